@@ -1,0 +1,167 @@
+/*
+ * The public shapes of auth-s3: configuration, options, the `auth` and `files` facades and the
+ * values they return. Implementation lives elsewhere; this file is the contract the web app and
+ * other consumers build on.
+ */
+
+/** Parsed from the outputs file that `cdk deploy` (or the emulator) writes. */
+export interface AuthS3Config {
+  region: string;
+  userPoolId: string;
+  userPoolClientId: string;
+  identityPoolId: string;
+  bucket: string;
+  /** The emulator's endpoint, e.g. `http://127.0.0.1:4566`. Absent for real AWS. */
+  endpoint?: string;
+}
+
+/** Where tokens and the cached identity id are kept. Browser and memory adapters are provided. */
+export interface TokenStorage {
+  getItem(key: string): string | null | Promise<string | null>;
+  setItem(key: string, value: string): void | Promise<void>;
+  removeItem(key: string): void | Promise<void>;
+}
+
+export interface Clock {
+  now(): number;
+}
+
+export interface Logger {
+  debug(message: string, data?: Record<string, unknown>): void;
+  warn(message: string, data?: Record<string, unknown>): void;
+}
+
+export interface AuthS3Options {
+  /** Default: `localStorage` in browsers, memory in Node. Or `'memory' | 'local' | 'session'`. */
+  storage?: TokenStorage | 'memory' | 'local' | 'session';
+  clock?: Clock;
+  /** Never receives tokens, passwords or credentials. Default: silent. */
+  logger?: Logger;
+  /** Prefix every `files` key lives under. Default `public/`. */
+  prefix?: string;
+  /** Injected for tests and unusual runtimes. Default: globalThis.fetch. */
+  fetch?: typeof fetch;
+}
+
+export interface Tokens {
+  idToken: string;
+  accessToken: string;
+  refreshToken: string;
+  /** Epoch ms when the id/access tokens expire. */
+  expiresAt: number;
+}
+
+/** Claims of the id token, the ones a UI needs by name; the rest stay in `claims`. */
+export interface CurrentUser {
+  sub: string;
+  email: string;
+  emailVerified: boolean;
+  username: string;
+  claims: Record<string, unknown>;
+}
+
+export type AuthEvent =
+  | { type: 'signedIn'; user: CurrentUser }
+  | { type: 'signedOut' }
+  | { type: 'refreshed'; user: CurrentUser }
+  | { type: 'expired' };
+
+export type SignUpResult = { userConfirmed: boolean; codeDeliveredTo?: string };
+
+/** `done` when signed in; `newPasswordRequired` when an admin-created user must set a password. */
+export type SignInResult =
+  | { status: 'done'; user: CurrentUser }
+  | { status: 'newPasswordRequired'; completeNewPassword(newPassword: string): Promise<CurrentUser> };
+
+export interface Auth {
+  signUp(email: string, password: string, attributes?: Record<string, string>): Promise<SignUpResult>;
+  /** With `autoSignIn` (default true) and the password from `signUp` still in memory, signs in too. */
+  confirmSignUp(
+    email: string,
+    code: string,
+    options?: { autoSignIn?: boolean },
+  ): Promise<{ signedIn: boolean; user?: CurrentUser }>;
+  resendCode(email: string): Promise<{ codeDeliveredTo?: string }>;
+  signIn(email: string, password: string): Promise<SignInResult>;
+  /** `global: true` signs out of every device (GlobalSignOut); otherwise revokes this refresh token. */
+  signOut(options?: { global?: boolean }): Promise<void>;
+  forgotPassword(email: string): Promise<{ codeDeliveredTo?: string }>;
+  confirmForgotPassword(email: string, code: string, newPassword: string): Promise<void>;
+  changePassword(oldPassword: string, newPassword: string): Promise<void>;
+  /** Valid tokens, refreshed single-flight when near expiry; `null` when signed out. */
+  getSession(): Promise<Tokens | null>;
+  /** From the stored id token, without a request; `null` when signed out. */
+  currentUser(): CurrentUser | null;
+  /** Returns an unsubscribe function. */
+  onChange(listener: (event: AuthEvent) => void): () => void;
+}
+
+export interface FileItem {
+  /** Full S3 key, e.g. `public/photos/cat.png`. */
+  key: string;
+  /** Last path segment, e.g. `cat.png`. */
+  name: string;
+  size: number;
+  lastModified: Date;
+  etag: string;
+}
+
+export interface FolderItem {
+  /** Full prefix, e.g. `public/photos/`. */
+  prefix: string;
+  /** e.g. `photos` */
+  name: string;
+}
+
+export interface ListOptions {
+  /** Relative to the files prefix, e.g. `photos/`. Default: the root. */
+  path?: string;
+  /** Default `/`; pass `''` for a flat listing. */
+  delimiter?: string;
+  /** Default 1000 (S3's maximum). */
+  pageSize?: number;
+  cursor?: string;
+}
+
+export interface ListPage {
+  items: FileItem[];
+  folders: FolderItem[];
+  nextCursor?: string;
+}
+
+export interface UploadProgress {
+  loaded: number;
+  total: number;
+}
+
+export interface UploadOptions {
+  contentType?: string;
+  onProgress?: (progress: UploadProgress) => void;
+  /** Aborting leaves no object and no dangling multipart upload. */
+  signal?: AbortSignal;
+}
+
+export interface Files {
+  /** The prefix every key lives under, e.g. `public/`. */
+  readonly prefix: string;
+  list(options?: ListOptions): Promise<ListPage>;
+  /** Every page, lazily. */
+  listAll(options?: Omit<ListOptions, 'cursor'>): AsyncIterable<ListPage>;
+  /**
+   * `path` is relative to the prefix (`photos/cat.png`). Data: File, Blob, Uint8Array, ArrayBuffer, string,
+   * or a Node readable stream. One PUT under the threshold, parallel multipart above it.
+   */
+  upload(data: UploadData, path: string, options?: UploadOptions): Promise<FileItem>;
+  /** A presigned GET, capped by the credentials' lifetime; `filename` sets Content-Disposition. */
+  getDownloadUrl(path: string, options?: { expiresIn?: number; filename?: string }): Promise<string>;
+  remove(path: string): Promise<void>;
+  head(path: string): Promise<FileItem & { contentType?: string; metadata: Record<string, string> }>;
+}
+
+export type UploadData = Blob | Uint8Array | ArrayBuffer | string | NodeJS.ReadableStream | ReadableStream;
+
+export interface AuthS3 {
+  auth: Auth;
+  files: Files;
+  config: AuthS3Config;
+}

@@ -1,0 +1,108 @@
+/*
+ * What the emulator knows about the deployed stack, read from the synthesized CloudFormation
+ * template (see `template/`). Every service of the emulator works from this model, with the
+ * physical ids the emulator assigns (stable across restarts: kept in the data dir).
+ */
+import type { NamedPolicy } from '@auth-s3/iam';
+
+export interface PasswordPolicy {
+  minimumLength: number;
+  requireLowercase: boolean;
+  requireUppercase: boolean;
+  requireNumbers: boolean;
+  requireSymbols: boolean;
+  temporaryPasswordValidityDays: number;
+}
+
+export interface UserPoolModel {
+  logicalId: string;
+  /** e.g. `us-east-1_AbCdEf123` */
+  id: string;
+  arn: string;
+  passwordPolicy: PasswordPolicy;
+  /** `email` when users sign in with their email address (UsernameAttributes). */
+  usernameAttributes: Array<'email' | 'phone_number'>;
+  autoVerifiedAttributes: Array<'email' | 'phone_number'>;
+  selfSignUpEnabled: boolean;
+}
+
+export interface UserPoolClientModel {
+  logicalId: string;
+  id: string;
+  userPoolId: string;
+  /** e.g. `ALLOW_USER_SRP_AUTH`, `ALLOW_REFRESH_TOKEN_AUTH` */
+  explicitAuthFlows: string[];
+  preventUserExistenceErrors: boolean;
+  enableTokenRevocation: boolean;
+  /** Seconds. */
+  accessTokenValidity: number;
+  idTokenValidity: number;
+  refreshTokenValidity: number;
+}
+
+export interface RoleModel {
+  logicalId: string;
+  arn: string;
+  name: string;
+  /** Inline and attached managed policies, resolved (no intrinsics left). */
+  policies: NamedPolicy[];
+}
+
+export interface IdentityPoolModel {
+  logicalId: string;
+  /** e.g. `us-east-1:0c0f3b9a-...` */
+  id: string;
+  allowUnauthenticatedIdentities: boolean;
+  /** The user pool + client pairs that may sign in. */
+  providers: Array<{ providerName: string; clientId: string; userPoolId: string }>;
+  authenticatedRoleArn?: string;
+  unauthenticatedRoleArn?: string;
+}
+
+export interface CorsRule {
+  allowedOrigins: string[];
+  allowedMethods: string[];
+  allowedHeaders: string[];
+  exposedHeaders: string[];
+  maxAge?: number;
+}
+
+export interface BucketModel {
+  logicalId: string;
+  name: string;
+  arn: string;
+  cors: CorsRule[];
+  versioning: boolean;
+  /** The bucket policy, resolved, if the stack has one. */
+  policy?: NamedPolicy;
+}
+
+export interface StackModel {
+  stackName: string;
+  region: string;
+  accountId: string;
+  userPool: UserPoolModel;
+  userPoolClient: UserPoolClientModel;
+  identityPool: IdentityPoolModel;
+  roles: RoleModel[];
+  /** The app's bucket (the one with CORS rules); a log bucket, if any, is not served. */
+  bucket: BucketModel;
+  /** Properties of the template that the emulator does not model, printed at start. */
+  warnings: string[];
+}
+
+/**
+ * The outputs file, in the format `cdk deploy --outputs-file` writes:
+ * `{ "<StackName>": { "Region": ..., "UserPoolId": ..., ... } }`. The emulator writes the same
+ * shape plus `Endpoint`. `OutputsVersion` versions the contract ("1").
+ */
+export interface StackOutputs {
+  OutputsVersion: string;
+  Region: string;
+  UserPoolId: string;
+  UserPoolClientId: string;
+  IdentityPoolId: string;
+  BucketName: string;
+  /** Only in the emulator's file: where all three services answer, e.g. `http://127.0.0.1:4566`. */
+  Endpoint?: string;
+}
