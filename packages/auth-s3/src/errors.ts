@@ -1,0 +1,108 @@
+/*
+ * Every error auth-s3 throws: an abstract `AuthS3Error` base and one leaf per cause a caller can
+ * act on. Each message says what happened and what to do; the SDK or network error it came from
+ * is kept as `cause`. AWS errors are translated into these in `error-mapping.ts`, nowhere else.
+ */
+
+/** Base class: `err instanceof AuthS3Error` catches everything this library throws. */
+export abstract class AuthS3Error extends Error {
+  /** The AWS error code this came from (e.g. `UsernameExistsException`), when there was one. */
+  readonly code: string | undefined;
+
+  constructor(message: string, options?: { cause?: unknown; code?: string }) {
+    super(message, options?.cause === undefined ? undefined : { cause: options.cause });
+    this.name = new.target.name;
+    this.code = options?.code;
+  }
+}
+
+// --- configuration ---------------------------------------------------------------------------
+
+/** The outputs file or options are missing something, or a platform global is absent. */
+export class ConfigError extends AuthS3Error {}
+
+// --- sign-up, sign-in, passwords ---------------------------------------------------------------
+
+/** An account with this email already exists: sign in or reset the password instead. */
+export class UserExistsError extends AuthS3Error {}
+
+/** Which rule of the pool's password policy the password broke. */
+export type PasswordRule = 'length' | 'lowercase' | 'uppercase' | 'numbers' | 'symbols' | 'unknown';
+
+/** The password breaks the pool's policy; `rule` names the first failed rule. */
+export class InvalidPasswordError extends AuthS3Error {
+  constructor(
+    message: string,
+    readonly rule: PasswordRule,
+    options?: { cause?: unknown; code?: string },
+  ) {
+    super(message, options);
+  }
+}
+
+/** The confirmation or reset code is wrong. */
+export class CodeMismatchError extends AuthS3Error {}
+
+/** The confirmation or reset code has expired: ask for a new one. */
+export class CodeExpiredError extends AuthS3Error {}
+
+/** The account exists but its email is not confirmed yet. */
+export class UserNotConfirmedError extends AuthS3Error {}
+
+/** Wrong email or password, a disabled user, or a token Cognito no longer accepts. */
+export class NotAuthorizedError extends AuthS3Error {}
+
+/** An administrator asked this user to reset the password before signing in. */
+export class PasswordResetRequiredError extends AuthS3Error {}
+
+/** Cognito asked for a challenge this library does not handle (e.g. MFA). */
+export class UnsupportedChallengeError extends AuthS3Error {
+  constructor(
+    readonly challengeName: string,
+    options?: { cause?: unknown },
+  ) {
+    super(
+      `Cognito asked for the ${challengeName} challenge, which auth-s3 does not support. ` +
+        'Turn it off for this user pool (e.g. MFA) or complete it with the AWS SDK directly.',
+      { ...options, code: challengeName },
+    );
+  }
+}
+
+/** The call needs a signed-in user and there is none. */
+export class NotSignedInError extends AuthS3Error {}
+
+/** The session can no longer be refreshed (refresh token expired or revoked): sign in again. */
+export class SessionExpiredError extends AuthS3Error {}
+
+// --- files ---------------------------------------------------------------------------------------
+
+/** The identity pool role does not allow this S3 request (e.g. a key outside `public/`). */
+export class AccessDeniedError extends AuthS3Error {}
+
+/** No object (or bucket) under that key. */
+export class NotFoundError extends AuthS3Error {}
+
+/** A key that S3 or the prefix rules would reject; the message says what to change. */
+export class InvalidKeyError extends AuthS3Error {
+  constructor(
+    message: string,
+    readonly key: string,
+  ) {
+    super(message);
+  }
+}
+
+/** The operation was cancelled through its AbortSignal; nothing was left behind. */
+export class AbortedError extends AuthS3Error {}
+
+// --- transport -----------------------------------------------------------------------------------
+
+/** AWS (or the emulator) is throttling: wait and retry. */
+export class TooManyRequestsError extends AuthS3Error {}
+
+/** The request never got an answer: offline, DNS, refused connection, timeout or CORS. */
+export class NetworkError extends AuthS3Error {}
+
+/** An AWS error with no more specific class; `code` holds the AWS error name. */
+export class ServiceError extends AuthS3Error {}
