@@ -1,0 +1,356 @@
+/*
+ * The `auth` facade: sign-up and confirmation (with sign-in straight after), SRP sign-in with the
+ * NEW_PASSWORD_REQUIRED challenge, password reset and change, sign-out, and the session: tokens
+ * refreshed single-flight before they expire, and `onChange` events for every transition.
+ */
+import {
+  type AuthenticationResultType,
+  ChangePasswordCommand,
+  type CognitoIdentityProviderClient,
+  ConfirmForgotPasswordCommand,
+  ConfirmSignUpCommand,
+  ForgotPasswordCommand,
+  GlobalSignOutCommand,
+  InitiateAuthCommand,
+  type InitiateAuthCommandOutput,
+  ResendConfirmationCodeCommand,
+  RespondToAuthChallengeCommand,
+  RevokeTokenCommand,
+  SignUpCommand,
+} from '@aws-sdk/client-cognito-identity-provider';
+import { toAuthS3Error } from '../error-mapping.js';
+import {
+  NotAuthorizedError,
+  NotSignedInError,
+  ServiceError,
+  SessionExpiredError,
+  UnsupportedChallengeError,
+} from '../errors.js';
+import {
+  computePasswordClaim,
+  createSrpEphemeral,
+  type PasswordVerifierChallenge,
+} from '../srp/srp-client.js';
+import type {
+  Auth,
+  AuthEvent,
+  AuthS3Config,
+  Clock,
+  CurrentUser,
+  Logger,
+  SignInResult,
+  Tokens,
+} from '../types.js';
+import { userFromIdToken } from './id-token.js';
+import type { SessionStore, StoredSession } from './session-store.js';
+
+/** Refresh this long before expiry (or at half the token lifetime, if that is sooner). */
+export const REFRESH_MARGIN_MS = 5 * 60_000;
+
+export interface AuthDeps {
+  config: AuthS3Config;
+  client: CognitoIdentityProviderClient;
+  store: SessionStore;
+  clock: Clock;
+  logger: Logger;
+}
+
+/** Builds the `auth` facade over one user pool client. */
+export function createAuth(deps: AuthDeps): Auth {
+  const { config, client, store, clock, logger } = deps;
+  const listeners = new Set<(event: AuthEvent) => void>();
+  let refreshing: Promise<Tokens | null> | undefined;
+  /** Bumped on every sign-in and sign-out, so a refresh that finishes late does not resurrect a session. */
+  let generation = 0;
+  /** The password from signUp, kept in memory only until confirmSignUp signs the user in. */
+  let pendingSignIn: { email: string; password: string } | undefined;
+
+  async function call<T>(operation: string, run: () => Promise<T>): Promise<T> {
+    try {
+      return await run();
+    } catch (error) {
+      throw toAuthS3Error(error, { operation });
+    }
+  }
+
+  function emit(event: AuthEvent): void {
+    logger.debug('auth event', { type: event.type });
+    for (const listener of [...listeners]) {
+      try {
+        listener(event);
+      } catch (error) {
+        // A broken listener must not break sign-in; report it the way the platform reports uncaught errors.
+        queueMicrotask(() => {
+          throw error;
+        });
+      }
+    }
+  }
+
+  async function storeResult(
+    result: AuthenticationResultType,
+    previous?: StoredSession,
+  ): Promise<CurrentUser> {
+    const { IdToken, AccessToken, ExpiresIn } = result;
+    const refreshToken = result.RefreshToken ?? previous?.refreshToken;
+    if (!IdToken || !AccessToken || !refreshToken) {
+      throw new ServiceError('Cognito answered without the expected tokens. Try signing in again.');
+    }
+    const issuedAt = clock.now();
+    await store.save({
+      idToken: IdToken,
+      accessToken: AccessToken,
+      refreshToken,
+      issuedAt,
+      expiresAt: issuedAt + (ExpiresIn ?? 3600) * 1000,
+    });
+    return userFromIdToken(IdToken);
+  }
+
+  async function finishSignIn(response: InitiateAuthCommandOutput, email: string): Promise<SignInResult> {
+    if (response.AuthenticationResult) {
+      generation++;
+      const user = await storeResult(response.AuthenticationResult);
+      emit({ type: 'signedIn', user });
+      return { status: 'done', user };
+    }
+    if (response.ChallengeName === 'NEW_PASSWORD_REQUIRED') {
+      const session = response.Session;
+      const username = response.ChallengeParameters?.USER_ID_FOR_SRP ?? email;
+      return {
+        status: 'newPasswordRequired',
+        completeNewPassword: async (newPassword) => {
+          const next = await call('completeNewPassword', () =>
+            client.send(
+              new RespondToAuthChallengeCommand({
+                ClientId: config.userPoolClientId,
+                ChallengeName: 'NEW_PASSWORD_REQUIRED',
+                Session: session,
+                ChallengeResponses: { USERNAME: username, NEW_PASSWORD: newPassword },
+              }),
+            ),
+          );
+          const result = await finishSignIn(next, email);
+          if (result.status !== 'done') throw new UnsupportedChallengeError(next.ChallengeName ?? 'unknown');
+          return result.user;
+        },
+      };
+    }
+    throw new UnsupportedChallengeError(response.ChallengeName ?? 'unknown');
+  }
+
+  async function signIn(email: string, password: string): Promise<SignInResult> {
+    const ephemeral = createSrpEphemeral();
+    const started = await call('signIn', () =>
+      client.send(
+        new InitiateAuthCommand({
+          ClientId: config.userPoolClientId,
+          AuthFlow: 'USER_SRP_AUTH',
+          AuthParameters: { USERNAME: email, SRP_A: ephemeral.srpA },
+        }),
+      ),
+    );
+    if (started.ChallengeName !== 'PASSWORD_VERIFIER') return finishSignIn(started, email);
+    const challenge = started.ChallengeParameters as unknown as PasswordVerifierChallenge | undefined;
+    if (!challenge?.SRP_B || !challenge.SALT || !challenge.SECRET_BLOCK || !challenge.USER_ID_FOR_SRP) {
+      throw new ServiceError('Cognito sent an incomplete PASSWORD_VERIFIER challenge. Try again.');
+    }
+    const claim = await computePasswordClaim({
+      userPoolId: config.userPoolId,
+      password,
+      ephemeral,
+      challenge,
+      now: new Date(clock.now()),
+    });
+    const verified = await call('signIn', () =>
+      client.send(
+        new RespondToAuthChallengeCommand({
+          ClientId: config.userPoolClientId,
+          ChallengeName: 'PASSWORD_VERIFIER',
+          Session: started.Session,
+          ChallengeResponses: { ...claim },
+        }),
+      ),
+    );
+    return finishSignIn(verified, email);
+  }
+
+  async function refresh(session: StoredSession): Promise<Tokens | null> {
+    const startedIn = generation;
+    try {
+      const response = await client.send(
+        new InitiateAuthCommand({
+          ClientId: config.userPoolClientId,
+          AuthFlow: 'REFRESH_TOKEN_AUTH',
+          AuthParameters: { REFRESH_TOKEN: session.refreshToken },
+        }),
+      );
+      if (generation !== startedIn) return toTokens(store.current);
+      if (!response.AuthenticationResult)
+        throw new UnsupportedChallengeError(response.ChallengeName ?? 'unknown');
+      const user = await storeResult(response.AuthenticationResult, session);
+      emit({ type: 'refreshed', user });
+      return toTokens(store.current);
+    } catch (error) {
+      const mapped = toAuthS3Error(error, { operation: 'refreshSession' });
+      if (mapped instanceof NotAuthorizedError && generation === startedIn) {
+        generation++;
+        await store.clear();
+        emit({ type: 'expired' });
+        throw new SessionExpiredError('The session has expired or was signed out elsewhere. Sign in again.', {
+          cause: mapped,
+          code: mapped.code,
+        });
+      }
+      throw mapped;
+    }
+  }
+
+  async function getSession(): Promise<Tokens | null> {
+    await store.ready;
+    const session = store.current;
+    if (!session) return null;
+    const margin = Math.min(REFRESH_MARGIN_MS, (session.expiresAt - session.issuedAt) / 2);
+    if (clock.now() < session.expiresAt - margin) return toTokens(session);
+    refreshing ??= refresh(session).finally(() => {
+      refreshing = undefined;
+    });
+    return refreshing;
+  }
+
+  async function requireSession(operation: string): Promise<Tokens> {
+    const tokens = await getSession();
+    if (!tokens) throw new NotSignedInError(`${operation} needs a signed-in user. Sign in first.`);
+    return tokens;
+  }
+
+  return {
+    async signUp(email, password, attributes = {}) {
+      const response = await call('signUp', () =>
+        client.send(
+          new SignUpCommand({
+            ClientId: config.userPoolClientId,
+            Username: email,
+            Password: password,
+            UserAttributes: Object.entries({ email, ...attributes }).map(([Name, Value]) => ({
+              Name,
+              Value,
+            })),
+          }),
+        ),
+      );
+      pendingSignIn = response.UserConfirmed ? undefined : { email, password };
+      return {
+        userConfirmed: response.UserConfirmed ?? false,
+        codeDeliveredTo: response.CodeDeliveryDetails?.Destination,
+      };
+    },
+
+    async confirmSignUp(email, code, options = {}) {
+      await call('confirmSignUp', () =>
+        client.send(
+          new ConfirmSignUpCommand({
+            ClientId: config.userPoolClientId,
+            Username: email,
+            ConfirmationCode: code,
+          }),
+        ),
+      );
+      const pending = pendingSignIn?.email === email ? pendingSignIn : undefined;
+      pendingSignIn = undefined;
+      if (options.autoSignIn === false || !pending) return { signedIn: false };
+      const result = await signIn(email, pending.password);
+      return result.status === 'done' ? { signedIn: true, user: result.user } : { signedIn: false };
+    },
+
+    async resendCode(email) {
+      const response = await call('resendCode', () =>
+        client.send(
+          new ResendConfirmationCodeCommand({ ClientId: config.userPoolClientId, Username: email }),
+        ),
+      );
+      return { codeDeliveredTo: response.CodeDeliveryDetails?.Destination };
+    },
+
+    signIn,
+
+    async signOut(options = {}) {
+      await store.ready;
+      const session = store.current;
+      if (!session) return;
+      let failure: unknown;
+      try {
+        if (options.global) {
+          const tokens = await requireSession('signOut');
+          await client.send(new GlobalSignOutCommand({ AccessToken: tokens.accessToken }));
+        } else {
+          await client.send(
+            new RevokeTokenCommand({ ClientId: config.userPoolClientId, Token: session.refreshToken }),
+          );
+        }
+      } catch (error) {
+        failure = error;
+      }
+      // Local state goes whatever the network said: the user asked to be signed out on this device.
+      generation++;
+      pendingSignIn = undefined;
+      const wasSignedIn = store.current !== null;
+      await store.clear();
+      if (wasSignedIn) emit({ type: 'signedOut' });
+      if (failure !== undefined) throw toAuthS3Error(failure, { operation: 'signOut' });
+    },
+
+    async forgotPassword(email) {
+      const response = await call('forgotPassword', () =>
+        client.send(new ForgotPasswordCommand({ ClientId: config.userPoolClientId, Username: email })),
+      );
+      return { codeDeliveredTo: response.CodeDeliveryDetails?.Destination };
+    },
+
+    async confirmForgotPassword(email, code, newPassword) {
+      await call('confirmForgotPassword', () =>
+        client.send(
+          new ConfirmForgotPasswordCommand({
+            ClientId: config.userPoolClientId,
+            Username: email,
+            ConfirmationCode: code,
+            Password: newPassword,
+          }),
+        ),
+      );
+    },
+
+    async changePassword(oldPassword, newPassword) {
+      const tokens = await requireSession('changePassword');
+      await call('changePassword', () =>
+        client.send(
+          new ChangePasswordCommand({
+            AccessToken: tokens.accessToken,
+            PreviousPassword: oldPassword,
+            ProposedPassword: newPassword,
+          }),
+        ),
+      );
+    },
+
+    getSession,
+
+    currentUser() {
+      const session = store.current;
+      return session ? userFromIdToken(session.idToken) : null;
+    },
+
+    onChange(listener) {
+      listeners.add(listener);
+      return () => {
+        listeners.delete(listener);
+      };
+    },
+  };
+}
+
+function toTokens(session: StoredSession | null): Tokens | null {
+  if (!session) return null;
+  const { idToken, accessToken, refreshToken, expiresAt } = session;
+  return { idToken, accessToken, refreshToken, expiresAt };
+}

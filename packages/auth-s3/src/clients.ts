@@ -1,0 +1,78 @@
+/*
+ * Every AWS SDK client auth-s3 uses is built here, from the config: region, the emulator endpoint
+ * when there is one (S3 then uses path-style URLs), and checksums only when S3 requires them so
+ * browser File/Blob PUTs work. The identity and S3 clients load with dynamic `import()` so the
+ * sign-in path ships without them. Each client reports every HTTP attempt to the logger.
+ */
+import type { CognitoIdentityClient } from '@aws-sdk/client-cognito-identity';
+import { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
+import type { S3Client } from '@aws-sdk/client-s3';
+import type { AuthS3Config, Logger } from './types.js';
+
+/** Temporary credentials as the S3 client consumes them. */
+export interface AwsCredentials {
+  accessKeyId: string;
+  secretAccessKey: string;
+  sessionToken: string;
+  expiration: Date;
+}
+
+interface MiddlewareHost {
+  middlewareStack: {
+    add(
+      middleware: (
+        next: (args: unknown) => Promise<unknown>,
+        context: { clientName?: string; commandName?: string },
+      ) => (args: unknown) => Promise<unknown>,
+      options: { step: 'deserialize'; name: string },
+    ): void;
+  };
+}
+
+/** The user pool client (sign-up, SRP, refresh, sign-out): the only client on the sign-in path. */
+export function createUserPoolClient(config: AuthS3Config, logger: Logger): CognitoIdentityProviderClient {
+  const client = new CognitoIdentityProviderClient({ region: config.region, endpoint: config.endpoint });
+  logRequests(client, logger, 'cognito-idp');
+  return client;
+}
+
+/** The identity pool client (GetId, GetCredentialsForIdentity), loaded on first use. */
+export async function createIdentityClient(
+  config: AuthS3Config,
+  logger: Logger,
+): Promise<CognitoIdentityClient> {
+  const { CognitoIdentityClient } = await import('@aws-sdk/client-cognito-identity');
+  const client = new CognitoIdentityClient({ region: config.region, endpoint: config.endpoint });
+  logRequests(client, logger, 'cognito-identity');
+  return client;
+}
+
+/** The S3 client, signing with the identity pool's credentials; loaded on first use. */
+export async function createS3Client(
+  config: AuthS3Config,
+  credentials: () => Promise<AwsCredentials>,
+  logger: Logger,
+): Promise<S3Client> {
+  const { S3Client } = await import('@aws-sdk/client-s3');
+  const client = new S3Client({
+    region: config.region,
+    endpoint: config.endpoint,
+    forcePathStyle: config.endpoint !== undefined,
+    credentials,
+    requestChecksumCalculation: 'WHEN_REQUIRED',
+    responseChecksumValidation: 'WHEN_REQUIRED',
+  });
+  logRequests(client, logger, 's3');
+  return client;
+}
+
+/** Logs each HTTP attempt (operation name only: never parameters, which may hold tokens). */
+function logRequests(client: object, logger: Logger, service: string): void {
+  (client as MiddlewareHost).middlewareStack.add(
+    (next, context) => async (args) => {
+      logger.debug('aws request', { service, operation: context.commandName });
+      return next(args);
+    },
+    { step: 'deserialize', name: 'authS3RequestLog' },
+  );
+}

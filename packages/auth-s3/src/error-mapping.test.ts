@@ -1,0 +1,119 @@
+/* error-mapping: SDK service exceptions, S3 status-only errors, network failures and aborts. */
+import { CognitoIdentityProviderServiceException } from '@aws-sdk/client-cognito-identity-provider';
+import { describe, expect, it } from 'vitest';
+import { toAuthS3Error } from './error-mapping.js';
+import {
+  AbortedError,
+  AccessDeniedError,
+  AuthS3Error,
+  CodeExpiredError,
+  CodeMismatchError,
+  InvalidPasswordError,
+  NetworkError,
+  NotAuthorizedError,
+  NotFoundError,
+  ServiceError,
+  TooManyRequestsError,
+  UserExistsError,
+  UserNotConfirmedError,
+} from './errors.js';
+
+function cognitoError(name: string, message: string) {
+  return new CognitoIdentityProviderServiceException({
+    name,
+    message,
+    $fault: 'client',
+    $metadata: { httpStatusCode: 400 },
+  });
+}
+
+function s3Error(name: string, status: number) {
+  return Object.assign(new Error(name === 'NotFound' ? 'UnknownError' : 'denied'), {
+    name,
+    $metadata: { httpStatusCode: status },
+  });
+}
+
+describe('toAuthS3Error', () => {
+  it.each([
+    ['UsernameExistsException', UserExistsError],
+    ['CodeMismatchException', CodeMismatchError],
+    ['ExpiredCodeException', CodeExpiredError],
+    ['UserNotConfirmedException', UserNotConfirmedError],
+    ['NotAuthorizedException', NotAuthorizedError],
+    ['UserNotFoundException', NotAuthorizedError],
+    ['TooManyRequestsException', TooManyRequestsError],
+    ['LimitExceededException', TooManyRequestsError],
+  ])('maps %s to its class and keeps the SDK error as cause', (code, Class) => {
+    const sdk = cognitoError(code, 'from AWS');
+    const mapped = toAuthS3Error(sdk, { operation: 'signIn' });
+    expect(mapped).toBeInstanceOf(Class);
+    expect(mapped).toBeInstanceOf(AuthS3Error);
+    expect(mapped.cause).toBe(sdk);
+    expect(mapped.code).toBe(code);
+    expect(mapped.name).toBe(Class.name);
+  });
+
+  it('names the failed password rule', () => {
+    const symbol = toAuthS3Error(
+      cognitoError(
+        'InvalidPasswordException',
+        'Password did not conform with policy: Password must have symbol characters',
+      ),
+      { operation: 'signUp' },
+    );
+    expect(symbol).toBeInstanceOf(InvalidPasswordError);
+    expect((symbol as InvalidPasswordError).rule).toBe('symbols');
+    expect(symbol.message).toBe('Password must contain a symbol, such as ! or #.');
+    const short = toAuthS3Error(
+      cognitoError(
+        'InvalidParameterException',
+        "Value at 'password' failed to satisfy constraint: Member must have length greater than or equal to 6",
+      ),
+      { operation: 'signUp' },
+    );
+    expect((short as InvalidPasswordError).rule).toBe('length');
+  });
+
+  it('says "incorrect email or password" for a failed sign-in without echoing AWS', () => {
+    const mapped = toAuthS3Error(cognitoError('NotAuthorizedException', 'Incorrect username or password.'), {
+      operation: 'signIn',
+    });
+    expect(mapped.message).toMatch(/^Incorrect email or password/);
+  });
+
+  it('maps S3 AccessDenied, a bodiless 404 and 403, and names the key', () => {
+    const denied = toAuthS3Error(s3Error('AccessDenied', 403), { operation: 'upload', key: 'private/x' });
+    expect(denied).toBeInstanceOf(AccessDeniedError);
+    expect(denied.message).toContain('upload private/x');
+    expect(toAuthS3Error(s3Error('NotFound', 404), { operation: 'head', key: 'public/a' })).toBeInstanceOf(
+      NotFoundError,
+    );
+    expect(toAuthS3Error(s3Error('Unknown', 403), { operation: 'head' })).toBeInstanceOf(AccessDeniedError);
+  });
+
+  it('recognises network failures from fetch and from Node sockets', () => {
+    const fetchFailure = new TypeError('fetch failed', {
+      cause: Object.assign(new Error('x'), { code: 'ECONNREFUSED' }),
+    });
+    expect(toAuthS3Error(fetchFailure, { operation: 'signIn' })).toBeInstanceOf(NetworkError);
+    const socket = Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:1'), { code: 'ECONNREFUSED' });
+    const mapped = toAuthS3Error(socket, { operation: 'list' });
+    expect(mapped).toBeInstanceOf(NetworkError);
+    expect(mapped.message).toContain('ECONNREFUSED');
+  });
+
+  it('maps aborts, and leaves unknown codes as ServiceError with the AWS code', () => {
+    expect(toAuthS3Error(new DOMException('aborted', 'AbortError'), { operation: 'upload' })).toBeInstanceOf(
+      AbortedError,
+    );
+    const other = toAuthS3Error(cognitoError('InternalErrorException', 'boom'), { operation: 'signUp' });
+    expect(other).toBeInstanceOf(ServiceError);
+    expect(other.message).toContain('InternalErrorException: boom');
+  });
+
+  it('returns an AuthS3Error unchanged', () => {
+    const error = new NotFoundError('x');
+    expect(toAuthS3Error(error, { operation: 'head' })).toBe(error);
+  });
+});

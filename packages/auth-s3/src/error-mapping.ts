@@ -1,0 +1,218 @@
+/*
+ * The one place AWS SDK, network and abort errors become auth-s3 errors. Both Cognito services and
+ * S3 (in AWS or the emulator, which answers with the same codes) go through `toAuthS3Error`, so a
+ * caller only ever sees the classes in `errors.ts`, with the original error kept as `cause`.
+ */
+import {
+  AbortedError,
+  AccessDeniedError,
+  AuthS3Error,
+  CodeExpiredError,
+  CodeMismatchError,
+  ConfigError,
+  InvalidPasswordError,
+  NetworkError,
+  NotAuthorizedError,
+  NotFoundError,
+  PasswordResetRequiredError,
+  type PasswordRule,
+  ServiceError,
+  TooManyRequestsError,
+  UserExistsError,
+  UserNotConfirmedError,
+} from './errors.js';
+
+/** What was being attempted, so the message can say it. */
+export interface ErrorContext {
+  /** e.g. `signIn`, `upload`, `list` */
+  operation: string;
+  /** The S3 key, for files operations. */
+  key?: string;
+}
+
+interface SdkLikeError {
+  name?: string;
+  code?: string;
+  message?: string;
+  $metadata?: { httpStatusCode?: number };
+  cause?: unknown;
+}
+
+const THROTTLING = new Set([
+  'TooManyRequestsException',
+  'LimitExceededException',
+  'TooManyFailedAttemptsException',
+  'ThrottlingException',
+  'Throttling',
+  'SlowDown',
+  'RequestLimitExceeded',
+]);
+const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ENOTFOUND', 'ETIMEDOUT', 'EAI_AGAIN', 'EPIPE']);
+
+/** Translates anything thrown by an SDK call into an `AuthS3Error` (returned as-is if it already is one). */
+export function toAuthS3Error(error: unknown, context: ErrorContext): AuthS3Error {
+  if (error instanceof AuthS3Error) return error;
+  const e = (
+    typeof error === 'object' && error !== null ? error : { message: String(error) }
+  ) as SdkLikeError;
+  const name = e.name ?? '';
+  const code = e.code && !NETWORK_CODES.has(e.code) ? e.code : name;
+  const awsMessage = e.message ?? '';
+  const options = { cause: error, code: name || undefined };
+  const what = context.key ? `${context.operation} ${context.key}` : context.operation;
+
+  if (name === 'AbortError' || name === 'AbortedError') {
+    return new AbortedError(`${what} was cancelled.`, options);
+  }
+  if (isNetworkError(e)) {
+    return new NetworkError(
+      `${what} could not reach AWS (${describeNetworkCause(e)}). Check the connection, or that the emulator is running, and retry.`,
+      options,
+    );
+  }
+  if (THROTTLING.has(code)) {
+    return new TooManyRequestsError(`Too many attempts for ${what}. Wait a minute and try again.`, options);
+  }
+
+  switch (code) {
+    case 'UsernameExistsException':
+    case 'AliasExistsException':
+      return new UserExistsError(
+        'An account with this email already exists. Sign in instead, or reset the password if it is forgotten.',
+        options,
+      );
+    case 'InvalidPasswordException':
+      return invalidPassword(awsMessage, options);
+    case 'InvalidParameterException':
+      if (/password/i.test(awsMessage)) return invalidPassword(awsMessage, options);
+      break;
+    case 'CodeMismatchException':
+      return new CodeMismatchError(
+        'That code is not right. Check the most recent email and type the code again.',
+        options,
+      );
+    case 'ExpiredCodeException':
+      return new CodeExpiredError('That code has expired. Ask for a new code and use it.', options);
+    case 'UserNotConfirmedException':
+      return new UserNotConfirmedError(
+        'This email address is not confirmed yet. Enter the code from the confirmation email, or ask for a new one.',
+        options,
+      );
+    case 'PasswordResetRequiredException':
+      return new PasswordResetRequiredError(
+        'This account needs a new password. Use "forgot password" to get a code and set one.',
+        options,
+      );
+    case 'UserNotFoundException':
+    case 'NotAuthorizedException':
+      return notAuthorized(context, awsMessage, options);
+    case 'AccessDenied':
+    case 'AccessDeniedException':
+    case 'Forbidden':
+      return new AccessDeniedError(
+        `Not allowed to ${what}: the signed-in user's role only reaches keys under the files prefix. ` +
+          'Use a key inside it, or change the identity pool role.',
+        options,
+      );
+    case 'NoSuchKey':
+    case 'NotFound':
+    case 'NoSuchUpload':
+      return new NotFoundError(
+        `Nothing found for ${what}. Check the name, or list the folder to see what exists.`,
+        options,
+      );
+    case 'NoSuchBucket':
+      return new ConfigError(
+        `The bucket in the configuration does not exist (${what}). Check BucketName in the outputs file, or redeploy.`,
+        options,
+      );
+    case 'ExpiredToken':
+    case 'ExpiredTokenException':
+    case 'InvalidAccessKeyId':
+    case 'InvalidToken':
+      return new NotAuthorizedError(
+        `The temporary AWS credentials for ${what} were rejected or have expired. Retry; if it persists, sign in again.`,
+        options,
+      );
+  }
+
+  const status = e.$metadata?.httpStatusCode;
+  if (status === 403) return new AccessDeniedError(`Not allowed to ${what} (HTTP 403).`, options);
+  if (status === 404) return new NotFoundError(`Nothing found for ${what} (HTTP 404).`, options);
+  if (status === 429 || status === 503) {
+    return new TooManyRequestsError(
+      `AWS is busy (${what}, HTTP ${status}). Wait a moment and retry.`,
+      options,
+    );
+  }
+  return new ServiceError(
+    `${what} failed: ${code || 'unknown error'}${awsMessage ? `: ${awsMessage}` : ''}.` +
+      (status && status >= 500 ? ' This is on the AWS side; retry later.' : ''),
+    options,
+  );
+}
+
+function notAuthorized(
+  context: ErrorContext,
+  awsMessage: string,
+  options: { cause: unknown; code?: string },
+) {
+  if (context.operation === 'signIn') {
+    if (/disabled/i.test(awsMessage)) {
+      return new NotAuthorizedError('This account is disabled. Contact the administrator.', options);
+    }
+    return new NotAuthorizedError(
+      'Incorrect email or password. Check both and try again, or reset the password.',
+      options,
+    );
+  }
+  if (context.operation === 'changePassword') {
+    return new NotAuthorizedError('The current password is not right. Type it again.', options);
+  }
+  return new NotAuthorizedError(
+    `Cognito refused ${context.operation}: ${awsMessage || 'not authorized'}. Sign in again.`,
+    options,
+  );
+}
+
+const RULES: Array<[RegExp, PasswordRule, string]> = [
+  [
+    /long enough|length|at least \d+|greater than or equal/i,
+    'length',
+    'Password is too short. Use a longer one.',
+  ],
+  [/lowercase/i, 'lowercase', 'Password must contain a lowercase letter.'],
+  [/uppercase/i, 'uppercase', 'Password must contain an uppercase letter.'],
+  [/numeric|number|digit/i, 'numbers', 'Password must contain a number.'],
+  [/symbol|special/i, 'symbols', 'Password must contain a symbol, such as ! or #.'],
+];
+
+function invalidPassword(
+  awsMessage: string,
+  options: { cause: unknown; code?: string },
+): InvalidPasswordError {
+  for (const [pattern, rule, message] of RULES) {
+    if (pattern.test(awsMessage)) return new InvalidPasswordError(message, rule, options);
+  }
+  return new InvalidPasswordError(
+    `The password does not meet the policy${awsMessage ? ` (${awsMessage})` : ''}. Choose another.`,
+    'unknown',
+    options,
+  );
+}
+
+function isNetworkError(e: SdkLikeError): boolean {
+  if (e.$metadata?.httpStatusCode) return false;
+  if (e.code && NETWORK_CODES.has(e.code)) return true;
+  if (e.name === 'TimeoutError' || e.name === 'NetworkingError' || e.name === 'RequestTimeout') return true;
+  if (e.name === 'TypeError' && /fetch|network|load failed/i.test(e.message ?? '')) return true;
+  const cause = e.cause as SdkLikeError | undefined;
+  return !!cause && typeof cause === 'object' && !!cause.code && NETWORK_CODES.has(cause.code);
+}
+
+function describeNetworkCause(e: SdkLikeError): string {
+  const cause = e.cause as SdkLikeError | undefined;
+  return (
+    (e.code && NETWORK_CODES.has(e.code) ? e.code : undefined) ?? cause?.code ?? e.message ?? 'no response'
+  );
+}
