@@ -1,3 +1,7 @@
+/*
+ * Tests for the decision: explicit deny, allow, implicit deny, against the auth-s3 stack's policies
+ * and AWS's evaluation-logic examples.
+ */
 import { describe, expect, it } from 'vitest';
 import {
   authenticatedRolePolicy,
