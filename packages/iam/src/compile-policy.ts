@@ -68,6 +68,14 @@ function onlyOne(
   if (!hasA && !hasB) throw new InvalidPolicyError(at, `add ${a} (or ${b}); a statement needs one`);
 }
 
+/** AWS substitutes variables only after an ARN's fifth colon (the resource part). */
+function hasVariableBeforeResourcePart(pattern: string): boolean {
+  const variable = pattern.indexOf('${');
+  if (variable < 0) return false;
+  const colonsBefore = pattern.slice(0, variable).split(':').length - 1;
+  return colonsBefore < 5;
+}
+
 function checkPrincipal(value: unknown, at: PolicyLocation, element: string): Principal {
   if (value === '*') return value;
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
@@ -140,8 +148,21 @@ function compileStatement(
       );
     statement[field] = patterns;
   }
-  if (raw.Resource !== undefined) statement.resources = stringList(raw.Resource, at, 'Resource');
-  if (raw.NotResource !== undefined) statement.notResources = stringList(raw.NotResource, at, 'NotResource');
+  for (const [element, field] of [
+    ['Resource', 'resources'],
+    ['NotResource', 'notResources'],
+  ] as const) {
+    if (raw[element] === undefined) continue;
+    const patterns = stringList(raw[element], at, element);
+    const bad = variables ? patterns.find(hasVariableBeforeResourcePart) : undefined;
+    if (bad) {
+      throw new InvalidPolicyError(
+        at,
+        `${element} "${bad}" uses a policy variable before the fifth colon; AWS only substitutes variables in the resource part of an ARN`,
+      );
+    }
+    statement[field] = patterns;
+  }
   if (raw.Principal !== undefined) statement.principal = checkPrincipal(raw.Principal, at, 'Principal');
   if (raw.NotPrincipal !== undefined)
     statement.notPrincipal = checkPrincipal(raw.NotPrincipal, at, 'NotPrincipal');

@@ -13,6 +13,7 @@ import {
 } from './__tests__/builders.js';
 import { InvalidPolicyError, InvalidRequestError, UnsupportedConditionOperatorError } from './errors.js';
 import { evaluate } from './evaluate.js';
+import type { Decision, PolicyStatement } from './types.js';
 
 const stack = [authenticatedRolePolicy(), sslOnlyBucketPolicy()];
 const secure = { 'aws:SecureTransport': true };
@@ -172,5 +173,227 @@ describe('evaluate', () => {
       },
     });
     expect(evaluate(request('s3:GetObject', `${BUCKET_ARN}/a`), [policy]).decision).toBe('Allow');
+  });
+
+  it('expands the Cognito identity id variable so each identity reaches only its own prefix', () => {
+    const perIdentity = identity('AuthenticatedRole/PerIdentity', {
+      Version: '2012-10-17',
+      Statement: {
+        Effect: 'Allow',
+        Action: ['s3:GetObject', 's3:PutObject'],
+        Resource: `${BUCKET_ARN}/private/\${cognito-identity.amazonaws.com:sub}/*`,
+      },
+    });
+    const sub = 'us-east-1:11111111-2222-3333-4444-555555555555';
+    const own = request('s3:PutObject', `${BUCKET_ARN}/private/${sub}/a.txt`, {
+      'cognito-identity.amazonaws.com:sub': sub,
+    });
+    const other = request('s3:PutObject', `${BUCKET_ARN}/private/us-east-1:other/a.txt`, {
+      'cognito-identity.amazonaws.com:sub': sub,
+    });
+    expect(evaluate(own, [perIdentity]).decision).toBe('Allow');
+    expect(evaluate(other, [perIdentity]).decision).toBe('ImplicitDeny');
+  });
+});
+
+describe('evaluate against the auth-s3 stack policies (allow/deny matrix)', () => {
+  const obj = (key: string) => `${BUCKET_ARN}/${key}`;
+  const objectActions = [
+    's3:GetObject',
+    's3:PutObject',
+    's3:DeleteObject',
+    's3:AbortMultipartUpload',
+    's3:ListMultipartUploadParts',
+  ];
+  const cases: Array<[string, string, Record<string, string | boolean>, Decision['decision']]> = [
+    ...objectActions.flatMap(
+      (action): Array<[string, string, Record<string, string>, Decision['decision']]> => [
+        [action, obj('public/a.txt'), {}, 'Allow'],
+        [action, obj('public/dir/b c+d.txt'), {}, 'Allow'],
+        [action, obj('private/a.txt'), {}, 'ImplicitDeny'],
+        [action, obj('publicity/a.txt'), {}, 'ImplicitDeny'],
+        [action, obj('a.txt'), {}, 'ImplicitDeny'],
+        [action, 'arn:aws:s3:::other-bucket/public/a.txt', {}, 'ImplicitDeny'],
+      ],
+    ),
+    ['s3:GetObject', obj('Public/a.txt'), {}, 'ImplicitDeny'],
+    ['s3:GetObject', BUCKET_ARN, {}, 'ImplicitDeny'],
+    ['s3:GetObject', obj('public/../private/a.txt'), {}, 'Allow'],
+    ['s3:ListBucket', BUCKET_ARN, { 's3:prefix': 'public/' }, 'Allow'],
+    ['s3:ListBucket', BUCKET_ARN, { 's3:prefix': 'public/dir/' }, 'Allow'],
+    ['s3:ListBucket', BUCKET_ARN, {}, 'ImplicitDeny'],
+    ['s3:ListBucket', BUCKET_ARN, { 's3:prefix': '' }, 'ImplicitDeny'],
+    ['s3:ListBucket', BUCKET_ARN, { 's3:prefix': 'private/' }, 'ImplicitDeny'],
+    ['s3:ListBucket', BUCKET_ARN, { 's3:prefix': 'public' }, 'ImplicitDeny'],
+    ['s3:ListBucket', BUCKET_ARN, { 's3:prefix': 'Public/' }, 'ImplicitDeny'],
+    ['s3:ListBucket', 'arn:aws:s3:::other-bucket', { 's3:prefix': 'public/' }, 'ImplicitDeny'],
+    ['s3:ListBucketVersions', BUCKET_ARN, { 's3:prefix': 'public/' }, 'ImplicitDeny'],
+    ['s3:GetObjectVersion', obj('public/a.txt'), {}, 'ImplicitDeny'],
+    ['s3:PutObjectAcl', obj('public/a.txt'), {}, 'ImplicitDeny'],
+    ['s3:PutBucketPolicy', BUCKET_ARN, {}, 'ImplicitDeny'],
+    ['s3:DeleteBucket', BUCKET_ARN, {}, 'ImplicitDeny'],
+    ['s3:ListAllMyBuckets', 'arn:aws:s3:::*', {}, 'ImplicitDeny'],
+    ['s3:GetObject', obj('public/a.txt'), { 'aws:SecureTransport': false }, 'ExplicitDeny'],
+    ['s3:ListBucket', BUCKET_ARN, { 's3:prefix': 'public/', 'aws:SecureTransport': false }, 'ExplicitDeny'],
+    ['s3:PutBucketPolicy', BUCKET_ARN, { 'aws:SecureTransport': false }, 'ExplicitDeny'],
+  ];
+
+  it.each(cases)('%s on %s with %j → %s', (action, arn, context, expected) => {
+    expect(evaluate(request(action, arn, { 'aws:SecureTransport': true, ...context }), stack).decision).toBe(
+      expected,
+    );
+  });
+
+  it('has at least 30 cases, both verdicts, and all three decisions', () => {
+    expect(cases.length).toBeGreaterThanOrEqual(30);
+    expect(new Set(cases.map((c) => c[3]))).toEqual(new Set(['Allow', 'ImplicitDeny', 'ExplicitDeny']));
+  });
+
+  it('catches a widened policy: Resource bucket/* instead of bucket/public/* flips private/ to Allow', () => {
+    const widened = authenticatedRolePolicy();
+    const statements = widened.document.Statement as PolicyStatement[];
+    statements[0] = { ...(statements[0] as PolicyStatement), Resource: `${BUCKET_ARN}/*` };
+    const privateGet = request('s3:GetObject', obj('private/a.txt'), secure);
+    expect(evaluate(privateGet, stack).decision).toBe('ImplicitDeny');
+    expect(evaluate(privateGet, [widened, sslOnlyBucketPolicy()]).decision).toBe('Allow');
+  });
+});
+
+describe('evaluate with NotAction, NotResource and NotPrincipal', () => {
+  it('allows everything except IAM with Allow + NotAction (AWS NotAction example)', () => {
+    const policy = identity('AllExceptIam', {
+      Version: '2012-10-17',
+      Statement: { Effect: 'Allow', NotAction: 'iam:*', Resource: '*' },
+    });
+    expect(evaluate(request('s3:GetObject', `${BUCKET_ARN}/a`), [policy]).decision).toBe('Allow');
+    expect(evaluate(request('iam:CreateUser', 'arn:aws:iam::123456789012:user/x'), [policy]).decision).toBe(
+      'ImplicitDeny',
+    );
+  });
+
+  it('denies every action but the MFA setup ones when MFA is absent (Deny + NotAction + BoolIfExists)', () => {
+    const policies = [
+      identity('Admin', {
+        Version: '2012-10-17',
+        Statement: { Effect: 'Allow', Action: '*', Resource: '*' },
+      }),
+      identity('RequireMfa', {
+        Version: '2012-10-17',
+        Statement: {
+          Sid: 'DenyAllExceptListedIfNoMFA',
+          Effect: 'Deny',
+          NotAction: [
+            'iam:CreateVirtualMFADevice',
+            'iam:EnableMFADevice',
+            'iam:ListMFADevices',
+            'sts:GetSessionToken',
+          ],
+          Resource: '*',
+          Condition: { BoolIfExists: { 'aws:MultiFactorAuthPresent': 'false' } },
+        },
+      }),
+    ];
+    const iamTarget = 'arn:aws:iam::123456789012:mfa/x';
+    expect(evaluate(request('s3:GetObject', `${BUCKET_ARN}/a`), policies).decision).toBe('ExplicitDeny');
+    expect(evaluate(request('iam:EnableMFADevice', iamTarget), policies).decision).toBe('Allow');
+    const withMfa = request('s3:GetObject', `${BUCKET_ARN}/a`, { 'aws:MultiFactorAuthPresent': true });
+    expect(evaluate(withMfa, policies).decision).toBe('Allow');
+  });
+
+  it('allows every S3 resource except the payroll folder with Allow + NotResource', () => {
+    const policy = identity('NotPayroll', {
+      Version: '2012-10-17',
+      Statement: {
+        Effect: 'Allow',
+        Action: 's3:*',
+        NotResource: ['arn:aws:s3:::HRBucket/Payroll', 'arn:aws:s3:::HRBucket/Payroll/*'],
+      },
+    });
+    expect(evaluate(request('s3:GetObject', 'arn:aws:s3:::HRBucket/Reviews/a'), [policy]).decision).toBe(
+      'Allow',
+    );
+    expect(evaluate(request('s3:GetObject', 'arn:aws:s3:::HRBucket/Payroll/a'), [policy]).decision).toBe(
+      'ImplicitDeny',
+    );
+    expect(evaluate(request('s3:ListBucket', 'arn:aws:s3:::HRBucket/Payroll'), [policy]).decision).toBe(
+      'ImplicitDeny',
+    );
+  });
+
+  it('denies outside one bucket with Deny + NotResource even when another policy allows', () => {
+    const policies = [
+      identity('All', {
+        Version: '2012-10-17',
+        Statement: { Effect: 'Allow', Action: 's3:*', Resource: '*' },
+      }),
+      identity('OnlyOurBucket', {
+        Version: '2012-10-17',
+        Statement: { Effect: 'Deny', Action: 's3:*', NotResource: [BUCKET_ARN, `${BUCKET_ARN}/*`] },
+      }),
+    ];
+    expect(evaluate(request('s3:GetObject', `${BUCKET_ARN}/x`), policies).decision).toBe('Allow');
+    expect(evaluate(request('s3:GetObject', 'arn:aws:s3:::elsewhere/x'), policies)).toMatchObject({
+      decision: 'ExplicitDeny',
+      statement: { policy: 'OnlyOurBucket', index: 0 },
+    });
+  });
+
+  it('denies everyone except the named role with Deny + NotPrincipal', () => {
+    const bucketPolicy = resource('BucketPolicy', {
+      Version: '2012-10-17',
+      Statement: {
+        Effect: 'Deny',
+        NotPrincipal: { AWS: ['arn:aws:iam::123456789012:role/AuthS3Stack-AuthenticatedRole'] },
+        Action: 's3:*',
+        Resource: `${BUCKET_ARN}/*`,
+      },
+    });
+    const policies = [authenticatedRolePolicy(), bucketPolicy];
+    expect(evaluate(request('s3:GetObject', `${BUCKET_ARN}/public/a`), policies).decision).toBe('Allow');
+    const stranger = {
+      arn: 'arn:aws:sts::123456789012:assumed-role/Other/s',
+      roleArn: 'arn:aws:iam::123456789012:role/Other',
+    };
+    const strangerPolicy = identity('Other', {
+      Version: '2012-10-17',
+      Statement: { Effect: 'Allow', Action: 's3:*', Resource: '*' },
+    });
+    expect(
+      evaluate(request('s3:GetObject', `${BUCKET_ARN}/public/a`, {}, stranger), [
+        strangerPolicy,
+        bucketPolicy,
+      ]).decision,
+    ).toBe('ExplicitDeny');
+  });
+
+  it('lets a Deny that names the account apply to every caller in it', () => {
+    const bucketPolicy = resource('BucketPolicy', {
+      Version: '2012-10-17',
+      Statement: {
+        Effect: 'Deny',
+        Principal: { AWS: '123456789012' },
+        Action: 's3:DeleteObject',
+        Resource: `${BUCKET_ARN}/*`,
+      },
+    });
+    expect(
+      evaluate(request('s3:DeleteObject', `${BUCKET_ARN}/public/a`), [
+        authenticatedRolePolicy(),
+        bucketPolicy,
+      ]).decision,
+    ).toBe('ExplicitDeny');
+  });
+
+  it('treats policy variables literally in a policy without Version 2012-10-17', () => {
+    const legacy = identity('Legacy', {
+      Statement: { Effect: 'Allow', Action: 's3:GetObject', Resource: `${BUCKET_ARN}/\${aws:username}/*` },
+    });
+    const context = { 'aws:username': 'David' };
+    expect(evaluate(request('s3:GetObject', `${BUCKET_ARN}/David/a`, context), [legacy]).decision).toBe(
+      'ImplicitDeny',
+    );
+    expect(
+      evaluate(request('s3:GetObject', `${BUCKET_ARN}/\${aws:username}/a`, context), [legacy]).decision,
+    ).toBe('Allow');
   });
 });
