@@ -1,0 +1,241 @@
+/*
+ * Emulator: cold start (the CLI in a fresh process with a fresh data dir, spawn → endpoint printed),
+ * SRP sign-ins per second with concurrent auth-s3 clients, PUT and GET of 64 MiB signed with SDK v3
+ * beside a bare node:http server streaming the same bytes to the same disk, and the emulator's
+ * memory: its RSS growth while moving those bytes, beside the bare server's, and its peak.
+ */
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import {
+  benchPassword,
+  createConfirmedUser,
+  emulatorS3,
+  ensureTemplate,
+  identityPoolCredentials,
+  type RunningEmulator,
+  signInWithoutLibrary,
+  startEmulatorProcess,
+} from '../lib/emulator.ts';
+import type { BenchContext, BenchEntry } from '../lib/entry.ts';
+import { SetupError } from '../lib/errors.ts';
+import { configFromOutputs, loadCreateAuthS3 } from '../lib/library.ts';
+import {
+  processMemory,
+  resetPeakMemory,
+  type StartedProcess,
+  startProcess,
+  tsNodeArgs,
+} from '../lib/processes.ts';
+import { interleave, MiB, median, wallMilliseconds } from '../lib/stats.ts';
+import { bareGet, barePut, s3Get, s3Put, writeRandomFile } from '../lib/transfers.ts';
+
+const COLD_STARTS = 5;
+const OBJECT_SIZE = 64 * MiB;
+const TRANSFER_ROUNDS = 3;
+const CLIENTS = 8;
+const SIGN_INS = 160;
+/** "Flat": moving a 64 MiB object grows the RSS by less than half the object. */
+const FLAT_GROWTH_MIB = 32;
+
+async function startBareServer(
+  context: BenchContext,
+  dir: string,
+): Promise<{ server: StartedProcess; url: string }> {
+  await mkdir(dir, { recursive: true });
+  const script = join(context.repoRoot, 'bench', 'lib', 'bare-file-server.ts');
+  const server = startProcess(process.execPath, [...tsNodeArgs, script, dir], { cwd: context.repoRoot });
+  const match = await server.waitFor(/listening (http:\/\/\S+)/, 30_000);
+  return { server, url: match[1] as string };
+}
+
+async function measureColdStart(context: BenchContext, template: string) {
+  const ours: number[] = [];
+  const bare: number[] = [];
+  // One start of each first, so the figure is a user's start, not tsx's first transpile.
+  for (let run = 0; run <= COLD_STARTS; run++) {
+    const dir = join(context.tmpDir, `cold-${run}`);
+    const emulator = await startEmulatorProcess({
+      repoRoot: context.repoRoot,
+      dataDir: join(dir, 'data'),
+      template,
+      outputsFile: join(dir, 'outputs.json'),
+    });
+    await emulator.process.stop();
+    const started = performance.now();
+    const { server } = await startBareServer(context, join(dir, 'bare'));
+    const bareMs = performance.now() - started;
+    await server.stop();
+    if (run > 0) {
+      ours.push(emulator.readyMs);
+      bare.push(bareMs);
+    }
+  }
+  context.record('cold-start', {
+    ours: median(ours),
+    baseline: median(bare),
+    note: `median of ${COLD_STARTS} starts, each a fresh process and data dir, after one warm-up start`,
+  });
+  return { ours, bare };
+}
+
+async function measureTransfers(context: BenchContext, emulator: RunningEmulator) {
+  const email = 'transfer@bench.example';
+  await createConfirmedUser(emulator, email);
+  const idToken = await signInWithoutLibrary(emulator, email);
+  const s3 = emulatorS3(emulator, identityPoolCredentials(emulator, idToken));
+  const bucket = emulator.outputs.BucketName;
+  const key = 'public/bench/64mib.bin';
+  const file = join(context.tmpDir, 'object-64mib.bin');
+  await writeRandomFile(file, OBJECT_SIZE);
+  const { server, url } = await startBareServer(context, join(context.tmpDir, 'bare-data'));
+  try {
+    // One untimed pass each: the SDK's first request resolves credentials.
+    await s3Put(s3, bucket, key, file, OBJECT_SIZE);
+    await s3Get(s3, bucket, key, OBJECT_SIZE);
+    await barePut(`${url}/object`, file, OBJECT_SIZE);
+    await bareGet(`${url}/object`, OBJECT_SIZE);
+
+    const idle = {
+      ours: (await processMemory(emulator.process.pid)).rss,
+      bare: (await processMemory(server.pid)).rss,
+    };
+    await resetPeakMemory(emulator.process.pid);
+    await resetPeakMemory(server.pid);
+    const throughput = (ms: number) => OBJECT_SIZE / MiB / (ms / 1000);
+    const puts = await interleave(
+      TRANSFER_ROUNDS,
+      async () => throughput(await wallMilliseconds(() => s3Put(s3, bucket, key, file, OBJECT_SIZE))),
+      async () => throughput(await wallMilliseconds(() => barePut(`${url}/object`, file, OBJECT_SIZE))),
+    );
+    const gets = await interleave(
+      TRANSFER_ROUNDS,
+      async () => throughput(await wallMilliseconds(() => s3Get(s3, bucket, key, OBJECT_SIZE))),
+      async () => throughput(await wallMilliseconds(() => bareGet(`${url}/object`, OBJECT_SIZE))),
+    );
+    const peak = {
+      ours: (await processMemory(emulator.process.pid)).peakRss,
+      bare: (await processMemory(server.pid)).peakRss,
+    };
+    const note = `median of ${TRANSFER_ROUNDS}, interleaved; SDK v3 PutObject/GetObject vs node:http`;
+    context.record('put', { ours: median(puts.ours), baseline: median(puts.baseline), note });
+    context.record('get', { ours: median(gets.ours), baseline: median(gets.baseline), note });
+    context.record('rss-growth', {
+      ours: (peak.ours - idle.ours) / MiB,
+      baseline: (peak.bare - idle.bare) / MiB,
+      note:
+        `peak RSS during ${TRANSFER_ROUNDS} PUTs and GETs of 64 MiB minus the RSS just before; flat = growth ≤ ` +
+        `${FLAT_GROWTH_MIB} MiB, half the object (idle ${(idle.ours / MiB).toFixed(0)} MiB → peak ${(peak.ours / MiB).toFixed(0)} MiB)`,
+    });
+    return { puts, gets, idle, peak };
+  } finally {
+    s3.destroy();
+    await server.stop();
+  }
+}
+
+async function measureSignIns(context: BenchContext, emulator: RunningEmulator) {
+  const createAuthS3 = await loadCreateAuthS3();
+  const config = configFromOutputs(emulator.outputs);
+  const clients = await Promise.all(
+    Array.from({ length: CLIENTS }, async (_, index) => {
+      const email = `sign-in-${index}@bench.example`;
+      await createConfirmedUser(emulator, email);
+      const client = createAuthS3(config, { storage: 'memory' });
+      // Untimed first sign-in: warms the client and the server's code paths.
+      await client.auth.signIn(email, benchPassword);
+      return { client, email };
+    }),
+  );
+  let remaining = SIGN_INS;
+  const started = performance.now();
+  await Promise.all(
+    clients.map(async ({ client, email }) => {
+      while (remaining > 0) {
+        remaining--;
+        const result = await client.auth.signIn(email, benchPassword);
+        if (result.status !== 'done') throw new SetupError(`sign-in ended in ${result.status}`);
+      }
+    }),
+  );
+  const seconds = (performance.now() - started) / 1000;
+  context.record('sign-ins', {
+    ours: SIGN_INS / seconds,
+    note: `${SIGN_INS} full SRP sign-ins (InitiateAuth + RespondToAuthChallenge) by ${CLIENTS} concurrent auth-s3 clients in one process, emulator in another; both share the machine's cores`,
+  });
+}
+
+/** The `emulator` entry. */
+export const emulatorPerformance: BenchEntry = {
+  name: 'emulator',
+  description: 'emulator cold start, SRP sign-ins/s, 64 MiB PUT/GET beside bare node:http, memory',
+  figures: [
+    {
+      id: 'cold-start',
+      label: 'emulator cold start, spawn → ready',
+      unit: 'ms',
+      baselineLabel: 'bare node:http server, same launcher',
+      budgets: [{ kind: 'max', value: 1000 }],
+    },
+    {
+      id: 'sign-ins',
+      label: `SRP sign-ins per second, ${CLIENTS} concurrent clients`,
+      unit: '/s',
+      budgets: [{ kind: 'min', value: 50 }],
+    },
+    {
+      id: 'put',
+      label: 'PUT 64 MiB throughput',
+      unit: 'MiB/s',
+      baselineLabel: 'bare node:http to disk',
+      budgets: [{ kind: 'ratio-min', value: 0.5 }],
+    },
+    {
+      id: 'get',
+      label: 'GET 64 MiB throughput',
+      unit: 'MiB/s',
+      baselineLabel: 'bare node:http from disk',
+      budgets: [{ kind: 'ratio-min', value: 0.5 }],
+    },
+    {
+      id: 'rss-growth',
+      label: 'emulator RSS growth moving 64 MiB',
+      unit: 'MiB',
+      baselineLabel: 'bare node:http server',
+      budgets: [{ kind: 'max', value: FLAT_GROWTH_MIB }],
+    },
+    { id: 'peak-rss', label: 'emulator peak RSS, transfers and sign-ins', unit: 'MiB', budgets: [] },
+  ],
+  async run(context) {
+    const template = await ensureTemplate(context.repoRoot, context.log);
+    context.log(`cold start: ${COLD_STARTS + 1} starts of the emulator and of a bare server`);
+    const coldStarts = await measureColdStart(context, template);
+
+    const emulator = await startEmulatorProcess({
+      repoRoot: context.repoRoot,
+      dataDir: join(context.tmpDir, 'data'),
+      template,
+      outputsFile: join(context.tmpDir, 'outputs.json'),
+    });
+    try {
+      context.log('64 MiB PUT/GET beside the bare server');
+      const transfers = await measureTransfers(context, emulator);
+      context.detail(
+        'emulator samples',
+        [
+          `Cold start (ms): emulator ${coldStarts.ours.map((v) => v.toFixed(0)).join(', ')}; bare server ${coldStarts.bare.map((v) => v.toFixed(0)).join(', ')}.`,
+          `PUT (MiB/s): emulator ${transfers.puts.ours.map((v) => v.toFixed(0)).join(', ')}; bare ${transfers.puts.baseline.map((v) => v.toFixed(0)).join(', ')}.`,
+          `GET (MiB/s): emulator ${transfers.gets.ours.map((v) => v.toFixed(0)).join(', ')}; bare ${transfers.gets.baseline.map((v) => v.toFixed(0)).join(', ')}.`,
+          `RSS (MiB): emulator idle ${(transfers.idle.ours / MiB).toFixed(0)}, peak ${(transfers.peak.ours / MiB).toFixed(0)}; bare idle ${(transfers.idle.bare / MiB).toFixed(0)}, peak ${(transfers.peak.bare / MiB).toFixed(0)}.`,
+        ].join('\n'),
+        { coldStarts, transfers },
+      );
+      context.log(`sign-ins: ${SIGN_INS} by ${CLIENTS} concurrent clients`);
+      await measureSignIns(context, emulator);
+    } finally {
+      // VmHWM was reset before the transfers, so this is the peak since then: transfers and sign-ins.
+      const { peakRss } = await processMemory(emulator.process.pid).catch(() => ({ peakRss: Number.NaN }));
+      if (!Number.isNaN(peakRss)) context.record('peak-rss', { ours: peakRss / MiB });
+      await emulator.process.stop();
+    }
+  },
+};

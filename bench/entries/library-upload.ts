@@ -1,0 +1,141 @@
+/*
+ * Library upload: 256 MiB through auth-s3's `files.upload` (multipart above its threshold) beside a
+ * presigned PUT of the same file with plain `fetch`, against the emulator, in the same run. Each
+ * side runs in a child process of its own, so its peak RSS is the upload's.
+ */
+import { join } from 'node:path';
+import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
+import {
+  benchPassword,
+  createConfirmedUser,
+  ensureTemplate,
+  identityPoolCredentials,
+  type RunningEmulator,
+  signInWithoutLibrary,
+  startEmulatorProcess,
+} from '../lib/emulator.ts';
+import type { BenchContext, BenchEntry } from '../lib/entry.ts';
+import { SetupError } from '../lib/errors.ts';
+import { configFromOutputs, loadCreateAuthS3 } from '../lib/library.ts';
+import { runCommand, tsNodeArgs } from '../lib/processes.ts';
+import { MiB } from '../lib/stats.ts';
+import { writeRandomFile } from '../lib/transfers.ts';
+
+const FILE_SIZE = 256 * MiB;
+
+interface ChildReport {
+  ms: number;
+  rssBefore: number;
+  peakRss: number;
+}
+
+async function runChild(context: BenchContext, script: string, env: NodeJS.ProcessEnv): Promise<ChildReport> {
+  const path = join(context.repoRoot, 'bench', 'lib', script);
+  const stdout = await runCommand(process.execPath, [...tsNodeArgs, path], {
+    cwd: context.repoRoot,
+    env,
+    timeoutMs: 180_000,
+  });
+  const line = stdout.trim().split('\n').at(-1) ?? '';
+  try {
+    return JSON.parse(line) as ChildReport;
+  } catch (cause) {
+    throw new SetupError(`${script} printed no report: ${stdout.slice(-300)}`, { cause });
+  }
+}
+
+async function presignedPutUrl(emulator: RunningEmulator, email: string, key: string): Promise<string> {
+  const idToken = await signInWithoutLibrary(emulator, email);
+  // Without a checksum in the URL: a plain fetch sends none.
+  const s3 = new S3Client({
+    region: emulator.outputs.Region,
+    endpoint: emulator.endpoint,
+    forcePathStyle: true,
+    credentials: identityPoolCredentials(emulator, idToken),
+    requestChecksumCalculation: 'WHEN_REQUIRED',
+  });
+  const url = await getSignedUrl(
+    s3,
+    new PutObjectCommand({ Bucket: emulator.outputs.BucketName, Key: key }),
+    {
+      expiresIn: 900,
+    },
+  );
+  s3.destroy();
+  return url;
+}
+
+/** The `upload` entry. */
+export const libraryUpload: BenchEntry = {
+  name: 'upload',
+  description: '256 MiB through auth-s3 files.upload beside a presigned PUT with plain fetch',
+  figures: [
+    {
+      id: 'throughput',
+      label: '256 MiB upload throughput',
+      unit: 'MiB/s',
+      baselineLabel: 'presigned PUT, plain fetch',
+      budgets: [],
+    },
+    {
+      id: 'peak-rss',
+      label: 'peak RSS of the uploading process',
+      unit: 'MiB',
+      baselineLabel: 'presigned PUT, plain fetch',
+      budgets: [],
+    },
+  ],
+  async run(context) {
+    const template = await ensureTemplate(context.repoRoot, context.log);
+    const file = join(context.tmpDir, 'file-256mib.bin');
+    await writeRandomFile(file, FILE_SIZE);
+    const emulator = await startEmulatorProcess({
+      repoRoot: context.repoRoot,
+      dataDir: join(context.tmpDir, 'data'),
+      template,
+      outputsFile: join(context.tmpDir, 'outputs.json'),
+    });
+    try {
+      const email = 'upload@bench.example';
+      await createConfirmedUser(emulator, email);
+      context.log('baseline: presigned PUT with fetch');
+      const url = await presignedPutUrl(emulator, email, 'public/bench/presigned-256mib.bin');
+      const baseline = await runChild(context, 'upload-presigned-fetch.ts', {
+        BENCH_URL: url,
+        BENCH_FILE: file,
+      });
+      const throughput = (report: ChildReport) => FILE_SIZE / MiB / (report.ms / 1000);
+      context.record('throughput', { baseline: throughput(baseline) });
+      context.record('peak-rss', { baseline: baseline.peakRss / MiB });
+
+      await loadCreateAuthS3();
+      context.log('auth-s3 files.upload');
+      const ours = await runChild(context, 'upload-through-library.ts', {
+        BENCH_CONFIG: JSON.stringify(configFromOutputs(emulator.outputs)),
+        BENCH_EMAIL: email,
+        BENCH_PASSWORD: benchPassword,
+        BENCH_FILE: file,
+        BENCH_PATH: 'bench/library-256mib.bin',
+      });
+      context.record('throughput', {
+        ours: throughput(ours),
+        note: 'one upload each, a child process per side',
+      });
+      context.record('peak-rss', {
+        ours: ours.peakRss / MiB,
+        note: `RSS before the upload: auth-s3 ${(ours.rssBefore / MiB).toFixed(0)} MiB, fetch ${(baseline.rssBefore / MiB).toFixed(0)} MiB`,
+      });
+      context.detail(
+        'upload children',
+        `auth-s3: ${JSON.stringify(ours)}; fetch: ${JSON.stringify(baseline)}`,
+        {
+          ours,
+          baseline,
+        },
+      );
+    } finally {
+      await emulator.process.stop();
+    }
+  },
+};

@@ -1,0 +1,174 @@
+/*
+ * SRP: client CPU per sign-in, auth-s3's SRP (native BigInt + WebCrypto, `packages/auth-s3/src/srp/`)
+ * beside amazon-cognito-identity-js's AuthenticationHelper (jsbn), doing the same client math: make
+ * a and A, then, given the server's B and salt, derive the key and sign the password claim. Runs
+ * are interleaved; each is the process's CPU time (user + system, every thread) for one sign-in.
+ */
+import { randomBytes } from 'node:crypto';
+import { createRequire } from 'node:module';
+import type { BenchEntry } from '../lib/entry.ts';
+import { NotAvailableError } from '../lib/errors.ts';
+import { cpuMilliseconds, interleave, median } from '../lib/stats.ts';
+
+const ROUNDS = 40;
+const WARM_UP = 5;
+
+/** RFC 5054's 3072-bit prime, the group Cognito uses; only to make a valid server B here. */
+const N = BigInt(
+  '0xFFFFFFFFFFFFFFFFC90FDAA22168C234C4C6628B80DC1CD129024E088A67CC74020BBEA63B139B22514A08798E3404DD' +
+    'EF9519B3CD3A431B302B0A6DF25F14374FE1356D6D51C245E485B576625E7EC6F44C42E9A637ED6B0BFF5CB6F406B7ED' +
+    'EE386BFB5A899FA5AE9F24117C4B1FE649286651ECE45B3DC2007CB8A163BF0598DA48361C55D39A69163FA8FD24CF5F' +
+    '83655D23DCA3AD961C62F356208552BB9ED529077096966D670C354E4ABC9804F1746C08CA18217C32905E462E36CE3B' +
+    'E39E772C180E86039B2783A2EC07A28FB5C55DF06F4C52C9DE2BCBF6955817183995497CEA956AE515D2261898FA0510' +
+    '15728E5A8AAAC42DAD33170D04507A33A85521ABDF1CBA64ECFB850458DBEF0A8AEA71575D060C7DB3970F85A6E1E4C7' +
+    'ABF5AE8CDB0933D71E8C94E04A25619DCEE3D2261AD2EE6BF12FFA06D98A0864D87602733EC86A64521F2B18177B200C' +
+    'BBE117577A615D6C770988C0BAD946E208E24FA074E5AB3143DB5BFCE0FD108E4B82D120A93AD2CAFFFFFFFFFFFFFFFF',
+);
+
+function modPow(base: bigint, exponent: bigint, modulus: bigint): bigint {
+  let result = 1n;
+  let b = base % modulus;
+  let e = exponent;
+  while (e > 0n) {
+    if (e & 1n) result = (result * b) % modulus;
+    b = (b * b) % modulus;
+    e >>= 1n;
+  }
+  return result;
+}
+
+/** What Cognito's InitiateAuth answers with, made up but valid: B = g^b mod N, a random salt. */
+function serverChallenge() {
+  const b = BigInt(`0x${randomBytes(32).toString('hex')}`);
+  return {
+    SRP_B: modPow(2n, b, N).toString(16),
+    SALT: randomBytes(16).toString('hex'),
+    SECRET_BLOCK: randomBytes(64).toString('base64'),
+    USER_ID_FOR_SRP: crypto.randomUUID(),
+  };
+}
+
+type Challenge = ReturnType<typeof serverChallenge>;
+const userPoolId = 'us-east-1_BenchPool1';
+const poolName = 'BenchPool1';
+const password = 'Bench-Passw0rd!';
+
+type SrpModule = typeof import('../../packages/auth-s3/src/srp/srp-client.ts');
+
+async function loadOurs(): Promise<(challenge: Challenge) => Promise<unknown>> {
+  let srp: SrpModule;
+  try {
+    srp = await import('../../packages/auth-s3/src/srp/srp-client.ts');
+  } catch (cause) {
+    throw new NotAvailableError('auth-s3 has no SRP client at packages/auth-s3/src/srp/srp-client.ts', {
+      cause,
+    });
+  }
+  return async (challenge) => {
+    const ephemeral = srp.createSrpEphemeral();
+    return srp.computePasswordClaim({ userPoolId, password, ephemeral, challenge, now: new Date() });
+  };
+}
+
+interface JsbnValue {
+  toString(radix: number): string;
+}
+interface AuthenticationHelper {
+  getLargeAValue(callback: (error: unknown, largeA: JsbnValue) => void): void;
+  getPasswordAuthenticationKey(
+    username: string,
+    password: string,
+    serverB: JsbnValue,
+    salt: JsbnValue,
+    callback: (error: unknown, key: Uint8Array) => void,
+  ): void;
+}
+
+/** amazon-cognito-identity-js's sign-in math, as `CognitoUser.authenticateUserDefaultAuth` runs it. */
+function loadBaseline(): (challenge: Challenge) => Promise<unknown> {
+  const require = createRequire(import.meta.url);
+  const packageRequire = createRequire(require.resolve('amazon-cognito-identity-js'));
+  const Helper: new (poolName: string) => AuthenticationHelper =
+    packageRequire('./AuthenticationHelper').default;
+  const BigInteger: new (hex: string, radix: number) => JsbnValue = packageRequire('./BigInteger').default;
+  const DateHelper: new () => { getNowString(): string } = packageRequire('./DateHelper').default;
+  // The library's own copies of these, not ours.
+  const { Sha256 } = packageRequire('@aws-crypto/sha256-js') as {
+    Sha256: new (secret: Uint8Array) => { update(data: Uint8Array): void; digestSync(): Uint8Array };
+  };
+  const { Buffer: LibBuffer } = packageRequire('buffer') as { Buffer: typeof Buffer };
+
+  return async (challenge) => {
+    const helper = new Helper(poolName);
+    await new Promise<JsbnValue>((resolve, reject) =>
+      helper.getLargeAValue((error, largeA) => (error ? reject(error) : resolve(largeA))),
+    );
+    const serverB = new BigInteger(challenge.SRP_B, 16);
+    const salt = new BigInteger(challenge.SALT, 16);
+    const key = await new Promise<Uint8Array>((resolve, reject) =>
+      helper.getPasswordAuthenticationKey(
+        challenge.USER_ID_FOR_SRP,
+        password,
+        serverB,
+        salt,
+        (error, hkdf) => (error ? reject(error) : resolve(hkdf)),
+      ),
+    );
+    const dateNow = new DateHelper().getNowString();
+    const message = LibBuffer.concat([
+      LibBuffer.from(poolName, 'utf8'),
+      LibBuffer.from(challenge.USER_ID_FOR_SRP, 'utf8'),
+      LibBuffer.from(challenge.SECRET_BLOCK, 'base64'),
+      LibBuffer.from(dateNow, 'utf8'),
+    ]);
+    const hash = new Sha256(key);
+    hash.update(message);
+    return LibBuffer.from(hash.digestSync()).toString('base64');
+  };
+}
+
+/** The `srp` entry. */
+export const srpCpu: BenchEntry = {
+  name: 'srp',
+  description: 'client CPU per SRP sign-in, ours beside amazon-cognito-identity-js',
+  figures: [
+    {
+      id: 'cpu-per-sign-in',
+      label: 'SRP client CPU per sign-in (median)',
+      unit: 'ms',
+      baselineLabel: 'amazon-cognito-identity-js',
+      budgets: [{ kind: 'ratio-max', value: 0.25 }],
+    },
+  ],
+  async run(context) {
+    const baseline = loadBaseline();
+    const ours = await loadOurs();
+    context.log(`${WARM_UP} warm-up runs each, then ${ROUNDS} interleaved rounds`);
+    for (let i = 0; i < WARM_UP; i++) {
+      await ours(serverChallenge());
+      await baseline(serverChallenge());
+    }
+    // Round i gives both sides the same challenge.
+    const challenges = Array.from({ length: ROUNDS }, serverChallenge);
+    let oursRun = 0;
+    let baselineRun = 0;
+    const samples = await interleave(
+      ROUNDS,
+      () => cpuMilliseconds(() => ours(challenges[oursRun++] as Challenge)),
+      () => cpuMilliseconds(() => baseline(challenges[baselineRun++] as Challenge)),
+    );
+    context.record('cpu-per-sign-in', {
+      ours: median(samples.ours),
+      baseline: median(samples.baseline),
+      note: `median of ${ROUNDS} runs each, interleaved, after ${WARM_UP} warm-up runs; process CPU (user + system)`,
+    });
+    const sorted = (values: number[]) => [...values].sort((a, b) => a - b);
+    const range = (values: number[]) =>
+      `min ${sorted(values)[0]?.toFixed(1)} ms, max ${sorted(values).at(-1)?.toFixed(1)} ms`;
+    context.detail(
+      'SRP CPU samples',
+      `auth-s3: ${range(samples.ours)}; amazon-cognito-identity-js: ${range(samples.baseline)}.`,
+      samples,
+    );
+  },
+};

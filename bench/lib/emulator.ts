@@ -1,0 +1,205 @@
+/*
+ * The emulator as the benchmarks use it: the synthesized template (synthesized here when missing),
+ * the emulator's CLI started in its own process on a free port with a scratch data dir and outputs
+ * file (so its memory can be read and it shares no event loop with the measuring side), users
+ * signed up and confirmed through the inbox, and S3 clients signed with identity-pool credentials
+ * obtained without auth-s3 (amazon-cognito-identity-js + credential-providers) for baselines.
+ */
+import { access, readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import {
+  CognitoIdentityProviderClient,
+  ConfirmSignUpCommand,
+  SignUpCommand,
+} from '@aws-sdk/client-cognito-identity-provider';
+import { S3Client } from '@aws-sdk/client-s3';
+import { fromCognitoIdentityPool } from '@aws-sdk/credential-providers';
+import { NotAvailableError, SetupError } from './errors.ts';
+import { runCommand, type StartedProcess, startProcess, tsNodeArgs } from './processes.ts';
+
+/** The keys of the outputs file the emulator writes (`StackOutputs` in the emulator's contract). */
+export interface EmulatorOutputs {
+  Region: string;
+  UserPoolId: string;
+  UserPoolClientId: string;
+  IdentityPoolId: string;
+  BucketName: string;
+  Endpoint: string;
+}
+
+/** What credential-providers' `fromCognitoIdentityPool` returns. */
+export type CredentialsProvider = ReturnType<typeof fromCognitoIdentityPool>;
+
+/** A running emulator process. */
+export interface RunningEmulator {
+  process: StartedProcess;
+  endpoint: string;
+  outputs: EmulatorOutputs;
+  /** Wall time from spawn to the ready line, ms. */
+  readyMs: number;
+}
+
+/** A password every stack password policy we ship accepts. */
+export const benchPassword = 'Bench-Passw0rd!';
+
+/** The synthesized template's path; runs `pnpm synth` first when it is missing. */
+export async function ensureTemplate(repoRoot: string, log: (message: string) => void): Promise<string> {
+  const template = join(repoRoot, 'cdk.out', 'AuthS3Stack.template.json');
+  try {
+    await access(template);
+    return template;
+  } catch {
+    log('no synthesized template: running pnpm synth');
+  }
+  try {
+    await runCommand('pnpm', ['synth'], { cwd: repoRoot, timeoutMs: 180_000 });
+    await access(template);
+  } catch (cause) {
+    throw new NotAvailableError(
+      `no synthesized template at cdk.out/AuthS3Stack.template.json and pnpm synth failed: ${cause instanceof Error ? cause.message.split('\n')[0] : cause}`,
+      { cause },
+    );
+  }
+  return template;
+}
+
+/** The emulator's CLI, or `NotAvailableError` when it is not written yet. */
+export async function emulatorCli(repoRoot: string): Promise<string> {
+  const cli = join(repoRoot, 'packages', 'emulator', 'src', 'cli.ts');
+  try {
+    await access(cli);
+  } catch (cause) {
+    throw new NotAvailableError('the emulator has no CLI at packages/emulator/src/cli.ts yet', { cause });
+  }
+  return cli;
+}
+
+/**
+ * Starts `auth-s3-emulator --port 0 --data-dir … --template … --outputs-file …` in a fresh Node
+ * process and waits until it prints its endpoint.
+ */
+export async function startEmulatorProcess(options: {
+  repoRoot: string;
+  dataDir: string;
+  template: string;
+  outputsFile: string;
+  extraArgs?: string[];
+}): Promise<RunningEmulator> {
+  const cli = await emulatorCli(options.repoRoot);
+  const args = [
+    ...tsNodeArgs,
+    cli,
+    '--port',
+    '0',
+    '--data-dir',
+    options.dataDir,
+    '--template',
+    options.template,
+    '--outputs-file',
+    options.outputsFile,
+    ...(options.extraArgs ?? []),
+  ];
+  const started = performance.now();
+  const child = startProcess(process.execPath, args, { cwd: options.repoRoot });
+  try {
+    const match = await child.waitFor(/(http:\/\/(?:127\.0\.0\.1|localhost):\d+)/, 30_000);
+    const readyMs = performance.now() - started;
+    const outputs = await readOutputs(options.outputsFile);
+    return { process: child, endpoint: match[1] ?? outputs.Endpoint, outputs, readyMs };
+  } catch (error) {
+    await child.stop();
+    throw error;
+  }
+}
+
+async function readOutputs(file: string): Promise<EmulatorOutputs> {
+  // The file may lag the ready line by a moment.
+  for (let attempt = 0; attempt < 50; attempt++) {
+    try {
+      const parsed = JSON.parse(await readFile(file, 'utf8')) as Record<string, EmulatorOutputs>;
+      const outputs = parsed.AuthS3Stack ?? Object.values(parsed)[0];
+      if (outputs?.Endpoint) return outputs;
+    } catch {
+      // Not written yet.
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new SetupError(`The emulator did not write its outputs to ${file}`);
+}
+
+const dummyCredentials = { accessKeyId: 'AKIDBENCHEXAMPLE', secretAccessKey: 'bench-secret-not-used' };
+
+/** Signs up `email` and confirms it with the code from the emulator's inbox. */
+export async function createConfirmedUser(emulator: RunningEmulator, email: string): Promise<void> {
+  const { outputs, endpoint } = emulator;
+  const cognito = new CognitoIdentityProviderClient({
+    region: outputs.Region,
+    endpoint,
+    credentials: dummyCredentials,
+  });
+  await cognito.send(
+    new SignUpCommand({ ClientId: outputs.UserPoolClientId, Username: email, Password: benchPassword }),
+  );
+  const response = await fetch(`${endpoint}/_emulator/inbox?to=${encodeURIComponent(email)}`);
+  const inbox = (await response.json()) as Array<{ to: string; code: string }>;
+  const code = inbox.find((mail) => mail.to === email)?.code;
+  if (!code) throw new SetupError(`No confirmation code for ${email} in the emulator's inbox`);
+  await cognito.send(
+    new ConfirmSignUpCommand({ ClientId: outputs.UserPoolClientId, Username: email, ConfirmationCode: code }),
+  );
+  cognito.destroy();
+}
+
+interface CognitoSession {
+  getIdToken(): { getJwtToken(): string };
+}
+
+/** Signs in with amazon-cognito-identity-js (SRP) and returns the id token: a sign-in without auth-s3. */
+export async function signInWithoutLibrary(emulator: RunningEmulator, email: string): Promise<string> {
+  const require = createRequire(import.meta.url);
+  const cognitoJs = require('amazon-cognito-identity-js') as {
+    CognitoUserPool: new (data: { UserPoolId: string; ClientId: string; endpoint?: string }) => unknown;
+    CognitoUser: new (data: {
+      Username: string;
+      Pool: unknown;
+    }) => {
+      authenticateUser(
+        details: unknown,
+        callbacks: { onSuccess(session: CognitoSession): void; onFailure(error: Error): void },
+      ): void;
+    };
+    AuthenticationDetails: new (data: { Username: string; Password: string }) => unknown;
+  };
+  const pool = new cognitoJs.CognitoUserPool({
+    UserPoolId: emulator.outputs.UserPoolId,
+    ClientId: emulator.outputs.UserPoolClientId,
+    endpoint: emulator.endpoint,
+  });
+  const user = new cognitoJs.CognitoUser({ Username: email, Pool: pool });
+  const details = new cognitoJs.AuthenticationDetails({ Username: email, Password: benchPassword });
+  const session = await new Promise<CognitoSession>((resolve, reject) =>
+    user.authenticateUser(details, { onSuccess: resolve, onFailure: reject }),
+  );
+  return session.getIdToken().getJwtToken();
+}
+
+/** Identity-pool credentials for an id token, through credential-providers (no auth-s3). */
+export function identityPoolCredentials(emulator: RunningEmulator, idToken: string): CredentialsProvider {
+  const { outputs, endpoint } = emulator;
+  return fromCognitoIdentityPool({
+    identityPoolId: outputs.IdentityPoolId,
+    logins: { [`cognito-idp.${outputs.Region}.amazonaws.com/${outputs.UserPoolId}`]: idToken },
+    clientConfig: { region: outputs.Region, endpoint },
+  });
+}
+
+/** An S3 client for the emulator (path-style), signing with `credentials`. */
+export function emulatorS3(emulator: RunningEmulator, credentials: CredentialsProvider): S3Client {
+  return new S3Client({
+    region: emulator.outputs.Region,
+    endpoint: emulator.endpoint,
+    forcePathStyle: true,
+    credentials,
+  });
+}

@@ -1,0 +1,43 @@
+/*
+ * auth-s3 as the benchmarks load it: at run time, so a library that is not built yet makes its
+ * figures "not available" instead of breaking the whole run. Typed by the library's public
+ * contract (`packages/auth-s3/src/types.ts`).
+ */
+import type { AuthS3, AuthS3Config, AuthS3Options } from '../../packages/auth-s3/src/types.ts';
+import type { EmulatorOutputs } from './emulator.ts';
+import { NotAvailableError } from './errors.ts';
+
+export type { AuthS3, AuthS3Config };
+
+/** `createAuthS3` from the `auth-s3` package. */
+export type CreateAuthS3 = (config: AuthS3Config, options?: AuthS3Options) => AuthS3;
+
+/** Loads `createAuthS3`; `NotAvailableError` when the library does not export it yet. */
+export async function loadCreateAuthS3(): Promise<CreateAuthS3> {
+  // A variable specifier keeps the type checker from requiring the module before it exists.
+  const specifier = 'auth-s3';
+  let library: { createAuthS3?: unknown };
+  try {
+    library = (await import(specifier)) as { createAuthS3?: unknown };
+  } catch (cause) {
+    throw new NotAvailableError(`auth-s3 cannot be loaded yet (${(cause as Error).message.split('\n')[0]})`, {
+      cause,
+    });
+  }
+  if (typeof library.createAuthS3 !== 'function') {
+    throw new NotAvailableError('auth-s3 does not export createAuthS3 yet');
+  }
+  return library.createAuthS3 as CreateAuthS3;
+}
+
+/** The library's config for the emulator's outputs. */
+export function configFromOutputs(outputs: EmulatorOutputs): AuthS3Config {
+  return {
+    region: outputs.Region,
+    userPoolId: outputs.UserPoolId,
+    userPoolClientId: outputs.UserPoolClientId,
+    identityPoolId: outputs.IdentityPoolId,
+    bucket: outputs.BucketName,
+    endpoint: outputs.Endpoint,
+  };
+}

@@ -1,0 +1,129 @@
+/*
+ * Turns judged figures into the three forms a run leaves behind: the table printed on the
+ * terminal, `latest.md` (the table, the environment and each entry's details, for the README) and
+ * `latest.json` (everything, for tools).
+ */
+import { cpus } from 'node:os';
+import { describeBudget, type FigureResult, formatValue } from './figures.ts';
+
+/** Supporting numbers an entry reported beside its figures. */
+export interface EntryDetail {
+  entry: string;
+  title: string;
+  markdown: string;
+  data: unknown;
+}
+
+/** Everything one `pnpm bench` invocation produced. */
+export interface RunReport {
+  date: string;
+  node: string;
+  cores: number;
+  cpuModel: string;
+  platform: string;
+  /** Wall time of the whole invocation, seconds. */
+  totalSeconds: number;
+  /** Each entry's run; `date` differs from the report's for entries kept from an earlier run. */
+  entries: Array<{ name: string; seconds: number; date: string; error?: string }>;
+  figures: FigureResult[];
+  details: EntryDetail[];
+}
+
+/** The machine facts a report carries. */
+export function environment(): Pick<RunReport, 'node' | 'cores' | 'cpuModel' | 'platform'> {
+  const cpuList = cpus();
+  return {
+    node: process.version,
+    cores: cpuList.length,
+    cpuModel: cpuList[0]?.model.trim() ?? 'unknown',
+    platform: `${process.platform}-${process.arch}`,
+  };
+}
+
+const headers = ['entry', 'figure', 'ours', 'baseline', 'ratio', 'budget', 'result'];
+
+function cells(figure: FigureResult): string[] {
+  const budget = figure.budgets.map((b) => describeBudget(b, figure.unit)).join(', ') || '—';
+  const baseline =
+    figure.baseline === undefined
+      ? '—'
+      : `${formatValue(figure.baseline, figure.unit)} (${figure.baselineLabel ?? 'baseline'})`;
+  if (figure.notAvailable !== undefined) {
+    return [figure.entry, figure.label, 'not available', baseline, '—', budget, 'MISS'];
+  }
+  const ours = figure.ours === undefined ? '—' : formatValue(figure.ours, figure.unit);
+  const ratio = figure.ratio === undefined ? '—' : `${figure.ratio.toFixed(2)}×`;
+  const result = figure.budgets.length === 0 ? 'info' : figure.pass ? 'pass' : 'MISS';
+  return [figure.entry, figure.label, ours, baseline, ratio, budget, result];
+}
+
+/** The table as aligned plain text, for the terminal. */
+export function textTable(figures: FigureResult[]): string {
+  const rows = [headers, ...figures.map(cells)];
+  const widths = headers.map((_, column) => Math.max(...rows.map((row) => (row[column] ?? '').length)));
+  const line = (row: string[]) => row.map((cell, column) => cell.padEnd(widths[column] ?? 0)).join('  ');
+  const rule = widths.map((width) => '-'.repeat(width)).join('  ');
+  return [line(headers), rule, ...rows.slice(1).map(line)].join('\n');
+}
+
+function escapeCell(cell: string): string {
+  return cell.replaceAll('|', '\\|');
+}
+
+/** The table as GitHub markdown. */
+export function markdownTable(figures: FigureResult[]): string {
+  const row = (values: string[]) => `| ${values.map(escapeCell).join(' | ')} |`;
+  return [row(headers), row(headers.map(() => '---')), ...figures.map((f) => row(cells(f)))].join('\n');
+}
+
+/**
+ * One bullet per entry whose figures are not available (the first line of the reason; the whole
+ * message is under "Entries that stopped early"), then the notes entries attached to figures.
+ */
+function footnotes(figures: FigureResult[]): string[] {
+  const lines: string[] = [];
+  const reasons = new Map<string, string>();
+  for (const figure of figures) {
+    if (figure.notAvailable === undefined) continue;
+    const reason = figure.notAvailable.split('\n')[0] ?? '';
+    const key = `${figure.entry}: ${reason}`;
+    reasons.set(key, reasons.has(key) ? `${reasons.get(key)}, ${figure.label}` : figure.label);
+  }
+  for (const [key, labels] of reasons) lines.push(`- not available — ${key} (${labels})`);
+  for (const figure of figures) {
+    if (figure.notAvailable === undefined && figure.note) {
+      lines.push(`- ${figure.entry} / ${figure.label}: ${figure.note}`);
+    }
+  }
+  return lines;
+}
+
+/** `latest.md`: the table, the environment, notes and each entry's details. */
+export function markdownReport(report: RunReport): string {
+  const misses = report.figures.filter((f) => !f.pass).length;
+  const parts = [
+    `# auth-s3 benchmarks — ${report.date}`,
+    '',
+    `Node ${report.node}, ${report.cores} cores (${report.cpuModel}), ${report.platform}. ` +
+      `Total ${report.totalSeconds.toFixed(0)} s. ${misses === 0 ? 'Every budget met.' : `${misses} budget(s) missed.`}`,
+    '',
+    markdownTable(report.figures),
+    '',
+  ];
+  const notes = footnotes(report.figures);
+  if (notes.length > 0) parts.push('Notes:', '', ...notes, '');
+  const failed = report.entries.filter((e) => e.error !== undefined);
+  if (failed.length > 0) {
+    parts.push('Entries that stopped early:', '');
+    for (const entry of failed) parts.push(`- ${entry.name}:`, '', '```text', entry.error ?? '', '```', '');
+  }
+  for (const detail of report.details) {
+    parts.push(`## ${detail.entry}: ${detail.title}`, '', detail.markdown, '');
+  }
+  const timing = report.entries.map((e) => {
+    const when = e.date === report.date ? '' : `, measured ${e.date}`;
+    return `${e.name} ${e.seconds.toFixed(0)} s${when}`;
+  });
+  parts.push(`Time per entry: ${timing.join('; ')}.`, '');
+  return parts.join('\n');
+}
