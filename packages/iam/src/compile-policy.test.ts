@@ -4,7 +4,7 @@
  */
 // biome-ignore-all lint/suspicious/noTemplateCurlyInString: IAM policy variables are literal ${...} text in policies
 import { describe, expect, it } from 'vitest';
-import { compilePolicy } from './compile-policy.js';
+import { compilePolicy, validatePolicy } from './compile-policy.js';
 import { InvalidPolicyError, UnsupportedConditionOperatorError } from './errors.js';
 import type { NamedPolicy, PolicyStatement } from './types.js';
 
@@ -123,5 +123,14 @@ describe('compilePolicy', () => {
   it('passes unknown condition operators up as UnsupportedConditionOperatorError', () => {
     const policy = identityPolicy({ ...allowAll, Condition: { StringMatchesRegex: { k: '.*' } } });
     expect(() => compilePolicy(policy)).toThrow(UnsupportedConditionOperatorError);
+  });
+});
+
+describe('validatePolicy', () => {
+  it('returns quietly for a valid policy and throws what evaluate would for an invalid one', () => {
+    expect(() => validatePolicy(identityPolicy(allowAll))).not.toThrow();
+    expect(() => validatePolicy(identityPolicy({ Effect: 'Allow', Action: '*' }))).toThrow(
+      InvalidPolicyError,
+    );
   });
 });

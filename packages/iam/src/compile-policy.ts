@@ -194,3 +194,11 @@ export function compilePolicy(policy: NamedPolicy): CompiledPolicy {
     statements: raw.map((statement, index) => compileStatement(statement, index, policy, variables)),
   };
 }
+
+/**
+ * Checks that `policy` can be evaluated, throwing the same errors `evaluate` would. Call it when
+ * loading policies (e.g. at emulator start) to fail before the first request rather than on it.
+ */
+export function validatePolicy(policy: NamedPolicy): void {
+  compilePolicy(policy);
+}

@@ -3,6 +3,7 @@
  * documents it; the error classes let callers tell a malformed policy from a denial.
  */
 
+export { validatePolicy } from './compile-policy.js';
 export type { PolicyLocation } from './errors.js';
 export {
   IamError,
