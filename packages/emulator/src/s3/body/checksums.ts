@@ -1,0 +1,121 @@
+/*
+ * The checksums S3 verifies on upload: CRC32 (node's zlib), CRC32C (@aws-crypto/crc32c), SHA-1 and
+ * SHA-256 (node's crypto), each fed incrementally so a body is never held whole, and the rules for
+ * the `x-amz-checksum-*` headers that carry them.
+ */
+
+import { createHash, type Hash } from 'node:crypto';
+import type { IncomingHttpHeaders } from 'node:http';
+import { crc32 } from 'node:zlib';
+import { Crc32c } from '@aws-crypto/crc32c';
+import { S3Errors } from '../errors.js';
+import type { ChecksumAlgorithm } from '../storage/object-meta.js';
+
+export const CHECKSUM_ALGORITHMS: readonly ChecksumAlgorithm[] = ['CRC32', 'CRC32C', 'SHA1', 'SHA256'];
+
+const DIGEST_BYTES: Record<ChecksumAlgorithm, number> = { CRC32: 4, CRC32C: 4, SHA1: 20, SHA256: 32 };
+
+/** An incremental checksum. */
+export interface Hasher {
+  update(chunk: Uint8Array): void;
+  /** The digest bytes (big-endian for CRCs). */
+  digest(): Buffer;
+}
+
+function uint32(value: number): Buffer {
+  const out = Buffer.alloc(4);
+  out.writeUInt32BE(value >>> 0);
+  return out;
+}
+
+class Crc32Hasher implements Hasher {
+  private value = 0;
+  update(chunk: Uint8Array): void {
+    this.value = crc32(chunk, this.value);
+  }
+  digest(): Buffer {
+    return uint32(this.value);
+  }
+}
+
+class Crc32cHasher implements Hasher {
+  private readonly crc = new Crc32c();
+  update(chunk: Uint8Array): void {
+    this.crc.update(chunk);
+  }
+  digest(): Buffer {
+    return uint32(this.crc.digest());
+  }
+}
+
+class NodeHasher implements Hasher {
+  private readonly hash: Hash;
+  constructor(algorithm: 'sha1' | 'sha256') {
+    this.hash = createHash(algorithm);
+  }
+  update(chunk: Uint8Array): void {
+    this.hash.update(chunk);
+  }
+  digest(): Buffer {
+    return this.hash.digest();
+  }
+}
+
+/** A fresh incremental hasher for the algorithm. */
+export function createHasher(algorithm: ChecksumAlgorithm): Hasher {
+  switch (algorithm) {
+    case 'CRC32':
+      return new Crc32Hasher();
+    case 'CRC32C':
+      return new Crc32cHasher();
+    case 'SHA1':
+      return new NodeHasher('sha1');
+    case 'SHA256':
+      return new NodeHasher('sha256');
+  }
+}
+
+/** `CRC32` → `x-amz-checksum-crc32`. */
+export function checksumHeader(algorithm: ChecksumAlgorithm): string {
+  return `x-amz-checksum-${algorithm.toLowerCase()}`;
+}
+
+/** Parses an algorithm name as S3 accepts it (any case); anything else is S3's InvalidRequest. */
+export function parseChecksumAlgorithm(value: string, source: string): ChecksumAlgorithm {
+  const upper = value.toUpperCase();
+  const found = CHECKSUM_ALGORITHMS.find((a) => a === upper);
+  if (!found) {
+    throw S3Errors.invalidRequest(
+      `Value for ${source} is invalid: ${value}. The emulator verifies CRC32, CRC32C, SHA1 and SHA256.`,
+    );
+  }
+  return found;
+}
+
+/** Checks a base64 checksum value has the digest's length; S3 rejects it otherwise. */
+export function assertChecksumValue(algorithm: ChecksumAlgorithm, value: string, source: string): void {
+  const bytes = Buffer.from(value, 'base64');
+  if (bytes.length !== DIGEST_BYTES[algorithm] || bytes.toString('base64') !== value) {
+    throw S3Errors.invalidRequest(`Value for ${source} header is invalid.`);
+  }
+}
+
+/** The one `x-amz-checksum-<alg>` header on a request, verified for shape; several → InvalidRequest. */
+export function checksumFromHeaders(
+  headers: IncomingHttpHeaders,
+): { algorithm: ChecksumAlgorithm; value: string } | undefined {
+  const names = Object.keys(headers).filter(
+    (h) => h.startsWith('x-amz-checksum-') && h !== 'x-amz-checksum-algorithm' && h !== 'x-amz-checksum-type',
+  );
+  if (names.length === 0) return undefined;
+  if (names.length > 1) {
+    throw S3Errors.invalidRequest(
+      'Expecting a single x-amz-checksum- header. Multiple checksum Types are not allowed.',
+    );
+  }
+  const name = names[0] as string;
+  const algorithm = parseChecksumAlgorithm(name.slice('x-amz-checksum-'.length), name);
+  const value = String(headers[name]);
+  assertChecksumValue(algorithm, value, name);
+  return { algorithm, value };
+}

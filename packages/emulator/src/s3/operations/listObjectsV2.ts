@@ -1,0 +1,87 @@
+/*
+ * ListObjectsV2: one page of the sorted key index with prefix, delimiter, start-after,
+ * continuation-token, max-keys (≤ 1000) and encoding-type=url, in S3's ListBucketResult shape.
+ */
+import { S3Errors } from '../errors.js';
+import { quoteEtag, sendXml, xmlDate } from '../reply.js';
+import { queryValue } from '../request-url.js';
+import type { ContinuationPoint } from '../storage/list-keys.js';
+import type { OperationFactory } from './operation.js';
+
+const MAX_KEYS = 1000;
+
+function encodeToken(point: ContinuationPoint): string {
+  return Buffer.from(JSON.stringify(point)).toString('base64url');
+}
+
+function decodeToken(token: string): ContinuationPoint {
+  try {
+    const point = JSON.parse(Buffer.from(token, 'base64url').toString('utf8')) as ContinuationPoint;
+    if (typeof point.last === 'string' && typeof point.isPrefix === 'boolean') return point;
+  } catch {
+    // Falls through to S3's error below.
+  }
+  throw S3Errors.invalidArgument('The continuation token provided is incorrect', 'continuation-token', token);
+}
+
+/** S3's `encoding-type=url`: percent-encoding with `/` kept and spaces as `+`. */
+function urlEncode(text: string): string {
+  return encodeURIComponent(text).replace(/%2F/g, '/').replace(/%20/g, '+');
+}
+
+export const listObjectsV2: OperationFactory =
+  ({ objects, model }) =>
+  async ({ res, url }) => {
+    const q = (name: string) => queryValue(url.query, name);
+    const maxKeysText = q('max-keys');
+    const maxKeys = maxKeysText === undefined ? MAX_KEYS : Number(maxKeysText);
+    if (!Number.isInteger(maxKeys) || maxKeys < 0) {
+      throw S3Errors.invalidArgument(
+        'Provided max-keys not an integer or within integer range',
+        'max-keys',
+        maxKeysText,
+      );
+    }
+    const encodingType = q('encoding-type');
+    if (encodingType !== undefined && encodingType !== 'url') {
+      throw S3Errors.invalidArgument(
+        'Invalid Encoding Method specified in Request',
+        'encoding-type',
+        encodingType,
+      );
+    }
+    const encode = encodingType === 'url' ? urlEncode : (text: string) => text;
+    const prefix = q('prefix') ?? '';
+    const delimiter = q('delimiter') || undefined;
+    const token = q('continuation-token');
+    const startAfter = q('start-after');
+    const page = objects.list({
+      prefix,
+      delimiter,
+      maxKeys: Math.min(maxKeys, MAX_KEYS),
+      startAfter,
+      after: token === undefined ? undefined : decodeToken(token),
+    });
+    sendXml(res, 200, 'ListBucketResult', {
+      Name: model.bucket.name,
+      Prefix: encode(prefix),
+      Delimiter: delimiter === undefined ? undefined : encode(delimiter),
+      MaxKeys: maxKeys,
+      EncodingType: encodingType,
+      KeyCount: page.keys.length + page.commonPrefixes.length,
+      IsTruncated: page.isTruncated,
+      ContinuationToken: token,
+      NextContinuationToken: page.isTruncated && page.next ? encodeToken(page.next) : undefined,
+      StartAfter: startAfter === undefined ? undefined : encode(startAfter),
+      Contents: page.metas.map((meta) => ({
+        Key: encode(meta.key),
+        LastModified: xmlDate(meta.lastModified),
+        ETag: quoteEtag(meta.etag),
+        ChecksumAlgorithm: Object.keys(meta.checksums)[0],
+        ChecksumType: meta.checksumType,
+        Size: meta.size,
+        StorageClass: 'STANDARD',
+      })),
+      CommonPrefixes: page.commonPrefixes.map((p) => ({ Prefix: encode(p) })),
+    });
+  };

@@ -1,0 +1,49 @@
+/*
+ * Reads what a PUT, copy or CreateMultipartUpload request says about the object it creates:
+ * Content-Type (S3's default `binary/octet-stream`), the representation headers S3 stores, and
+ * `x-amz-meta-*` user metadata (names lower-case, as S3 returns them).
+ */
+import type { IncomingMessage } from 'node:http';
+import { S3Errors } from '../errors.js';
+import { STORED_HEADERS } from '../storage/object-meta.js';
+
+export interface ObjectInput {
+  contentType: string;
+  headers: Record<string, string>;
+  userMetadata: Record<string, string>;
+}
+
+const MAX_USER_METADATA_BYTES = 2048;
+
+/** The object attributes carried by the request's headers. */
+export function readObjectInput(req: IncomingMessage): ObjectInput {
+  const headers: Record<string, string> = {};
+  for (const name of STORED_HEADERS) {
+    const value = req.headers[name];
+    if (typeof value !== 'string') continue;
+    if (name === 'content-encoding') {
+      // aws-chunked describes the transfer, not the object; S3 drops it.
+      const kept = value
+        .split(',')
+        .map((v) => v.trim())
+        .filter((v) => v !== '' && v !== 'aws-chunked');
+      if (kept.length > 0) headers[name] = kept.join(',');
+    } else headers[name] = value;
+  }
+  const userMetadata: Record<string, string> = {};
+  let bytes = 0;
+  for (const [name, value] of Object.entries(req.headers)) {
+    if (!name.startsWith('x-amz-meta-') || value === undefined) continue;
+    const text = Array.isArray(value) ? value.join(',') : value;
+    const short = name.slice('x-amz-meta-'.length);
+    userMetadata[short] = text;
+    bytes += Buffer.byteLength(short) + Buffer.byteLength(text);
+  }
+  if (bytes > MAX_USER_METADATA_BYTES) {
+    throw S3Errors.invalidArgument(
+      `Your metadata headers exceed the maximum allowed metadata size of ${MAX_USER_METADATA_BYTES} bytes.`,
+    );
+  }
+  const contentType = req.headers['content-type'];
+  return { contentType: contentType || 'binary/octet-stream', headers, userMetadata };
+}

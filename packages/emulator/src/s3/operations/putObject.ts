@@ -1,0 +1,74 @@
+/*
+ * PutObject: streams the verified body to a temp file, then commits it as the key's content in
+ * one step (If-None-Match: * and If-Match honoured at commit), answering with the ETag and the
+ * checksum S3 stored.
+ */
+import type { IncomingMessage } from 'node:http';
+import { checksumHeader } from '../body/checksums.js';
+import { receiveBodyToFile } from '../body/incoming-body.js';
+import { S3Errors } from '../errors.js';
+import { quoteEtag, sendEmpty } from '../reply.js';
+import { removeQuietly } from '../storage/files.js';
+import type { ObjectMeta } from '../storage/object-meta.js';
+import { type ObjectStore, type WriteCondition, WriteConditionFailed } from '../storage/object-store.js';
+import { readObjectInput } from './object-input.js';
+import type { OperationFactory } from './operation.js';
+
+/** The write conditions S3 accepts on PUT and CompleteMultipartUpload. */
+export function writeCondition(req: IncomingMessage): WriteCondition {
+  const ifNoneMatch = req.headers['if-none-match'];
+  if (ifNoneMatch !== undefined && ifNoneMatch !== '*') {
+    throw S3Errors.notImplemented(`If-None-Match: ${ifNoneMatch} on writes (S3 accepts only "*")`);
+  }
+  return { ifNoneMatch, ifMatch: req.headers['if-match'] };
+}
+
+/** Commits a written temp file; a failed condition is S3's 412, and the temp file is removed on failure. */
+export async function commitObject(
+  objects: ObjectStore,
+  tempFile: string,
+  meta: Omit<ObjectMeta, 'blob'>,
+  condition: WriteCondition,
+): Promise<ObjectMeta> {
+  try {
+    return await objects.commit(tempFile, meta, condition);
+  } catch (error) {
+    await removeQuietly(tempFile);
+    if (error instanceof WriteConditionFailed) throw S3Errors.preconditionFailed(error.condition);
+    throw error;
+  }
+}
+
+/** Whole seconds, as S3 keeps Last-Modified. */
+export function storedTime(ms: number): number {
+  return Math.floor(ms / 1000) * 1000;
+}
+
+export const putObject: OperationFactory =
+  ({ objects, clock }) =>
+  async ({ req, res, key, auth }) => {
+    const input = readObjectInput(req);
+    const condition = writeCondition(req);
+    const temp = objects.newTempFile();
+    const body = await receiveBodyToFile(req, auth, temp);
+    const meta = await commitObject(
+      objects,
+      temp,
+      {
+        key,
+        size: body.size,
+        etag: body.md5Hex,
+        lastModified: storedTime(clock.now()),
+        ...input,
+        checksums: body.checksum ? { [body.checksum.algorithm]: body.checksum.value } : {},
+        checksumType: body.checksum ? 'FULL_OBJECT' : undefined,
+      },
+      condition,
+    );
+    const headers: Record<string, string> = { etag: quoteEtag(meta.etag) };
+    if (body.checksum) {
+      headers[checksumHeader(body.checksum.algorithm)] = body.checksum.value;
+      headers['x-amz-checksum-type'] = 'FULL_OBJECT';
+    }
+    sendEmpty(res, 200, headers);
+  };

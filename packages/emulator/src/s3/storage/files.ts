@@ -1,0 +1,64 @@
+/*
+ * File primitives for S3 storage: unique temp paths, durable writes (fsync before rename, so a
+ * crash leaves either the old file or the new one), and removal that ignores files already gone.
+ */
+import { randomUUID } from 'node:crypto';
+import { open, rename, rm } from 'node:fs/promises';
+import { join } from 'node:path';
+
+/** A fresh path in `dir` that no other writer uses. */
+export function tempPath(dir: string): string {
+  return join(dir, `${randomUUID()}.tmp`);
+}
+
+/** Flushes a written file to disk. */
+export async function fsyncFile(path: string): Promise<void> {
+  const handle = await open(path, 'r+');
+  try {
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+}
+
+/** Writes `text` to `path` atomically: temp file in `tmpDir`, fsync, rename over `path`. */
+export async function writeFileDurably(tmpDir: string, path: string, text: string): Promise<void> {
+  const temp = tempPath(tmpDir);
+  const handle = await open(temp, 'wx');
+  try {
+    await handle.writeFile(text);
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+  try {
+    await rename(temp, path);
+  } catch (error) {
+    await removeQuietly(temp);
+    throw error;
+  }
+}
+
+/** Removes a file or directory tree; a missing one is not an error. */
+export async function removeQuietly(path: string): Promise<void> {
+  await rm(path, { force: true, recursive: true });
+}
+
+/** Runs `task` after every earlier task queued under the same name has settled. */
+export class KeyedQueue {
+  private readonly tails = new Map<string, Promise<unknown>>();
+
+  run<T>(name: string, task: () => Promise<T>): Promise<T> {
+    const previous = this.tails.get(name) ?? Promise.resolve();
+    const result = previous.then(task, task);
+    const tail = result.then(
+      () => undefined,
+      () => undefined,
+    );
+    this.tails.set(name, tail);
+    void tail.then(() => {
+      if (this.tails.get(name) === tail) this.tails.delete(name);
+    });
+    return result;
+  }
+}
