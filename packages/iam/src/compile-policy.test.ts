@@ -96,6 +96,11 @@ describe('compilePolicy', () => {
       identityPolicy({ ...allowAll, Resource: 'arn:aws:s3:${aws:region}::b/*' }),
       /before the fifth colon/,
     ],
+    [
+      'a Resource that is not an ARN',
+      identityPolicy({ ...allowAll, Resource: 'my-bucket/*' }),
+      /must be "\*" or an ARN/,
+    ],
     ['a non-object statement', identityPolicy(['oops']), /must be an object/],
   ])('rejects %s with InvalidPolicyError', (_, policy, message) => {
     expect(() => compilePolicy(policy)).toThrow(InvalidPolicyError);

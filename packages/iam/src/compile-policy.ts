@@ -154,6 +154,13 @@ function compileStatement(
   ] as const) {
     if (raw[element] === undefined) continue;
     const patterns = stringList(raw[element], at, element);
+    const notArn = patterns.find((p) => p !== '*' && !p.startsWith('arn:'));
+    if (notArn) {
+      throw new InvalidPolicyError(
+        at,
+        `${element} "${notArn}" must be "*" or an ARN such as "arn:aws:s3:::bucket/*"`,
+      );
+    }
     const bad = variables ? patterns.find(hasVariableBeforeResourcePart) : undefined;
     if (bad) {
       throw new InvalidPolicyError(
