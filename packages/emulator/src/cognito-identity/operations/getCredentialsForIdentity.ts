@@ -1,0 +1,55 @@
+/*
+ * GetCredentialsForIdentity: temporary credentials (`ASIA…`, valid 1 h) for the role the stack
+ * attaches to authenticated identities (or unauthenticated ones), after checking that `Logins`
+ * proves the identity's user. S3 verifies requests signed with them.
+ */
+import type {
+  GetCredentialsForIdentityInput,
+  GetCredentialsForIdentityResponse,
+} from '@aws-sdk/client-cognito-identity';
+import { required } from '../../cognito-idp/validate.js';
+import {
+  InvalidIdentityPoolConfigurationError,
+  NotAuthorizedError,
+  ResourceNotFoundError,
+} from '../../errors.js';
+import type { OperationFactory } from '../../operation.js';
+import { verifiedLogin } from '../logins.js';
+
+export const getCredentialsForIdentity: OperationFactory<
+  GetCredentialsForIdentityInput,
+  GetCredentialsForIdentityResponse,
+  'model' | 'tokens' | 'clock' | 'identities' | 'store'
+> = (services) => async (request) => {
+  const { model, identities, store } = services;
+  const identityId = required(request.IdentityId, 'IdentityId');
+  const identity = identities.find(identityId);
+  if (!identity) throw new ResourceNotFoundError(`Identity '${identityId}' not found.`);
+  const login = verifiedLogin(services, request.Logins);
+  let roleArn: string | undefined;
+  if (identity.login !== undefined) {
+    if (login !== identity.login) {
+      throw new NotAuthorizedError(
+        "Logins don't match. Please include at least one valid login for this identity or identity pool.",
+      );
+    }
+    roleArn = model.identityPool.authenticatedRoleArn;
+  } else {
+    if (!model.identityPool.allowUnauthenticatedIdentities) {
+      throw new NotAuthorizedError('Unauthenticated access is not supported for this identity pool.');
+    }
+    roleArn = model.identityPool.unauthenticatedRoleArn;
+  }
+  if (!roleArn) throw new InvalidIdentityPoolConfigurationError();
+  const credentials = identities.issueCredentials(identity.identityId, roleArn);
+  await store.save();
+  return {
+    IdentityId: identity.identityId,
+    Credentials: {
+      AccessKeyId: credentials.accessKeyId,
+      SecretKey: credentials.secretAccessKey,
+      SessionToken: credentials.sessionToken,
+      Expiration: new Date(credentials.expiration),
+    },
+  };
+};

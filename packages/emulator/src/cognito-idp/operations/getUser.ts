@@ -1,0 +1,12 @@
+/* GetUser: the signed-in user's username and attributes, for a live (unrevoked, unexpired) access token. */
+import type { GetUserRequest, GetUserResponse } from '@aws-sdk/client-cognito-identity-provider';
+import type { OperationFactory } from '../../operation.js';
+import { attributeList } from '../../services/users.js';
+import { required } from '../validate.js';
+
+export const getUser: OperationFactory<GetUserRequest, GetUserResponse, 'tokens'> =
+  ({ tokens }) =>
+  async (request) => {
+    const user = tokens.authenticate(required(request.AccessToken, 'AccessToken'));
+    return { Username: user.username, UserAttributes: attributeList(user) };
+  };

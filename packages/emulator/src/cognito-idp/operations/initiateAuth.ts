@@ -1,0 +1,108 @@
+/*
+ * InitiateAuth: USER_SRP_AUTH answers the PASSWORD_VERIFIER challenge (SRP_B, SALT,
+ * SECRET_BLOCK, USER_ID_FOR_SRP; the server's secret b travels sealed in SECRET_BLOCK);
+ * USER_PASSWORD_AUTH checks the password directly where the client allows it;
+ * REFRESH_TOKEN_AUTH mints new id and access tokens. Unknown users get a decoy challenge when
+ * the pool hides users, so that only the proof fails, with "Incorrect username or password.".
+ */
+import { randomBytes } from 'node:crypto';
+import type { InitiateAuthRequest, InitiateAuthResponse } from '@aws-sdk/client-cognito-identity-provider';
+import { InvalidParameterError, UnsupportedOperationError, UserNotFoundError } from '../../errors.js';
+import type { OperationFactory } from '../../operation.js';
+import { createServerEphemeral, createVerifier, isValidClientPublic } from '../../services/srp.js';
+import type { UserPoolClientModel } from '../../stack-model.js';
+import {
+  assertMaySignIn,
+  CHALLENGE_VALIDITY_MS,
+  completeSignIn,
+  incorrectCredentials,
+  rejectPassword,
+} from '../sign-in.js';
+import { appClient, hidesUsers, required } from '../validate.js';
+
+/** What SECRET_BLOCK holds, sealed. `username` is absent in a decoy challenge for an unknown user. */
+export interface SrpSecretBlock {
+  kind: 'srp';
+  username?: string;
+  clientId: string;
+  A: string;
+  b: string;
+  B: string;
+  expiresAt: number;
+}
+
+/** Flows Cognito allows when a client lists none. */
+const DEFAULT_FLOWS = ['ALLOW_USER_SRP_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH', 'ALLOW_CUSTOM_AUTH'];
+
+function assertFlowAllowed(client: UserPoolClientModel, flow: string): void {
+  const allowed = client.explicitAuthFlows.length > 0 ? client.explicitAuthFlows : DEFAULT_FLOWS;
+  if (!allowed.includes(`ALLOW_${flow}`) && !allowed.includes(flow)) {
+    throw new InvalidParameterError(`${flow} flow not enabled for this client`);
+  }
+}
+
+export const initiateAuth: OperationFactory<
+  InitiateAuthRequest,
+  InitiateAuthResponse,
+  'model' | 'users' | 'tokens' | 'sealed' | 'clock' | 'store'
+> = (services) => async (request) => {
+  const { model, users, tokens, sealed, clock } = services;
+  const client = appClient(model, request.ClientId);
+  const flow = required(request.AuthFlow, 'AuthFlow');
+  const params = request.AuthParameters ?? {};
+
+  if (flow === 'REFRESH_TOKEN_AUTH' || flow === 'REFRESH_TOKEN') {
+    const result = tokens.refresh(required(params.REFRESH_TOKEN, 'AuthParameters.REFRESH_TOKEN'), client.id);
+    return { ChallengeParameters: {}, AuthenticationResult: result };
+  }
+
+  if (flow === 'USER_SRP_AUTH') {
+    assertFlowAllowed(client, flow);
+    const login = required(params.USERNAME, 'AuthParameters.USERNAME');
+    const A = required(params.SRP_A, 'AuthParameters.SRP_A');
+    if (!isValidClientPublic(A))
+      throw new InvalidParameterError('Invalid SRP_A value: A mod N must not be 0.');
+    const user = users.find(login);
+    if (!user && !hidesUsers(model)) throw new UserNotFoundError('User does not exist.');
+    if (user) assertMaySignIn(services, user);
+    // A decoy for an unknown user looks like a real challenge: a salt and B from a throwaway verifier.
+    const { salt, verifier } = user ?? createVerifier(users.poolName, login, randomBytes(16).toString('hex'));
+    const { b, B } = createServerEphemeral(verifier);
+    const block: SrpSecretBlock = {
+      kind: 'srp',
+      username: user?.username,
+      clientId: client.id,
+      A,
+      b,
+      B,
+      expiresAt: clock.now() + CHALLENGE_VALIDITY_MS,
+    };
+    const userId = user?.username ?? login;
+    return {
+      ChallengeName: 'PASSWORD_VERIFIER',
+      ChallengeParameters: {
+        SALT: salt,
+        SECRET_BLOCK: sealed.seal(block),
+        SRP_B: B,
+        USERNAME: userId,
+        USER_ID_FOR_SRP: userId,
+      },
+    };
+  }
+
+  if (flow === 'USER_PASSWORD_AUTH') {
+    assertFlowAllowed(client, flow);
+    const login = required(params.USERNAME, 'AuthParameters.USERNAME');
+    const password = required(params.PASSWORD, 'AuthParameters.PASSWORD');
+    const user = users.find(login);
+    if (!user) {
+      if (hidesUsers(model)) throw incorrectCredentials();
+      throw new UserNotFoundError('User does not exist.');
+    }
+    assertMaySignIn(services, user);
+    if (!users.passwordMatches(user, password)) return rejectPassword(services, user);
+    return completeSignIn(services, user, client.id);
+  }
+
+  throw new UnsupportedOperationError(`AuthFlow ${flow}`);
+};

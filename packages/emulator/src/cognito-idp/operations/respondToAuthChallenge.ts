@@ -1,0 +1,78 @@
+/*
+ * RespondToAuthChallenge: PASSWORD_VERIFIER checks the SRP proof (PASSWORD_CLAIM_SIGNATURE =
+ * HMAC-SHA256(K, poolName | userId | SECRET_BLOCK | TIMESTAMP)) against the sealed challenge;
+ * NEW_PASSWORD_REQUIRED sets the password a user created by an administrator chooses.
+ */
+import type {
+  RespondToAuthChallengeRequest,
+  RespondToAuthChallengeResponse,
+} from '@aws-sdk/client-cognito-identity-provider';
+import { NotAuthorizedError, UnsupportedOperationError } from '../../errors.js';
+import type { OperationFactory } from '../../operation.js';
+import { enforcePasswordPolicy } from '../../services/password-policy.js';
+import { computeSessionKey, passwordClaimSignature, signaturesMatch } from '../../services/srp.js';
+import {
+  assertMaySignIn,
+  completeSignIn,
+  incorrectCredentials,
+  type NewPasswordSession,
+  rejectPassword,
+} from '../sign-in.js';
+import { appClient, required } from '../validate.js';
+import type { SrpSecretBlock } from './initiateAuth.js';
+
+export const respondToAuthChallenge: OperationFactory<
+  RespondToAuthChallengeRequest,
+  RespondToAuthChallengeResponse,
+  'model' | 'users' | 'tokens' | 'sealed' | 'clock' | 'store'
+> = (services) => async (request) => {
+  const { model, users, sealed, clock } = services;
+  const client = appClient(model, request.ClientId);
+  const challenge = required(request.ChallengeName, 'ChallengeName');
+  const responses = request.ChallengeResponses ?? {};
+
+  if (challenge === 'PASSWORD_VERIFIER') {
+    const secretBlock = required(
+      responses.PASSWORD_CLAIM_SECRET_BLOCK,
+      'ChallengeResponses.PASSWORD_CLAIM_SECRET_BLOCK',
+    );
+    const signature = required(
+      responses.PASSWORD_CLAIM_SIGNATURE,
+      'ChallengeResponses.PASSWORD_CLAIM_SIGNATURE',
+    );
+    const timestamp = required(responses.TIMESTAMP, 'ChallengeResponses.TIMESTAMP');
+    const block = sealed.open<SrpSecretBlock>(secretBlock);
+    if (block?.kind !== 'srp' || block.clientId !== client.id) throw incorrectCredentials();
+    if (clock.now() >= block.expiresAt)
+      throw new NotAuthorizedError('Invalid session for the user, session is expired.');
+    const user = block.username === undefined ? undefined : users.find(block.username);
+    if (!user) throw incorrectCredentials();
+    assertMaySignIn(services, user);
+    const key = computeSessionKey({ A: block.A, B: block.B, b: block.b, verifier: user.verifier });
+    const expected = passwordClaimSignature(key, users.poolName, user.username, secretBlock, timestamp);
+    if (!signaturesMatch(expected, signature)) return rejectPassword(services, user);
+    return completeSignIn(services, user, client.id);
+  }
+
+  if (challenge === 'NEW_PASSWORD_REQUIRED') {
+    const password = required(responses.NEW_PASSWORD, 'ChallengeResponses.NEW_PASSWORD');
+    const session = sealed.open<NewPasswordSession>(required(request.Session, 'Session'));
+    if (session?.kind !== 'newPassword' || session.clientId !== client.id) {
+      throw new NotAuthorizedError('Invalid session for the user.');
+    }
+    if (clock.now() >= session.expiresAt)
+      throw new NotAuthorizedError('Invalid session for the user, session is expired.');
+    const user = users.find(session.username);
+    if (user?.status !== 'FORCE_CHANGE_PASSWORD')
+      throw new NotAuthorizedError('Invalid session for the user.');
+    enforcePasswordPolicy(password, model.userPool.passwordPolicy);
+    users.setPassword(user, password);
+    user.status = 'CONFIRMED';
+    for (const [name, value] of Object.entries(responses)) {
+      if (name.startsWith('userAttributes.')) user.attributes[name.slice('userAttributes.'.length)] = value;
+    }
+    return completeSignIn(services, user, client.id);
+  }
+
+  throw new UnsupportedOperationError(`ChallengeName ${challenge}`);
+};

@@ -1,0 +1,55 @@
+/*
+ * SignUp: registers a user with a password that meets the pool's policy and, when the pool
+ * auto-verifies email, sends a 6-digit confirmation code (valid 24 h) to the inbox.
+ */
+import type { SignUpRequest, SignUpResponse } from '@aws-sdk/client-cognito-identity-provider';
+import { InvalidParameterError, NotAuthorizedError, UsernameExistsError } from '../../errors.js';
+import type { OperationFactory } from '../../operation.js';
+import { maskEmail } from '../../services/inbox.js';
+import { enforcePasswordPolicy } from '../../services/password-policy.js';
+import { appClient, attributeRecord, required } from '../validate.js';
+
+const EMAIL = /^[^\s@]+@[^\s@]+$/;
+
+export const signUp: OperationFactory<
+  SignUpRequest,
+  SignUpResponse,
+  'model' | 'users' | 'codes' | 'inbox' | 'store'
+> =
+  ({ model, users, codes, inbox, store }) =>
+  async (request) => {
+    appClient(model, request.ClientId);
+    const login = required(request.Username, 'Username');
+    const password = required(request.Password, 'Password');
+    if (!model.userPool.selfSignUpEnabled)
+      throw new NotAuthorizedError('SignUp is not permitted for this user pool');
+    const attributes = attributeRecord(request.UserAttributes);
+    if (users.signsInWithEmail && !EMAIL.test(login))
+      throw new InvalidParameterError('Username should be an email.');
+    if (users.find(login) || (attributes.email && users.signsInWithEmail && users.find(attributes.email))) {
+      throw new UsernameExistsError(
+        users.signsInWithEmail ? 'An account with the given email already exists.' : 'User already exists',
+      );
+    }
+    enforcePasswordPolicy(password, model.userPool.passwordPolicy);
+
+    const user = users.create({ login, attributes, password, status: 'UNCONFIRMED' });
+    const email = user.attributes.email;
+    let delivery: SignUpResponse['CodeDeliveryDetails'];
+    if (email && model.userPool.autoVerifiedAttributes.includes('email')) {
+      user.attributes.email_verified = 'false';
+      inbox.deliver({
+        to: email,
+        code: codes.issue(user.username, 'signUp'),
+        kind: 'signUp',
+        username: user.username,
+      });
+      delivery = { Destination: maskEmail(email), DeliveryMedium: 'EMAIL', AttributeName: 'email' };
+    }
+    await store.save();
+    return {
+      UserConfirmed: false,
+      UserSub: user.sub,
+      ...(delivery ? { CodeDeliveryDetails: delivery } : {}),
+    };
+  };

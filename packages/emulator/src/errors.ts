@@ -1,0 +1,123 @@
+/*
+ * The errors the emulator answers with, named and worded as AWS sends them, so a client maps
+ * them the same way locally and in AWS. Cognito errors travel as JSON 1.1
+ * (`{ "__type": "NotAuthorizedException", "message": "Incorrect username or password." }`, HTTP
+ * 400); each leaf class below is one `__type`. `EmulatorError` is the base of everything thrown
+ * on purpose; anything else reaching the server is a bug and answers 500 InternalErrorException.
+ */
+
+/** Base of every error the emulator sends on purpose. `type` is the wire code (`__type`). */
+export abstract class EmulatorError extends Error {
+  abstract readonly type: string;
+  /** HTTP status AWS uses for this error. */
+  readonly status: number = 400;
+  constructor(message: string, options?: ErrorOptions) {
+    super(message, options);
+    this.name = new.target.name;
+  }
+}
+
+// --- Request shape -------------------------------------------------------------------------
+
+/** The body is not JSON, or a field has the wrong type. */
+export class SerializationError extends EmulatorError {
+  readonly type = 'SerializationException';
+}
+/** A parameter is missing or not acceptable. */
+export class InvalidParameterError extends EmulatorError {
+  readonly type = 'InvalidParameterException';
+}
+/** An operation or flow the emulator does not implement; the message names it. */
+export class UnsupportedOperationError extends EmulatorError {
+  readonly type = 'UnsupportedOperation';
+  constructor(operation: string, options?: ErrorOptions) {
+    super(`${operation} is not supported by the auth-s3 emulator`, options);
+  }
+}
+/** Cognito's own "this is switched off" answer, e.g. token revocation disabled for a client. */
+export class CognitoUnsupportedOperationError extends EmulatorError {
+  readonly type = 'UnsupportedOperationException';
+}
+/** A token that cannot be revoked (an access or id token given to RevokeToken). */
+export class UnsupportedTokenTypeError extends EmulatorError {
+  readonly type = 'UnsupportedTokenTypeException';
+}
+/** An unknown user pool, app client, identity pool or identity. */
+export class ResourceNotFoundError extends EmulatorError {
+  readonly type = 'ResourceNotFoundException';
+}
+
+// --- Authentication ------------------------------------------------------------------------
+
+/** Wrong password, bad or revoked token, disallowed action. */
+export class NotAuthorizedError extends EmulatorError {
+  readonly type = 'NotAuthorizedException';
+}
+/** The user signed up but has not confirmed the code yet. */
+export class UserNotConfirmedError extends EmulatorError {
+  readonly type = 'UserNotConfirmedException';
+  constructor(options?: ErrorOptions) {
+    super('User is not confirmed.', options);
+  }
+}
+/** An administrator asked for a password reset before the next sign-in. */
+export class PasswordResetRequiredError extends EmulatorError {
+  readonly type = 'PasswordResetRequiredException';
+  constructor(options?: ErrorOptions) {
+    super('Password reset required for the user', options);
+  }
+}
+/** Only where the pool does not prevent user existence errors, and in admin operations. */
+export class UserNotFoundError extends EmulatorError {
+  readonly type = 'UserNotFoundException';
+}
+
+// --- Users, passwords and codes --------------------------------------------------------------
+
+/** The username (or the email used as one) is taken. */
+export class UsernameExistsError extends EmulatorError {
+  readonly type = 'UsernameExistsException';
+}
+/** The password breaks the pool's policy; the message names the rule. */
+export class InvalidPasswordError extends EmulatorError {
+  readonly type = 'InvalidPasswordException';
+}
+/** Wrong confirmation or reset code. */
+export class CodeMismatchError extends EmulatorError {
+  readonly type = 'CodeMismatchException';
+  constructor(options?: ErrorOptions) {
+    super('Invalid verification code provided, please try again.', options);
+  }
+}
+/** The code is past its validity (24 h for sign-up, 1 h for password reset). */
+export class ExpiredCodeError extends EmulatorError {
+  readonly type = 'ExpiredCodeException';
+  constructor(options?: ErrorOptions) {
+    super('Invalid code provided, please request a code again.', options);
+  }
+}
+/** Too many wrong codes in a row. */
+export class LimitExceededError extends EmulatorError {
+  readonly type = 'LimitExceededException';
+  constructor(options?: ErrorOptions) {
+    super('Attempt limit exceeded, please try after some time.', options);
+  }
+}
+
+// --- Identity pools --------------------------------------------------------------------------
+
+/** The identity pool has no role for this kind of identity. */
+export class InvalidIdentityPoolConfigurationError extends EmulatorError {
+  readonly type = 'InvalidIdentityPoolConfigurationException';
+  constructor(options?: ErrorOptions) {
+    super('Invalid identity pool configuration. Check assigned IAM roles for this pool.', options);
+  }
+}
+
+// --- Bugs ----------------------------------------------------------------------------------
+
+/** Wraps an unexpected failure; the cause is logged, never sent. */
+export class InternalError extends EmulatorError {
+  readonly type = 'InternalErrorException';
+  override readonly status = 500;
+}

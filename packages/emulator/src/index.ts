@@ -1,0 +1,127 @@
+/*
+ * The emulator as a library: `startEmulator({ dataDir, template })` loads the stack model,
+ * opens the data dir (keys and state survive restarts), starts Cognito user pools, Cognito
+ * identity pools and S3 on one local port, and optionally writes the outputs file the web app
+ * reads. Tests start it on port 0 with a temporary data dir.
+ */
+import { mkdir } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import { type Clock, systemClock } from './clock.js';
+import { RequestLog } from './request-log.js';
+import { createNotImplementedS3 } from './s3-not-implemented.js';
+import { createRouter, listen } from './server.js';
+import type { Logger } from './services/inbox.js';
+import { createServices } from './services/index.js';
+import { loadOrCreateKeys } from './services/keys.js';
+import type { StackModel, StackOutputs } from './stack-model.js';
+import { writeFileAtomic } from './store/atomic-write.js';
+import { openJsonFileStore } from './store/json-file-store.js';
+import type { InboxMessage } from './store/state.js';
+
+export interface StartEmulatorOptions {
+  /** 0 (the default) picks a free port. */
+  port?: number;
+  /** @default '127.0.0.1' */
+  host?: string;
+  /** Where keys, users, tokens, identities and objects are kept. */
+  dataDir: string;
+  /** A prebuilt stack model (tests); otherwise the template is loaded. */
+  model?: StackModel;
+  /** Time for every expiry. @default systemClock */
+  clock?: Clock;
+  /** No console output (codes, warnings). */
+  quiet?: boolean;
+  /** Print each S3 authorization decision. */
+  logDecisions?: boolean;
+  /** Write `{ "<StackName>": outputs }` here once listening. */
+  outputsFile?: string;
+}
+
+/** A running emulator. */
+export interface RunningEmulator {
+  /** e.g. `http://127.0.0.1:4566`. */
+  endpoint: string;
+  outputs: StackOutputs;
+  model: StackModel;
+  /** Messages sent so far, newest first, optionally only those to `to`. */
+  inbox(to?: string): InboxMessage[];
+  stop(): Promise<void>;
+}
+
+/** Starts the emulator; resolves once it accepts requests. */
+export async function startEmulator(options: StartEmulatorOptions): Promise<RunningEmulator> {
+  const model = options.model;
+  if (!model) throw new Error('startEmulator needs a model until the template loader lands');
+  const clock = options.clock ?? systemClock;
+  const log: Logger = options.quiet ? () => {} : (line) => console.log(`[emulator] ${line}`);
+  await mkdir(options.dataDir, { recursive: true });
+  const [keys, store] = await Promise.all([
+    loadOrCreateKeys(options.dataDir),
+    openJsonFileStore(options.dataDir),
+  ]);
+
+  let endpoint = '';
+  const services = createServices({ model, clock, store, keys, endpoint: () => endpoint, log });
+  const requestLog = new RequestLog();
+  const s3 = createNotImplementedS3();
+  const listening = await listen(
+    createRouter({ services, s3, requestLog }),
+    options.host ?? '127.0.0.1',
+    options.port ?? 0,
+  );
+  endpoint = listening.endpoint;
+
+  const outputs: StackOutputs = {
+    OutputsVersion: '1',
+    Region: model.region,
+    UserPoolId: model.userPool.id,
+    UserPoolClientId: model.userPoolClient.id,
+    IdentityPoolId: model.identityPool.id,
+    BucketName: model.bucket.name,
+    Endpoint: endpoint,
+  };
+  if (options.outputsFile) {
+    await mkdir(dirname(options.outputsFile), { recursive: true });
+    await writeFileAtomic(
+      options.outputsFile,
+      `${JSON.stringify({ [model.stackName]: outputs }, null, 2)}\n`,
+      0o644,
+    );
+  }
+  for (const warning of model.warnings) log(`⚠  ${warning}`);
+
+  return {
+    endpoint,
+    outputs,
+    model,
+    inbox: (to) => services.inbox.list(to),
+    async stop() {
+      await new Promise<void>((resolve) => {
+        listening.server.close(() => resolve());
+        listening.server.closeAllConnections();
+      });
+      await s3.close();
+      await store.close();
+    },
+  };
+}
+
+export type { Clock } from './clock.js';
+export { ManualClock, systemClock } from './clock.js';
+export {
+  CodeMismatchError,
+  EmulatorError,
+  ExpiredCodeError,
+  InvalidParameterError,
+  InvalidPasswordError,
+  LimitExceededError,
+  NotAuthorizedError,
+  ResourceNotFoundError,
+  UnsupportedOperationError,
+  UserNotConfirmedError,
+  UserNotFoundError,
+  UsernameExistsError,
+} from './errors.js';
+export type { IssuedCredentials } from './issued-credentials.js';
+export type { StackModel, StackOutputs } from './stack-model.js';
+export type { InboxMessage } from './store/state.js';

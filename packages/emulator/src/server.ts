@@ -1,0 +1,191 @@
+/*
+ * The emulator's one HTTP server and its router. Requests carrying `X-Amz-Target:
+ * AWSCognitoIdentityProviderService.<Op>` or `AWSCognitoIdentityService.<Op>` go to the
+ * Cognito operations (JSON 1.1, CORS for any origin); `GET /{userPoolId}/.well-known/jwks.json`
+ * and `openid-configuration` publish the signing key; `/_emulator/` serves the developer page
+ * and the inbox; everything else is S3 (path-style).
+ */
+import { randomUUID } from 'node:crypto';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { cognitoIdentityOperations } from './cognito-identity/operations.js';
+import { cognitoIdpOperations } from './cognito-idp/operations.js';
+import { EmulatorError, InternalError, SerializationError, UnsupportedOperationError } from './errors.js';
+import { corsHeaders, readBody, sendJson } from './http.js';
+import type { Operation } from './operation.js';
+import type { RequestLog } from './request-log.js';
+import type { Services } from './services/index.js';
+import { jwksDocument } from './services/jwt.js';
+import { serveEmulatorPages } from './ui/emulator-pages.js';
+
+/** What the router needs from the S3 half (see `s3/index.ts`). */
+export interface S3Service {
+  handle(req: IncomingMessage, res: ServerResponse): Promise<void>;
+  close(): Promise<void>;
+}
+
+type OperationTable = Record<string, Operation<unknown, unknown>>;
+
+const TARGETS = {
+  AWSCognitoIdentityProviderService: 'cognito-idp',
+  AWSCognitoIdentityService: 'cognito-identity',
+} as const;
+
+function buildTable(
+  factories: Record<string, (services: Services) => Operation<never, unknown>>,
+  services: Services,
+) {
+  const table: OperationTable = {};
+  for (const [name, factory] of Object.entries(factories))
+    table[name] = factory(services) as Operation<unknown, unknown>;
+  return table;
+}
+
+/** Builds the request handler over the services and the S3 half. */
+export function createRouter(deps: {
+  services: Services;
+  s3: S3Service;
+  requestLog: RequestLog;
+}): (req: IncomingMessage, res: ServerResponse) => void {
+  const { services, s3, requestLog } = deps;
+  const tables: Record<(typeof TARGETS)[keyof typeof TARGETS], OperationTable> = {
+    'cognito-idp': buildTable(cognitoIdpOperations, services),
+    'cognito-identity': buildTable(cognitoIdentityOperations, services),
+  };
+  const poolPrefix = `/${services.model.userPool.id}/.well-known/`;
+
+  async function handleJson(req: IncomingMessage, res: ServerResponse, target: string): Promise<void> {
+    const headers = { ...corsHeaders(req), 'x-amzn-requestid': randomUUID() };
+    const [prefix = '', name = ''] = target.split('.');
+    const service = TARGETS[prefix as keyof typeof TARGETS];
+    const started = services.clock.now();
+    let status = 200;
+    let errorType: string | undefined;
+    try {
+      const operation = service ? tables[service][name] : undefined;
+      if (!operation) throw new UnsupportedOperationError(target.includes('.') && service ? name : target);
+      const body = await readBody(req);
+      let request: unknown;
+      try {
+        request = body === '' ? {} : JSON.parse(body);
+      } catch (error) {
+        throw new SerializationError('Request body is not valid JSON', { cause: error });
+      }
+      if (typeof request !== 'object' || request === null || Array.isArray(request)) {
+        throw new SerializationError('Request body must be a JSON object');
+      }
+      const response = await operation(request);
+      sendJson(res, 200, response, headers, 'application/x-amz-json-1.1');
+    } catch (caught) {
+      const error =
+        caught instanceof EmulatorError ? caught : new InternalError('Internal error', { cause: caught });
+      if (error instanceof InternalError) services.log(`✖  ${target} failed: ${String(error.cause)}`);
+      status = error.status;
+      errorType = error.type;
+      sendJson(
+        res,
+        error.status,
+        { __type: error.type, message: error.message },
+        {
+          ...headers,
+          'x-amzn-errortype': error.type,
+        },
+        'application/x-amz-json-1.1',
+      );
+    } finally {
+      requestLog.add({
+        time: started,
+        service: service ?? 'emulator',
+        operation: name || target,
+        status,
+        error: errorType,
+      });
+    }
+  }
+
+  function handleWellKnown(req: IncomingMessage, res: ServerResponse, document: string): void {
+    const headers = corsHeaders(req);
+    const issuer = `${services.endpoint()}/${services.model.userPool.id}`;
+    if (document === 'jwks.json') {
+      sendJson(res, 200, jwksDocument(services.keys), headers);
+    } else if (document === 'openid-configuration') {
+      sendJson(
+        res,
+        200,
+        {
+          issuer,
+          jwks_uri: `${issuer}/.well-known/jwks.json`,
+          response_types_supported: ['code', 'token'],
+          subject_types_supported: ['public'],
+          id_token_signing_alg_values_supported: ['RS256'],
+          token_endpoint_auth_methods_supported: ['client_secret_basic', 'client_secret_post'],
+          scopes_supported: ['openid', 'email', 'phone', 'profile'],
+        },
+        headers,
+      );
+    } else {
+      sendJson(res, 404, { message: `No ${document} here; try jwks.json or openid-configuration` }, headers);
+    }
+  }
+
+  async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const path = (req.url ?? '/').split('?')[0] ?? '/';
+    const target = req.headers['x-amz-target'];
+    if (path === '/_emulator' || path.startsWith('/_emulator/')) {
+      return serveEmulatorPages(req, res, { services, requestLog });
+    }
+    if (typeof target === 'string' && target !== '') return handleJson(req, res, target);
+    if (req.method === 'OPTIONS' && isCognitoPreflight(req, path)) {
+      res.writeHead(200, { ...corsHeaders(req), 'content-length': '0' });
+      return void res.end();
+    }
+    if (req.method === 'GET' && path.startsWith(poolPrefix)) {
+      return handleWellKnown(req, res, path.slice(poolPrefix.length));
+    }
+    const started = services.clock.now();
+    res.on('finish', () => {
+      requestLog.add({
+        time: started,
+        service: 's3',
+        operation: `${req.method} ${path}`,
+        status: res.statusCode,
+      });
+    });
+    return s3.handle(req, res);
+  }
+
+  return (req, res) => {
+    route(req, res).catch((error: unknown) => {
+      services.log(`✖  ${req.method} ${req.url} failed: ${String(error)}`);
+      if (!res.headersSent)
+        sendJson(res, 500, { __type: 'InternalErrorException', message: 'Internal error' });
+      else res.destroy();
+    });
+  };
+}
+
+/** A preflight for Cognito: to the root path, or asking for `x-amz-target`. */
+function isCognitoPreflight(req: IncomingMessage, path: string): boolean {
+  const requested = String(req.headers['access-control-request-headers'] ?? '').toLowerCase();
+  return path === '/' || requested.split(/\s*,\s*/).includes('x-amz-target');
+}
+
+/** Listens on `host:port` (0 = a free port) and resolves with the server and its endpoint URL. */
+export async function listen(
+  handler: (req: IncomingMessage, res: ServerResponse) => void,
+  host: string,
+  port: number,
+): Promise<{ server: Server; endpoint: string }> {
+  const server = createServer(handler);
+  server.keepAliveTimeout = 5000;
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const address = server.address() as AddressInfo;
+  const shownHost = host.includes(':') ? `[${host}]` : host;
+  return { server, endpoint: `http://${shownHost}:${address.port}` };
+}

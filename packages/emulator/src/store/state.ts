@@ -1,0 +1,88 @@
+/*
+ * Everything the emulator remembers between restarts, as one JSON-serialisable value: users
+ * (with SRP verifiers, never passwords), pending codes, sign-in sessions behind refresh tokens,
+ * the inbox, identity ids and the temporary credentials handed to them. Services own their
+ * slice; the store only loads and saves the whole.
+ */
+import type { IssuedCredentials } from '../issued-credentials.js';
+
+export type UserStatus = 'UNCONFIRMED' | 'CONFIRMED' | 'FORCE_CHANGE_PASSWORD' | 'RESET_REQUIRED';
+
+export interface UserRecord {
+  /** The internal username, also `USER_ID_FOR_SRP`; a UUID (= sub) when users sign in with email. */
+  username: string;
+  sub: string;
+  /** Standard and custom attributes by name, including `sub`, `email` and `email_verified`. */
+  attributes: Record<string, string>;
+  status: UserStatus;
+  enabled: boolean;
+  /** SRP-6a salt and verifier (hex); the password itself is never kept. */
+  salt: string;
+  verifier: string;
+  /** Epoch ms. */
+  createdAt: number;
+  updatedAt: number;
+  /** When a temporary password (AdminCreateUser) stops working, epoch ms. */
+  temporaryPasswordExpiresAt?: number;
+  /** Consecutive wrong passwords, and the lockout they earned (epoch ms). */
+  failedSignIns: number;
+  lockedUntil?: number;
+}
+
+export type CodeKind = 'signUp' | 'forgotPassword';
+
+export interface PendingCode {
+  username: string;
+  kind: CodeKind;
+  /** Stored hashed: the inbox has the plain code, the state file does not. */
+  codeHash: string;
+  expiresAt: number;
+  failedAttempts: number;
+}
+
+/** One sign-in: the refresh token and every access token minted from it share its `origin_jti`. */
+export interface SignInSession {
+  originJti: string;
+  username: string;
+  clientId: string;
+  /** sha256 of the opaque refresh token. */
+  refreshTokenHash: string;
+  authTime: number;
+  expiresAt: number;
+  revokedAt?: number;
+}
+
+export interface InboxMessage {
+  to: string;
+  code: string;
+  kind: 'signUp' | 'resendConfirmationCode' | 'forgotPassword' | 'temporaryPassword';
+  /** ISO 8601. */
+  sentAt: string;
+  username: string;
+}
+
+export interface IdentityRecord {
+  identityId: string;
+  /** `cognito-idp.<region>.amazonaws.com/<poolId>:<sub>`, or absent for an unauthenticated identity. */
+  login?: string;
+  createdAt: number;
+}
+
+export interface EmulatorState {
+  version: 1;
+  users: Record<string, UserRecord>;
+  /** Key: `${kind}:${username}`. */
+  codes: Record<string, PendingCode>;
+  /** Key: origin_jti. */
+  sessions: Record<string, SignInSession>;
+  /** Newest last; the inbox endpoint reverses it. */
+  inbox: InboxMessage[];
+  identities: Record<string, IdentityRecord>;
+  /** Key: access key id. */
+  credentials: Record<string, IssuedCredentials>;
+}
+
+/** A state with nothing in it, for a new data dir. */
+export function emptyState(): EmulatorState {
+  return { version: 1, users: {}, codes: {}, sessions: {}, inbox: [], identities: {}, credentials: {} };
+}

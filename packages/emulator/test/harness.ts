@@ -1,0 +1,70 @@
+/*
+ * Starts an emulator in-process for an integration test: random port, temporary data dir,
+ * quiet, a manual clock, and real SDK v3 clients pointed at it. `restart()` stops it and starts
+ * a new one on the same data dir; `close()` stops it and removes the dir.
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { CognitoIdentityClient } from '@aws-sdk/client-cognito-identity';
+import { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
+import { type FixtureOverrides, stackFixture } from '../src/__tests__/stack-fixture.js';
+import { ManualClock } from '../src/clock.js';
+import { type RunningEmulator, startEmulator } from '../src/index.js';
+import type { StackModel } from '../src/stack-model.js';
+
+export interface Harness {
+  emulator: RunningEmulator;
+  model: StackModel;
+  clock: ManualClock;
+  dataDir: string;
+  idp: CognitoIdentityProviderClient;
+  identity: CognitoIdentityClient;
+  /** The latest code sent to `to`. */
+  codeFor(to: string): string;
+  restart(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** Dummy credentials: Cognito operations here do not check SigV4. */
+const credentials = { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'secret' };
+
+export async function startHarness(overrides: FixtureOverrides = {}): Promise<Harness> {
+  const dataDir = await mkdtemp(join(tmpdir(), 'auth-s3-emulator-'));
+  const model = stackFixture(overrides);
+  const clock = new ManualClock(Date.UTC(2026, 0, 1));
+  const start = () => startEmulator({ dataDir, model, clock, quiet: true });
+  const harness: Harness = {
+    emulator: await start(),
+    model,
+    clock,
+    dataDir,
+    idp: undefined as unknown as CognitoIdentityProviderClient,
+    identity: undefined as unknown as CognitoIdentityClient,
+    codeFor(to) {
+      const message = harness.emulator.inbox(to)[0];
+      if (!message) throw new Error(`No message to ${to} in the inbox`);
+      return message.code;
+    },
+    async restart() {
+      await harness.emulator.stop();
+      harness.emulator = await start();
+      connect();
+    },
+    async close() {
+      harness.idp.destroy();
+      harness.identity.destroy();
+      await harness.emulator.stop();
+      await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+  function connect() {
+    const endpoint = harness.emulator.endpoint;
+    harness.idp?.destroy();
+    harness.identity?.destroy();
+    harness.idp = new CognitoIdentityProviderClient({ region: model.region, endpoint, credentials });
+    harness.identity = new CognitoIdentityClient({ region: model.region, endpoint, credentials });
+  }
+  connect();
+  return harness;
+}

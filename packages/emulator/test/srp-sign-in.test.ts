@@ -1,0 +1,83 @@
+/*
+ * amazon-cognito-identity-js, an SRP client written independently of ours, signs up, confirms
+ * and signs in against the emulator over HTTP; a wrong password fails as Cognito fails it.
+ */
+import {
+  AuthenticationDetails,
+  CognitoUser,
+  CognitoUserAttribute,
+  CognitoUserPool,
+  type CognitoUserSession,
+} from 'amazon-cognito-identity-js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Harness, startHarness } from './harness.js';
+
+let h: Harness;
+let pool: CognitoUserPool;
+
+beforeAll(async () => {
+  h = await startHarness();
+  pool = new CognitoUserPool({
+    UserPoolId: h.model.userPool.id,
+    ClientId: h.model.userPoolClient.id,
+    endpoint: h.emulator.endpoint,
+  });
+});
+afterAll(() => h.close());
+
+function signUp(email: string, password: string) {
+  return new Promise<void>((resolve, reject) =>
+    pool.signUp(email, password, [new CognitoUserAttribute({ Name: 'email', Value: email })], [], (error) =>
+      error ? reject(error) : resolve(),
+    ),
+  );
+}
+
+function confirm(email: string, code: string) {
+  const user = new CognitoUser({ Username: email, Pool: pool });
+  return new Promise<void>((resolve, reject) =>
+    user.confirmRegistration(code, false, (error) => (error ? reject(error) : resolve())),
+  );
+}
+
+function signIn(email: string, password: string) {
+  const user = new CognitoUser({ Username: email, Pool: pool });
+  return new Promise<CognitoUserSession>((resolve, reject) =>
+    user.authenticateUser(new AuthenticationDetails({ Username: email, Password: password }), {
+      onSuccess: resolve,
+      onFailure: reject,
+    }),
+  );
+}
+
+describe('SRP sign-in with amazon-cognito-identity-js', () => {
+  it('signs up, confirms with the emailed code and signs in', async () => {
+    await signUp('ada@example.com', 'Analytical-Engine1');
+    await confirm('ada@example.com', h.codeFor('ada@example.com'));
+    const session = await signIn('ada@example.com', 'Analytical-Engine1');
+    expect(session.isValid()).toBe(true);
+    expect(session.getIdToken().decodePayload().email).toBe('ada@example.com');
+    expect(session.getAccessToken().decodePayload().token_use).toBe('access');
+  });
+
+  it('fails a wrong password with NotAuthorizedException', async () => {
+    await expect(signIn('ada@example.com', 'Analytical-Engine2')).rejects.toMatchObject({
+      code: 'NotAuthorizedException',
+      message: 'Incorrect username or password.',
+    });
+  });
+
+  it('fails an unknown user the same way, hiding that the user does not exist', async () => {
+    await expect(signIn('nobody@example.com', 'Analytical-Engine1')).rejects.toMatchObject({
+      code: 'NotAuthorizedException',
+      message: 'Incorrect username or password.',
+    });
+  });
+
+  it('refuses an unconfirmed user with the right password', async () => {
+    await signUp('grace@example.com', 'Compiler-A0-1952');
+    await expect(signIn('grace@example.com', 'Compiler-A0-1952')).rejects.toMatchObject({
+      code: 'UserNotConfirmedException',
+    });
+  });
+});
