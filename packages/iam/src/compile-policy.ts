@@ -7,7 +7,7 @@
  * compiled on every evaluation, not cached, so a test that edits a policy object sees its edit.
  */
 import { type CompiledCondition, compileConditions } from './conditions.js';
-import { InvalidPolicyError, type PolicyLocation } from './errors.js';
+import { InvalidPolicyError, intrinsicHint, type PolicyLocation } from './errors.js';
 import { isValidActionPattern } from './match-action.js';
 import { variablesEnabled } from './policy-variables.js';
 import { PRINCIPAL_TYPES } from './principal.js';
@@ -51,7 +51,10 @@ const STATEMENT_KEYS = new Set([
 function stringList(value: unknown, at: PolicyLocation, element: string): string[] {
   const list = Array.isArray(value) ? value : [value];
   if (list.length === 0 || !list.every((v) => typeof v === 'string' && v !== '')) {
-    throw new InvalidPolicyError(at, `${element} must be a non-empty string or list of strings`);
+    throw new InvalidPolicyError(
+      at,
+      `${element} must be a non-empty string or list of strings${intrinsicHint(value)}`,
+    );
   }
   return list as string[];
 }

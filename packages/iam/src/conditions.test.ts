@@ -326,6 +326,10 @@ describe('invalid conditions', () => {
     [{ Null: { key: 'maybe' } }, /must be "true"/],
     [{ StringEquals: { key: [] } }, /has no values/],
     [{ StringEquals: { key: { nested: 'x' } } }, /not a string/],
+    [
+      { StringEquals: { 'aws:SourceAccount': { Ref: 'AWS::AccountId' } } },
+      /still a CloudFormation intrinsic/,
+    ],
     [{ StringEquals: 'x' }, /must map condition keys/],
   ])('throws InvalidPolicyError for %j', (block, message) => {
     const attempt = () => compileConditions(block as unknown as ConditionBlock, at, true);

@@ -9,7 +9,12 @@
  */
 import { BadConditionValue, findConditionOperator, type ValueTest } from './condition-operators.js';
 import type { Scalar } from './condition-values.js';
-import { InvalidPolicyError, type PolicyLocation, UnsupportedConditionOperatorError } from './errors.js';
+import {
+  InvalidPolicyError,
+  intrinsicHint,
+  type PolicyLocation,
+  UnsupportedConditionOperatorError,
+} from './errors.js';
 import type { ContextLookup } from './request-context.js';
 import type { ConditionBlock, ContextValue } from './types.js';
 
@@ -36,7 +41,7 @@ function policyValues(raw: unknown, at: PolicyLocation, operator: string, key: s
     if (typeof v !== 'string' && typeof v !== 'number' && typeof v !== 'boolean') {
       throw new InvalidPolicyError(
         at,
-        `condition ${operator} on "${key}" has a value that is not a string: ${JSON.stringify(v)}`,
+        `condition ${operator} on "${key}" has a value that is not a string: ${JSON.stringify(v)}${intrinsicHint(v)}`,
       );
     }
   }

@@ -25,6 +25,19 @@ function describeLocation(at: PolicyLocation): string {
   return `${at.policy} statement #${at.index}${at.sid ? ` (${at.sid})` : ''}`;
 }
 
+/**
+ * A hint for values that are still CloudFormation intrinsics (`{ "Fn::GetAtt": ... }`, `{ "Ref": ... }`):
+ * policies taken from a synthesized template must have them resolved before evaluation.
+ */
+export function intrinsicHint(value: unknown): string {
+  const isIntrinsic = (v: unknown) =>
+    typeof v === 'object' && v !== null && Object.keys(v).some((k) => k === 'Ref' || k.startsWith('Fn::'));
+  const found = Array.isArray(value) ? value.some(isIntrinsic) : isIntrinsic(value);
+  return found
+    ? '; it is still a CloudFormation intrinsic (Ref/Fn::*): resolve it to a string before evaluating'
+    : '';
+}
+
 /** The policy document breaks IAM's grammar (missing Effect, both Action and NotAction, a bad value...). */
 export class InvalidPolicyError extends IamError {
   readonly location: PolicyLocation;
