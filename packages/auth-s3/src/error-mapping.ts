@@ -117,6 +117,7 @@ export function toAuthS3Error(error: unknown, context: ErrorContext): AuthS3Erro
     case 'NoSuchKey':
     case 'NotFound':
     case 'NoSuchUpload':
+    case 'ResourceNotFoundException':
       return new NotFoundError(
         `Nothing found for ${what}. Check the name, or list the folder to see what exists.`,
         options,

@@ -39,8 +39,17 @@ export interface AuthS3Options {
   logger?: Logger;
   /** Prefix every `files` key lives under. Default `public/`. */
   prefix?: string;
-  /** Injected for tests and unusual runtimes. Default: globalThis.fetch. */
-  fetch?: typeof fetch;
+  /** Multipart tuning. Defaults: threshold 8 MiB (one PUT up to it), parts of 8 MiB, 4 in parallel. */
+  multipart?: MultipartOptions;
+}
+
+export interface MultipartOptions {
+  /** Bytes up to which one PutObject is used. Capped at `partSize`. */
+  threshold?: number;
+  /** Bytes per part; at least 5 MiB (S3's minimum). */
+  partSize?: number;
+  /** Parts uploaded in parallel. */
+  concurrency?: number;
 }
 
 export interface Tokens {
@@ -131,6 +140,7 @@ export interface ListPage {
 
 export interface UploadProgress {
   loaded: number;
+  /** Bytes in all. For a stream of unknown length: the bytes read so far. */
   total: number;
 }
 
@@ -148,14 +158,17 @@ export interface Files {
   /** Every page, lazily. */
   listAll(options?: Omit<ListOptions, 'cursor'>): AsyncIterable<ListPage>;
   /**
-   * `path` is relative to the prefix (`photos/cat.png`). Data: File, Blob, Uint8Array, ArrayBuffer, string,
-   * or a Node readable stream. One PUT under the threshold, parallel multipart above it.
+   * `path` is relative to the prefix (`photos/cat.png`; a full key from `list()` is accepted too). Data: File,
+   * Blob, Uint8Array, ArrayBuffer, string, or a Node/web readable stream. One PUT up to the threshold, parallel
+   * multipart above it.
    */
   upload(data: UploadData, path: string, options?: UploadOptions): Promise<FileItem>;
   /** A presigned GET, capped by the credentials' lifetime; `filename` sets Content-Disposition. */
   getDownloadUrl(path: string, options?: { expiresIn?: number; filename?: string }): Promise<string>;
   remove(path: string): Promise<void>;
   head(path: string): Promise<FileItem & { contentType?: string; metadata: Record<string, string> }>;
+  /** Loads the S3 code ahead of the first call (e.g. while the user types a password). */
+  preload(): Promise<void>;
 }
 
 export type UploadData = Blob | Uint8Array | ArrayBuffer | string | NodeJS.ReadableStream | ReadableStream;

@@ -1,0 +1,42 @@
+/*
+ * `createAuthS3(config, options)`: wires storage, clock and logger into the `auth` and `files`
+ * facades. Only the user pool client is built here eagerly; the identity pool and S3 clients are
+ * built by `files` on first use, so a page that only signs in never downloads them.
+ */
+import { createAuth } from './auth/auth.js';
+import { SessionStore } from './auth/session-store.js';
+import { createUserPoolClient } from './clients.js';
+import { createFiles } from './files/files.js';
+import { normalizePrefix } from './files/object-keys.js';
+import { resolveStorage } from './token-storage.js';
+import type { AuthS3, AuthS3Config, AuthS3Options, Clock, Logger } from './types.js';
+
+const systemClock: Clock = { now: () => Date.now() };
+const silentLogger: Logger = { debug: () => {}, warn: () => {} };
+
+/**
+ * Creates the library for one user pool, identity pool and bucket.
+ *
+ * @example
+ * const { auth, files } = createAuthS3(parseOutputs(outputsJson));
+ * await auth.signIn('ada@example.com', password);
+ * const { items } = await files.list();
+ *
+ * @throws ConfigError when a requested storage is missing from the runtime.
+ */
+export function createAuthS3(config: AuthS3Config, options: AuthS3Options = {}): AuthS3 {
+  const clock = options.clock ?? systemClock;
+  const logger = options.logger ?? silentLogger;
+  const store = new SessionStore(resolveStorage(options.storage), config.userPoolClientId);
+  const auth = createAuth({ config, client: createUserPoolClient(config, logger), store, clock, logger });
+  const files = createFiles({
+    config,
+    auth,
+    store,
+    clock,
+    logger,
+    prefix: normalizePrefix(options.prefix ?? 'public/'),
+    tuning: options.multipart,
+  });
+  return { auth, files, config };
+}

@@ -1,0 +1,146 @@
+/*
+ * The S3 half of `files`, loaded with a dynamic `import()` on first use (or `files.preload()`), so
+ * the S3 client, the identity client and the presigner stay out of the sign-in bundle. Works on
+ * full keys; the checks on what users typed happen in `files.ts` before this is reached.
+ */
+import {
+  DeleteObjectCommand,
+  GetObjectCommand,
+  HeadObjectCommand,
+  ListObjectsV2Command,
+} from '@aws-sdk/client-s3';
+import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
+import type { SessionStore } from '../auth/session-store.js';
+import { createIdentityClient, createS3Client } from '../clients.js';
+import { toAuthS3Error } from '../error-mapping.js';
+import type {
+  Auth,
+  AuthS3Config,
+  Clock,
+  FileItem,
+  ListPage,
+  Logger,
+  UploadData,
+  UploadOptions,
+} from '../types.js';
+import { contentDisposition } from './content-disposition.js';
+import { createCredentialsProvider } from './identity-credentials.js';
+import { lastSegment } from './object-keys.js';
+import { type UploadTuning, uploadObject } from './upload-object.js';
+import { toUploadSource } from './upload-source.js';
+
+/** Presigned URLs live at most this long (S3's limit for SigV4). */
+const MAX_PRESIGN_SECONDS = 7 * 24 * 3600;
+export const DEFAULT_DOWNLOAD_URL_SECONDS = 3600;
+
+export interface FilesClientDeps {
+  config: AuthS3Config;
+  auth: Auth;
+  store: SessionStore;
+  clock: Clock;
+  logger: Logger;
+  tuning?: UploadTuning;
+}
+
+export type FilesClient = Awaited<ReturnType<typeof createFilesClient>>;
+
+export async function createFilesClient(deps: FilesClientDeps) {
+  const { config, auth, store, clock, logger } = deps;
+  const identityClient = await createIdentityClient(config, logger);
+  const credentials = createCredentialsProvider({ config, client: identityClient, auth, store, clock });
+  const s3 = await createS3Client(config, credentials, logger);
+  const Bucket = config.bucket;
+
+  async function call<T>(operation: string, key: string, run: () => Promise<T>): Promise<T> {
+    try {
+      return await run();
+    } catch (error) {
+      throw toAuthS3Error(error, { operation, key });
+    }
+  }
+
+  return {
+    async list(prefix: string, delimiter: string, pageSize: number, cursor?: string): Promise<ListPage> {
+      const page = await call('list', prefix, () =>
+        s3.send(
+          new ListObjectsV2Command({
+            Bucket,
+            Prefix: prefix,
+            Delimiter: delimiter || undefined,
+            MaxKeys: pageSize,
+            ContinuationToken: cursor,
+          }),
+        ),
+      );
+      return {
+        // A zero-byte "folder marker" object named like the prefix is the folder itself, not a file in it.
+        items: (page.Contents ?? [])
+          .filter((object) => object.Key !== undefined && object.Key !== prefix)
+          .map((object) => ({
+            key: object.Key as string,
+            name: lastSegment(object.Key as string),
+            size: object.Size ?? 0,
+            lastModified: object.LastModified ?? new Date(0),
+            etag: object.ETag ?? '',
+          })),
+        folders: (page.CommonPrefixes ?? []).flatMap((p) =>
+          p.Prefix ? [{ prefix: p.Prefix, name: lastSegment(p.Prefix) }] : [],
+        ),
+        nextCursor: page.IsTruncated ? page.NextContinuationToken : undefined,
+      };
+    },
+
+    async upload(key: string, data: UploadData, options: UploadOptions): Promise<FileItem> {
+      const uploaded = await uploadObject(s3, { bucket: Bucket, key }, toUploadSource(data), {
+        ...deps.tuning,
+        ...options,
+      });
+      return {
+        key,
+        name: lastSegment(key),
+        size: uploaded.size,
+        lastModified: new Date(clock.now()),
+        etag: uploaded.etag,
+      };
+    },
+
+    async getDownloadUrl(key: string, options: { expiresIn?: number; filename?: string }): Promise<string> {
+      return call('getDownloadUrl', key, async () => {
+        const current = await credentials();
+        // A URL cannot outlive the credentials that sign it.
+        const remaining = Math.floor((current.expiration.getTime() - clock.now()) / 1000);
+        const expiresIn = Math.max(
+          1,
+          Math.min(options.expiresIn ?? DEFAULT_DOWNLOAD_URL_SECONDS, remaining, MAX_PRESIGN_SECONDS),
+        );
+        const command = new GetObjectCommand({
+          Bucket,
+          Key: key,
+          ResponseContentDisposition:
+            options.filename === undefined ? undefined : contentDisposition(options.filename),
+        });
+        return getSignedUrl(s3, command, { expiresIn });
+      });
+    },
+
+    async remove(key: string): Promise<void> {
+      await call('remove', key, () => s3.send(new DeleteObjectCommand({ Bucket, Key: key })));
+    },
+
+    async head(key: string) {
+      const head = await call('head', key, () => s3.send(new HeadObjectCommand({ Bucket, Key: key })));
+      return {
+        key,
+        name: lastSegment(key),
+        size: head.ContentLength ?? 0,
+        lastModified: head.LastModified ?? new Date(0),
+        etag: head.ETag ?? '',
+        contentType: head.ContentType,
+        metadata: head.Metadata ?? {},
+      };
+    },
+
+    /** Credentials for the current user (exposed for tests and request counting). */
+    credentials,
+  };
+}

@@ -1,0 +1,91 @@
+/*
+ * Client-side checks on the S3 keys users type: at most 1024 bytes of UTF-8, inside the files
+ * prefix, no `.`/`..` or empty segments, no control characters. A bad key fails here with an
+ * `InvalidKeyError` that says what to change, before any request is made.
+ */
+import { InvalidKeyError } from '../errors.js';
+
+const MAX_KEY_BYTES = 1024;
+// biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point.
+const CONTROL = /[\u0000-\u001f\u007f]/;
+
+/** Normalizes a prefix option: `public` → `public/`; `''` means the bucket root. */
+export function normalizePrefix(prefix: string): string {
+  if (prefix === '') return '';
+  const withSlash = prefix.endsWith('/') ? prefix : `${prefix}/`;
+  checkSegments(withSlash.slice(0, -1), withSlash, 'The files prefix');
+  return withSlash;
+}
+
+/**
+ * The full key of an object: `path` is relative to the prefix (`photos/cat.png`); a full key that
+ * already starts with the prefix (as `list()` returns them) is accepted as-is.
+ * @throws InvalidKeyError saying what to change.
+ */
+export function objectKey(prefix: string, path: string): string {
+  const relative = prefix && path.startsWith(prefix) ? path.slice(prefix.length) : path;
+  if (relative === '') throw new InvalidKeyError('The file name is empty. Give the file a name.', path);
+  if (relative.endsWith('/')) {
+    throw new InvalidKeyError(
+      `"${path}" ends with "/", which names a folder. Add a file name after it.`,
+      path,
+    );
+  }
+  checkSegments(relative, path, 'The file name');
+  return checkLength(prefix + relative, path);
+}
+
+/** The full prefix of a folder to list: `''` is the prefix root; `photos` and `photos/` are the same. */
+export function folderPrefix(prefix: string, path = ''): string {
+  let relative = prefix && path.startsWith(prefix) ? path.slice(prefix.length) : path;
+  if (relative === '') return prefix;
+  if (!relative.endsWith('/')) relative = `${relative}/`;
+  checkSegments(relative.slice(0, -1), path, 'The folder path');
+  return checkLength(prefix + relative, path);
+}
+
+/** The last segment of a key or folder prefix: `public/photos/cat.png` → `cat.png`. */
+export function lastSegment(key: string): string {
+  const trimmed = key.endsWith('/') ? key.slice(0, -1) : key;
+  return trimmed.slice(trimmed.lastIndexOf('/') + 1);
+}
+
+function checkSegments(relative: string, original: string, subject: string): void {
+  if (CONTROL.test(relative)) {
+    throw new InvalidKeyError(
+      `${subject} contains a control character (e.g. a tab or newline). Remove it.`,
+      original,
+    );
+  }
+  if (relative.startsWith('/')) {
+    throw new InvalidKeyError(
+      `${subject} "${original}" starts with "/". Remove the leading slash.`,
+      original,
+    );
+  }
+  for (const segment of relative.split('/')) {
+    if (segment === '') {
+      throw new InvalidKeyError(
+        `${subject} "${original}" has an empty part ("//"). Remove the extra slash.`,
+        original,
+      );
+    }
+    if (segment === '.' || segment === '..') {
+      throw new InvalidKeyError(
+        `${subject} "${original}" contains "${segment}" as a folder name, which could point outside the files folder. Use a plain name.`,
+        original,
+      );
+    }
+  }
+}
+
+function checkLength(key: string, original: string): string {
+  const bytes = new TextEncoder().encode(key).length;
+  if (bytes > MAX_KEY_BYTES) {
+    throw new InvalidKeyError(
+      `The key is ${bytes} bytes of UTF-8; S3 allows ${MAX_KEY_BYTES}. Shorten the name by ${bytes - MAX_KEY_BYTES} bytes.`,
+      original,
+    );
+  }
+  return key;
+}

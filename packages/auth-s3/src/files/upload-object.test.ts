@@ -1,0 +1,179 @@
+/*
+ * uploadObject over a mocked S3 client: one PUT up to the threshold, parallel multipart above it
+ * with ordered parts and progress, and clean-up (AbortMultipartUpload + ListParts check) on abort
+ * and on a failed part. The emulator suite repeats the abort case over real HTTP.
+ */
+import { Readable } from 'node:stream';
+import {
+  AbortMultipartUploadCommand,
+  CompleteMultipartUploadCommand,
+  CreateMultipartUploadCommand,
+  ListPartsCommand,
+  NoSuchUpload,
+  PutObjectCommand,
+  S3Client,
+  S3ServiceException,
+  UploadPartCommand,
+} from '@aws-sdk/client-s3';
+import { mockClient } from 'aws-sdk-client-mock';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { AbortedError, AccessDeniedError } from '../errors.js';
+import type { UploadProgress } from '../types.js';
+import { MIB, uploadObject } from './upload-object.js';
+import { toUploadSource } from './upload-source.js';
+
+const s3Mock = mockClient(S3Client);
+const s3 = new S3Client({ region: 'us-east-1' });
+const target = { bucket: 'b', key: 'public/file.bin' };
+const tuning = { threshold: 5 * MIB, partSize: 5 * MIB, concurrency: 2 };
+
+function bytes(size: number): Uint8Array {
+  const data = new Uint8Array(size);
+  for (let i = 0; i < size; i++) data[i] = i % 251;
+  return data;
+}
+
+function mockMultipart(partDelayMs = 0) {
+  s3Mock.on(CreateMultipartUploadCommand).resolves({ UploadId: 'up-1' });
+  s3Mock.on(UploadPartCommand).callsFake(async (input: { PartNumber: number }) => {
+    // Later parts finish first, so the parts list must be sorted before completing.
+    await new Promise((r) => setTimeout(r, partDelayMs * (5 - input.PartNumber)));
+    return { ETag: `"etag-${input.PartNumber}"` };
+  });
+  s3Mock.on(CompleteMultipartUploadCommand).resolves({ ETag: '"final-3"' });
+  s3Mock.on(AbortMultipartUploadCommand).resolves({});
+  s3Mock
+    .on(ListPartsCommand)
+    .rejects(new NoSuchUpload({ message: 'gone', $metadata: { httpStatusCode: 404 } }));
+}
+
+beforeEach(() => s3Mock.reset());
+
+describe('uploadObject', () => {
+  it('uses one PUT up to the threshold, with start and end progress', async () => {
+    s3Mock.on(PutObjectCommand).resolves({ ETag: '"abc"' });
+    const progress: UploadProgress[] = [];
+    const result = await uploadObject(s3, target, toUploadSource('hello'), {
+      ...tuning,
+      onProgress: (p) => progress.push(p),
+    });
+    expect(result).toEqual({ etag: '"abc"', size: 5 });
+    const input = s3Mock.commandCalls(PutObjectCommand)[0]?.args[0].input;
+    expect(input?.ContentType).toBe('text/plain; charset=utf-8');
+    expect(new TextDecoder().decode(input?.Body as Uint8Array)).toBe('hello');
+    expect(progress).toEqual([
+      { loaded: 0, total: 5 },
+      { loaded: 5, total: 5 },
+    ]);
+    expect(s3Mock.commandCalls(CreateMultipartUploadCommand)).toHaveLength(0);
+  });
+
+  it('uploads a Blob above the threshold in ordered parts and reports progress per part', async () => {
+    mockMultipart(5);
+    const data = bytes(12 * MIB);
+    const progress: number[] = [];
+    const result = await uploadObject(
+      s3,
+      target,
+      toUploadSource(new Blob([data as Uint8Array<ArrayBuffer>])),
+      {
+        ...tuning,
+        contentType: 'application/x-test',
+        onProgress: (p) => progress.push(p.loaded),
+      },
+    );
+    expect(result).toEqual({ etag: '"final-3"', size: 12 * MIB });
+    const parts = s3Mock.commandCalls(UploadPartCommand).map((call) => call.args[0].input);
+    expect(parts.map((p) => (p.Body as Uint8Array).length)).toEqual([5 * MIB, 5 * MIB, 2 * MIB]);
+    expect((parts[2]?.Body as Uint8Array | undefined)?.[0]).toBe(data[10 * MIB]);
+    const complete = s3Mock.commandCalls(CompleteMultipartUploadCommand)[0]?.args[0].input;
+    expect(complete?.MultipartUpload?.Parts?.map((p) => p.PartNumber)).toEqual([1, 2, 3]);
+    expect(s3Mock.commandCalls(CreateMultipartUploadCommand)[0]?.args[0].input.ContentType).toBe(
+      'application/x-test',
+    );
+    expect(progress[0]).toBe(0);
+    expect(progress.at(-1)).toBe(12 * MIB);
+    expect(progress).toHaveLength(4);
+  });
+
+  it('re-chunks a Node stream of unknown length into parts', async () => {
+    mockMultipart();
+    const chunks = Array.from({ length: 11 }, () => Buffer.from(bytes(MIB)));
+    const result = await uploadObject(s3, target, toUploadSource(Readable.from(chunks)), tuning);
+    expect(result.size).toBe(11 * MIB);
+    const sizes = s3Mock
+      .commandCalls(UploadPartCommand)
+      .map((c) => (c.args[0].input.Body as Uint8Array).length);
+    expect(sizes).toEqual([5 * MIB, 5 * MIB, MIB]);
+  });
+
+  it('sends a short stream in one PUT', async () => {
+    s3Mock.on(PutObjectCommand).resolves({ ETag: '"s"' });
+    const stream = new ReadableStream<Uint8Array>({
+      start(controller) {
+        controller.enqueue(new Uint8Array([1, 2]));
+        controller.enqueue(new Uint8Array([3]));
+        controller.close();
+      },
+    });
+    expect(await uploadObject(s3, target, toUploadSource(stream), tuning)).toEqual({ etag: '"s"', size: 3 });
+  });
+
+  it('on abort: stops, aborts the multipart upload, checks it is gone, and completes nothing', async () => {
+    mockMultipart(20);
+    const controller = new AbortController();
+    const promise = uploadObject(s3, target, toUploadSource(bytes(20 * MIB)), {
+      ...tuning,
+      signal: controller.signal,
+      onProgress: (p) => {
+        if (p.loaded > 0) controller.abort();
+      },
+    });
+    await expect(promise).rejects.toBeInstanceOf(AbortedError);
+    expect(s3Mock.commandCalls(AbortMultipartUploadCommand)[0]?.args[0].input).toEqual({
+      Bucket: 'b',
+      Key: target.key,
+      UploadId: 'up-1',
+    });
+    expect(s3Mock.commandCalls(ListPartsCommand)).toHaveLength(1);
+    expect(s3Mock.commandCalls(CompleteMultipartUploadCommand)).toHaveLength(0);
+    expect(s3Mock.commandCalls(UploadPartCommand).length).toBeLessThan(4);
+  });
+
+  it('aborts the multipart upload when a part is denied, and reports AccessDeniedError', async () => {
+    mockMultipart();
+    s3Mock.on(UploadPartCommand).rejects(
+      new S3ServiceException({
+        name: 'AccessDenied',
+        $fault: 'client',
+        message: 'no',
+        $metadata: { httpStatusCode: 403 },
+      }),
+    );
+    await expect(uploadObject(s3, target, toUploadSource(bytes(11 * MIB)), tuning)).rejects.toBeInstanceOf(
+      AccessDeniedError,
+    );
+    expect(s3Mock.commandCalls(AbortMultipartUploadCommand)).toHaveLength(1);
+    expect(s3Mock.commandCalls(CompleteMultipartUploadCommand)).toHaveLength(0);
+  });
+
+  it('aborts again when ListParts still shows parts after the first abort', async () => {
+    mockMultipart();
+    s3Mock
+      .on(ListPartsCommand)
+      .resolvesOnce({ Parts: [{ PartNumber: 1 }] })
+      .rejects(new NoSuchUpload({ message: 'gone', $metadata: { httpStatusCode: 404 } }));
+    s3Mock.on(CompleteMultipartUploadCommand).rejects(new Error('boom'));
+    await expect(uploadObject(s3, target, toUploadSource(bytes(11 * MIB)), tuning)).rejects.toThrow(/boom/);
+    expect(s3Mock.commandCalls(AbortMultipartUploadCommand)).toHaveLength(2);
+  });
+
+  it('does not start when the signal is already aborted', async () => {
+    const controller = new AbortController();
+    controller.abort();
+    await expect(
+      uploadObject(s3, target, toUploadSource('x'), { signal: controller.signal }),
+    ).rejects.toBeInstanceOf(AbortedError);
+    expect(s3Mock.calls()).toHaveLength(0);
+  });
+});

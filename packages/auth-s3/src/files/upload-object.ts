@@ -1,0 +1,254 @@
+/*
+ * Uploads one object: a single PutObject up to the threshold, a parallel multipart upload above
+ * it. Progress is reported per completed request. An abort (or any failure) of a multipart upload
+ * waits for parts in flight, aborts the upload and checks with ListParts that nothing is left.
+ */
+import {
+  AbortMultipartUploadCommand,
+  CompleteMultipartUploadCommand,
+  CreateMultipartUploadCommand,
+  DeleteObjectCommand,
+  HeadObjectCommand,
+  ListPartsCommand,
+  PutObjectCommand,
+  type S3Client,
+  UploadPartCommand,
+} from '@aws-sdk/client-s3';
+import { toAuthS3Error } from '../error-mapping.js';
+import { AbortedError, AccessDeniedError, NotFoundError, ServiceError } from '../errors.js';
+import type { UploadOptions, UploadProgress } from '../types.js';
+import type { UploadSource } from './upload-source.js';
+
+export const MIB = 1024 * 1024;
+/** Data up to this size goes in one PUT. */
+export const DEFAULT_MULTIPART_THRESHOLD = 8 * MIB;
+export const DEFAULT_PART_SIZE = 8 * MIB;
+export const DEFAULT_CONCURRENCY = 4;
+
+export interface UploadTuning {
+  threshold?: number;
+  partSize?: number;
+  concurrency?: number;
+}
+
+export interface UploadedObject {
+  etag: string;
+  size: number;
+}
+
+export async function uploadObject(
+  s3: S3Client,
+  target: { bucket: string; key: string },
+  source: UploadSource,
+  options: UploadOptions & UploadTuning = {},
+): Promise<UploadedObject> {
+  const partSize = Math.max(options.partSize ?? DEFAULT_PART_SIZE, 5 * MIB);
+  const threshold = Math.min(options.threshold ?? DEFAULT_MULTIPART_THRESHOLD, partSize);
+  const contentType = options.contentType ?? source.contentType ?? 'application/octet-stream';
+  const { signal } = options;
+  throwIfAborted(signal, target.key);
+
+  const parts = source.parts(partSize)[Symbol.asyncIterator]();
+  const first = await parts.next();
+  const firstPart = first.done ? new Uint8Array(0) : first.value;
+  const pending = [firstPart];
+  // Sources yield full parts until the last, so a short first part means there is no second.
+  let exhausted = first.done === true || firstPart.length < partSize;
+  if (!exhausted) {
+    const second = await parts.next();
+    if (second.done) exhausted = true;
+    else pending.push(second.value);
+  }
+  if (exhausted && firstPart.length <= threshold) {
+    return putObject(s3, target, firstPart, contentType, options);
+  }
+  return multipartUpload(s3, target, prependGenerator(pending, parts), source.size, contentType, options);
+}
+
+async function putObject(
+  s3: S3Client,
+  { bucket, key }: { bucket: string; key: string },
+  body: Uint8Array<ArrayBuffer>,
+  contentType: string,
+  { onProgress, signal }: UploadOptions,
+): Promise<UploadedObject> {
+  const total = body.length;
+  onProgress?.({ loaded: 0, total });
+  let etag: string | undefined;
+  try {
+    const response = await s3.send(
+      new PutObjectCommand({
+        Bucket: bucket,
+        Key: key,
+        Body: body,
+        ContentType: contentType,
+        ContentLength: total,
+      }),
+      { abortSignal: signal },
+    );
+    etag = response.ETag;
+  } catch (error) {
+    throw toAuthS3Error(error, { operation: 'upload', key });
+  }
+  if (signal?.aborted) {
+    // The PUT finished as the abort came in: take it back, but only if the object is still ours.
+    await removeIfUnchanged(s3, bucket, key, etag);
+    throw new AbortedError(`Upload of ${key} was cancelled; nothing was stored.`);
+  }
+  onProgress?.({ loaded: total, total });
+  return { etag: etag ?? '', size: total };
+}
+
+async function multipartUpload(
+  s3: S3Client,
+  { bucket, key }: { bucket: string; key: string },
+  parts: AsyncIterator<Uint8Array<ArrayBuffer>>,
+  knownSize: number | undefined,
+  contentType: string,
+  options: UploadOptions & UploadTuning,
+): Promise<UploadedObject> {
+  const { onProgress, signal } = options;
+  const concurrency = Math.max(1, options.concurrency ?? DEFAULT_CONCURRENCY);
+  let created: { UploadId?: string };
+  try {
+    created = await s3.send(
+      new CreateMultipartUploadCommand({ Bucket: bucket, Key: key, ContentType: contentType }),
+      {
+        abortSignal: signal,
+      },
+    );
+  } catch (error) {
+    throw toAuthS3Error(error, { operation: 'upload', key });
+  }
+  const uploadId = created.UploadId;
+  if (!uploadId) throw new ServiceError(`S3 started no multipart upload for ${key}. Try again.`);
+
+  // Parts in flight stop on the caller's abort and on the first failed part.
+  const stop = new AbortController();
+  const onAbort = () => stop.abort(signal?.reason);
+  signal?.addEventListener('abort', onAbort);
+  const inflight = new Set<Promise<void>>();
+  const completed: Array<{ PartNumber: number; ETag: string }> = [];
+  let failure: unknown;
+  let read = 0;
+  let loaded = 0;
+  const progress = (): UploadProgress => ({ loaded, total: knownSize ?? read });
+
+  try {
+    onProgress?.(progress());
+    let partNumber = 0;
+    for (let next = await parts.next(); !next.done; next = await parts.next()) {
+      const body = next.value;
+      const number = ++partNumber;
+      read += body.length;
+      const task = s3
+        .send(
+          new UploadPartCommand({
+            Bucket: bucket,
+            Key: key,
+            UploadId: uploadId,
+            PartNumber: number,
+            Body: body,
+            ContentLength: body.length,
+          }),
+          { abortSignal: stop.signal },
+        )
+        .then((response) => {
+          if (!response.ETag) throw new ServiceError(`S3 returned no ETag for part ${number} of ${key}.`);
+          completed.push({ PartNumber: number, ETag: response.ETag });
+          loaded += body.length;
+          onProgress?.(progress());
+        })
+        .catch((error: unknown) => {
+          failure ??= error;
+          stop.abort();
+        })
+        .finally(() => inflight.delete(task));
+      inflight.add(task);
+      while (inflight.size >= concurrency) await Promise.race(inflight);
+      if (failure !== undefined || signal?.aborted) break;
+    }
+    await Promise.all(inflight);
+    if (signal?.aborted) throw new AbortedError(`Upload of ${key} was cancelled; nothing was stored.`);
+    if (failure !== undefined) throw failure;
+    completed.sort((a, b) => a.PartNumber - b.PartNumber);
+    const done = await s3.send(
+      new CompleteMultipartUploadCommand({
+        Bucket: bucket,
+        Key: key,
+        UploadId: uploadId,
+        MultipartUpload: { Parts: completed },
+      }),
+    );
+    return { etag: done.ETag ?? '', size: read };
+  } catch (error) {
+    stop.abort();
+    await Promise.all(inflight);
+    await abortMultipartUpload(s3, bucket, key, uploadId);
+    const final =
+      signal?.aborted && !(error instanceof AbortedError)
+        ? new AbortedError(`Upload of ${key} was cancelled; nothing was stored.`, { cause: error })
+        : error;
+    throw toAuthS3Error(final, { operation: 'upload', key });
+  } finally {
+    signal?.removeEventListener('abort', onAbort);
+    await parts.return?.();
+  }
+}
+
+/**
+ * Aborts the multipart upload, then lists its parts: S3 answers NoSuchUpload once it is gone. Parts
+ * that raced the abort would show up there, so it aborts again (S3's documented remedy).
+ */
+export async function abortMultipartUpload(
+  s3: S3Client,
+  bucket: string,
+  key: string,
+  uploadId: string,
+): Promise<void> {
+  for (let attempt = 0; attempt < 3; attempt++) {
+    try {
+      await s3.send(new AbortMultipartUploadCommand({ Bucket: bucket, Key: key, UploadId: uploadId }));
+    } catch (error) {
+      const mapped = toAuthS3Error(error, { operation: 'abortMultipartUpload', key });
+      if (!(mapped instanceof NotFoundError)) throw mapped;
+    }
+    try {
+      await s3.send(new ListPartsCommand({ Bucket: bucket, Key: key, UploadId: uploadId }));
+    } catch (error) {
+      const mapped = toAuthS3Error(error, { operation: 'listParts', key });
+      if (mapped instanceof NotFoundError) return;
+      // The role may not grant s3:ListMultipartUploadParts; the abort itself succeeded.
+      if (mapped instanceof AccessDeniedError) return;
+      throw mapped;
+    }
+  }
+  throw new ServiceError(
+    `The multipart upload ${uploadId} for ${key} still exists after three aborts. ` +
+      'Add a lifecycle rule that aborts incomplete multipart uploads, or abort it with the AWS CLI.',
+  );
+}
+
+async function removeIfUnchanged(
+  s3: S3Client,
+  bucket: string,
+  key: string,
+  etag: string | undefined,
+): Promise<void> {
+  try {
+    const head = await s3.send(new HeadObjectCommand({ Bucket: bucket, Key: key }));
+    if (etag && head.ETag === etag) await s3.send(new DeleteObjectCommand({ Bucket: bucket, Key: key }));
+  } catch (error) {
+    const mapped = toAuthS3Error(error, { operation: 'upload', key });
+    if (!(mapped instanceof NotFoundError)) throw mapped;
+  }
+}
+
+function throwIfAborted(signal: AbortSignal | undefined, key: string): void {
+  if (signal?.aborted) throw new AbortedError(`Upload of ${key} was cancelled before it started.`);
+}
+
+async function* prependGenerator<T>(first: T[], rest: AsyncIterator<T>): AsyncGenerator<T> {
+  yield* first;
+  for (let next = await rest.next(); !next.done; next = await rest.next()) yield next.value;
+}

@@ -1,0 +1,105 @@
+/*
+ * Turns every accepted upload body (Blob/File, Uint8Array, ArrayBuffer, string, Node readable or
+ * web ReadableStream) into parts of a fixed size, read lazily so a large File or stream is never
+ * held in memory whole. Known sizes are reported up front; streams report what they have read.
+ */
+import type { UploadData } from '../types.js';
+
+export interface UploadSource {
+  /** Total bytes when known before reading (everything but streams). */
+  size: number | undefined;
+  /** Parts of exactly `partSize` bytes, the last one shorter (or empty for empty data). */
+  parts(partSize: number): AsyncIterable<Uint8Array<ArrayBuffer>>;
+  /** A content type implied by the data (a File's `type`, text for strings). */
+  contentType: string | undefined;
+}
+
+export function toUploadSource(data: UploadData): UploadSource {
+  if (typeof data === 'string')
+    return bytesSource(new TextEncoder().encode(data), 'text/plain; charset=utf-8');
+  if (data instanceof ArrayBuffer) return bytesSource(new Uint8Array(data), undefined);
+  if (data instanceof Uint8Array) return bytesSource(data, undefined);
+  if (typeof Blob !== 'undefined' && data instanceof Blob) return blobSource(data);
+  if (isWebStream(data)) return streamSource(webStreamChunks(data));
+  if (isAsyncIterable(data)) return streamSource(data as AsyncIterable<Uint8Array | string>);
+  throw new TypeError(
+    'upload() takes a File, Blob, Uint8Array, ArrayBuffer, string, or a Node or web readable stream.',
+  );
+}
+
+function bytesSource(bytes: Uint8Array, contentType: string | undefined): UploadSource {
+  return {
+    size: bytes.length,
+    contentType,
+    async *parts(partSize) {
+      if (bytes.length === 0) yield new Uint8Array(0);
+      for (let start = 0; start < bytes.length; start += partSize) {
+        // A copy per part: the SDK may keep a reference while a retry is pending.
+        yield new Uint8Array(bytes.subarray(start, start + partSize));
+      }
+    },
+  };
+}
+
+function blobSource(blob: Blob): UploadSource {
+  return {
+    size: blob.size,
+    contentType: blob.type || undefined,
+    async *parts(partSize) {
+      if (blob.size === 0) yield new Uint8Array(0);
+      for (let start = 0; start < blob.size; start += partSize) {
+        yield new Uint8Array(await blob.slice(start, start + partSize).arrayBuffer());
+      }
+    },
+  };
+}
+
+function streamSource(chunks: AsyncIterable<Uint8Array | string>): UploadSource {
+  return {
+    size: undefined,
+    contentType: undefined,
+    async *parts(partSize) {
+      let buffer = new Uint8Array(partSize);
+      let filled = 0;
+      let yielded = false;
+      const encoder = new TextEncoder();
+      for await (const raw of chunks) {
+        let chunk = typeof raw === 'string' ? encoder.encode(raw) : raw;
+        while (chunk.length > 0) {
+          const take = Math.min(partSize - filled, chunk.length);
+          buffer.set(chunk.subarray(0, take), filled);
+          filled += take;
+          chunk = chunk.subarray(take);
+          if (filled === partSize) {
+            yield buffer;
+            yielded = true;
+            buffer = new Uint8Array(partSize);
+            filled = 0;
+          }
+        }
+      }
+      if (filled > 0 || !yielded) yield buffer.slice(0, filled);
+    },
+  };
+}
+
+async function* webStreamChunks(stream: ReadableStream<Uint8Array>): AsyncIterable<Uint8Array> {
+  const reader = stream.getReader();
+  try {
+    while (true) {
+      const { done, value } = await reader.read();
+      if (done) return;
+      yield value;
+    }
+  } finally {
+    reader.releaseLock();
+  }
+}
+
+function isWebStream(data: unknown): data is ReadableStream<Uint8Array> {
+  return typeof (data as ReadableStream | null)?.getReader === 'function';
+}
+
+function isAsyncIterable(data: unknown): boolean {
+  return typeof (data as AsyncIterable<unknown> | null)?.[Symbol.asyncIterator] === 'function';
+}
