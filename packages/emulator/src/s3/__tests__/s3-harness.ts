@@ -5,7 +5,7 @@
  */
 import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -22,6 +22,8 @@ export interface S3Harness {
   clock: ManualClock;
   dataDir: string;
   decisions: DecisionEvent[];
+  /** Every request the server received (method, url, headers), oldest first. */
+  requests: Array<{ method: string; url: string; headers: IncomingHttpHeaders }>;
   /** Issues credentials for the role (default: the authenticated role), valid for `ttlMs`. */
   issue(options?: { roleArn?: string; ttlMs?: number }): IssuedCredentials;
   client(
@@ -40,6 +42,7 @@ export async function startS3Harness(): Promise<S3Harness> {
   const clock = new ManualClock(Date.now());
   const issued = new Map<string, IssuedCredentials>();
   const decisions: DecisionEvent[] = [];
+  const requests: S3Harness['requests'] = [];
   let service: S3Service;
   let server: Server;
   let port = 0;
@@ -51,7 +54,10 @@ export async function startS3Harness(): Promise<S3Harness> {
       lookupCredentials: (id) => issued.get(id),
       onDecision: (event) => decisions.push(event),
     });
-    server = createServer((req, res) => void service.handle(req, res));
+    server = createServer((req, res) => {
+      requests.push({ method: req.method ?? '', url: req.url ?? '', headers: req.headers });
+      void service.handle(req, res);
+    });
     server.keepAliveTimeout = 1000;
     await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
     port = (server.address() as AddressInfo).port;
@@ -69,6 +75,7 @@ export async function startS3Harness(): Promise<S3Harness> {
     clock,
     dataDir,
     decisions,
+    requests,
     issue({ roleArn = AUTH_ROLE_ARN, ttlMs = 3600_000 } = {}) {
       const credentials: IssuedCredentials = {
         accessKeyId: `ASIA${randomBytes(8).toString('hex').toUpperCase()}`,
