@@ -1,0 +1,121 @@
+/*
+ * Measures the production build's transfer size: every JS and CSS file brotli-compressed (quality
+ * 11, as a CDN would serve it), split into what the sign-in screen loads first (the entry chunk, its
+ * static imports and their CSS, read from Vite's manifest) and what loads later (the files view, the
+ * S3 client). Reused by the repository's bench. CLI: `tsx scripts/size.ts [--build] [--check] [--json]`.
+ */
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { brotliCompressSync, constants } from 'node:zlib';
+
+/** The budgets of issue 6, in KiB of brotli-compressed JS + CSS. */
+export const BUDGETS_KIB = { initial: 95, total: 150 } as const;
+
+/** One built file. */
+export interface FileSize {
+  file: string;
+  bytes: number;
+  brotli: number;
+  initial: boolean;
+}
+
+/** The measurement of one build. */
+export interface BuildSize {
+  files: FileSize[];
+  /** Brotli bytes of the sign-in screen's first load. */
+  initialBrotli: number;
+  /** Brotli bytes of every JS and CSS file. */
+  totalBrotli: number;
+}
+
+interface ManifestChunk {
+  file: string;
+  isEntry?: boolean;
+  imports?: string[];
+  css?: string[];
+}
+
+/** Brotli size of a buffer at the highest quality. */
+export function brotliSize(data: Buffer): number {
+  return brotliCompressSync(data, {
+    params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: data.length },
+  }).length;
+}
+
+/** Measures `distDir` (built with `build.manifest: true`). */
+export function measureBuild(distDir: string): BuildSize {
+  const manifest = JSON.parse(readFileSync(join(distDir, '.vite/manifest.json'), 'utf8')) as Record<
+    string,
+    ManifestChunk
+  >;
+  const initial = new Set<string>();
+  const visit = (key: string) => {
+    const chunk = manifest[key];
+    if (!chunk || initial.has(chunk.file)) return;
+    initial.add(chunk.file);
+    for (const css of chunk.css ?? []) initial.add(css);
+    for (const imported of chunk.imports ?? []) visit(imported);
+  };
+  for (const [key, chunk] of Object.entries(manifest)) if (chunk.isEntry) visit(key);
+
+  const all = new Set<string>();
+  for (const chunk of Object.values(manifest)) {
+    all.add(chunk.file);
+    for (const css of chunk.css ?? []) all.add(css);
+  }
+  const files = [...all]
+    .filter((file) => /\.(m?js|css)$/.test(file))
+    .sort()
+    .map((file) => {
+      const data = readFileSync(join(distDir, file));
+      return { file, bytes: data.length, brotli: brotliSize(data), initial: initial.has(file) };
+    });
+  const sum = (list: FileSize[]) => list.reduce((n, f) => n + f.brotli, 0);
+  return { files, initialBrotli: sum(files.filter((f) => f.initial)), totalBrotli: sum(files) };
+}
+
+/** `12345` → `12.1 KiB`. */
+export function kib(bytes: number): string {
+  return `${(bytes / 1024).toFixed(1)} KiB`;
+}
+
+/** A table of the measurement and the budgets, for a terminal. */
+export function formatBuildSize(size: BuildSize): string {
+  const lines = size.files.map(
+    (f) =>
+      `${f.initial ? 'initial' : 'lazy   '}  ${kib(f.brotli).padStart(10)}  ${kib(f.bytes).padStart(10)} raw  ${f.file}`,
+  );
+  lines.push(
+    '',
+    `sign-in initial load: ${kib(size.initialBrotli)} brotli (budget ${BUDGETS_KIB.initial} KiB)`,
+    `whole app:            ${kib(size.totalBrotli)} brotli (budget ${BUDGETS_KIB.total} KiB)`,
+  );
+  return lines.join('\n');
+}
+
+/** True when both budgets hold. */
+export function withinBudget(size: BuildSize): boolean {
+  return size.initialBrotli <= BUDGETS_KIB.initial * 1024 && size.totalBrotli <= BUDGETS_KIB.total * 1024;
+}
+
+async function main(args: string[]): Promise<void> {
+  const webRoot = fileURLToPath(new URL('..', import.meta.url));
+  if (args.includes('--build')) {
+    const { build } = await import('vite');
+    await build({ root: webRoot, configFile: resolve(webRoot, 'vite.config.ts'), logLevel: 'warn' });
+  }
+  const size = measureBuild(resolve(webRoot, 'dist'));
+  console.log(args.includes('--json') ? JSON.stringify(size, null, 2) : formatBuildSize(size));
+  if (args.includes('--check') && !withinBudget(size)) {
+    console.error('Over budget: see the figures above.');
+    process.exitCode = 1;
+  }
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  main(process.argv.slice(2)).catch((error: unknown) => {
+    console.error(error instanceof Error ? error.message : error);
+    process.exitCode = 1;
+  });
+}

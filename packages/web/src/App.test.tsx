@@ -1,0 +1,130 @@
+/*
+ * Component tests of the app shell: hooks outside the provider, redirects by sign-in state, the
+ * expired-session round trip back to the same folder, and the files view on the fake library
+ * (uploads, text-only names, delete after confirmation, a denied action in words).
+ */
+import { render, screen, waitFor, within } from '@testing-library/react';
+import { AccessDeniedError, SessionExpiredError } from 'auth-s3/errors';
+import { describe, expect, it } from 'vitest';
+import { createFakeAuthS3 } from './__tests__/fake-auth-s3';
+import { renderWithAuth } from './__tests__/render';
+import { App } from './App';
+import { useAuth } from './auth/useAuth';
+import { useFiles } from './files/useFiles';
+
+const signedInClient = async () => {
+  const client = createFakeAuthS3({ users: { 'ada@example.com': { password: 'Correct-Horse-9' } } });
+  await client.auth.signIn('ada@example.com', 'Correct-Horse-9');
+  return client;
+};
+
+function UsesAuth() {
+  useAuth();
+  return null;
+}
+
+function UsesFiles() {
+  useFiles();
+  return null;
+}
+
+describe('hooks', () => {
+  it('explain how to fix a missing provider', () => {
+    expect(() => render(<UsesAuth />)).toThrow(/useAuth\(\) was called outside <AuthS3Provider>/);
+    expect(() => render(<UsesFiles />)).toThrow(/useFiles\(\) was called outside <AuthS3Provider>/);
+  });
+});
+
+describe('App', () => {
+  it('shows Sign in to a signed-out visitor of a folder', () => {
+    window.location.hash = '#/files/photos/';
+    renderWithAuth(<App />);
+    expect(screen.getByRole('heading', { name: 'Sign in' })).toBeTruthy();
+  });
+
+  it('preloads the files view and the S3 code while the password is typed', async () => {
+    window.location.hash = '#/sign-in';
+    const { user, client } = renderWithAuth(<App />);
+    expect(client.calls).toEqual([]);
+    await user.type(screen.getByLabelText('Password'), 'C');
+    expect(client.calls).toEqual(['preload']);
+  });
+
+  it('sends a signed-in user from an auth screen to the files view', async () => {
+    window.location.hash = '#/sign-up';
+    renderWithAuth(<App />, await signedInClient());
+    expect(await screen.findByRole('heading', { name: 'All files' })).toBeTruthy();
+    expect(window.location.hash).toBe('#/files/');
+    expect(screen.getByText('ada@example.com')).toBeTruthy();
+  });
+
+  it('returns to the same folder after an expired session and a new sign-in', async () => {
+    window.location.hash = '#/files/photos/';
+    const client = await signedInClient();
+    client.files.list = async () => {
+      throw new SessionExpiredError('The session has expired. Sign in again.');
+    };
+    const { user } = renderWithAuth(<App />, client);
+    expect(
+      await screen.findByText('Your session has expired. Sign in again to continue where you left off.'),
+    ).toBeTruthy();
+    client.files.list = async () => ({ items: [], folders: [] });
+    await user.type(screen.getByLabelText('Email'), 'ada@example.com');
+    await user.type(screen.getByLabelText('Password'), 'Correct-Horse-9');
+    await user.click(screen.getByRole('button', { name: 'Sign in' }));
+    expect(await screen.findByRole('heading', { name: 'photos' })).toBeTruthy();
+    expect(window.location.hash).toBe('#/files/photos/');
+  });
+});
+
+describe('Files view', () => {
+  it('uploads several files, lists names as text, and deletes after confirming', async () => {
+    window.location.hash = '#/files/';
+    const { user, client } = renderWithAuth(<App />, await signedInClient());
+    expect(await screen.findByText('This folder is empty')).toBeTruthy();
+
+    const hostile = '<img src=x onerror=alert(1)>.txt';
+    await user.upload(screen.getByLabelText('Choose files to upload'), [
+      new File(['hello'], 'hello.txt', { type: 'text/plain' }),
+      new File(['boo'], hostile, { type: 'text/plain' }),
+    ]);
+    const table = await screen.findByRole('table');
+    await waitFor(() => expect(within(table).getAllByRole('row')).toHaveLength(3));
+    expect(within(table).getByText(hostile)).toBeTruthy();
+    expect(document.querySelector('img')).toBeNull();
+    expect(screen.getAllByText('Uploaded')).toHaveLength(2);
+
+    await user.click(screen.getByRole('button', { name: 'Delete hello.txt' }));
+    const dialog = screen.getByRole('dialog', { name: 'Delete this file?' });
+    await user.click(within(dialog).getByRole('button', { name: 'Cancel' }));
+    expect(client.objects.has('public/hello.txt')).toBe(true);
+
+    await user.click(screen.getByRole('button', { name: 'Delete hello.txt' }));
+    await user.click(within(screen.getByRole('dialog')).getByRole('button', { name: 'Delete' }));
+    expect(await screen.findByText('Deleted hello.txt.')).toBeTruthy();
+    expect(client.objects.has('public/hello.txt')).toBe(false);
+  });
+
+  it('shows a denied action as a clear message', async () => {
+    window.location.hash = '#/files/';
+    const client = await signedInClient();
+    await client.files.upload(new Blob(['x']), 'locked.txt');
+    client.files.remove = async () => {
+      throw new AccessDeniedError('Not allowed to delete public/locked.txt.');
+    };
+    const { user } = renderWithAuth(<App />, client);
+    await user.click(await screen.findByRole('button', { name: 'Delete locked.txt' }));
+    await user.click(within(screen.getByRole('dialog')).getByRole('button', { name: 'Delete' }));
+    expect((await screen.findByRole('alert')).textContent).toBe(
+      'Could not delete locked.txt: You do not have permission to do that. Your account can only use files in this space.',
+    );
+  });
+
+  it('signs out from the header', async () => {
+    window.location.hash = '#/files/';
+    const { user, client } = renderWithAuth(<App />, await signedInClient());
+    await user.click(await screen.findByRole('button', { name: 'Sign out everywhere' }));
+    expect(await screen.findByRole('heading', { name: 'Sign in' })).toBeTruthy();
+    expect(client.calls).toContain('signOut:global');
+  });
+});

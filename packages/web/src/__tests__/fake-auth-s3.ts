@@ -1,0 +1,177 @@
+/*
+ * An in-memory stand-in for the auth-s3 library, for component tests of the forms: users, codes and
+ * sessions kept in maps, failures raised as the library's real error classes. The real library and
+ * emulator are exercised by the browser journey in `e2e/`.
+ */
+import type { Auth, AuthEvent, AuthS3, CurrentUser, FileItem, Files } from 'auth-s3';
+import {
+  CodeMismatchError,
+  NotAuthorizedError,
+  NotFoundError,
+  UserExistsError,
+  UserNotConfirmedError,
+} from 'auth-s3/errors';
+
+interface FakeUser {
+  password: string;
+  confirmed: boolean;
+  code: string;
+}
+
+/** The fake, with its state open for assertions. */
+export interface FakeAuthS3 extends AuthS3 {
+  users: Map<string, FakeUser>;
+  calls: string[];
+  objects: Map<string, { data: Blob; lastModified: Date }>;
+}
+
+/** Builds a fake; `users` seeds accounts as `{ email: { password, confirmed } }`. */
+export function createFakeAuthS3(
+  options: { users?: Record<string, { password: string; confirmed?: boolean }>; endpoint?: string } = {},
+): FakeAuthS3 {
+  const users = new Map<string, FakeUser>();
+  for (const [email, u] of Object.entries(options.users ?? {})) {
+    users.set(email, { password: u.password, confirmed: u.confirmed ?? true, code: '123456' });
+  }
+  const listeners = new Set<(event: AuthEvent) => void>();
+  const calls: string[] = [];
+  let current: CurrentUser | null = null;
+  let pendingPassword: { email: string; password: string } | null = null;
+  const emit = (event: AuthEvent) => {
+    for (const l of listeners) l(event);
+  };
+  const userFor = (email: string): CurrentUser => ({
+    sub: `sub-${email}`,
+    email,
+    emailVerified: true,
+    username: email,
+    claims: {},
+  });
+  const signInAs = (email: string) => {
+    current = userFor(email);
+    emit({ type: 'signedIn', user: current });
+    return current;
+  };
+
+  const auth: Auth = {
+    async signUp(email, password) {
+      calls.push(`signUp:${email}`);
+      if (users.has(email)) throw new UserExistsError('An account with this email already exists.');
+      users.set(email, { password, confirmed: false, code: '123456' });
+      pendingPassword = { email, password };
+      return { userConfirmed: false, codeDeliveredTo: email.replace(/^(.).*@/, '$1***@') };
+    },
+    async confirmSignUp(email, code) {
+      calls.push(`confirmSignUp:${email}:${code}`);
+      const user = users.get(email);
+      if (!user || user.code !== code) throw new CodeMismatchError('That code is not right.');
+      user.confirmed = true;
+      if (pendingPassword?.email === email) return { signedIn: true, user: signInAs(email) };
+      return { signedIn: false };
+    },
+    async resendCode(email) {
+      calls.push(`resendCode:${email}`);
+      return { codeDeliveredTo: email };
+    },
+    async signIn(email, password) {
+      calls.push(`signIn:${email}`);
+      const user = users.get(email);
+      if (!user || user.password !== password) throw new NotAuthorizedError('Incorrect email or password.');
+      if (!user.confirmed) throw new UserNotConfirmedError('This email address is not confirmed yet.');
+      return { status: 'done', user: signInAs(email) };
+    },
+    async signOut(opts) {
+      calls.push(`signOut:${opts?.global ? 'global' : 'local'}`);
+      current = null;
+      emit({ type: 'signedOut' });
+    },
+    async forgotPassword(email) {
+      calls.push(`forgotPassword:${email}`);
+      return { codeDeliveredTo: email };
+    },
+    async confirmForgotPassword(email, code, newPassword) {
+      calls.push(`confirmForgotPassword:${email}:${code}`);
+      const user = users.get(email);
+      if (!user || code !== user.code) throw new CodeMismatchError('That code is not right.');
+      user.password = newPassword;
+    },
+    async changePassword() {},
+    async getSession() {
+      return current
+        ? { idToken: 'id', accessToken: 'access', refreshToken: 'refresh', expiresAt: Date.now() + 3600_000 }
+        : null;
+    },
+    currentUser: () => current,
+    onChange(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+  };
+
+  const objects = new Map<string, { data: Blob; lastModified: Date }>();
+  const prefix = 'public/';
+  const item = (key: string): FileItem => {
+    const o = objects.get(key);
+    if (!o) throw new NotFoundError(`Nothing found for ${key}.`);
+    return {
+      key,
+      name: key.split('/').pop() ?? key,
+      size: o.data.size,
+      lastModified: o.lastModified,
+      etag: '"e"',
+    };
+  };
+  const files: Files = {
+    prefix,
+    async list(opts) {
+      const base = `${prefix}${opts?.path ?? ''}`;
+      const items: FileItem[] = [];
+      const folders = new Map<string, string>();
+      for (const key of objects.keys()) {
+        if (!key.startsWith(base)) continue;
+        const rest = key.slice(base.length);
+        const slash = rest.indexOf('/');
+        if (slash >= 0) folders.set(rest.slice(0, slash), `${base}${rest.slice(0, slash + 1)}`);
+        else items.push(item(key));
+      }
+      return { items, folders: [...folders].map(([name, p]) => ({ name, prefix: p })) };
+    },
+    async *listAll(opts) {
+      yield await files.list(opts);
+    },
+    async upload(data, path, opts) {
+      const blob = data instanceof Blob ? data : new Blob([String(data)]);
+      opts?.onProgress?.({ loaded: blob.size, total: blob.size });
+      objects.set(`${prefix}${path}`, { data: blob, lastModified: new Date() });
+      return item(`${prefix}${path}`);
+    },
+    async getDownloadUrl(path) {
+      return `https://example.test/${prefix}${path}`;
+    },
+    async remove(path) {
+      objects.delete(`${prefix}${path}`);
+    },
+    async head(path) {
+      return { ...item(`${prefix}${path}`), metadata: {} };
+    },
+    async preload() {
+      calls.push('preload');
+    },
+  };
+
+  return {
+    auth,
+    files,
+    users,
+    calls,
+    objects,
+    config: {
+      region: 'us-east-1',
+      userPoolId: 'us-east-1_test',
+      userPoolClientId: 'client',
+      identityPoolId: 'us-east-1:00000000-0000-0000-0000-000000000000',
+      bucket: 'bucket',
+      ...(options.endpoint ? { endpoint: options.endpoint } : {}),
+    },
+  };
+}

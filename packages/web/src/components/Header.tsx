@@ -1,0 +1,49 @@
+/*
+ * The signed-in header: who is signed in, sign out here, and sign out of every device.
+ */
+import { useAuth } from '../auth/useAuth';
+import { useAction } from './useAction';
+
+/** The app header for the files view. */
+export function Header() {
+  const { auth, user, signedOut } = useAuth();
+  const action = useAction();
+  const signOut = (global: boolean) =>
+    action.run(async () => {
+      await auth.signOut({ global });
+      signedOut();
+    });
+  return (
+    <header className="app-header">
+      <p className="brand">
+        auth-s3 <span>files</span>
+      </p>
+      <div className="header-user">
+        <span className="user-email" title="Signed in as">
+          {user?.email}
+        </span>
+        <button
+          type="button"
+          className="button button-secondary"
+          disabled={action.busy}
+          onClick={() => signOut(false)}
+        >
+          Sign out
+        </button>
+        <button
+          type="button"
+          className="button button-quiet"
+          disabled={action.busy}
+          onClick={() => signOut(true)}
+        >
+          Sign out everywhere
+        </button>
+      </div>
+      {action.error ? (
+        <p className="field-error header-error" role="alert">
+          {action.error}
+        </p>
+      ) : null}
+    </header>
+  );
+}

@@ -1,0 +1,77 @@
+/*
+ * The upload queue: one row per file with its progress bar, a cancel button and its own error.
+ */
+
+import { formatSize } from '../files/format';
+import type { UploadEntry } from '../files/useUploads';
+
+/** Props of {@link UploadQueue}. */
+export interface UploadQueueProps {
+  entries: UploadEntry[];
+  onCancel(id: number): void;
+  onClear(): void;
+}
+
+/** Renders nothing when the queue is empty. */
+export function UploadQueue({ entries, onCancel, onClear }: UploadQueueProps) {
+  if (entries.length === 0) return null;
+  const finished = entries.some((e) => e.status !== 'uploading');
+  return (
+    <section className="upload-queue" aria-labelledby="uploads-title">
+      <div className="section-header">
+        <h2 id="uploads-title">Uploads</h2>
+        {finished ? (
+          <button type="button" className="button button-quiet" onClick={onClear}>
+            Clear finished
+          </button>
+        ) : null}
+      </div>
+      <ul>
+        {entries.map((entry) => {
+          const percent = entry.total > 0 ? Math.round((entry.loaded / entry.total) * 100) : 0;
+          return (
+            <li key={entry.id} className={`upload upload-${entry.status}`}>
+              <div className="upload-line">
+                <span className="upload-name">{entry.name}</span>
+                <span className="upload-state">{statusText(entry, percent)}</span>
+                {entry.status === 'uploading' ? (
+                  <button
+                    type="button"
+                    className="button button-quiet"
+                    aria-label={`Cancel upload of ${entry.name}`}
+                    onClick={() => onCancel(entry.id)}
+                  >
+                    Cancel
+                  </button>
+                ) : null}
+              </div>
+              <progress
+                max={100}
+                value={entry.status === 'done' ? 100 : percent}
+                aria-label={`Upload of ${entry.name}`}
+              />
+              {entry.error ? (
+                <p className="field-error" role="alert">
+                  {entry.name}: {entry.error}
+                </p>
+              ) : null}
+            </li>
+          );
+        })}
+      </ul>
+    </section>
+  );
+}
+
+function statusText(entry: UploadEntry, percent: number): string {
+  switch (entry.status) {
+    case 'uploading':
+      return `${percent}% of ${formatSize(entry.total)}`;
+    case 'done':
+      return 'Uploaded';
+    case 'cancelled':
+      return 'Cancelled';
+    case 'failed':
+      return 'Failed';
+  }
+}

@@ -1,0 +1,59 @@
+/*
+ * Tests of the config loading: the problems the ConfigError screen explains.
+ */
+import { describe, expect, it } from 'vitest';
+import { loadConfig } from './load-config';
+
+const valid = {
+  AuthS3Stack: {
+    OutputsVersion: '1',
+    Region: 'us-east-1',
+    UserPoolId: 'us-east-1_AbCdEf123',
+    UserPoolClientId: 'abc123',
+    IdentityPoolId: 'us-east-1:0c0f3b9a-0000-0000-0000-000000000000',
+    BucketName: 'auth-s3-files',
+    Endpoint: 'http://127.0.0.1:4566',
+  },
+};
+
+describe('loadConfig', () => {
+  it('reads the emulator outputs', () => {
+    const result = loadConfig({
+      fileName: 'aws-outputs.local.json',
+      source: 'emulator',
+      text: JSON.stringify(valid),
+    });
+    expect(result).toMatchObject({
+      ok: true,
+      source: 'emulator',
+      config: { endpoint: 'http://127.0.0.1:4566' },
+    });
+  });
+
+  it('tells to run pnpm dev when the file is missing', () => {
+    const result = loadConfig({ fileName: 'aws-outputs.local.json', source: 'emulator', text: null });
+    expect(result).toMatchObject({
+      ok: false,
+      problem: { message: 'packages/web/aws-outputs.local.json does not exist.', command: 'pnpm dev' },
+    });
+  });
+
+  it('reports broken JSON in the AWS file with the deploy command', () => {
+    const result = loadConfig({ fileName: 'aws-outputs.json', source: 'aws', text: '{ "AuthS3Stack": ' });
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.problem.message).toMatch(/^packages\/web\/aws-outputs.json is not valid JSON/);
+    expect(result.problem.command).toBe('pnpm cdk deploy --outputs-file packages/web/aws-outputs.json');
+  });
+
+  it('names the missing key', () => {
+    const { BucketName: _, ...rest } = valid.AuthS3Stack;
+    const result = loadConfig({
+      fileName: 'aws-outputs.local.json',
+      source: 'emulator',
+      text: JSON.stringify({ AuthS3Stack: rest }),
+    });
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.problem.message).toMatch(/BucketName/);
+  });
+});

@@ -1,0 +1,37 @@
+/*
+ * How sizes, dates and paths of files are shown and computed in the files view.
+ */
+
+const UNITS = ['bytes', 'KB', 'MB', 'GB', 'TB'] as const;
+
+/** `1536` → `1.5 KB` (1024-based, as file managers show it). */
+export function formatSize(bytes: number): string {
+  if (bytes < 1024) return bytes === 1 ? '1 byte' : `${bytes} bytes`;
+  let value = bytes;
+  let unit = 0;
+  while (value >= 1024 && unit < UNITS.length - 1) {
+    value /= 1024;
+    unit += 1;
+  }
+  return `${value < 10 ? value.toFixed(1) : Math.round(value)} ${UNITS[unit]}`;
+}
+
+const DATE_FORMAT = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+
+/** A date in the user's locale, e.g. `26 Nov 2026, 10:15`. */
+export function formatDate(date: Date): string {
+  return DATE_FORMAT.format(date);
+}
+
+/** The path of a key relative to the files prefix: `public/a/b.png` → `a/b.png`. */
+export function relativePath(key: string, prefix: string): string {
+  return key.startsWith(prefix) ? key.slice(prefix.length) : key;
+}
+
+const IMAGE_EXTENSIONS = new Set(['png', 'jpg', 'jpeg', 'gif', 'webp', 'avif', 'bmp', 'svg']);
+
+/** True when a file name looks like an image a browser can show. */
+export function isImage(name: string): boolean {
+  const dot = name.lastIndexOf('.');
+  return dot > 0 && IMAGE_EXTENSIONS.has(name.slice(dot + 1).toLowerCase());
+}

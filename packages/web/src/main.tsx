@@ -1,0 +1,33 @@
+/*
+ * Entry point: loads the stack configuration handed over by Vite, then renders the app under
+ * `AuthS3Provider`, or the ConfigError screen when the configuration is missing or broken.
+ */
+
+import outputs from 'virtual:auth-s3-outputs';
+import { createAuthS3 } from 'auth-s3';
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { App } from './App';
+import { AuthS3Provider } from './auth/AuthS3Provider';
+import { loadConfig } from './config/load-config';
+import { ConfigError } from './screens/ConfigError';
+import { prefetchFiles } from './screens/lazy-files';
+import './styles.css';
+
+const root = createRoot(document.getElementById('root') as HTMLElement);
+const result = loadConfig(outputs);
+
+if (!result.ok) {
+  root.render(<ConfigError problem={result.problem} />);
+} else {
+  const client = createAuthS3(result.config, { storage: 'local' });
+  // A stored session means the files view comes next: fetch it now.
+  if (client.auth.currentUser()) void prefetchFiles(client.files);
+  root.render(
+    <StrictMode>
+      <AuthS3Provider client={client}>
+        <App />
+      </AuthS3Provider>
+    </StrictMode>,
+  );
+}

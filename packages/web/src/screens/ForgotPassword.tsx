@@ -1,0 +1,100 @@
+/*
+ * Forgot password: email → emailed code → new password (rules checked live) → signed in.
+ */
+import { type FormEvent, useState } from 'react';
+import { useAuth } from '../auth/useAuth';
+import { checkCode, checkEmail, checkNewPassword } from '../auth/validate';
+import { Alert } from '../components/Alert';
+import { AuthLayout } from '../components/AuthLayout';
+import { Field } from '../components/Field';
+import { InboxHint } from '../components/InboxHint';
+import { PasswordField } from '../components/PasswordField';
+import { SubmitButton } from '../components/SubmitButton';
+import { useAction } from '../components/useAction';
+import { routeHref } from '../router';
+
+/** The two-step reset screen; `email` pre-fills the first step. */
+export function ForgotPassword({ email: initialEmail }: { email: string }) {
+  const { auth, signedIn } = useAuth();
+  const [step, setStep] = useState<'request' | 'reset'>('request');
+  const [email, setEmail] = useState(initialEmail);
+  const [sentTo, setSentTo] = useState('');
+  const [code, setCode] = useState('');
+  const [password, setPassword] = useState('');
+  const [errors, setErrors] = useState<{
+    email?: string | null;
+    code?: string | null;
+    password?: string | null;
+  }>({});
+  const action = useAction();
+
+  const requestCode = (event: FormEvent) => {
+    event.preventDefault();
+    const problem = checkEmail(email);
+    setErrors({ email: problem });
+    if (problem) return;
+    void action.run(async () => {
+      const result = await auth.forgotPassword(email.trim());
+      setSentTo(result.codeDeliveredTo ?? email.trim());
+      setStep('reset');
+    });
+  };
+
+  const reset = (event: FormEvent) => {
+    event.preventDefault();
+    const found = { code: checkCode(code), password: checkNewPassword(password) };
+    setErrors(found);
+    if (found.code || found.password) return;
+    void action.run(async () => {
+      await auth.confirmForgotPassword(email.trim(), code.trim(), password);
+      const result = await auth.signIn(email.trim(), password);
+      if (result.status === 'done') signedIn(result.user);
+    });
+  };
+
+  return (
+    <AuthLayout title="Reset your password">
+      {action.error ? <Alert tone="error">{action.error}</Alert> : null}
+      {step === 'request' ? (
+        <form onSubmit={requestCode} noValidate>
+          <p>Enter your email and we will send you a code to set a new password.</p>
+          <Field
+            label="Email"
+            type="email"
+            autoComplete="username"
+            value={email}
+            onChange={(e) => setEmail(e.target.value)}
+            error={errors.email}
+          />
+          <SubmitButton busy={action.busy}>{action.busy ? 'Sending…' : 'Send code'}</SubmitButton>
+        </form>
+      ) : (
+        <form onSubmit={reset} noValidate>
+          <Alert tone="info">We sent a code to {sentTo}.</Alert>
+          <InboxHint email={email.trim()} />
+          <Field
+            label="Code"
+            inputMode="numeric"
+            autoComplete="one-time-code"
+            maxLength={6}
+            value={code}
+            onChange={(e) => setCode(e.target.value)}
+            error={errors.code}
+          />
+          <PasswordField
+            label="New password"
+            autoComplete="new-password"
+            value={password}
+            onValueChange={setPassword}
+            withRules
+            error={errors.password}
+          />
+          <SubmitButton busy={action.busy}>{action.busy ? 'Saving…' : 'Set new password'}</SubmitButton>
+        </form>
+      )}
+      <nav className="auth-links" aria-label="Other options">
+        <a href={routeHref({ name: 'signIn' })}>Back to sign in</a>
+      </nav>
+    </AuthLayout>
+  );
+}

@@ -1,0 +1,46 @@
+/*
+ * The step a user created by an administrator sees after the first sign-in: choose a password.
+ */
+import { type FormEvent, useState } from 'react';
+import { useAuth } from '../auth/useAuth';
+import { checkNewPassword } from '../auth/validate';
+import { Alert } from '../components/Alert';
+import { AuthLayout } from '../components/AuthLayout';
+import { PasswordField } from '../components/PasswordField';
+import { SubmitButton } from '../components/SubmitButton';
+import { useAction } from '../components/useAction';
+
+/** Asks for a new password and completes the sign-in with it. */
+export function NewPasswordStep({ complete }: { complete: (password: string) => Promise<unknown> }) {
+  const { signedIn } = useAuth();
+  const [password, setPassword] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const action = useAction();
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const problem = checkNewPassword(password);
+    setError(problem);
+    if (problem) return;
+    void action.run(async () => {
+      await complete(password);
+      signedIn(undefined);
+    });
+  };
+  return (
+    <AuthLayout title="Choose a new password">
+      <p>Your account was created for you. Choose your own password to continue.</p>
+      {action.error ? <Alert tone="error">{action.error}</Alert> : null}
+      <form onSubmit={submit} noValidate>
+        <PasswordField
+          label="New password"
+          autoComplete="new-password"
+          value={password}
+          onValueChange={setPassword}
+          withRules
+          error={error}
+        />
+        <SubmitButton busy={action.busy}>Set password and sign in</SubmitButton>
+      </form>
+    </AuthLayout>
+  );
+}

@@ -1,0 +1,69 @@
+/*
+ * Sign-up: email and a password checked live against the stack's rules. On success the user goes to
+ * Confirm to enter the emailed code.
+ */
+import { type FormEvent, useState } from 'react';
+import { useAuth } from '../auth/useAuth';
+import { checkEmail, checkNewPassword } from '../auth/validate';
+import { Alert } from '../components/Alert';
+import { AuthLayout } from '../components/AuthLayout';
+import { Field } from '../components/Field';
+import { PasswordField } from '../components/PasswordField';
+import { SubmitButton } from '../components/SubmitButton';
+import { useAction } from '../components/useAction';
+import { navigate, routeHref } from '../router';
+
+/** The sign-up screen. */
+export function SignUp() {
+  const { auth, setNotice, signedIn } = useAuth();
+  const [email, setEmail] = useState('');
+  const [password, setPassword] = useState('');
+  const [errors, setErrors] = useState<{ email?: string | null; password?: string | null }>({});
+  const action = useAction();
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const found = { email: checkEmail(email), password: checkNewPassword(password) };
+    setErrors(found);
+    if (found.email || found.password) return;
+    void action.run(async () => {
+      const address = email.trim();
+      const result = await auth.signUp(address, password);
+      if (result.userConfirmed) {
+        const signIn = await auth.signIn(address, password);
+        if (signIn.status === 'done') signedIn(signIn.user);
+        return;
+      }
+      setNotice(`We sent a code to ${result.codeDeliveredTo ?? address}.`);
+      navigate({ name: 'confirm', email: address });
+    });
+  };
+
+  return (
+    <AuthLayout title="Create an account">
+      {action.error ? <Alert tone="error">{action.error}</Alert> : null}
+      <form onSubmit={submit} noValidate>
+        <Field
+          label="Email"
+          type="email"
+          autoComplete="email"
+          value={email}
+          onChange={(e) => setEmail(e.target.value)}
+          error={errors.email}
+        />
+        <PasswordField
+          label="Password"
+          autoComplete="new-password"
+          value={password}
+          onValueChange={setPassword}
+          withRules
+          error={errors.password}
+        />
+        <SubmitButton busy={action.busy}>{action.busy ? 'Creating account…' : 'Create account'}</SubmitButton>
+      </form>
+      <nav className="auth-links" aria-label="Other options">
+        <a href={routeHref({ name: 'signIn' })}>Already have an account? Sign in</a>
+      </nav>
+    </AuthLayout>
+  );
+}
