@@ -66,10 +66,11 @@ describe('compilePolicy', () => {
       /is not "\*" or "service:Action"/,
     ],
     ['an empty Action list', identityPolicy({ ...allowAll, Action: [] }), /non-empty string or list/],
+    ['a non-string Resource', identityPolicy({ ...allowAll, Resource: 42 }), /non-empty string or list/],
     [
-      'a non-string Resource',
-      identityPolicy({ ...allowAll, Resource: { 'Fn::Join': [] } }),
-      /non-empty string or list/,
+      'an unresolved CloudFormation intrinsic',
+      identityPolicy({ ...allowAll, Resource: [{ 'Fn::GetAtt': ['Bucket', 'Arn'] }] }),
+      /still a CloudFormation intrinsic \(Ref\/Fn::\*\): resolve it/,
     ],
     [
       'a Principal in an identity policy',
