@@ -84,7 +84,7 @@ async function signedChunkedPut(key: string, data: Buffer, chunkSize: number, ta
     );
   }
   const body = Buffer.concat(parts);
-  if (tamper) body[body.length - 200] ^= 1;
+  if (tamper) body.writeUInt8(body.readUInt8(body.length - 200) ^ 1, body.length - 200);
   return send(h.endpoint, { ...req, headers: signed, body });
 }
 
