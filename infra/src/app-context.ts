@@ -1,0 +1,81 @@
+/*
+ * Reads and validates the CDK context flags of the app (`-c ephemeral=true`,
+ * `-c webOrigins=https://a.example,https://b.example`), so a typo fails synthesis with a message
+ * that names the flag and shows a valid value instead of deploying something unexpected.
+ */
+
+/** The validated app settings. */
+export interface AppContext {
+  /** Throwaway stack: destroy everything with it. */
+  readonly ephemeral: boolean;
+  /** Browser origins for the bucket's CORS rule. */
+  readonly webOrigins: string[];
+}
+
+/** The origin of `pnpm dev` (Vite). */
+export const DEFAULT_WEB_ORIGINS = ['http://localhost:5173'];
+
+/** A context flag has a value the app cannot use. */
+export class InvalidContextError extends Error {
+  constructor(message: string, options?: ErrorOptions) {
+    super(message, options);
+    this.name = 'InvalidContextError';
+  }
+}
+
+/**
+ * Parses the flags from `tryGetContext`. Values may be strings (from `-c`) or JSON values (from
+ * `cdk.json`).
+ * @throws InvalidContextError naming the flag and an example of a valid value.
+ */
+export function parseAppContext(tryGetContext: (key: string) => unknown): AppContext {
+  return {
+    ephemeral: parseEphemeral(tryGetContext('ephemeral')),
+    webOrigins: parseWebOrigins(tryGetContext('webOrigins')),
+  };
+}
+
+function parseEphemeral(raw: unknown): boolean {
+  if (raw === undefined || raw === false || raw === 'false') return false;
+  if (raw === true || raw === 'true') return true;
+  throw new InvalidContextError(
+    `Context flag "ephemeral" must be true or false, got ${JSON.stringify(raw)}. Example: -c ephemeral=true`,
+  );
+}
+
+function parseWebOrigins(raw: unknown): string[] {
+  if (raw === undefined) return [...DEFAULT_WEB_ORIGINS];
+  const items = Array.isArray(raw) ? raw : typeof raw === 'string' ? raw.split(',') : undefined;
+  if (items === undefined) {
+    throw new InvalidContextError(
+      `Context flag "webOrigins" must be a comma-separated list of origins, got ${JSON.stringify(raw)}. ` +
+        'Example: -c webOrigins=http://localhost:5173,https://app.example.com',
+    );
+  }
+  const origins = items
+    .map((item) => (typeof item === 'string' ? item.trim() : item))
+    .filter((o) => o !== '');
+  if (origins.length === 0) {
+    throw new InvalidContextError(
+      'Context flag "webOrigins" is empty. Give at least one origin, e.g. -c webOrigins=http://localhost:5173',
+    );
+  }
+  return origins.map(validateOrigin);
+}
+
+function validateOrigin(origin: unknown): string {
+  const hint = 'An origin is scheme://host[:port] with no path, e.g. https://app.example.com';
+  if (typeof origin !== 'string') {
+    throw new InvalidContextError(`Context flag "webOrigins" holds ${JSON.stringify(origin)}. ${hint}`);
+  }
+  let url: URL;
+  try {
+    url = new URL(origin);
+  } catch (cause) {
+    throw new InvalidContextError(`Context flag "webOrigins": "${origin}" is not a URL. ${hint}`, { cause });
+  }
+  if ((url.protocol !== 'http:' && url.protocol !== 'https:') || url.origin !== origin.replace(/\/$/, '')) {
+    throw new InvalidContextError(`Context flag "webOrigins": "${origin}" is not an origin. ${hint}`);
+  }
+  return url.origin;
+}
