@@ -305,6 +305,7 @@ describe('invalid conditions', () => {
     'NullIfExists',
     'ForAnyValue:Null',
     'StringEqualsIfExistsIfExists',
+    'ForAnyValue:ForAllValues:StringEquals',
   ])('throws UnsupportedConditionOperatorError for %s', (operator) => {
     expect(() => compileConditions({ [operator]: { k: 'v' } }, at, true)).toThrow(
       UnsupportedConditionOperatorError,

@@ -78,6 +78,7 @@ function compileOne(
     if (name.startsWith(`${prefix}:`)) {
       set = prefix;
       name = name.slice(prefix.length + 1);
+      break;
     }
   }
   const ifExists = name.endsWith('IfExists');
