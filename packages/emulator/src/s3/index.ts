@@ -102,6 +102,8 @@ export function createS3Service(deps: S3ServiceDeps): S3Service {
       url = parseRequestUrl(req.url ?? '/');
       await dispatch(req, res, url);
     } catch (error) {
+      // The client went away (a dropped upload or download): nobody is left to answer.
+      if (req.socket.destroyed) return;
       const s3Error = toS3Error(error);
       if (s3Error.status >= 500) console.error('[s3] internal error', error);
       if (res.headersSent) {

@@ -146,16 +146,14 @@ describe('request bodies', () => {
   it('refuses a wrong Content-MD5 with BadDigest', async () => {
     const wrong = createHash('md5').update('other').digest('base64');
     await expect(
-      h
-        .client(h.issue(), { requestChecksumCalculation: 'WHEN_REQUIRED' })
-        .send(
-          new PutObjectCommand({
-            Bucket: BUCKET,
-            Key: 'public/bad-md5.txt',
-            Body: 'data',
-            ContentMD5: wrong,
-          }),
-        ),
+      h.client(h.issue(), { requestChecksumCalculation: 'WHEN_REQUIRED' }).send(
+        new PutObjectCommand({
+          Bucket: BUCKET,
+          Key: 'public/bad-md5.txt',
+          Body: 'data',
+          ContentMD5: wrong,
+        }),
+      ),
     ).rejects.toMatchObject({ name: 'BadDigest' });
     expect(await exists('public/bad-md5.txt')).toBe(false);
   });

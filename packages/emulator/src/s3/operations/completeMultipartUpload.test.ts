@@ -1,0 +1,159 @@
+/*
+ * Multipart uploads over real HTTP: a 20 MiB @aws-sdk/lib-storage upload (CRC32 per part,
+ * composite checksum, md5-of-md5s ETag), an aborted one that leaves nothing, ListParts, and
+ * S3's errors for bad part lists.
+ */
+import { createHash, randomBytes } from 'node:crypto';
+import { readdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import {
+  AbortMultipartUploadCommand,
+  CompleteMultipartUploadCommand,
+  CreateMultipartUploadCommand,
+  GetObjectCommand,
+  HeadObjectCommand,
+  ListPartsCommand,
+  type S3Client,
+  UploadPartCommand,
+} from '@aws-sdk/client-s3';
+import { Upload } from '@aws-sdk/lib-storage';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type S3Harness, startS3Harness } from '../__tests__/s3-harness.js';
+import { BUCKET } from '../__tests__/stack-fixture.js';
+
+const MiB = 1024 * 1024;
+let h: S3Harness;
+let s3: S3Client;
+
+beforeAll(async () => {
+  h = await startS3Harness();
+  s3 = h.client(h.issue());
+});
+afterAll(async () => {
+  s3?.destroy();
+  await h?.stop();
+});
+
+function md5(data: Buffer): Buffer {
+  return createHash('md5').update(data).digest();
+}
+
+describe('multipart uploads', () => {
+  it('uploads 20 MiB with lib-storage and reads back the same bytes', async () => {
+    const data = randomBytes(20 * MiB);
+    const upload = new Upload({
+      client: s3,
+      params: { Bucket: BUCKET, Key: 'public/big.bin', Body: data, ContentType: 'application/x-big' },
+      partSize: 5 * MiB,
+      queueSize: 4,
+    });
+    const result = await upload.done();
+    const partMd5s = [0, 1, 2, 3].map((i) => md5(data.subarray(i * 5 * MiB, (i + 1) * 5 * MiB)));
+    const expectedEtag = `"${createHash('md5').update(Buffer.concat(partMd5s)).digest('hex')}-4"`;
+    expect(result.ETag).toBe(expectedEtag);
+    expect(h.requests.filter((r) => r.url.includes('partNumber=')).length).toBe(4);
+    const head = await s3.send(new HeadObjectCommand({ Bucket: BUCKET, Key: 'public/big.bin' }));
+    expect(head.ContentLength).toBe(20 * MiB);
+    expect(head.ContentType).toBe('application/x-big');
+    expect(head.ETag).toBe(expectedEtag);
+    const out = await s3.send(
+      new GetObjectCommand({ Bucket: BUCKET, Key: 'public/big.bin', ChecksumMode: 'ENABLED' }),
+    );
+    expect(out.ChecksumCRC32).toMatch(/-4$/);
+    const back = Buffer.from((await out.Body?.transformToByteArray()) ?? []);
+    expect(md5(back).equals(md5(data))).toBe(true);
+    expect(await readdir(join(h.dataDir, 's3', BUCKET, 'uploads'))).toEqual([]);
+  });
+
+  it('aborts an upload: its parts are gone and no object appears', async () => {
+    const { UploadId } = await s3.send(
+      new CreateMultipartUploadCommand({ Bucket: BUCKET, Key: 'public/aborted.bin' }),
+    );
+    await s3.send(
+      new UploadPartCommand({
+        Bucket: BUCKET,
+        Key: 'public/aborted.bin',
+        UploadId,
+        PartNumber: 1,
+        Body: randomBytes(1024),
+      }),
+    );
+    const parts = await s3.send(
+      new ListPartsCommand({ Bucket: BUCKET, Key: 'public/aborted.bin', UploadId }),
+    );
+    expect(parts.Parts?.map((p) => [p.PartNumber, p.Size])).toEqual([[1, 1024]]);
+    await s3.send(new AbortMultipartUploadCommand({ Bucket: BUCKET, Key: 'public/aborted.bin', UploadId }));
+    await expect(
+      s3.send(new ListPartsCommand({ Bucket: BUCKET, Key: 'public/aborted.bin', UploadId })),
+    ).rejects.toMatchObject({
+      name: 'NoSuchUpload',
+      $metadata: { httpStatusCode: 404 },
+    });
+    await expect(
+      s3.send(new HeadObjectCommand({ Bucket: BUCKET, Key: 'public/aborted.bin' })),
+    ).rejects.toMatchObject({
+      $metadata: { httpStatusCode: 404 },
+    });
+    expect(await readdir(join(h.dataDir, 's3', BUCKET, 'uploads'))).toEqual([]);
+  });
+
+  it('aborts the upload when lib-storage is cancelled mid-way', async () => {
+    const upload = new Upload({
+      client: s3,
+      params: { Bucket: BUCKET, Key: 'public/cancelled.bin', Body: randomBytes(15 * MiB) },
+      partSize: 5 * MiB,
+      queueSize: 1,
+    });
+    upload.on('httpUploadProgress', () => void upload.abort());
+    await expect(upload.done()).rejects.toThrow();
+    await expect(
+      s3.send(new HeadObjectCommand({ Bucket: BUCKET, Key: 'public/cancelled.bin' })),
+    ).rejects.toMatchObject({
+      $metadata: { httpStatusCode: 404 },
+    });
+  });
+
+  it('refuses bad part lists with InvalidPart, InvalidPartOrder and EntityTooSmall', async () => {
+    const Key = 'public/parts.bin';
+    const { UploadId } = await s3.send(new CreateMultipartUploadCommand({ Bucket: BUCKET, Key }));
+    const p1 = await s3.send(
+      new UploadPartCommand({ Bucket: BUCKET, Key, UploadId, PartNumber: 1, Body: Buffer.alloc(1000, 1) }),
+    );
+    const p2 = await s3.send(
+      new UploadPartCommand({ Bucket: BUCKET, Key, UploadId, PartNumber: 2, Body: Buffer.alloc(1000, 2) }),
+    );
+    const complete = (Parts: Array<{ PartNumber: number; ETag?: string }>) =>
+      s3.send(
+        new CompleteMultipartUploadCommand({ Bucket: BUCKET, Key, UploadId, MultipartUpload: { Parts } }),
+      );
+    await expect(
+      complete([{ PartNumber: 1, ETag: '"00000000000000000000000000000000"' }]),
+    ).rejects.toMatchObject({ name: 'InvalidPart' });
+    await expect(
+      complete([
+        { PartNumber: 2, ETag: p2.ETag },
+        { PartNumber: 1, ETag: p1.ETag },
+      ]),
+    ).rejects.toMatchObject({
+      name: 'InvalidPartOrder',
+    });
+    await expect(
+      complete([
+        { PartNumber: 1, ETag: p1.ETag },
+        { PartNumber: 2, ETag: p2.ETag },
+      ]),
+    ).rejects.toMatchObject({
+      name: 'EntityTooSmall',
+    });
+    const single = await complete([{ PartNumber: 2, ETag: p2.ETag }]);
+    expect(single.ETag).toBe(
+      `"${createHash('md5')
+        .update(md5(Buffer.alloc(1000, 2)))
+        .digest('hex')}-1"`,
+    );
+    const out = await s3.send(new GetObjectCommand({ Bucket: BUCKET, Key }));
+    expect(Buffer.from((await out.Body?.transformToByteArray()) ?? []).equals(Buffer.alloc(1000, 2))).toBe(
+      true,
+    );
+  });
+});

@@ -1,0 +1,117 @@
+/*
+ * GetObject's ranges and conditional headers over real HTTP: 206 with Content-Range, suffix and
+ * open ranges, 416 InvalidRange, If-Match/If-Unmodified-Since → 412, If-None-Match/
+ * If-Modified-Since → 304, and response-* overrides on a presigned URL.
+ */
+import { GetObjectCommand, HeadObjectCommand, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
+import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type S3Harness, startS3Harness } from '../__tests__/s3-harness.js';
+import { BUCKET } from '../__tests__/stack-fixture.js';
+
+const KEY = 'public/range.txt';
+const BODY = '0123456789abcdefghij';
+let h: S3Harness;
+let s3: S3Client;
+let etag: string;
+
+beforeAll(async () => {
+  h = await startS3Harness();
+  s3 = h.client(h.issue());
+  etag = (
+    await s3.send(new PutObjectCommand({ Bucket: BUCKET, Key: KEY, Body: BODY, ContentType: 'text/plain' }))
+  ).ETag as string;
+});
+afterAll(async () => {
+  s3?.destroy();
+  await h?.stop();
+});
+
+async function range(Range: string) {
+  const out = await s3.send(new GetObjectCommand({ Bucket: BUCKET, Key: KEY, Range }));
+  return { out, body: await out.Body?.transformToString() };
+}
+
+describe('GetObject ranges', () => {
+  it('answers 206 with the bytes and Content-Range for closed, open and suffix ranges', async () => {
+    const closed = await range('bytes=2-5');
+    expect(closed.out.$metadata.httpStatusCode).toBe(206);
+    expect(closed.body).toBe('2345');
+    expect(closed.out.ContentRange).toBe('bytes 2-5/20');
+    expect(closed.out.ContentLength).toBe(4);
+    expect((await range('bytes=15-')).body).toBe('fghij');
+    expect((await range('bytes=-3')).body).toBe('hij');
+    expect((await range('bytes=18-100')).body).toBe('ij');
+  });
+
+  it('refuses a range past the end with 416 InvalidRange', async () => {
+    await expect(range('bytes=20-30')).rejects.toMatchObject({
+      name: 'InvalidRange',
+      $metadata: { httpStatusCode: 416 },
+    });
+  });
+});
+
+describe('GetObject conditions', () => {
+  it('serves when If-Match matches and refuses with 412 PreconditionFailed when it does not', async () => {
+    const ok = await s3.send(new GetObjectCommand({ Bucket: BUCKET, Key: KEY, IfMatch: etag }));
+    expect(await ok.Body?.transformToString()).toBe(BODY);
+    await expect(
+      s3.send(new GetObjectCommand({ Bucket: BUCKET, Key: KEY, IfMatch: '"nope"' })),
+    ).rejects.toMatchObject({
+      name: 'PreconditionFailed',
+      $metadata: { httpStatusCode: 412 },
+    });
+  });
+
+  it('answers 304 when If-None-Match matches or the object is not modified since', async () => {
+    await expect(
+      s3.send(new GetObjectCommand({ Bucket: BUCKET, Key: KEY, IfNoneMatch: etag })),
+    ).rejects.toMatchObject({
+      $metadata: { httpStatusCode: 304 },
+    });
+    const head = await s3.send(new HeadObjectCommand({ Bucket: BUCKET, Key: KEY }));
+    const modified = head.LastModified as Date;
+    await expect(
+      s3.send(
+        new GetObjectCommand({
+          Bucket: BUCKET,
+          Key: KEY,
+          IfModifiedSince: new Date(modified.getTime() + 1000),
+        }),
+      ),
+    ).rejects.toMatchObject({ $metadata: { httpStatusCode: 304 } });
+    const earlier = await s3.send(
+      new GetObjectCommand({
+        Bucket: BUCKET,
+        Key: KEY,
+        IfModifiedSince: new Date(modified.getTime() - 10_000),
+      }),
+    );
+    expect(await earlier.Body?.transformToString()).toBe(BODY);
+    await expect(
+      s3.send(
+        new GetObjectCommand({
+          Bucket: BUCKET,
+          Key: KEY,
+          IfUnmodifiedSince: new Date(modified.getTime() - 10_000),
+        }),
+      ),
+    ).rejects.toMatchObject({ $metadata: { httpStatusCode: 412 } });
+  });
+
+  it('applies response-* overrides from a presigned URL', async () => {
+    const url = await getSignedUrl(
+      s3,
+      new GetObjectCommand({
+        Bucket: BUCKET,
+        Key: KEY,
+        ResponseContentDisposition: 'attachment; filename="r.txt"',
+      }),
+      { expiresIn: 300 },
+    );
+    const res = await fetch(url);
+    expect(res.headers.get('content-disposition')).toBe('attachment; filename="r.txt"');
+    expect(await res.text()).toBe(BODY);
+  });
+});

@@ -1,0 +1,124 @@
+/*
+ * Storage guarantees over real HTTP: odd keys (spaces, `+`, `%`, `#`, `?`, unicode, `../`) are
+ * only keys and never paths; objects survive a restart; concurrent writers to one key leave one
+ * whole winner; a connection dropped mid-upload leaves no object; (10,000-key listing: list-keys.test.ts).
+ */
+import { createHash, randomBytes } from 'node:crypto';
+import { readdir } from 'node:fs/promises';
+import { request } from 'node:http';
+import { join } from 'node:path';
+import {
+  DeleteObjectCommand,
+  GetObjectCommand,
+  HeadObjectCommand,
+  ListObjectsV2Command,
+  PutObjectCommand,
+  type S3Client,
+} from '@aws-sdk/client-s3';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { signHeaders } from '../__tests__/raw-s3.js';
+import { type S3Harness, startS3Harness } from '../__tests__/s3-harness.js';
+import { BUCKET } from '../__tests__/stack-fixture.js';
+
+let h: S3Harness;
+let s3: S3Client;
+
+beforeAll(async () => {
+  h = await startS3Harness();
+  s3 = h.client(h.issue());
+});
+afterAll(async () => {
+  s3?.destroy();
+  await h?.stop();
+});
+
+async function read(key: string): Promise<Buffer> {
+  const out = await s3.send(new GetObjectCommand({ Bucket: BUCKET, Key: key }));
+  return Buffer.from((await out.Body?.transformToByteArray()) ?? []);
+}
+
+const ODD_KEYS = [
+  'public/with space.txt',
+  'public/plus+sign.txt',
+  'public/percent%20literal.txt',
+  'public/hash#and?question.txt',
+  'public/ünïcødé/日本語/😀.txt',
+  'public/../../etc/passwd',
+  'public/./dot/../x',
+  `public/${'k'.repeat(1000)}`,
+];
+
+describe('object storage', () => {
+  it('stores odd keys as keys: round-trips, lists them, and writes nothing outside the data dir', async () => {
+    for (const key of ODD_KEYS)
+      await s3.send(new PutObjectCommand({ Bucket: BUCKET, Key: key, Body: `body of ${key}` }));
+    for (const key of ODD_KEYS) expect((await read(key)).toString()).toBe(`body of ${key}`);
+    const listed = await s3.send(new ListObjectsV2Command({ Bucket: BUCKET, Prefix: 'public/' }));
+    expect(listed.Contents?.map((c) => c.Key).sort()).toEqual([...ODD_KEYS].sort());
+    const bucketDir = join(h.dataDir, 's3', BUCKET);
+    expect((await readdir(bucketDir)).sort()).toEqual(['data', 'objects', 'tmp', 'uploads']);
+    expect(await readdir(h.dataDir)).toEqual(['s3']);
+    await expect(
+      s3.send(new PutObjectCommand({ Bucket: BUCKET, Key: `public/${'k'.repeat(1020)}`, Body: 'x' })),
+    ).rejects.toMatchObject({
+      name: 'KeyTooLongError',
+    });
+    for (const key of ODD_KEYS) await s3.send(new DeleteObjectCommand({ Bucket: BUCKET, Key: key }));
+  });
+
+  it('keeps objects, metadata and the listing across a restart', async () => {
+    await s3.send(
+      new PutObjectCommand({
+        Bucket: BUCKET,
+        Key: 'public/keep/a.txt',
+        Body: 'kept',
+        ContentType: 'text/x-kept',
+        Metadata: { m: 'v' },
+      }),
+    );
+    await h.restart();
+    const head = await s3.send(new HeadObjectCommand({ Bucket: BUCKET, Key: 'public/keep/a.txt' }));
+    expect(head.ContentType).toBe('text/x-kept');
+    expect(head.Metadata).toEqual({ m: 'v' });
+    expect((await read('public/keep/a.txt')).toString()).toBe('kept');
+    const listed = await s3.send(new ListObjectsV2Command({ Bucket: BUCKET, Prefix: 'public/keep/' }));
+    expect(listed.Contents?.map((c) => c.Key)).toEqual(['public/keep/a.txt']);
+  });
+
+  it('lets one of several concurrent writers to a key win whole', async () => {
+    const bodies = [0, 1, 2, 3, 4, 5].map((i) => Buffer.alloc(2 * 1024 * 1024, i));
+    await Promise.all(
+      bodies.map((Body) => s3.send(new PutObjectCommand({ Bucket: BUCKET, Key: 'public/race.bin', Body }))),
+    );
+    const final = await read('public/race.bin');
+    expect(bodies.some((b) => b.equals(final))).toBe(true);
+    const head = await s3.send(new HeadObjectCommand({ Bucket: BUCKET, Key: 'public/race.bin' }));
+    expect(head.ETag).toBe(`"${createHash('md5').update(final).digest('hex')}"`);
+    // Replaced blobs are removed: one blob per stored object.
+    const objects = (await s3.send(new ListObjectsV2Command({ Bucket: BUCKET, Prefix: 'public/' }))).KeyCount;
+    expect((await readdir(join(h.dataDir, 's3', BUCKET, 'data'))).length).toBe(objects);
+  });
+
+  it('stores nothing when the connection drops mid-upload', async () => {
+    const key = 'public/dropped.bin';
+    const total = 4 * 1024 * 1024;
+    const req = {
+      method: 'PUT',
+      path: `/${BUCKET}/${key}`,
+      headers: { 'x-amz-content-sha256': 'UNSIGNED-PAYLOAD', 'content-length': String(total) },
+    };
+    const headers = await signHeaders(h.endpoint, h.issue(), req, new Date(h.clock.now()));
+    const url = new URL(h.endpoint);
+    await new Promise<void>((resolve) => {
+      const out = request({ host: url.hostname, port: url.port, method: 'PUT', path: req.path, headers });
+      out.on('error', () => resolve());
+      out.write(randomBytes(total / 2), () => setTimeout(() => out.destroy(), 50));
+      out.on('close', () => resolve());
+    });
+    await new Promise((r) => setTimeout(r, 100));
+    await expect(s3.send(new HeadObjectCommand({ Bucket: BUCKET, Key: key }))).rejects.toMatchObject({
+      $metadata: { httpStatusCode: 404 },
+    });
+    expect(await readdir(join(h.dataDir, 's3', BUCKET, 'tmp'))).toEqual([]);
+  });
+});
