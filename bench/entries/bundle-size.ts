@@ -61,6 +61,15 @@ function sizesTable(builds: Array<[string, BuildSizes]>): string {
   return `Sizes in KiB.\n\n${lines.join('\n')}`;
 }
 
+function filesTable(sizes: BuildSizes): string {
+  const lines = ['| file | loads | brotli KiB | raw KiB |', '| --- | --- | --- | --- |'];
+  for (const file of sizes.files) {
+    const loads = file.initial ? 'initial' : 'later';
+    lines.push(`| ${file.file} | ${loads} | ${kib(file.brotli).toFixed(1)} | ${kib(file.raw).toFixed(1)} |`);
+  }
+  return lines.join('\n');
+}
+
 /** The `bundle` entry. */
 export const bundleSize: BenchEntry = {
   name: 'bundle',
@@ -145,6 +154,7 @@ export const bundleSize: BenchEntry = {
     } finally {
       const builds: Array<[string, BuildSizes]> = web ? [['auth-s3 web app', web], ...baselines] : baselines;
       context.detail('sizes by build', sizesTable(builds), Object.fromEntries(builds));
+      if (web) context.detail('web app files', filesTable(web), web.files);
     }
     recordAll(web);
   },

@@ -1,10 +1,156 @@
 /*
- * Round trips: the built web app driven in headless Chromium against the emulator, counting the
- * AWS requests between a user's action and the first file list: sign-in → first list, a returning
- * user's sign-in (identity id cached) → first list, and a reload with a stored session → first list.
+ * Round trips: the web app's production build, configured for the emulator, driven in headless
+ * Chromium (playwright-core) the way a person uses it, counting the AWS requests between an action
+ * and the first file list: sign-in → first list, reload with a stored session → first list, and a
+ * returning user (signed out, identity id cached) → first list. The figure is the number of
+ * sequential round trips; every request of each window is listed in the details.
  */
-import type { BenchEntry } from '../lib/entry.ts';
-import { NotAvailableError } from '../lib/errors.ts';
+import { access, readFile, writeFile } from 'node:fs/promises';
+import type { Server } from 'node:http';
+import { join } from 'node:path';
+import { type Browser, chromium, type Page } from 'playwright-core';
+import {
+  benchPassword,
+  createConfirmedUser,
+  ensureTemplate,
+  type RunningEmulator,
+  startEmulatorProcess,
+} from '../lib/emulator.ts';
+import type { BenchContext, BenchEntry } from '../lib/entry.ts';
+import { NotAvailableError, SetupError } from '../lib/errors.ts';
+import { runCommand } from '../lib/processes.ts';
+import {
+  type RecordedRequest,
+  recordAwsRequests,
+  repeated,
+  sequentialDepth,
+} from '../lib/request-recorder.ts';
+import { serveStatic } from '../lib/static-server.ts';
+
+const APP_HOST = 'localhost';
+const APP_PORT = 4273;
+const APP_ORIGIN = `http://${APP_HOST}:${APP_PORT}`;
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+/** After the first list, how long to keep recording to catch a repeated request. */
+const SETTLE_MS = 1500;
+
+/**
+ * The synthesized template with the bench's origin in the bucket's CORS rule, exactly what
+ * `pnpm synth -c webOrigins=<origin>` would write, without a second synth.
+ */
+async function templateForOrigin(template: string, origin: string, out: string): Promise<string> {
+  const parsed = JSON.parse(await readFile(template, 'utf8')) as {
+    Resources: Record<
+      string,
+      {
+        Type: string;
+        Properties?: { CorsConfiguration?: { CorsRules: Array<{ AllowedOrigins: string[] }> } };
+      }
+    >;
+  };
+  let rules = 0;
+  for (const resource of Object.values(parsed.Resources)) {
+    for (const rule of resource.Properties?.CorsConfiguration?.CorsRules ?? []) {
+      rule.AllowedOrigins = [origin];
+      rules++;
+    }
+  }
+  if (rules === 0) throw new SetupError('The template has no bucket CORS rule to point at the bench origin');
+  await writeFile(out, JSON.stringify(parsed));
+  return out;
+}
+
+async function buildWebFor(context: BenchContext, outputsFile: string): Promise<string> {
+  const webRoot = join(context.repoRoot, 'packages', 'web');
+  try {
+    await access(join(webRoot, 'src', 'main.tsx'));
+  } catch (cause) {
+    throw new NotAvailableError('the web app (packages/web/src/main.tsx) is not written yet', { cause });
+  }
+  const outDir = join(context.tmpDir, 'web');
+  await runCommand(
+    join(webRoot, 'node_modules', '.bin', 'vite'),
+    ['build', '--outDir', outDir, '--emptyOutDir'],
+    {
+      cwd: webRoot,
+      env: { AUTH_S3_OUTPUTS: outputsFile },
+    },
+  );
+  return outDir;
+}
+
+type Recorder = ReturnType<typeof recordAwsRequests>;
+
+interface Window {
+  /** Requests that started before the first list had finished. */
+  counted: RecordedRequest[];
+  /** Everything in the window, the settle time included. */
+  all: RecordedRequest[];
+}
+
+/** Records the requests from `action` until the first ListObjectsV2 has finished, plus a settle time. */
+async function measureWindow(
+  recorder: Recorder,
+  what: string,
+  action: () => Promise<unknown>,
+): Promise<Window> {
+  recorder.start();
+  await action();
+  const deadline = Date.now() + 30_000;
+  const listed = () => recorder.live().some((r) => r.operation === 'ListObjectsV2' && r.end !== undefined);
+  while (!listed()) {
+    if (Date.now() > deadline) {
+      const seen =
+        recorder
+          .stop()
+          .map((r) => r.operation)
+          .join(', ') || 'none';
+      throw new SetupError(`${what}: no ListObjectsV2 within 30 s (requests seen: ${seen})`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
+  const all = recorder.stop();
+  const listEnd = all.find((r) => r.operation === 'ListObjectsV2')?.end ?? Number.POSITIVE_INFINITY;
+  return { all, counted: all.filter((r) => r.start < listEnd) };
+}
+
+async function signIn(page: Page, email: string): Promise<void> {
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password', { exact: true }).fill(benchPassword);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+}
+
+function describeWindow(name: string, window: Window): string {
+  const ops = window.counted.map((r) => `${r.operation} (${r.status ?? '?'})`).join(' → ');
+  const extra = window.all.slice(window.counted.length).map((r) => r.operation);
+  return `- ${name}: ${ops}${extra.length > 0 ? `; after the list: ${extra.join(', ')}` : ''}`;
+}
+
+async function journey(context: BenchContext, emulator: RunningEmulator, browser: Browser, email: string) {
+  const page = await (await browser.newContext()).newPage();
+  const recorder = recordAwsRequests(page, new URL(emulator.endpoint).origin);
+  const windowOf = (what: string, action: () => Promise<unknown>) => measureWindow(recorder, what, action);
+  await page.goto(APP_ORIGIN);
+  await page.getByLabel('Email').waitFor({ timeout: 30_000 });
+  context.log('sign-in → first list');
+  const first = await windowOf('sign-in', () => signIn(page, email));
+  context.log('reload → first list');
+  const reload = await windowOf('reload', () => page.reload());
+  context.log('returning user → first list');
+  await page.getByRole('button', { name: 'Sign out', exact: true }).click();
+  await page.getByLabel('Email').waitFor({ timeout: 30_000 });
+  const returning = await windowOf('returning user', () => signIn(page, email));
+  return { first, reload, returning };
+}
 
 /** The `round-trips` entry. */
 export const roundTrips: BenchEntry = {
@@ -13,24 +159,84 @@ export const roundTrips: BenchEntry = {
   figures: [
     {
       id: 'sign-in',
-      label: 'requests: sign-in → first list',
+      label: 'round trips: sign-in → first list',
       unit: 'requests',
       budgets: [{ kind: 'max', value: 5 }],
     },
     {
       id: 'returning',
-      label: 'requests: returning user sign-in → first list',
+      label: 'round trips: returning user → first list',
       unit: 'requests',
       budgets: [{ kind: 'max', value: 4 }],
     },
     {
       id: 'reload',
-      label: 'requests: reload → first list',
+      label: 'round trips: reload → first list',
       unit: 'requests',
       budgets: [{ kind: 'max', value: 2 }],
     },
+    {
+      id: 'repeated',
+      label: 'requests repeated within a window',
+      unit: 'requests',
+      budgets: [{ kind: 'max', value: 0 }],
+    },
   ],
-  async run() {
-    throw new NotAvailableError('the web app is not built yet');
+  async run(context) {
+    const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+    try {
+      await access(executablePath);
+    } catch (cause) {
+      throw new NotAvailableError(
+        `no Chromium at ${executablePath}: apt-get install chromium, or set CHROMIUM_PATH`,
+        { cause },
+      );
+    }
+    const synthesized = await ensureTemplate(context.repoRoot, context.log);
+    const template = await templateForOrigin(synthesized, APP_ORIGIN, join(context.tmpDir, 'template.json'));
+    const outputsFile = join(context.tmpDir, 'outputs.json');
+    const emulator = await startEmulatorProcess({
+      repoRoot: context.repoRoot,
+      dataDir: join(context.tmpDir, 'data'),
+      template,
+      outputsFile,
+    });
+    let server: Server | undefined;
+    let browser: Browser | undefined;
+    try {
+      const email = 'round-trips@bench.example';
+      await createConfirmedUser(emulator, email);
+      context.log('building packages/web for the emulator');
+      const dist = await buildWebFor(context, outputsFile);
+      server = await serveStatic(dist, APP_HOST, APP_PORT);
+      browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS, headless: true });
+      const { first, reload, returning } = await journey(context, emulator, browser, email);
+      const note = (window: Window) =>
+        `${window.counted.length} request(s): ${window.counted.map((r) => r.operation).join(', ')}`;
+      context.record('sign-in', { ours: sequentialDepth(first.counted), note: note(first) });
+      context.record('returning', { ours: sequentialDepth(returning.counted), note: note(returning) });
+      context.record('reload', { ours: sequentialDepth(reload.counted), note: note(reload) });
+      const repeats = [first, reload, returning].flatMap((w) => repeated(w.all));
+      context.record('repeated', {
+        ours: repeats.length,
+        note:
+          repeats.length > 0
+            ? `repeated: ${repeats.join(', ')}`
+            : `none, ${SETTLE_MS} ms after each list included`,
+      });
+      context.detail(
+        'requests per window',
+        [
+          describeWindow('sign-in', first),
+          describeWindow('reload', reload),
+          describeWindow('returning user', returning),
+        ].join('\n'),
+        { first, reload, returning },
+      );
+    } finally {
+      await browser?.close();
+      await new Promise((resolve) => (server ? server.close(resolve) : resolve(undefined)));
+      await emulator.process.stop();
+    }
   },
 };

@@ -38,6 +38,8 @@ export interface BuildSizes {
   initial: PartSizes;
   whole: PartSizes;
   initialFiles: string[];
+  /** Every JS and CSS file, largest (brotli) first. */
+  files: Array<{ file: string; initial: boolean } & Omit<SizeTotals, 'files'>>;
 }
 
 /**
@@ -103,15 +105,19 @@ export async function measureBuild(outDir: string): Promise<BuildSizes> {
     initial: { js: emptyTotals(), css: emptyTotals() },
     whole: { js: emptyTotals(), css: emptyTotals() },
     initialFiles,
+    files: [],
   };
   for (const path of await listFiles(outDir)) {
     const file = relative(outDir, path);
     const kind = file.endsWith('.js') ? 'js' : file.endsWith('.css') ? 'css' : undefined;
     if (kind === undefined || file.startsWith('.vite')) continue;
     const measured = compressedSizes(await readFile(path));
+    const initial = initialFiles.includes(file);
     add(sizes.whole[kind], measured);
-    if (initialFiles.includes(file)) add(sizes.initial[kind], measured);
+    if (initial) add(sizes.initial[kind], measured);
+    sizes.files.push({ file, initial, ...measured });
   }
+  sizes.files.sort((a, b) => b.brotli - a.brotli);
   return sizes;
 }
 
