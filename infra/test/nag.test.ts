@@ -42,8 +42,7 @@ function runNag(options: { acknowledge: boolean; ephemeral?: boolean }): {
 } {
   const outdir = mkdtempSync(join(tmpdir(), 'auth-s3-nag-'));
   outdirs.push(outdir);
-  // The built-in CloudFormation schema check adds ~20 s per synth here and is not what this test is about.
-  const app = createApp({}, { outdir, builtinCloudFormationValidation: false });
+  const app = createApp({}, { outdir });
   const stack = new AuthS3Stack(app, 'AuthS3Stack', { ephemeral: options.ephemeral });
   if (options.acknowledge) acknowledgeNagFindings(stack);
   Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
