@@ -8,7 +8,7 @@ import { mkdir } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { type Clock, systemClock } from './clock.js';
 import { RequestLog } from './request-log.js';
-import { createNotImplementedS3 } from './s3-not-implemented.js';
+import { createS3Service } from './s3/index.js';
 import { createRouter, listen } from './server.js';
 import type { Logger } from './services/inbox.js';
 import { createServices } from './services/index.js';
@@ -63,7 +63,14 @@ export async function startEmulator(options: StartEmulatorOptions): Promise<Runn
   let endpoint = '';
   const services = createServices({ model, clock, store, keys, endpoint: () => endpoint, log });
   const requestLog = new RequestLog();
-  const s3 = createNotImplementedS3();
+  const s3 = createS3Service({
+    model,
+    dataDir: options.dataDir,
+    clock,
+    lookupCredentials: services.identities.lookupCredentials,
+    onDecision: (event) => requestLog.addDecision(event),
+    logDecisions: options.logDecisions === true && !options.quiet,
+  });
   const listening = await listen(
     createRouter({ services, s3, requestLog }),
     options.host ?? '127.0.0.1',

@@ -7,7 +7,11 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CognitoIdentityClient } from '@aws-sdk/client-cognito-identity';
-import { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
+import {
+  CognitoIdentityProviderClient,
+  ConfirmSignUpCommand,
+  SignUpCommand,
+} from '@aws-sdk/client-cognito-identity-provider';
 import { type FixtureOverrides, stackFixture } from '../src/__tests__/stack-fixture.js';
 import { ManualClock } from '../src/clock.js';
 import { type RunningEmulator, startEmulator } from '../src/index.js';
@@ -22,6 +26,8 @@ export interface Harness {
   identity: CognitoIdentityClient;
   /** The latest code sent to `to`. */
   codeFor(to: string): string;
+  /** Signs up and confirms a user through the SDK. */
+  createUser(email: string, password: string): Promise<void>;
   restart(): Promise<void>;
   close(): Promise<void>;
 }
@@ -32,7 +38,7 @@ const credentials = { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'secret' };
 export async function startHarness(overrides: FixtureOverrides = {}): Promise<Harness> {
   const dataDir = await mkdtemp(join(tmpdir(), 'auth-s3-emulator-'));
   const model = stackFixture(overrides);
-  const clock = new ManualClock(Date.UTC(2026, 0, 1));
+  const clock = new ManualClock();
   const start = () => startEmulator({ dataDir, model, clock, quiet: true });
   const harness: Harness = {
     emulator: await start(),
@@ -45,6 +51,20 @@ export async function startHarness(overrides: FixtureOverrides = {}): Promise<Ha
       const message = harness.emulator.inbox(to)[0];
       if (!message) throw new Error(`No message to ${to} in the inbox`);
       return message.code;
+    },
+    async createUser(email, password) {
+      const ClientId = model.userPoolClient.id;
+      await harness.idp.send(
+        new SignUpCommand({
+          ClientId,
+          Username: email,
+          Password: password,
+          UserAttributes: [{ Name: 'email', Value: email }],
+        }),
+      );
+      await harness.idp.send(
+        new ConfirmSignUpCommand({ ClientId, Username: email, ConfirmationCode: harness.codeFor(email) }),
+      );
     },
     async restart() {
       await harness.emulator.stop();

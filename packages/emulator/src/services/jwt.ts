@@ -3,7 +3,7 @@
  * the ones clients send back, and publishing the public key as a JWKS document that
  * aws-jwt-verify (or any JOSE library) accepts.
  */
-import { createPublicKey, type KeyObject, sign, verify } from 'node:crypto';
+import { type KeyObject, sign, verify } from 'node:crypto';
 import type { EmulatorKeys } from './keys.js';
 
 export type JwtPayload = Record<string, unknown> & { exp?: number; iat?: number };
@@ -45,6 +45,6 @@ export function verifyJwt(
 
 /** The JWKS document for `/{userPoolId}/.well-known/jwks.json`. */
 export function jwksDocument(keys: Pick<EmulatorKeys, 'kid' | 'publicKey'>): { keys: object[] } {
-  const jwk = createPublicKey(keys.publicKey).export({ format: 'jwk' });
+  const jwk = keys.publicKey.export({ format: 'jwk' });
   return { keys: [{ alg: 'RS256', e: jwk.e, kid: keys.kid, kty: 'RSA', n: jwk.n, use: 'sig' }] };
 }
