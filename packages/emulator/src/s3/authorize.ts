@@ -39,6 +39,8 @@ export interface Permission {
   action: string;
   /** Undefined for bucket-level actions (ListBucket): the resource is then the bucket ARN. */
   key?: string;
+  /** Overrides the resource ARN (ListAllMyBuckets: `arn:aws:s3:::*`). */
+  resource?: string;
   /** Extra condition keys, e.g. `s3:prefix`. */
   context?: Record<string, ContextValue | undefined>;
 }
@@ -74,7 +76,8 @@ export function createAuthorizer(
   const decide = (permission: Permission): Decision => {
     const now = clock.now();
     const resource =
-      permission.key === undefined ? model.bucket.arn : `${model.bucket.arn}/${permission.key}`;
+      permission.resource ??
+      (permission.key === undefined ? model.bucket.arn : `${model.bucket.arn}/${permission.key}`);
     const request: AuthorizationRequest = {
       action: permission.action,
       resource,

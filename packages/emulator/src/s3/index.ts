@@ -87,8 +87,14 @@ export function createS3Service(deps: S3ServiceDeps): S3Service {
     if (Buffer.byteLength(key) > MAX_KEY_BYTES) throw S3Errors.keyTooLong();
     const authz = createAuthorizer(deps, auth.credentials, method);
     if (route.action) {
-      authz.check({ action: route.action, key: route.bucketLevel ? undefined : key, context: route.context });
+      authz.check({
+        action: route.action,
+        key: route.bucketLevel ? undefined : key,
+        resource: route.resource,
+        context: route.context,
+      });
     }
+    if (!route.operation) throw S3Errors.notImplemented(route.unsupported ?? `${method} ${url.rawPath}`);
     await operations[route.operation]({ req, res, url, key, auth, authz });
   }
 

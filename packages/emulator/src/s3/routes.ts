@@ -1,6 +1,7 @@
 /*
  * The S3 router: method + path + query (+ x-amz-copy-source) → the operation and the IAM action
- * AWS checks for it. Anything else S3 has but the emulator does not is NotImplemented, by name.
+ * AWS checks for it. Anything else S3 has but the emulator does not is authorized like AWS would
+ * (so a denied caller still sees AccessDenied) and then answered NotImplemented, by name.
  */
 import type { IncomingHttpHeaders } from 'node:http';
 import type { ContextValue } from '@auth-s3/iam';
@@ -9,11 +10,16 @@ import type { OperationName } from './operations/index.js';
 import { type Query, queryValue, type RequestUrl } from './request-url.js';
 
 export interface Route {
-  operation: OperationName;
+  /** The implemented operation; absent when the emulator does not implement the request. */
+  operation?: OperationName;
+  /** For an unimplemented request: its S3 name, answered as NotImplemented once authorized. */
+  unsupported?: string;
   /** The action the router authorizes; DeleteObjects authorizes each key itself. */
   action?: string;
   /** Bucket-level: the resource is the bucket ARN. */
   bucketLevel: boolean;
+  /** A resource ARN other than the bucket or object (ListBuckets: `arn:aws:s3:::*`). */
+  resource?: string;
   /** Condition keys of this request (ListObjectsV2's s3:prefix, s3:delimiter, s3:max-keys). */
   context?: Record<string, ContextValue | undefined>;
 }
@@ -60,17 +66,33 @@ const VERBS: Record<string, string> = {
   POST: 'Post',
 };
 
-function unsupportedSubresource(method: string, query: Query, level: 'Bucket' | 'Object'): void {
+/** Like S3, an unimplemented request is still authorized first: a denied caller sees AccessDenied. */
+function unsupported(name: string, level: 'Bucket' | 'Object', action = `s3:${name}`): Route {
+  return { unsupported: name, action, bucketLevel: level === 'Bucket' };
+}
+
+function unsupportedSubresource(method: string, query: Query, level: 'Bucket' | 'Object'): Route | undefined {
   for (const name of Object.keys(query)) {
     const suffix = SUBRESOURCES[name];
     if (!suffix) continue;
-    const listing = method === 'GET' && (name === 'uploads' || name === 'versions') && level === 'Bucket';
-    throw S3Errors.notImplemented(
-      listing
-        ? `List${suffix === 'Versions' ? 'ObjectVersions' : suffix}`
-        : `${VERBS[method] ?? method}${level}${suffix}`,
-    );
+    if (method === 'GET' && level === 'Bucket' && name === 'uploads') {
+      return unsupported('ListMultipartUploads', level, 's3:ListBucketMultipartUploads');
+    }
+    if (method === 'GET' && level === 'Bucket' && name === 'versions') {
+      return unsupported('ListObjectVersions', level, 's3:ListBucketVersions');
+    }
+    return unsupported(`${VERBS[method] ?? method}${level}${suffix}`, level);
   }
+  return undefined;
+}
+
+function listContext(query: Query): Record<string, ContextValue | undefined> {
+  const context: Record<string, ContextValue | undefined> = {};
+  for (const name of ['prefix', 'delimiter', 'max-keys']) {
+    const value = queryValue(query, name);
+    if (value !== undefined) context[`s3:${name}`] = value;
+  }
+  return context;
 }
 
 function has(query: Query, name: string): boolean {
@@ -79,23 +101,33 @@ function has(query: Query, name: string): boolean {
 
 function bucketRoute(method: string, query: Query): Route {
   if (method === 'GET' && queryValue(query, 'list-type') === '2') {
-    const context: Record<string, ContextValue | undefined> = {};
-    for (const name of ['prefix', 'delimiter', 'max-keys']) {
-      const value = queryValue(query, name);
-      if (value !== undefined) context[`s3:${name}`] = value;
-    }
-    return { operation: 'ListObjectsV2', action: 's3:ListBucket', bucketLevel: true, context };
+    return {
+      operation: 'ListObjectsV2',
+      action: 's3:ListBucket',
+      bucketLevel: true,
+      context: listContext(query),
+    };
   }
   if (method === 'POST' && has(query, 'delete')) return { operation: 'DeleteObjects', bucketLevel: true };
-  unsupportedSubresource(method, query, 'Bucket');
-  const names: Record<string, string> = {
-    GET: 'ListObjects (version 1; use ListObjectsV2)',
-    HEAD: 'HeadBucket',
-    PUT: 'CreateBucket',
-    DELETE: 'DeleteBucket',
-    POST: 'PostObject (browser form uploads)',
-  };
-  throw S3Errors.notImplemented(names[method] ?? `${method} on a bucket`);
+  const sub = unsupportedSubresource(method, query, 'Bucket');
+  if (sub) return sub;
+  switch (method) {
+    case 'GET':
+      return {
+        ...unsupported('ListObjects (version 1; use ListObjectsV2)', 'Bucket', 's3:ListBucket'),
+        context: listContext(query),
+      };
+    case 'HEAD':
+      return unsupported('HeadBucket', 'Bucket', 's3:ListBucket');
+    case 'PUT':
+      return unsupported('CreateBucket', 'Bucket');
+    case 'DELETE':
+      return unsupported('DeleteBucket', 'Bucket');
+    case 'POST':
+      return unsupported('PostObject (browser form uploads)', 'Bucket', 's3:PutObject');
+    default:
+      throw S3Errors.methodNotAllowed(method);
+  }
 }
 
 function objectRoute(method: string, query: Query, headers: IncomingHttpHeaders): Route {
@@ -108,33 +140,44 @@ function objectRoute(method: string, query: Query, headers: IncomingHttpHeaders)
   switch (method) {
     case 'GET':
       if (has(query, 'uploadId')) return object('ListParts', 's3:ListMultipartUploadParts');
-      unsupportedSubresource(method, query, 'Object');
-      return object('GetObject', 's3:GetObject');
+      if (has(query, 'versionId'))
+        return unsupported('GetObject of a version', 'Object', 's3:GetObjectVersion');
+      return unsupportedSubresource(method, query, 'Object') ?? object('GetObject', 's3:GetObject');
     case 'HEAD':
+      if (has(query, 'versionId'))
+        return unsupported('HeadObject of a version', 'Object', 's3:GetObjectVersion');
       return object('HeadObject', 's3:GetObject');
     case 'PUT':
       if (has(query, 'partNumber') || has(query, 'uploadId')) {
-        if (copy) throw S3Errors.notImplemented('UploadPartCopy');
-        return object('UploadPart', 's3:PutObject');
+        return copy
+          ? unsupported('UploadPartCopy', 'Object', 's3:PutObject')
+          : object('UploadPart', 's3:PutObject');
       }
-      unsupportedSubresource(method, query, 'Object');
-      return copy ? object('CopyObject', 's3:PutObject') : object('PutObject', 's3:PutObject');
+      return (
+        unsupportedSubresource(method, query, 'Object') ??
+        (copy ? object('CopyObject', 's3:PutObject') : object('PutObject', 's3:PutObject'))
+      );
     case 'POST':
       if (has(query, 'uploads')) return object('CreateMultipartUpload', 's3:PutObject');
       if (has(query, 'uploadId')) return object('CompleteMultipartUpload', 's3:PutObject');
-      unsupportedSubresource(method, query, 'Object');
-      throw S3Errors.notImplemented('POST on an object');
+      return (
+        unsupportedSubresource(method, query, 'Object') ?? unsupported('PostObject', 'Object', 's3:PutObject')
+      );
     case 'DELETE':
       if (has(query, 'uploadId')) return object('AbortMultipartUpload', 's3:AbortMultipartUpload');
-      unsupportedSubresource(method, query, 'Object');
-      return object('DeleteObject', 's3:DeleteObject');
+      if (has(query, 'versionId'))
+        return unsupported('DeleteObject of a version', 'Object', 's3:DeleteObjectVersion');
+      return unsupportedSubresource(method, query, 'Object') ?? object('DeleteObject', 's3:DeleteObject');
     default:
       throw S3Errors.methodNotAllowed(method);
   }
 }
 
-/** Resolves a request to its operation; throws NotImplemented / MethodNotAllowed otherwise. */
+/** Resolves a request to its operation (or names it unsupported); MethodNotAllowed for unknown methods. */
 export function resolveRoute(method: string, url: RequestUrl, headers: IncomingHttpHeaders): Route {
-  if (url.bucket === '') throw S3Errors.notImplemented(method === 'GET' ? 'ListBuckets' : `${method} /`);
+  if (url.bucket === '') {
+    if (method !== 'GET') throw S3Errors.methodNotAllowed(method);
+    return { ...unsupported('ListBuckets', 'Bucket', 's3:ListAllMyBuckets'), resource: 'arn:aws:s3:::*' };
+  }
   return url.key === undefined ? bucketRoute(method, url.query) : objectRoute(method, url.query, headers);
 }
