@@ -54,11 +54,15 @@ export async function createS3Client(
   logger: Logger,
 ): Promise<S3Client> {
   const { S3Client } = await import('@aws-sdk/client-s3');
+  // The SDK memoizes a credentials function until shortly before expiry, which would keep serving the
+  // previous user's credentials after a sign-out and sign-in. Ours caches per user and resets on every
+  // auth change, so it is marked as already memoized and the SDK calls it on every request.
+  const provider = Object.assign(async () => credentials(), { memoized: true });
   const client = new S3Client({
     region: config.region,
     endpoint: config.endpoint,
     forcePathStyle: config.endpoint !== undefined,
-    credentials,
+    credentials: provider,
     requestChecksumCalculation: 'WHEN_REQUIRED',
     responseChecksumValidation: 'WHEN_REQUIRED',
   });

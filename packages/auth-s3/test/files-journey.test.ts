@@ -1,0 +1,189 @@
+/*
+ * The S3 half of the journey against the emulator over real HTTP: a small upload and a 20 MiB
+ * multipart upload with progress, an aborted upload that leaves no object and no multipart upload,
+ * listing with folders and pages, a presigned download compared byte for byte, delete, a key
+ * outside `public/` refused with AccessDeniedError, and the request budgets of issue 5.
+ */
+import { randomBytes } from 'node:crypto';
+import { Readable } from 'node:stream';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { RecordingLogger } from '../src/__tests__/fakes.js';
+import { createAuthS3 } from '../src/create-auth-s3.js';
+import { AbortedError, AccessDeniedError, InvalidKeyError, NotFoundError } from '../src/errors.js';
+import { memoryStorage } from '../src/token-storage.js';
+import type { AuthS3Options, TokenStorage, UploadProgress } from '../src/types.js';
+import { type Harness, startHarness } from './emulator-harness.js';
+
+const MIB = 1024 * 1024;
+const PASSWORD = 'Corr3ct-horse!';
+let harness: Harness;
+let storage: TokenStorage;
+
+function library(options: AuthS3Options = {}) {
+  const logger = new RecordingLogger();
+  const lib = createAuthS3(harness.config, { storage, clock: harness.clock, logger, ...options });
+  return { ...lib, logger };
+}
+
+beforeAll(async () => {
+  harness = await startHarness();
+  storage = memoryStorage();
+  const { auth } = library();
+  await auth.signUp('grace@example.com', PASSWORD);
+  await auth.confirmSignUp('grace@example.com', await harness.latestCode('grace@example.com'), {
+    autoSignIn: false,
+  });
+  await auth.signUp('linus@example.com', PASSWORD);
+  await auth.confirmSignUp('linus@example.com', await harness.latestCode('linus@example.com'), {
+    autoSignIn: false,
+  });
+});
+afterAll(() => harness?.stop());
+
+describe('files journey against the emulator', () => {
+  it('signs in and lists in at most 5 sequential requests, and reloads into a list in 2', async () => {
+    const first = library();
+    await first.auth.signIn('grace@example.com', PASSWORD);
+    await first.files.list();
+    expect(first.logger.requests()).toEqual([
+      'cognito-idp:InitiateAuthCommand',
+      'cognito-idp:RespondToAuthChallengeCommand',
+      'cognito-identity:GetIdCommand',
+      'cognito-identity:GetCredentialsForIdentityCommand',
+      's3:ListObjectsV2Command',
+    ]);
+    // A reload: a new instance over the same storage, with a stored session and identity id.
+    const reloaded = library();
+    await reloaded.files.list();
+    expect(reloaded.logger.requests()).toEqual([
+      'cognito-identity:GetCredentialsForIdentityCommand',
+      's3:ListObjectsV2Command',
+    ]);
+    // A returning user signing in again skips GetId: 4 requests.
+    await reloaded.auth.signOut();
+    reloaded.logger.clear();
+    await reloaded.auth.signIn('grace@example.com', PASSWORD);
+    await reloaded.files.list();
+    expect(reloaded.logger.requests()).toEqual([
+      'cognito-idp:InitiateAuthCommand',
+      'cognito-idp:RespondToAuthChallengeCommand',
+      'cognito-identity:GetCredentialsForIdentityCommand',
+      's3:ListObjectsV2Command',
+    ]);
+    // Another user on the same page gets an identity of their own, not the previous user's credentials.
+    const graceCredentials = await reloaded.auth.getSession();
+    await reloaded.auth.signOut();
+    reloaded.logger.clear();
+    await reloaded.auth.signIn('linus@example.com', PASSWORD);
+    await reloaded.files.list();
+    expect(reloaded.logger.requests()).toContain('cognito-identity:GetIdCommand');
+    expect((await reloaded.auth.getSession())?.idToken).not.toBe(graceCredentials?.idToken);
+    await reloaded.auth.signOut();
+    await reloaded.auth.signIn('grace@example.com', PASSWORD);
+  });
+
+  it('uploads a small file in one PUT and reads it back with head', async () => {
+    const { files, logger } = library();
+    const item = await files.upload('hello, world', 'notes/hello.txt');
+    expect(item).toMatchObject({ key: 'public/notes/hello.txt', name: 'hello.txt', size: 12 });
+    const head = await files.head('notes/hello.txt');
+    expect(head).toMatchObject({ size: 12, contentType: 'text/plain; charset=utf-8', etag: item.etag });
+    expect(logger.requests().filter((r) => r.startsWith('s3:'))).toEqual([
+      's3:PutObjectCommand',
+      's3:HeadObjectCommand',
+    ]);
+  });
+
+  it('uploads 20 MiB in parallel parts with progress, and downloads the same bytes through a presigned URL', async () => {
+    const { files, logger } = library();
+    const data = randomBytes(20 * MIB);
+    const progress: UploadProgress[] = [];
+    const item = await files.upload(new Blob([data]), 'big/random.bin', {
+      onProgress: (p) => progress.push(p),
+    });
+    expect(item.size).toBe(20 * MIB);
+    const s3 = logger.requests().filter((r) => r.startsWith('s3:'));
+    expect(s3.filter((r) => r === 's3:UploadPartCommand')).toHaveLength(3);
+    expect(s3[0]).toBe('s3:CreateMultipartUploadCommand');
+    expect(s3.at(-1)).toBe('s3:CompleteMultipartUploadCommand');
+    expect(progress[0]).toEqual({ loaded: 0, total: 20 * MIB });
+    expect(progress.at(-1)).toEqual({ loaded: 20 * MIB, total: 20 * MIB });
+    expect(progress.map((p) => p.loaded)).toEqual([...progress.map((p) => p.loaded)].sort((a, b) => a - b));
+
+    const url = await files.getDownloadUrl('big/random.bin', { filename: 'données.bin' });
+    const response = await fetch(url);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-disposition')).toBe(
+      `attachment; filename="donn_es.bin"; filename*=UTF-8''donn%C3%A9es.bin`,
+    );
+    expect(Buffer.from(await response.arrayBuffer()).equals(data)).toBe(true);
+  });
+
+  it('caps a download URL at the credentials’ lifetime', async () => {
+    const { files } = library();
+    const url = new URL(await files.getDownloadUrl('notes/hello.txt', { expiresIn: 7 * 24 * 3600 }));
+    const expires = Number(url.searchParams.get('X-Amz-Expires'));
+    expect(expires).toBeGreaterThan(0);
+    expect(expires).toBeLessThanOrEqual(3600);
+  });
+
+  it('aborts a multipart upload leaving no object and no multipart upload behind', async () => {
+    const { files, logger } = library();
+    const controller = new AbortController();
+    const upload = files.upload(Readable.from([randomBytes(20 * MIB)]), 'big/aborted.bin', {
+      signal: controller.signal,
+      onProgress: (p) => {
+        if (p.loaded > 0) controller.abort();
+      },
+    });
+    await expect(upload).rejects.toBeInstanceOf(AbortedError);
+    expect(logger.requests()).toContain('s3:AbortMultipartUploadCommand');
+    expect(logger.requests()).not.toContain('s3:CompleteMultipartUploadCommand');
+    await expect(files.head('big/aborted.bin')).rejects.toBeInstanceOf(NotFoundError);
+    expect(await harness.pendingMultipartUploads()).toEqual([]);
+  });
+
+  it('lists folders and files, page by page', async () => {
+    const { files } = library();
+    await Promise.all(
+      ['photos/a.jpg', 'photos/b.jpg', 'photos/c.jpg', 'top.txt'].map((p) => files.upload(p, p)),
+    );
+    const root = await files.list();
+    expect(root.folders.map((f) => f.name)).toEqual(['big', 'notes', 'photos']);
+    expect(root.items.map((i) => i.key)).toEqual(['public/top.txt']);
+    expect(root.items[0]?.lastModified).toBeInstanceOf(Date);
+
+    const page1 = await files.list({ path: 'photos', pageSize: 2 });
+    expect(page1.items.map((i) => i.name)).toEqual(['a.jpg', 'b.jpg']);
+    expect(page1.nextCursor).toBeTruthy();
+    const page2 = await files.list({ path: 'photos', pageSize: 2, cursor: page1.nextCursor });
+    expect(page2.items.map((i) => i.name)).toEqual(['c.jpg']);
+    expect(page2.nextCursor).toBeUndefined();
+
+    const pages = [];
+    for await (const page of files.listAll({ path: 'photos/', pageSize: 1 }))
+      pages.push(page.items.map((i) => i.name));
+    expect(pages).toEqual([['a.jpg'], ['b.jpg'], ['c.jpg']]);
+  });
+
+  it('removes a file', async () => {
+    const { files } = library();
+    await files.remove('photos/c.jpg');
+    await expect(files.head('photos/c.jpg')).rejects.toBeInstanceOf(NotFoundError);
+    const page = await files.list({ path: 'photos/' });
+    expect(page.items.map((i) => i.name)).toEqual(['a.jpg', 'b.jpg']);
+  });
+
+  it('refuses keys outside public/: client-side for escapes, AccessDeniedError from S3 otherwise', async () => {
+    const { files, logger } = library();
+    await expect(files.upload('x', '../private/x.txt')).rejects.toBeInstanceOf(InvalidKeyError);
+    expect(logger.requests()).toEqual([]);
+    const outside = library({ prefix: 'private/' });
+    const denied = await outside.files.upload('secret', 'x.txt').catch((e) => e);
+    expect(denied).toBeInstanceOf(AccessDeniedError);
+    expect(denied.message).toContain('private/x.txt');
+    await expect(outside.files.list()).rejects.toBeInstanceOf(AccessDeniedError);
+    const root = library({ prefix: '' });
+    await expect(root.files.list()).rejects.toBeInstanceOf(AccessDeniedError);
+  });
+});
