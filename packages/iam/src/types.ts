@@ -9,8 +9,10 @@ export type OneOrMany<T> = T | T[];
 /** `{ "StringLike": { "s3:prefix": ["public/", "public/*"] } }` */
 export type ConditionBlock = Record<string, Record<string, OneOrMany<string | boolean | number>>>;
 
+/** `"*"` or `{ "AWS": "<role arn | account id | arn:aws:iam::<id>:root | *>" }` (also `Service`, `Federated`, `CanonicalUser`). */
 export type Principal = '*' | Record<string, OneOrMany<string>>;
 
+/** One statement; exactly one of Action/NotAction and of Resource/NotResource, Principal only in resource policies. */
 export interface PolicyStatement {
   Sid?: string;
   Effect: 'Allow' | 'Deny';
@@ -23,6 +25,7 @@ export interface PolicyStatement {
   Condition?: ConditionBlock;
 }
 
+/** A policy document; `Version: "2012-10-17"` enables policy variables. */
 export interface PolicyDocument {
   Version?: string;
   Statement: OneOrMany<PolicyStatement>;
@@ -40,6 +43,7 @@ export interface NamedPolicy {
 /** Request context values: `aws:SecureTransport` → `true`, `s3:prefix` → `"public/"`. Absent keys are missing. */
 export type ContextValue = string | boolean | number | string[];
 
+/** The request to decide: who asks to do what on which resource, with which context keys. */
 export interface AuthorizationRequest {
   /** e.g. `s3:GetObject` */
   action: string;
@@ -57,6 +61,7 @@ export interface AuthorizationRequest {
   context: Record<string, ContextValue | undefined>;
 }
 
+/** The statement that decided a request. */
 export interface MatchedStatement {
   policy: string;
   /** Index in the policy's Statement list. */
@@ -65,6 +70,7 @@ export interface MatchedStatement {
   effect: 'Allow' | 'Deny';
 }
 
+/** The outcome of `evaluate`. */
 export interface Decision {
   decision: 'Allow' | 'ExplicitDeny' | 'ImplicitDeny';
   /** The statement that decided: the denying one, or the first allowing one. Absent for implicit deny. */
