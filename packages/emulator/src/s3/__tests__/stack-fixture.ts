@@ -49,7 +49,13 @@ export function testStackModel(): StackModel {
       logicalId: 'IdentityPool',
       id: 'us-east-1:00000000-0000-4000-8000-000000000000',
       allowUnauthenticatedIdentities: false,
-      providers: [],
+      providers: [
+        {
+          providerName: 'cognito-idp.us-east-1.amazonaws.com/us-east-1_TestPool1',
+          clientId: 'testclient0000000000000000',
+          userPoolId: 'us-east-1_TestPool1',
+        },
+      ],
       authenticatedRoleArn: AUTH_ROLE_ARN,
     },
     roles: [
