@@ -1,7 +1,7 @@
 /*
  * Starts an emulator in-process for an integration test: random port, temporary data dir,
  * quiet, a manual clock, and real SDK v3 clients pointed at it. `restart()` stops it and starts
- * a new one on the same data dir; `close()` stops it and removes the dir.
+ * a new one on the same data dir and port; `close()` stops it and removes the dir.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -39,7 +39,7 @@ export async function startHarness(overrides: FixtureOverrides = {}): Promise<Ha
   const dataDir = await mkdtemp(join(tmpdir(), 'auth-s3-emulator-'));
   const model = stackFixture(overrides);
   const clock = new ManualClock();
-  const start = () => startEmulator({ dataDir, model, clock, quiet: true });
+  const start = (port = 0) => startEmulator({ dataDir, model, clock, quiet: true, port });
   const harness: Harness = {
     emulator: await start(),
     model,
@@ -67,8 +67,10 @@ export async function startHarness(overrides: FixtureOverrides = {}): Promise<Ha
       );
     },
     async restart() {
+      // Same port: tokens name the endpoint in their issuer.
+      const port = Number(new URL(harness.emulator.endpoint).port);
       await harness.emulator.stop();
-      harness.emulator = await start();
+      harness.emulator = await start(port);
       connect();
     },
     async close() {

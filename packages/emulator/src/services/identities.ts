@@ -48,7 +48,8 @@ export class IdentityService {
       accessKeyId: `ASIA${Array.from(randomBytes(16), (byte) => BASE32[byte % 32]).join('')}`,
       secretAccessKey: randomBytes(30).toString('base64'),
       sessionToken: randomBytes(160).toString('base64'),
-      expiration: now + CREDENTIALS_VALIDITY_MS,
+      // Whole seconds, as the JSON protocol carries them.
+      expiration: Math.floor((now + CREDENTIALS_VALIDITY_MS) / 1000) * 1000,
       roleArn,
       identityId,
     };

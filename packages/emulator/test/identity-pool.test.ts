@@ -1,0 +1,157 @@
+/*
+ * The identity pool through the real SDK v3 client: GetId validates the id token and gives each
+ * user one stable identity; GetCredentialsForIdentity hands out one-hour `ASIA…` credentials for
+ * the stack's authenticated role, which the S3 half can look up.
+ */
+import { GetCredentialsForIdentityCommand, GetIdCommand } from '@aws-sdk/client-cognito-identity';
+import { InitiateAuthCommand } from '@aws-sdk/client-cognito-identity-provider';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expectAwsError } from './aws-error.js';
+import { type Harness, startHarness } from './harness.js';
+
+let h: Harness;
+let IdentityPoolId: string;
+let provider: string;
+
+beforeAll(async () => {
+  h = await startHarness({
+    userPoolClient: { explicitAuthFlows: ['ALLOW_USER_PASSWORD_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'] },
+  });
+  IdentityPoolId = h.model.identityPool.id;
+  provider = `cognito-idp.${h.model.region}.amazonaws.com/${h.model.userPool.id}`;
+  await h.createUser('ada@example.com', 'Correct-Horse-1');
+  await h.createUser('grace@example.com', 'Correct-Horse-1');
+});
+afterAll(() => h.close());
+
+async function idToken(email: string): Promise<string> {
+  const result = await h.idp.send(
+    new InitiateAuthCommand({
+      ClientId: h.model.userPoolClient.id,
+      AuthFlow: 'USER_PASSWORD_AUTH',
+      AuthParameters: { USERNAME: email, PASSWORD: 'Correct-Horse-1' },
+    }),
+  );
+  return result.AuthenticationResult?.IdToken ?? '';
+}
+
+describe('GetId', () => {
+  it('gives a user the same region:uuid identity on every sign-in, and other users other ones', async () => {
+    const first = await h.identity.send(
+      new GetIdCommand({ IdentityPoolId, Logins: { [provider]: await idToken('ada@example.com') } }),
+    );
+    const again = await h.identity.send(
+      new GetIdCommand({ IdentityPoolId, Logins: { [provider]: await idToken('ada@example.com') } }),
+    );
+    const other = await h.identity.send(
+      new GetIdCommand({ IdentityPoolId, Logins: { [provider]: await idToken('grace@example.com') } }),
+    );
+    expect(first.IdentityId).toMatch(/^us-east-1:[0-9a-f-]{36}$/);
+    expect(again.IdentityId).toBe(first.IdentityId);
+    expect(other.IdentityId).not.toBe(first.IdentityId);
+  });
+
+  it('refuses a token with a bad signature', async () => {
+    const [head, body] = (await idToken('ada@example.com')).split('.');
+    await expectAwsError(
+      h.identity.send(new GetIdCommand({ IdentityPoolId, Logins: { [provider]: `${head}.${body}.AAAA` } })),
+      'NotAuthorizedException',
+      /^Invalid login token\./,
+    );
+  });
+
+  it('refuses an expired id token', async () => {
+    const token = await idToken('ada@example.com');
+    h.clock.advance(3600_000 + 1000);
+    await expectAwsError(
+      h.identity.send(new GetIdCommand({ IdentityPoolId, Logins: { [provider]: token } })),
+      'NotAuthorizedException',
+      /^Invalid login token\. Token expired/,
+    );
+  });
+
+  it('refuses a provider the pool does not trust', async () => {
+    await expectAwsError(
+      h.identity.send(
+        new GetIdCommand({
+          IdentityPoolId,
+          Logins: { 'cognito-idp.us-east-1.amazonaws.com/other': await idToken('ada@example.com') },
+        }),
+      ),
+      'NotAuthorizedException',
+    );
+  });
+
+  it('refuses unauthenticated identities when the pool does not allow them', async () => {
+    await expectAwsError(
+      h.identity.send(new GetIdCommand({ IdentityPoolId })),
+      'NotAuthorizedException',
+      'Unauthenticated access is not supported for this identity pool.',
+    );
+  });
+
+  it('throws ResourceNotFoundException for another identity pool', async () => {
+    await expectAwsError(
+      h.identity.send(new GetIdCommand({ IdentityPoolId: 'us-east-1:00000000-0000-4000-8000-00000000ffff' })),
+      'ResourceNotFoundException',
+    );
+  });
+});
+
+describe('GetCredentialsForIdentity', () => {
+  it('issues ASIA credentials for the authenticated role, valid for one hour', async () => {
+    const Logins = { [provider]: await idToken('ada@example.com') };
+    const { IdentityId } = await h.identity.send(new GetIdCommand({ IdentityPoolId, Logins }));
+    const result = await h.identity.send(new GetCredentialsForIdentityCommand({ IdentityId, Logins }));
+    const credentials = result.Credentials;
+    expect(result.IdentityId).toBe(IdentityId);
+    expect(credentials?.AccessKeyId).toMatch(/^ASIA[A-Z2-7]{16}$/);
+    expect(credentials?.SecretKey?.length).toBe(40);
+    expect(credentials?.SessionToken).toBeTruthy();
+    expect(credentials?.Expiration?.getTime()).toBe(Math.floor((h.clock.now() + 3600_000) / 1000) * 1000);
+  });
+
+  it('refuses another user\u2019s token for an identity', async () => {
+    const { IdentityId } = await h.identity.send(
+      new GetIdCommand({ IdentityPoolId, Logins: { [provider]: await idToken('ada@example.com') } }),
+    );
+    await expectAwsError(
+      h.identity.send(
+        new GetCredentialsForIdentityCommand({
+          IdentityId,
+          Logins: { [provider]: await idToken('grace@example.com') },
+        }),
+      ),
+      'NotAuthorizedException',
+      /^Logins don't match/,
+    );
+  });
+
+  it('throws ResourceNotFoundException for an unknown identity', async () => {
+    await expectAwsError(
+      h.identity.send(
+        new GetCredentialsForIdentityCommand({
+          IdentityId: 'us-east-1:00000000-0000-4000-8000-000000000000',
+        }),
+      ),
+      'ResourceNotFoundException',
+    );
+  });
+});
+
+describe('unauthenticated identities', () => {
+  it('are refused credentials when the stack attaches no unauthenticated role', async () => {
+    const open = await startHarness({ allowUnauthenticatedIdentities: true });
+    try {
+      const poolId = open.model.identityPool.id;
+      const { IdentityId } = await open.identity.send(new GetIdCommand({ IdentityPoolId: poolId }));
+      expect(IdentityId).toMatch(/^us-east-1:/);
+      await expectAwsError(
+        open.identity.send(new GetCredentialsForIdentityCommand({ IdentityId })),
+        'InvalidIdentityPoolConfigurationException',
+      );
+    } finally {
+      await open.close();
+    }
+  });
+});
