@@ -1,7 +1,7 @@
 /*
  * Guards the bundle split: following only static imports from `index.ts` (what a bundler puts in
- * the sign-in chunk) must never reach the S3 client, the presigner or the identity client. Those
- * arrive through the dynamic `import()` in `files/files.ts` and `clients.ts`.
+ * the first load) must reach no AWS SDK package. The user pool client arrives through the dynamic
+ * `import()` in `create-auth-s3.ts`; S3, the presigner and the identity client through `files.ts`.
  */
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
@@ -29,11 +29,18 @@ function staticGraph(entry: string): { files: Set<string>; packages: Set<string>
 }
 
 describe('bundle boundary', () => {
-  it('keeps S3, the presigner and the identity client out of the static graph of index.ts', () => {
+  it('keeps every AWS SDK package out of the static graph of index.ts', () => {
     const { files, packages } = staticGraph(resolve(here, 'index.ts'));
-    expect([...packages].sort()).toEqual(['@aws-sdk/client-cognito-identity-provider']);
+    expect([...packages]).toEqual([]);
+    expect([...files].some((file) => file.endsWith('user-pool-api.ts'))).toBe(false);
     expect([...files].some((file) => file.endsWith('files-client.ts'))).toBe(false);
     expect([...files].some((file) => file.endsWith('srp-client.ts'))).toBe(true);
+  });
+
+  it('reaches the Cognito SDK from user-pool-api.ts, loaded by auth on first use', () => {
+    expect(staticGraph(resolve(here, 'auth/user-pool-api.ts')).packages).toContain(
+      '@aws-sdk/client-cognito-identity-provider',
+    );
   });
 
   it('reaches them from files-client.ts, the dynamically imported half', () => {

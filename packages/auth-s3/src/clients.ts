@@ -1,11 +1,11 @@
 /*
  * Every AWS SDK client auth-s3 uses is built here, from the config: region, the emulator endpoint
  * when there is one (S3 then uses path-style URLs), and checksums only when S3 requires them so
- * browser File/Blob PUTs work. The identity and S3 clients load with dynamic `import()` so the
- * sign-in path ships without them. Each client reports every HTTP attempt to the logger.
+ * browser File/Blob PUTs work. Every client loads with a dynamic `import()`, so the first load of
+ * a page ships none of the SDK. Each client reports every HTTP attempt to the logger.
  */
 import type { CognitoIdentityClient } from '@aws-sdk/client-cognito-identity';
-import { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
+import type { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
 import type { S3Client } from '@aws-sdk/client-s3';
 import type { AuthS3Config, Logger } from './types.js';
 
@@ -29,8 +29,12 @@ interface MiddlewareHost {
   };
 }
 
-/** The user pool client (sign-up, SRP, refresh, sign-out): the only client on the sign-in path. */
-export function createUserPoolClient(config: AuthS3Config, logger: Logger): CognitoIdentityProviderClient {
+/** The user pool client (sign-up, SRP, refresh, sign-out), loaded on first use or `auth.preload()`. */
+export async function createUserPoolClient(
+  config: AuthS3Config,
+  logger: Logger,
+): Promise<CognitoIdentityProviderClient> {
+  const { CognitoIdentityProviderClient } = await import('@aws-sdk/client-cognito-identity-provider');
   const client = new CognitoIdentityProviderClient({ region: config.region, endpoint: config.endpoint });
   logRequests(client, logger, 'cognito-idp');
   return client;

@@ -1,11 +1,10 @@
 /*
  * `createAuthS3(config, options)`: wires storage, clock and logger into the `auth` and `files`
- * facades. Only the user pool client is built here eagerly; the identity pool and S3 clients are
- * built by `files` on first use, so a page that only signs in never downloads them.
+ * facades. No AWS SDK client is built here: `auth` loads the user pool client on first use (or
+ * `auth.preload()`), `files` the identity and S3 clients, so a page's first load carries none.
  */
 import { createAuth } from './auth/auth.js';
 import { SessionStore } from './auth/session-store.js';
-import { createUserPoolClient } from './clients.js';
 import { createFiles } from './files/files.js';
 import { normalizePrefix } from './files/object-keys.js';
 import { resolveStorage } from './token-storage.js';
@@ -28,7 +27,14 @@ export function createAuthS3(config: AuthS3Config, options: AuthS3Options = {}):
   const clock = options.clock ?? systemClock;
   const logger = options.logger ?? silentLogger;
   const store = new SessionStore(resolveStorage(options.storage), config.userPoolClientId);
-  const auth = createAuth({ config, client: createUserPoolClient(config, logger), store, clock, logger });
+  const auth = createAuth({
+    config,
+    loadApi: () =>
+      import('./auth/user-pool-api.js').then((module) => module.createUserPoolApi(config, logger)),
+    store,
+    clock,
+    logger,
+  });
   const files = createFiles({
     config,
     auth,

@@ -103,6 +103,11 @@ export interface Auth {
   currentUser(): CurrentUser | null;
   /** Returns an unsubscribe function. */
   onChange(listener: (event: AuthEvent) => void): () => void;
+  /**
+   * Loads the Cognito SDK ahead of the first call (it is not part of the first load), e.g. when the
+   * sign-in or sign-up form gets focus. Calls made before it finishes simply wait for it.
+   */
+  preload(): Promise<void>;
 }
 
 export interface FileItem {

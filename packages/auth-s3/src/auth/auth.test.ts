@@ -26,6 +26,7 @@ import { memoryStorage } from '../token-storage.js';
 import type { AuthEvent, TokenStorage } from '../types.js';
 import { createAuth } from './auth.js';
 import { SessionStore } from './session-store.js';
+import { createUserPoolApi } from './user-pool-api.js';
 
 const config = {
   region: 'us-east-1',
@@ -62,7 +63,7 @@ function setup(storage: TokenStorage = memoryStorage()) {
   const events: AuthEvent['type'][] = [];
   const auth = createAuth({
     config,
-    client: new CognitoIdentityProviderClient({ region: 'us-east-1' }),
+    loadApi: () => createUserPoolApi(config, new RecordingLogger()),
     store: new SessionStore(storage, config.userPoolClientId),
     clock,
     logger: new RecordingLogger(),

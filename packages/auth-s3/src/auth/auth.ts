@@ -3,20 +3,10 @@
  * NEW_PASSWORD_REQUIRED challenge, password reset and change, sign-out, and the session: tokens
  * refreshed single-flight before they expire, and `onChange` events for every transition.
  */
-import {
-  type AuthenticationResultType,
-  ChangePasswordCommand,
-  type CognitoIdentityProviderClient,
-  ConfirmForgotPasswordCommand,
-  ConfirmSignUpCommand,
-  ForgotPasswordCommand,
-  GlobalSignOutCommand,
-  InitiateAuthCommand,
-  type InitiateAuthCommandOutput,
-  ResendConfirmationCodeCommand,
-  RespondToAuthChallengeCommand,
-  RevokeTokenCommand,
-  SignUpCommand,
+import type {
+  AuthenticationResultType,
+  InitiateAuthCommandOutput,
+  RespondToAuthChallengeCommandOutput,
 } from '@aws-sdk/client-cognito-identity-provider';
 import { toAuthS3Error } from '../error-mapping.js';
 import {
@@ -43,13 +33,15 @@ import type {
 } from '../types.js';
 import { userFromIdToken } from './id-token.js';
 import type { SessionStore, StoredSession } from './session-store.js';
+import type { UserPoolApi } from './user-pool-api.js';
 
 /** Refresh this long before expiry (or at half the token lifetime, if that is sooner). */
 export const REFRESH_MARGIN_MS = 5 * 60_000;
 
 export interface AuthDeps {
   config: AuthS3Config;
-  client: CognitoIdentityProviderClient;
+  /** Loads the SDK-backed user pool operations (a dynamic import in production). */
+  loadApi: () => Promise<UserPoolApi>;
   store: SessionStore;
   clock: Clock;
   logger: Logger;
@@ -57,7 +49,8 @@ export interface AuthDeps {
 
 /** Builds the `auth` facade over one user pool client. */
 export function createAuth(deps: AuthDeps): Auth {
-  const { config, client, store, clock, logger } = deps;
+  const { config, store, clock, logger } = deps;
+  let api: Promise<UserPoolApi> | undefined;
   const listeners = new Set<(event: AuthEvent) => void>();
   let refreshing: Promise<Tokens | null> | undefined;
   /** Bumped on every sign-in and sign-out, so a refresh that finishes late does not resurrect a session. */
@@ -65,9 +58,18 @@ export function createAuth(deps: AuthDeps): Auth {
   /** The password from signUp, kept in memory only until confirmSignUp signs the user in. */
   let pendingSignIn: { email: string; password: string } | undefined;
 
-  async function call<T>(operation: string, run: () => Promise<T>): Promise<T> {
+  function loadApi(): Promise<UserPoolApi> {
+    api ??= deps.loadApi().catch((error: unknown) => {
+      // A failed chunk download (offline) may succeed on the next call.
+      api = undefined;
+      throw error;
+    });
+    return api;
+  }
+
+  async function call<T>(operation: string, run: (api: UserPoolApi) => Promise<T>): Promise<T> {
     try {
-      return await run();
+      return await run(await loadApi());
     } catch (error) {
       throw toAuthS3Error(error, { operation });
     }
@@ -120,15 +122,13 @@ export function createAuth(deps: AuthDeps): Auth {
       return {
         status: 'newPasswordRequired',
         completeNewPassword: async (newPassword) => {
-          const next = await call('completeNewPassword', () =>
-            client.send(
-              new RespondToAuthChallengeCommand({
-                ClientId: config.userPoolClientId,
-                ChallengeName: 'NEW_PASSWORD_REQUIRED',
-                Session: session,
-                ChallengeResponses: { USERNAME: username, NEW_PASSWORD: newPassword },
-              }),
-            ),
+          const next = await call('completeNewPassword', (api) =>
+            api.respondToAuthChallenge({
+              ClientId: config.userPoolClientId,
+              ChallengeName: 'NEW_PASSWORD_REQUIRED',
+              Session: session,
+              ChallengeResponses: { USERNAME: username, NEW_PASSWORD: newPassword },
+            }),
           );
           const result = await finishSignIn(next, email);
           if (result.status !== 'done') throw new UnsupportedChallengeError(next.ChallengeName ?? 'unknown');
@@ -141,14 +141,12 @@ export function createAuth(deps: AuthDeps): Auth {
 
   async function signIn(email: string, password: string): Promise<SignInResult> {
     const ephemeral = createSrpEphemeral();
-    const started = await call('signIn', () =>
-      client.send(
-        new InitiateAuthCommand({
-          ClientId: config.userPoolClientId,
-          AuthFlow: 'USER_SRP_AUTH',
-          AuthParameters: { USERNAME: email, SRP_A: ephemeral.srpA },
-        }),
-      ),
+    const started = await call('signIn', (api) =>
+      api.initiateAuth({
+        ClientId: config.userPoolClientId,
+        AuthFlow: 'USER_SRP_AUTH',
+        AuthParameters: { USERNAME: email, SRP_A: ephemeral.srpA },
+      }),
     );
     if (started.ChallengeName !== 'PASSWORD_VERIFIER') return finishSignIn(started, email);
     const challenge = started.ChallengeParameters as unknown as PasswordVerifierChallenge | undefined;
@@ -162,15 +160,13 @@ export function createAuth(deps: AuthDeps): Auth {
       challenge,
       now: new Date(clock.now()),
     });
-    const verified = await call('signIn', () =>
-      client.send(
-        new RespondToAuthChallengeCommand({
-          ClientId: config.userPoolClientId,
-          ChallengeName: 'PASSWORD_VERIFIER',
-          Session: started.Session,
-          ChallengeResponses: { ...claim },
-        }),
-      ),
+    const verified = await call('signIn', (api) =>
+      api.respondToAuthChallenge({
+        ClientId: config.userPoolClientId,
+        ChallengeName: 'PASSWORD_VERIFIER',
+        Session: started.Session,
+        ChallengeResponses: { ...claim },
+      }),
     );
     return finishSignIn(verified, email);
   }
@@ -178,13 +174,12 @@ export function createAuth(deps: AuthDeps): Auth {
   async function refresh(session: StoredSession): Promise<Tokens | null> {
     const startedIn = generation;
     try {
-      const response = await client.send(
-        new InitiateAuthCommand({
-          ClientId: config.userPoolClientId,
-          AuthFlow: 'REFRESH_TOKEN_AUTH',
-          AuthParameters: { REFRESH_TOKEN: session.refreshToken },
-        }),
-      );
+      const api = await loadApi();
+      const response = await api.initiateAuth({
+        ClientId: config.userPoolClientId,
+        AuthFlow: 'REFRESH_TOKEN_AUTH',
+        AuthParameters: { REFRESH_TOKEN: session.refreshToken },
+      });
       if (generation !== startedIn) return toTokens(store.current);
       if (!response.AuthenticationResult)
         throw new UnsupportedChallengeError(response.ChallengeName ?? 'unknown');
@@ -226,18 +221,13 @@ export function createAuth(deps: AuthDeps): Auth {
 
   return {
     async signUp(email, password, attributes = {}) {
-      const response = await call('signUp', () =>
-        client.send(
-          new SignUpCommand({
-            ClientId: config.userPoolClientId,
-            Username: email,
-            Password: password,
-            UserAttributes: Object.entries({ email, ...attributes }).map(([Name, Value]) => ({
-              Name,
-              Value,
-            })),
-          }),
-        ),
+      const response = await call('signUp', (api) =>
+        api.signUp({
+          ClientId: config.userPoolClientId,
+          Username: email,
+          Password: password,
+          UserAttributes: Object.entries({ email, ...attributes }).map(([Name, Value]) => ({ Name, Value })),
+        }),
       );
       pendingSignIn = response.UserConfirmed ? undefined : { email, password };
       return {
@@ -247,14 +237,12 @@ export function createAuth(deps: AuthDeps): Auth {
     },
 
     async confirmSignUp(email, code, options = {}) {
-      await call('confirmSignUp', () =>
-        client.send(
-          new ConfirmSignUpCommand({
-            ClientId: config.userPoolClientId,
-            Username: email,
-            ConfirmationCode: code,
-          }),
-        ),
+      await call('confirmSignUp', (api) =>
+        api.confirmSignUp({
+          ClientId: config.userPoolClientId,
+          Username: email,
+          ConfirmationCode: code,
+        }),
       );
       const pending = pendingSignIn?.email === email ? pendingSignIn : undefined;
       pendingSignIn = undefined;
@@ -264,10 +252,8 @@ export function createAuth(deps: AuthDeps): Auth {
     },
 
     async resendCode(email) {
-      const response = await call('resendCode', () =>
-        client.send(
-          new ResendConfirmationCodeCommand({ ClientId: config.userPoolClientId, Username: email }),
-        ),
+      const response = await call('resendCode', (api) =>
+        api.resendConfirmationCode({ ClientId: config.userPoolClientId, Username: email }),
       );
       return { codeDeliveredTo: response.CodeDeliveryDetails?.Destination };
     },
@@ -280,13 +266,12 @@ export function createAuth(deps: AuthDeps): Auth {
       if (!session) return;
       let failure: unknown;
       try {
+        const api = await loadApi();
         if (options.global) {
           const tokens = await requireSession('signOut');
-          await client.send(new GlobalSignOutCommand({ AccessToken: tokens.accessToken }));
+          await api.globalSignOut({ AccessToken: tokens.accessToken });
         } else {
-          await client.send(
-            new RevokeTokenCommand({ ClientId: config.userPoolClientId, Token: session.refreshToken }),
-          );
+          await api.revokeToken({ ClientId: config.userPoolClientId, Token: session.refreshToken });
         }
       } catch (error) {
         failure = error;
@@ -301,35 +286,31 @@ export function createAuth(deps: AuthDeps): Auth {
     },
 
     async forgotPassword(email) {
-      const response = await call('forgotPassword', () =>
-        client.send(new ForgotPasswordCommand({ ClientId: config.userPoolClientId, Username: email })),
+      const response = await call('forgotPassword', (api) =>
+        api.forgotPassword({ ClientId: config.userPoolClientId, Username: email }),
       );
       return { codeDeliveredTo: response.CodeDeliveryDetails?.Destination };
     },
 
     async confirmForgotPassword(email, code, newPassword) {
-      await call('confirmForgotPassword', () =>
-        client.send(
-          new ConfirmForgotPasswordCommand({
-            ClientId: config.userPoolClientId,
-            Username: email,
-            ConfirmationCode: code,
-            Password: newPassword,
-          }),
-        ),
+      await call('confirmForgotPassword', (api) =>
+        api.confirmForgotPassword({
+          ClientId: config.userPoolClientId,
+          Username: email,
+          ConfirmationCode: code,
+          Password: newPassword,
+        }),
       );
     },
 
     async changePassword(oldPassword, newPassword) {
       const tokens = await requireSession('changePassword');
-      await call('changePassword', () =>
-        client.send(
-          new ChangePasswordCommand({
-            AccessToken: tokens.accessToken,
-            PreviousPassword: oldPassword,
-            ProposedPassword: newPassword,
-          }),
-        ),
+      await call('changePassword', (api) =>
+        api.changePassword({
+          AccessToken: tokens.accessToken,
+          PreviousPassword: oldPassword,
+          ProposedPassword: newPassword,
+        }),
       );
     },
 
@@ -338,6 +319,10 @@ export function createAuth(deps: AuthDeps): Auth {
     currentUser() {
       const session = store.current;
       return session ? userFromIdToken(session.idToken) : null;
+    },
+
+    async preload() {
+      await loadApi();
     },
 
     onChange(listener) {
