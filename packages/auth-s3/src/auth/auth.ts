@@ -6,7 +6,6 @@
 import type {
   AuthenticationResultType,
   InitiateAuthCommandOutput,
-  RespondToAuthChallengeCommandOutput,
 } from '@aws-sdk/client-cognito-identity-provider';
 import { toAuthS3Error } from '../error-mapping.js';
 import {
