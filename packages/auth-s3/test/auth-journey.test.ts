@@ -4,6 +4,10 @@
  * passwords, password reset and change, refresh after the clock passes expiry, and a global
  * sign-out that ends the session on every device.
  */
+import {
+  AdminCreateUserCommand,
+  CognitoIdentityProviderClient,
+} from '@aws-sdk/client-cognito-identity-provider';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RecordingLogger } from '../src/__tests__/fakes.js';
 import { createAuthS3 } from '../src/create-auth-s3.js';
@@ -90,6 +94,37 @@ describe('auth journey against the emulator', () => {
     await auth.changePassword('N3w-password!', PASSWORD);
     await auth.signOut();
     expect((await auth.signIn('ada@example.com', PASSWORD)).status).toBe('done');
+  });
+
+  it('completes NEW_PASSWORD_REQUIRED for a user an administrator created', async () => {
+    const admin = new CognitoIdentityProviderClient({
+      region: harness.config.region,
+      endpoint: harness.config.endpoint,
+      credentials: { accessKeyId: 'AKIAADMIN', secretAccessKey: 'admin-secret' },
+    });
+    await admin.send(
+      new AdminCreateUserCommand({
+        UserPoolId: harness.config.userPoolId,
+        Username: 'temp@example.com',
+        TemporaryPassword: 'Temp-0rary!',
+        UserAttributes: [
+          { Name: 'email', Value: 'temp@example.com' },
+          { Name: 'email_verified', Value: 'true' },
+        ],
+        MessageAction: 'SUPPRESS',
+      }),
+    );
+    const { auth, events } = library();
+    const result = await auth.signIn('temp@example.com', 'Temp-0rary!');
+    expect(result.status).toBe('newPasswordRequired');
+    expect(events).toEqual([]);
+    if (result.status !== 'newPasswordRequired') return;
+    await expect(result.completeNewPassword('short')).rejects.toBeInstanceOf(InvalidPasswordError);
+    const user = await result.completeNewPassword('Chosen-Passw0rd!');
+    expect(user.email).toBe('temp@example.com');
+    expect(events).toEqual(['signedIn']);
+    await auth.signOut();
+    expect((await auth.signIn('temp@example.com', 'Chosen-Passw0rd!')).status).toBe('done');
   });
 
   it('refreshes the tokens once the clock passes the refresh point, single-flight', async () => {
