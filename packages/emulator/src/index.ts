@@ -17,6 +17,7 @@ import type { StackModel, StackOutputs } from './stack-model.js';
 import { writeFileAtomic } from './store/atomic-write.js';
 import { openJsonFileStore } from './store/json-file-store.js';
 import type { InboxMessage } from './store/state.js';
+import { loadStackModel, readTemplate, toStackOutputs } from './template/index.js';
 
 export interface StartEmulatorOptions {
   /** 0 (the default) picks a free port. */
@@ -25,8 +26,14 @@ export interface StartEmulatorOptions {
   host?: string;
   /** Where keys, users, tokens, identities and objects are kept. */
   dataDir: string;
-  /** A prebuilt stack model (tests); otherwise the template is loaded. */
+  /** The synthesized template: a path to it, or the parsed JSON. Needed unless `model` is given. */
+  template?: string | object;
+  /** A prebuilt stack model, instead of `template`. */
   model?: StackModel;
+  /** The stack name that seeds physical ids. @default 'AuthS3Stack' */
+  stackName?: string;
+  /** @default 'us-east-1' */
+  region?: string;
   /** Time for every expiry. @default systemClock */
   clock?: Clock;
   /** No console output (codes, warnings). */
@@ -50,8 +57,7 @@ export interface RunningEmulator {
 
 /** Starts the emulator; resolves once it accepts requests. */
 export async function startEmulator(options: StartEmulatorOptions): Promise<RunningEmulator> {
-  const model = options.model;
-  if (!model) throw new Error('startEmulator needs a model until the template loader lands');
+  const model = options.model ?? (await modelFromTemplate(options));
   const clock = options.clock ?? systemClock;
   const log: Logger = options.quiet ? () => {} : (line) => console.log(`[emulator] ${line}`);
   await mkdir(options.dataDir, { recursive: true });
@@ -78,15 +84,7 @@ export async function startEmulator(options: StartEmulatorOptions): Promise<Runn
   );
   endpoint = listening.endpoint;
 
-  const outputs: StackOutputs = {
-    OutputsVersion: '1',
-    Region: model.region,
-    UserPoolId: model.userPool.id,
-    UserPoolClientId: model.userPoolClient.id,
-    IdentityPoolId: model.identityPool.id,
-    BucketName: model.bucket.name,
-    Endpoint: endpoint,
-  };
+  const outputs = toStackOutputs(model, endpoint);
   if (options.outputsFile) {
     await mkdir(dirname(options.outputsFile), { recursive: true });
     await writeFileAtomic(
@@ -111,6 +109,18 @@ export async function startEmulator(options: StartEmulatorOptions): Promise<Runn
       await store.close();
     },
   };
+}
+
+async function modelFromTemplate(options: StartEmulatorOptions): Promise<StackModel> {
+  if (options.template === undefined) {
+    throw new TypeError('startEmulator needs `template` (a path or the parsed template) or `model`');
+  }
+  const template =
+    typeof options.template === 'string' ? await readTemplate(options.template) : options.template;
+  return loadStackModel(template, {
+    stackName: options.stackName ?? 'AuthS3Stack',
+    region: options.region ?? 'us-east-1',
+  });
 }
 
 export type { Clock } from './clock.js';

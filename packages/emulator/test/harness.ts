@@ -1,21 +1,32 @@
 /*
- * Starts an emulator in-process for an integration test: random port, temporary data dir,
- * quiet, a manual clock, and real SDK v3 clients pointed at it. `restart()` stops it and starts
+ * Starts an emulator in-process for an integration test, configured from the synthesized
+ * AuthS3Stack template (with per-suite overrides): random port, temporary data dir, quiet, a
+ * manual clock, and real SDK v3 clients pointed at it. `restart()` stops it and starts
  * a new one on the same data dir and port; `close()` stops it and removes the dir.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { CognitoIdentityClient } from '@aws-sdk/client-cognito-identity';
 import {
   CognitoIdentityProviderClient,
   ConfirmSignUpCommand,
   SignUpCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
-import { type FixtureOverrides, stackFixture } from '../src/__tests__/stack-fixture.js';
+import { type FixtureOverrides, withOverrides } from '../src/__tests__/stack-fixture.js';
 import { ManualClock } from '../src/clock.js';
 import { type RunningEmulator, startEmulator } from '../src/index.js';
 import type { StackModel } from '../src/stack-model.js';
+import { loadStackModel, readTemplate } from '../src/template/index.js';
+
+/**
+ * A copy of `cdk.out/AuthS3Stack.template.json` (synth takes too long to run per test run);
+ * refresh it with `pnpm synth && cp cdk.out/AuthS3Stack.template.json packages/emulator/test/fixtures/`.
+ */
+export const TEMPLATE_FIXTURE = fileURLToPath(
+  new URL('./fixtures/AuthS3Stack.template.json', import.meta.url),
+);
 
 export interface Harness {
   emulator: RunningEmulator;
@@ -37,7 +48,11 @@ const credentials = { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'secret' };
 
 export async function startHarness(overrides: FixtureOverrides = {}): Promise<Harness> {
   const dataDir = await mkdtemp(join(tmpdir(), 'auth-s3-emulator-'));
-  const model = stackFixture(overrides);
+  const base = loadStackModel(await readTemplate(TEMPLATE_FIXTURE), {
+    stackName: 'AuthS3Stack',
+    region: 'us-east-1',
+  });
+  const model = withOverrides(base, overrides);
   const clock = new ManualClock();
   const start = (port = 0) => startEmulator({ dataDir, model, clock, quiet: true, port });
   const harness: Harness = {

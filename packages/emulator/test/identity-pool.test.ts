@@ -140,12 +140,28 @@ describe('GetCredentialsForIdentity', () => {
 });
 
 describe('unauthenticated identities', () => {
-  it('are refused credentials when the stack attaches no unauthenticated role', async () => {
-    const open = await startHarness({ allowUnauthenticatedIdentities: true });
+  it('get credentials for the unauthenticated role where the pool allows them', async () => {
+    const open = await startHarness({ identityPool: { allowUnauthenticatedIdentities: true } });
     try {
-      const poolId = open.model.identityPool.id;
-      const { IdentityId } = await open.identity.send(new GetIdCommand({ IdentityPoolId: poolId }));
+      const { IdentityId } = await open.identity.send(
+        new GetIdCommand({ IdentityPoolId: open.model.identityPool.id }),
+      );
       expect(IdentityId).toMatch(/^us-east-1:/);
+      const { Credentials } = await open.identity.send(new GetCredentialsForIdentityCommand({ IdentityId }));
+      expect(Credentials?.AccessKeyId).toMatch(/^ASIA/);
+    } finally {
+      await open.close();
+    }
+  });
+
+  it('are refused credentials when the stack attaches no unauthenticated role', async () => {
+    const open = await startHarness({
+      identityPool: { allowUnauthenticatedIdentities: true, unauthenticatedRoleArn: undefined },
+    });
+    try {
+      const { IdentityId } = await open.identity.send(
+        new GetIdCommand({ IdentityPoolId: open.model.identityPool.id }),
+      );
       await expectAwsError(
         open.identity.send(new GetCredentialsForIdentityCommand({ IdentityId })),
         'InvalidIdentityPoolConfigurationException',

@@ -95,7 +95,7 @@ describe('restart', () => {
       },
     });
     try {
-      const Key = `private/${IdentityId}/hello.txt`;
+      const Key = `public/${IdentityId}/hello.txt`;
       await s3.send(new PutObjectCommand({ Bucket: h.model.bucket.name, Key, Body: 'hello' }));
       const object = await s3.send(new GetObjectCommand({ Bucket: h.model.bucket.name, Key }));
       expect(await object.Body?.transformToString()).toBe('hello');
