@@ -15,6 +15,9 @@ export function cdkJsonContext(): Record<string, unknown> {
   return cdkJson.context ?? {};
 }
 
+/** What the CDK CLI adds to every synth: construct paths in `Metadata` (policy names come from them). */
+const CLI_CONTEXT = { 'aws:cdk:enable-path-metadata': true };
+
 /**
  * A new App with the root `cdk.json` context plus `context`. CDK's built-in CloudFormation schema
  * check is off: it costs ~20 s per synth here and only warns (`pnpm synth` still runs it).
@@ -23,7 +26,7 @@ export function createApp(context: Record<string, unknown> = {}, props: AppProps
   return new App({
     builtinCloudFormationValidation: false,
     ...props,
-    context: { ...cdkJsonContext(), ...context },
+    context: { ...CLI_CONTEXT, ...cdkJsonContext(), ...context },
   });
 }
 

@@ -1,0 +1,137 @@
+/*
+ * The authenticated role's access matrix as data: each case is one S3 request a signed-in user
+ * might make, with the decision the stack must give. The infra tests evaluate the cases against
+ * the synthesized policies; the emulator's S3 tests replay the same cases over real HTTP. Use
+ * `toAuthorizationRequest` to turn a case into an `@auth-s3/iam` request for a given bucket.
+ */
+import type { AuthorizationRequest } from '@auth-s3/iam';
+
+/** One request and the decision it must get. */
+export interface PolicyMatrixCase {
+  /** The S3 action, e.g. `s3:GetObject`. */
+  action: string;
+  /** Object key; absent for bucket-level requests (ListBucket, PutBucketPolicy, DeleteBucket, …). */
+  key?: string;
+  /** Another bucket to send the request to instead of the stack's. */
+  otherBucket?: string;
+  /** `s3:prefix` of a ListBucket request; absent means the request carries no prefix parameter. */
+  prefix?: string;
+  expected: 'Allow' | 'Deny';
+}
+
+/** A bucket name that is not the stack's. */
+export const OTHER_BUCKET = 'someone-elses-bucket';
+
+const allowObject = (action: string, key: string): PolicyMatrixCase => ({ action, key, expected: 'Allow' });
+const denyObject = (action: string, key: string): PolicyMatrixCase => ({ action, key, expected: 'Deny' });
+const list = (prefix: string | undefined, expected: 'Allow' | 'Deny'): PolicyMatrixCase =>
+  prefix === undefined
+    ? { action: 's3:ListBucket', expected }
+    : { action: 's3:ListBucket', prefix, expected };
+
+/** Every case of issue 2 and more: what `public/` allows, and what stays denied around it. */
+export const POLICY_MATRIX: readonly PolicyMatrixCase[] = [
+  // Objects under public/: read, write, delete, multipart.
+  allowObject('s3:GetObject', 'public/a.txt'),
+  allowObject('s3:PutObject', 'public/a.txt'),
+  allowObject('s3:DeleteObject', 'public/a.txt'),
+  allowObject('s3:GetObject', 'public/dir/b c+d.txt'),
+  allowObject('s3:PutObject', 'public/dir/b c+d.txt'),
+  allowObject('s3:DeleteObject', 'public/dir/b c+d.txt'),
+  allowObject('s3:PutObject', 'public/'),
+  allowObject('s3:AbortMultipartUpload', 'public/big.bin'),
+  allowObject('s3:ListMultipartUploadParts', 'public/big.bin'),
+  // Listing at or below public/.
+  list('public/', 'Allow'),
+  list('public/dir/', 'Allow'),
+  list('public/a', 'Allow'),
+  // Keys outside public/, including look-alikes.
+  denyObject('s3:GetObject', 'private/a.txt'),
+  denyObject('s3:PutObject', 'private/a.txt'),
+  denyObject('s3:DeleteObject', 'private/a.txt'),
+  denyObject('s3:GetObject', 'publicity/a.txt'),
+  denyObject('s3:PutObject', 'publicity/a.txt'),
+  denyObject('s3:GetObject', 'a.txt'),
+  denyObject('s3:PutObject', 'a.txt'),
+  denyObject('s3:DeleteObject', 'a.txt'),
+  denyObject('s3:GetObject', 'public'),
+  denyObject('s3:PutObject', 'Public/a.txt'),
+  denyObject('s3:PutObject', 'private/public/a.txt'),
+  // Another bucket's public/.
+  { action: 's3:GetObject', key: 'public/a.txt', otherBucket: OTHER_BUCKET, expected: 'Deny' },
+  { action: 's3:PutObject', key: 'public/a.txt', otherBucket: OTHER_BUCKET, expected: 'Deny' },
+  { action: 's3:ListBucket', prefix: 'public/', otherBucket: OTHER_BUCKET, expected: 'Deny' },
+  // Listing without a prefix, or outside public/.
+  list(undefined, 'Deny'),
+  list('', 'Deny'),
+  list('private/', 'Deny'),
+  list('public', 'Deny'),
+  list('publicity/', 'Deny'),
+  // Object actions the role does not hold, even under public/.
+  denyObject('s3:GetObjectVersion', 'public/a.txt'),
+  denyObject('s3:DeleteObjectVersion', 'public/a.txt'),
+  denyObject('s3:PutObjectAcl', 'public/a.txt'),
+  denyObject('s3:GetObjectAcl', 'public/a.txt'),
+  denyObject('s3:PutObjectTagging', 'public/a.txt'),
+  // Bucket-level actions, and object actions on the bucket ARN itself.
+  { action: 's3:PutBucketPolicy', expected: 'Deny' },
+  { action: 's3:DeleteBucket', expected: 'Deny' },
+  { action: 's3:GetBucketPolicy', expected: 'Deny' },
+  { action: 's3:PutBucketCors', expected: 'Deny' },
+  { action: 's3:ListBucketVersions', prefix: 'public/', expected: 'Deny' },
+  { action: 's3:ListBucketMultipartUploads', prefix: 'public/', expected: 'Deny' },
+  { action: 's3:GetObject', expected: 'Deny' },
+  { action: 's3:PutObject', expected: 'Deny' },
+];
+
+/** The caller: the authenticated role's session, as the identity pool issues it. */
+export interface MatrixCaller {
+  /** e.g. `arn:aws:iam::000000000000:role/AuthS3Stack-…` */
+  roleArn: string;
+  /** @default 'CognitoIdentityCredentials' */
+  sessionName?: string;
+  /** The identity id (`cognito-identity.amazonaws.com:sub`). @default 'us-east-1:00000000-0000-4000-8000-000000000000' */
+  identityId?: string;
+  /** `aws:SecureTransport`. @default true */
+  secureTransport?: boolean;
+}
+
+/** `arn:aws:s3:::<bucket>` or `arn:aws:s3:::<bucket>/<key>` for the case. */
+export function caseResourceArn(testCase: PolicyMatrixCase, bucketName: string): string {
+  const bucket = testCase.otherBucket ?? bucketName;
+  return testCase.key === undefined ? `arn:aws:s3:::${bucket}` : `arn:aws:s3:::${bucket}/${testCase.key}`;
+}
+
+/** A one-line label for test names, e.g. `s3:ListBucket prefix "public/" → Allow`. */
+export function caseLabel(testCase: PolicyMatrixCase): string {
+  const where = testCase.key !== undefined ? ` ${JSON.stringify(testCase.key)}` : ' (bucket)';
+  const other = testCase.otherBucket ? ` in ${testCase.otherBucket}` : '';
+  const prefix = testCase.prefix !== undefined ? ` prefix ${JSON.stringify(testCase.prefix)}` : '';
+  return `${testCase.action}${where}${other}${prefix} → ${testCase.expected}`;
+}
+
+/** The case as an `@auth-s3/iam` request against `bucketName`, made by `caller`. */
+export function toAuthorizationRequest(
+  testCase: PolicyMatrixCase,
+  bucketName: string,
+  caller: MatrixCaller,
+): AuthorizationRequest {
+  const [, , , , account = '', rolePath = ''] = caller.roleArn.split(':');
+  const roleName = rolePath.slice(rolePath.lastIndexOf('/') + 1);
+  const context: AuthorizationRequest['context'] = {
+    'aws:SecureTransport': caller.secureTransport ?? true,
+    'cognito-identity.amazonaws.com:sub':
+      caller.identityId ?? 'us-east-1:00000000-0000-4000-8000-000000000000',
+  };
+  if (testCase.prefix !== undefined) context['s3:prefix'] = testCase.prefix;
+  return {
+    action: testCase.action,
+    resource: caseResourceArn(testCase, bucketName),
+    principal: {
+      arn: `arn:aws:sts::${account}:assumed-role/${roleName}/${caller.sessionName ?? 'CognitoIdentityCredentials'}`,
+      roleArn: caller.roleArn,
+      account,
+    },
+    context,
+  };
+}
