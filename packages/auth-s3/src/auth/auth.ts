@@ -56,6 +56,7 @@ export function createAuth(deps: AuthDeps): Auth {
   let generation = 0;
   /** The password from signUp, kept in memory only until confirmSignUp signs the user in. */
   let pendingSignIn: { email: string; password: string } | undefined;
+  let decoded: { idToken: string; user: CurrentUser } | undefined;
 
   function loadApi(): Promise<UserPoolApi> {
     api ??= deps.loadApi().catch((error: unknown) => {
@@ -317,7 +318,11 @@ export function createAuth(deps: AuthDeps): Auth {
 
     currentUser() {
       const session = store.current;
-      return session ? userFromIdToken(session.idToken) : null;
+      if (!session) return null;
+      // UIs call this on every render: decode each id token once.
+      if (decoded?.idToken !== session.idToken)
+        decoded = { idToken: session.idToken, user: userFromIdToken(session.idToken) };
+      return decoded.user;
     },
 
     async preload() {

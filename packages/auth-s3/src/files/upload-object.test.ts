@@ -8,6 +8,8 @@ import {
   AbortMultipartUploadCommand,
   CompleteMultipartUploadCommand,
   CreateMultipartUploadCommand,
+  DeleteObjectCommand,
+  HeadObjectCommand,
   ListPartsCommand,
   NoSuchUpload,
   PutObjectCommand,
@@ -166,6 +168,23 @@ describe('uploadObject', () => {
     s3Mock.on(CompleteMultipartUploadCommand).rejects(new Error('boom'));
     await expect(uploadObject(s3, target, toUploadSource(bytes(11 * MIB)), tuning)).rejects.toThrow(/boom/);
     expect(s3Mock.commandCalls(AbortMultipartUploadCommand)).toHaveLength(2);
+  });
+
+  it('takes back a single PUT that finished as the abort came in, if the object is still ours', async () => {
+    const controller = new AbortController();
+    s3Mock.on(PutObjectCommand).callsFake(async () => {
+      controller.abort();
+      return { ETag: '"ours"' };
+    });
+    s3Mock.on(HeadObjectCommand).resolves({ ETag: '"ours"' });
+    s3Mock.on(DeleteObjectCommand).resolves({});
+    await expect(
+      uploadObject(s3, target, toUploadSource('x'), { signal: controller.signal }),
+    ).rejects.toBeInstanceOf(AbortedError);
+    expect(s3Mock.commandCalls(DeleteObjectCommand)[0]?.args[0].input).toEqual({
+      Bucket: 'b',
+      Key: target.key,
+    });
   });
 
   it('does not start when the signal is already aborted', async () => {
