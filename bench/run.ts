@@ -5,6 +5,7 @@
  * be measured. A partial run keeps the other entries' last figures in the files, each with its date.
  */
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { bundleSize } from './entries/bundle-size.ts';
@@ -108,6 +109,7 @@ async function main(): Promise<void> {
   }
   const selected = selectEntries(args);
   const started = performance.now();
+  const loadAtStart = loadavg();
   const date = new Date().toISOString();
   const ran: RunReport['entries'] = [];
   const figures: FigureResult[] = [];
@@ -128,6 +130,7 @@ async function main(): Promise<void> {
   const report: RunReport = {
     date,
     ...environment(),
+    load: { start: loadAtStart, end: loadavg() },
     totalSeconds,
     entries: [...ran, ...(previous?.entries.filter((e) => keep(e.name)) ?? [])].sort(
       (a, b) => order(a.name) - order(b.name),

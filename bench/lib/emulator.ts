@@ -38,6 +38,8 @@ export interface RunningEmulator {
   outputs: EmulatorOutputs;
   /** Wall time from spawn to the ready line, ms. */
   readyMs: number;
+  /** The CLI's own "Ready in N ms" (from its first line of code, modules loaded), when it prints one. */
+  inProcessMs?: number;
 }
 
 /** A password every stack password policy we ship accepts. */
@@ -52,13 +54,20 @@ export async function ensureTemplate(repoRoot: string, log: (message: string) =>
   } catch {
     log('no synthesized template: running pnpm synth');
   }
+  let synthError: unknown;
   try {
     await runCommand('pnpm', ['synth'], { cwd: repoRoot, timeoutMs: 180_000 });
+  } catch (error) {
+    synthError = error;
+  }
+  try {
+    // The CDK CLI can fail after the app has written the template; the template is what counts.
     await access(template);
   } catch (cause) {
+    const reason = synthError instanceof Error ? synthError.message.split('\n')[0] : 'no template written';
     throw new NotAvailableError(
-      `no synthesized template at cdk.out/AuthS3Stack.template.json and pnpm synth failed: ${cause instanceof Error ? cause.message.split('\n')[0] : cause}`,
-      { cause },
+      `no synthesized template at cdk.out/AuthS3Stack.template.json and pnpm synth failed: ${reason}`,
+      { cause: synthError ?? cause },
     );
   }
   return template;
@@ -103,10 +112,14 @@ export async function startEmulatorProcess(options: {
   const started = performance.now();
   const child = startProcess(process.execPath, args, { cwd: options.repoRoot });
   try {
-    const match = await child.waitFor(/(http:\/\/(?:127\.0\.0\.1|localhost):\d+)/, 30_000);
+    const match = await child.waitFor(
+      /Ready\b(?: in (\d+) ms)?.*?(http:\/\/(?:127\.0\.0\.1|localhost):\d+)/,
+      30_000,
+    );
     const readyMs = performance.now() - started;
     const outputs = await readOutputs(options.outputsFile);
-    return { process: child, endpoint: match[1] ?? outputs.Endpoint, outputs, readyMs };
+    const inProcessMs = match[1] === undefined ? undefined : Number(match[1]);
+    return { process: child, endpoint: match[2] ?? outputs.Endpoint, outputs, readyMs, inProcessMs };
   } catch (error) {
     await child.stop();
     throw error;
@@ -139,7 +152,12 @@ export async function createConfirmedUser(emulator: RunningEmulator, email: stri
     credentials: dummyCredentials,
   });
   await cognito.send(
-    new SignUpCommand({ ClientId: outputs.UserPoolClientId, Username: email, Password: benchPassword }),
+    new SignUpCommand({
+      ClientId: outputs.UserPoolClientId,
+      Username: email,
+      Password: benchPassword,
+      UserAttributes: [{ Name: 'email', Value: email }],
+    }),
   );
   const response = await fetch(`${endpoint}/_emulator/inbox?to=${encodeURIComponent(email)}`);
   const inbox = (await response.json()) as Array<{ to: string; code: string }>;

@@ -28,6 +28,8 @@ export interface FigureSpec {
   /** The alternative the figure is compared with, e.g. `aws-amplify Authenticator`; absent: none. */
   baselineLabel?: string;
   budgets: Budget[];
+  /** Leave the ratio out (a baseline near zero makes it meaningless). */
+  noRatio?: boolean;
 }
 
 /** What an entry reports for one figure; without `ours` (not built yet) the figure is not available. */

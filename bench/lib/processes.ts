@@ -163,6 +163,16 @@ export async function processMemory(pid: number): Promise<{ rss: number; peakRss
   return { rss: kib('VmRSS'), peakRss: kib('VmHWM') };
 }
 
+/** CPU time (user + system) a live process has used so far, in milliseconds (/proc/<pid>/stat). */
+export async function processCpuMilliseconds(pid: number): Promise<number> {
+  const stat = await readFile(`/proc/${pid}/stat`, 'utf8');
+  // Fields after the command name (which may hold spaces) start at state, field 3; utime is 14, stime 15.
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  const ticks = Number(fields[11]) + Number(fields[12]);
+  // Linux reports in USER_HZ, 100 on every platform Node supports.
+  return ticks * 10;
+}
+
 /** Resets a process's peak RSS to its current RSS (Linux: `5` into /proc/<pid>/clear_refs). */
 export async function resetPeakMemory(pid: number): Promise<void> {
   await writeFile(`/proc/${pid}/clear_refs`, '5');

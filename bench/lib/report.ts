@@ -21,6 +21,8 @@ export interface RunReport {
   cores: number;
   cpuModel: string;
   platform: string;
+  /** `os.loadavg()` (1, 5, 15 min) at the start and the end: how busy the machine was. */
+  load: { start: number[]; end: number[] };
   /** Wall time of the whole invocation, seconds. */
   totalSeconds: number;
   /** Each entry's run; `date` differs from the report's for entries kept from an earlier run. */
@@ -105,7 +107,9 @@ export function markdownReport(report: RunReport): string {
     `# auth-s3 benchmarks — ${report.date}`,
     '',
     `Node ${report.node}, ${report.cores} cores (${report.cpuModel}), ${report.platform}. ` +
-      `Total ${report.totalSeconds.toFixed(0)} s. ${misses === 0 ? 'Every budget met.' : `${misses} budget(s) missed.`}`,
+      `Load average ${report.load.start.map((v) => v.toFixed(1)).join('/')} at the start, ` +
+      `${report.load.end.map((v) => v.toFixed(1)).join('/')} at the end (1/5/15 min). ` +
+      `This run took ${report.totalSeconds.toFixed(0)} s. ${misses === 0 ? 'Every budget met.' : `${misses} figure(s) missed their budget or could not be measured.`}`,
     '',
     markdownTable(report.figures),
     '',
