@@ -8,6 +8,7 @@ import {
   AuthS3Error,
   CodeExpiredError,
   CodeMismatchError,
+  InvalidParameterError,
   InvalidPasswordError,
   NetworkError,
   NotAuthorizedError,
@@ -110,6 +111,14 @@ describe('toAuthS3Error', () => {
     const other = toAuthS3Error(cognitoError('InternalErrorException', 'boom'), { operation: 'signUp' });
     expect(other).toBeInstanceOf(ServiceError);
     expect(other.message).toContain('InternalErrorException: boom');
+  });
+
+  it('says which value was wrong for InvalidParameterException', () => {
+    const email = toAuthS3Error(cognitoError('InvalidParameterException', 'Invalid email address format.'), {
+      operation: 'signUp',
+    });
+    expect(email).toBeInstanceOf(InvalidParameterError);
+    expect(email.message).toBe('That email address is not valid. Check it and try again.');
   });
 
   it('returns an AuthS3Error unchanged', () => {

@@ -10,6 +10,7 @@ import {
   CodeExpiredError,
   CodeMismatchError,
   ConfigError,
+  InvalidParameterError,
   InvalidPasswordError,
   NetworkError,
   NotAuthorizedError,
@@ -85,7 +86,13 @@ export function toAuthS3Error(error: unknown, context: ErrorContext): AuthS3Erro
       return invalidPassword(awsMessage, options);
     case 'InvalidParameterException':
       if (/password/i.test(awsMessage)) return invalidPassword(awsMessage, options);
-      break;
+      if (/email/i.test(awsMessage)) {
+        return new InvalidParameterError('That email address is not valid. Check it and try again.', options);
+      }
+      return new InvalidParameterError(
+        `Cognito rejected ${what}: ${trimPeriod(awsMessage)}. Check the values sent.`,
+        options,
+      );
     case 'CodeMismatchException':
       return new CodeMismatchError(
         'That code is not right. Check the most recent email and type the code again.',
@@ -147,10 +154,14 @@ export function toAuthS3Error(error: unknown, context: ErrorContext): AuthS3Erro
     );
   }
   return new ServiceError(
-    `${what} failed: ${code || 'unknown error'}${awsMessage ? `: ${awsMessage}` : ''}.` +
+    `${what} failed: ${code || 'unknown error'}${awsMessage ? `: ${trimPeriod(awsMessage)}` : ''}.` +
       (status && status >= 500 ? ' This is on the AWS side; retry later.' : ''),
     options,
   );
+}
+
+function trimPeriod(message: string): string {
+  return message.replace(/\.+$/, '');
 }
 
 function notAuthorized(
@@ -171,7 +182,7 @@ function notAuthorized(
     return new NotAuthorizedError('The current password is not right. Type it again.', options);
   }
   return new NotAuthorizedError(
-    `Cognito refused ${context.operation}: ${awsMessage || 'not authorized'}. Sign in again.`,
+    `Cognito refused ${context.operation}: ${trimPeriod(awsMessage) || 'not authorized'}. Sign in again.`,
     options,
   );
 }

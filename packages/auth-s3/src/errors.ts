@@ -40,6 +40,9 @@ export class InvalidPasswordError extends AuthS3Error {
   }
 }
 
+/** A value Cognito rejected other than the password, e.g. a malformed email address. */
+export class InvalidParameterError extends AuthS3Error {}
+
 /** The confirmation or reset code is wrong. */
 export class CodeMismatchError extends AuthS3Error {}
 

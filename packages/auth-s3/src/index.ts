@@ -13,6 +13,7 @@ export {
   CodeMismatchError,
   ConfigError,
   InvalidKeyError,
+  InvalidParameterError,
   InvalidPasswordError,
   NetworkError,
   NotAuthorizedError,

@@ -9,14 +9,18 @@ type Bytes = Uint8Array<ArrayBuffer>;
 
 const encoder = new TextEncoder();
 
-function subtle(): SubtleCrypto {
+function webCrypto(): Crypto {
   const crypto = globalThis.crypto;
-  if (!crypto?.subtle) {
+  if (!crypto?.subtle || typeof crypto.getRandomValues !== 'function') {
     throw new ConfigError(
       'WebCrypto (globalThis.crypto.subtle) is missing. Use Node 20+ or a browser page served over https or localhost.',
     );
   }
-  return crypto.subtle;
+  return crypto;
+}
+
+function subtle(): SubtleCrypto {
+  return webCrypto().subtle;
 }
 
 export function utf8(text: string): Bytes {
@@ -51,7 +55,7 @@ export async function hkdfSha256(ikm: Bytes, salt: Bytes, info: Bytes, length: n
 
 export function randomBytes(length: number): Bytes {
   const bytes = new Uint8Array(length);
-  globalThis.crypto.getRandomValues(bytes);
+  webCrypto().getRandomValues(bytes);
   return bytes;
 }
 
