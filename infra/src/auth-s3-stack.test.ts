@@ -176,12 +176,13 @@ describe('authenticated role', () => {
         {
           Sid: 'PublicPrefixObjects',
           Effect: 'Allow',
+          // Sorted by CDK (@aws-cdk/aws-iam:minimizePolicies).
           Action: [
-            's3:GetObject',
-            's3:PutObject',
-            's3:DeleteObject',
             's3:AbortMultipartUpload',
+            's3:DeleteObject',
+            's3:GetObject',
             's3:ListMultipartUploadParts',
+            's3:PutObject',
           ],
           Resource: { 'Fn::Join': ['', [{ 'Fn::GetAtt': [bucket, 'Arn'] }, '/public/*']] },
         },
