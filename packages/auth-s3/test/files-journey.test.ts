@@ -186,4 +186,25 @@ describe('files journey against the emulator', () => {
     const root = library({ prefix: '' });
     await expect(root.files.list()).rejects.toBeInstanceOf(AccessDeniedError);
   });
+
+  it('refreshes tokens and credentials once they are within 5 minutes of expiry', async () => {
+    const { files, logger } = library();
+    await files.list();
+    expect(logger.requests()).toEqual([
+      'cognito-identity:GetCredentialsForIdentityCommand',
+      's3:ListObjectsV2Command',
+    ]);
+    logger.clear();
+    harness.clock.advance(56 * 60_000);
+    await files.list();
+    // Tokens (refreshed 5 minutes before expiry) and credentials are each renewed once. S3 itself may
+    // take two attempts: the SDK signs with the system clock, the emulator checks its manual clock,
+    // and the SDK corrects the skew and retries.
+    const requests = logger.requests();
+    expect(requests.slice(0, 2)).toEqual([
+      'cognito-idp:InitiateAuthCommand',
+      'cognito-identity:GetCredentialsForIdentityCommand',
+    ]);
+    expect(new Set(requests.slice(2))).toEqual(new Set(['s3:ListObjectsV2Command']));
+  });
 });
