@@ -2,8 +2,8 @@
  * Proves the server half of SRP against amazon-cognito-identity-js's own client half: the key
  * both sides derive is the same for the right password and different for a wrong one.
  */
-import * as cognitoJs from 'amazon-cognito-identity-js';
 import { describe, expect, it } from 'vitest';
+import { SrpClient } from '../__tests__/srp-client.js';
 import {
   checkPassword,
   computeSessionKey,
@@ -16,38 +16,10 @@ import {
   padHex,
 } from './srp.js';
 
-/** The parts of the library's (untyped) AuthenticationHelper this test drives. */
-interface ClientHelper {
-  N: { constructor: new (hex: string, radix: number) => unknown };
-  getLargeAValue(callback: (error: unknown, A: { toString(radix: number): string }) => void): void;
-  getPasswordAuthenticationKey(
-    userId: string,
-    password: string,
-    B: unknown,
-    salt: unknown,
-    callback: (error: unknown, key: Uint8Array) => void,
-  ): void;
-}
-const { AuthenticationHelper } = cognitoJs as unknown as {
-  AuthenticationHelper: new (pool: string) => ClientHelper;
-};
-
-function clientKey(poolName: string, userId: string, password: string, B: string, salt: string) {
-  const helper = new AuthenticationHelper(poolName);
-  // The library keeps its BigInteger class private; its N is one.
-  const BigInteger = helper.N.constructor;
-  return new Promise<{ key: Buffer; A: string }>((resolve, reject) => {
-    helper.getLargeAValue((error, A) => {
-      if (error) return reject(error);
-      helper.getPasswordAuthenticationKey(
-        userId,
-        password,
-        new BigInteger(B, 16),
-        new BigInteger(salt, 16),
-        (err, key) => (err ? reject(err) : resolve({ key: Buffer.from(key), A: A.toString(16) })),
-      );
-    });
-  });
+async function clientKey(poolName: string, userId: string, password: string, B: string, salt: string) {
+  const client = new SrpClient(poolName);
+  const A = await client.publicValue();
+  return { A, key: await client.sessionKey(userId, password, B, salt) };
 }
 
 describe('srp', () => {

@@ -1,0 +1,47 @@
+/*
+ * Services for operation unit tests: the fixture model, an in-memory store, a manual clock and
+ * one RSA key pair shared by every test in the file (generating keys is the slow part), plus a
+ * builder for users in any status.
+ */
+import { ManualClock } from '../clock.js';
+import { createServices, type Services } from '../services/index.js';
+import { type EmulatorKeys, generateKeys } from '../services/keys.js';
+import { memoryStore } from '../store/json-file-store.js';
+import type { UserRecord, UserStatus } from '../store/state.js';
+import { type FixtureOverrides, stackFixture } from './stack-fixture.js';
+
+let keys: Promise<EmulatorKeys> | undefined;
+
+export interface TestServices extends Services {
+  clock: ManualClock;
+  /** Lines the services logged. */
+  logged: string[];
+}
+
+/** Fresh services over an empty in-memory state. */
+export async function testServices(overrides: FixtureOverrides = {}): Promise<TestServices> {
+  keys ??= generateKeys();
+  const clock = new ManualClock(Date.UTC(2026, 0, 1));
+  const logged: string[] = [];
+  const services = createServices({
+    model: stackFixture(overrides),
+    clock,
+    store: memoryStore(),
+    keys: await keys,
+    endpoint: () => 'http://127.0.0.1:4566',
+    log: (line) => logged.push(line),
+  });
+  return { ...services, clock, logged };
+}
+
+/** Adds a user with `password` directly to the store. */
+export function seedUser(
+  services: Services,
+  email: string,
+  password = 'Correct-Horse-1',
+  status: UserStatus = 'CONFIRMED',
+): UserRecord {
+  const user = services.users.create({ login: email, attributes: {}, password, status });
+  user.attributes.email_verified = status === 'UNCONFIRMED' ? 'false' : 'true';
+  return user;
+}

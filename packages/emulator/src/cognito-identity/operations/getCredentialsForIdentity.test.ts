@@ -1,0 +1,39 @@
+/* Unit tests for GetCredentialsForIdentity: credentials bound to the role and the identity. */
+import { describe, expect, it } from 'vitest';
+import { seedUser, testServices } from '../../__tests__/test-services.js';
+import { NotAuthorizedError } from '../../errors.js';
+import { getCredentialsForIdentity } from './getCredentialsForIdentity.js';
+import { getId } from './getId.js';
+
+const ClientId = '4ulocalclient0000000000000';
+const IdentityPoolId = 'us-east-1:00000000-0000-4000-8000-000000000001';
+const provider = 'cognito-idp.us-east-1.amazonaws.com/us-east-1_AuthS3Emu';
+
+describe('getCredentialsForIdentity', () => {
+  it('issues credentials for the authenticated role that S3 can look up', async () => {
+    const services = await testServices();
+    const Logins = {
+      [provider]: services.tokens.signIn(seedUser(services, 'ada@example.com'), ClientId).IdToken,
+    };
+    const { IdentityId } = await getId(services)({ IdentityPoolId, Logins });
+    const { Credentials } = await getCredentialsForIdentity(services)({ IdentityId, Logins });
+    const issued = services.identities.lookupCredentials(Credentials?.AccessKeyId ?? '');
+    expect(issued).toMatchObject({
+      identityId: IdentityId,
+      roleArn: services.model.identityPool.authenticatedRoleArn,
+      secretAccessKey: Credentials?.SecretKey,
+      sessionToken: Credentials?.SessionToken,
+    });
+    expect(issued?.expiration).toBe(Credentials?.Expiration?.getTime());
+    expect(Credentials?.Expiration?.getTime()).toBe(services.clock.now() + 3600_000);
+  });
+
+  it('refuses an authenticated identity without its login', async () => {
+    const services = await testServices();
+    const Logins = {
+      [provider]: services.tokens.signIn(seedUser(services, 'ada@example.com'), ClientId).IdToken,
+    };
+    const { IdentityId } = await getId(services)({ IdentityPoolId, Logins });
+    await expect(getCredentialsForIdentity(services)({ IdentityId })).rejects.toThrow(NotAuthorizedError);
+  });
+});

@@ -1,0 +1,46 @@
+/* Unit tests for GetUser: live, expired, revoked and forged access tokens. */
+import { describe, expect, it } from 'vitest';
+import { seedUser, testServices } from '../../__tests__/test-services.js';
+import { NotAuthorizedError, UserNotFoundError } from '../../errors.js';
+import { getUser } from './getUser.js';
+
+const ClientId = '4ulocalclient0000000000000';
+
+describe('getUser', () => {
+  it('returns the username and attributes for a live access token', async () => {
+    const services = await testServices();
+    const user = seedUser(services, 'ada@example.com');
+    const { AccessToken } = services.tokens.signIn(user, ClientId);
+    const result = await getUser(services)({ AccessToken });
+    expect(result.Username).toBe(user.username);
+    expect(result.UserAttributes).toContainEqual({ Name: 'email', Value: 'ada@example.com' });
+  });
+
+  it('throws "Access Token has expired" an hour later', async () => {
+    const services = await testServices();
+    const { AccessToken } = services.tokens.signIn(seedUser(services, 'ada@example.com'), ClientId);
+    services.clock.advance(3600_000);
+    await expect(getUser(services)({ AccessToken })).rejects.toThrow(
+      new NotAuthorizedError('Access Token has expired'),
+    );
+  });
+
+  it('throws "Invalid Access Token" for an id token or a forged token', async () => {
+    const services = await testServices();
+    const { IdToken, AccessToken } = services.tokens.signIn(seedUser(services, 'ada@example.com'), ClientId);
+    await expect(getUser(services)({ AccessToken: IdToken })).rejects.toThrow('Invalid Access Token');
+    const [head, , signature] = AccessToken.split('.');
+    const forged = Buffer.from(JSON.stringify({ token_use: 'access', username: 'x' })).toString('base64url');
+    await expect(getUser(services)({ AccessToken: `${head}.${forged}.${signature}` })).rejects.toThrow(
+      'Invalid Access Token',
+    );
+  });
+
+  it('throws UserNotFoundError once the user is gone', async () => {
+    const services = await testServices();
+    const user = seedUser(services, 'ada@example.com');
+    const { AccessToken } = services.tokens.signIn(user, ClientId);
+    delete services.store.state.users[user.username];
+    await expect(getUser(services)({ AccessToken })).rejects.toThrow(UserNotFoundError);
+  });
+});
