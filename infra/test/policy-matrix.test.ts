@@ -64,6 +64,30 @@ describe('authenticated role policy matrix', () => {
     expect(POLICY_MATRIX.filter((c) => c.expected === 'Deny').length).toBeGreaterThanOrEqual(20);
   });
 
+  it('includes every case issue 2 names', () => {
+    const labels = POLICY_MATRIX.map(caseLabel);
+    const named = [
+      ...['s3:GetObject', 's3:PutObject', 's3:DeleteObject'].flatMap((action) => [
+        `${action} "public/a.txt" → Allow`,
+        `${action} "public/dir/b c+d.txt" → Allow`,
+      ]),
+      's3:ListBucket (bucket) prefix "public/" → Allow',
+      's3:ListBucket (bucket) prefix "public/dir/" → Allow',
+      's3:GetObject "private/a.txt" → Deny',
+      's3:GetObject "publicity/a.txt" → Deny',
+      's3:GetObject "a.txt" → Deny',
+      's3:GetObject "public/a.txt" in someone-elses-bucket → Deny',
+      's3:ListBucket (bucket) → Deny',
+      's3:ListBucket (bucket) prefix "" → Deny',
+      's3:ListBucket (bucket) prefix "private/" → Deny',
+      's3:ListBucket (bucket) prefix "public" → Deny',
+      's3:PutBucketPolicy (bucket) → Deny',
+      's3:DeleteBucket (bucket) → Deny',
+      's3:GetObject (bucket) → Deny',
+    ];
+    expect(labels).toEqual(expect.arrayContaining(named));
+  });
+
   it.each(POLICY_MATRIX.map((c) => [caseLabel(c), c] as const))('%s', (_label, testCase) => {
     const decision = decide(model, testCase);
     if (testCase.expected === 'Allow') {
