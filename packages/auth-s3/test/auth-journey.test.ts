@@ -13,6 +13,7 @@ import { RecordingLogger } from '../src/__tests__/fakes.js';
 import { createAuthS3 } from '../src/create-auth-s3.js';
 import {
   CodeMismatchError,
+  InvalidParameterError,
   InvalidPasswordError,
   NotAuthorizedError,
   SessionExpiredError,
@@ -81,6 +82,7 @@ describe('auth journey against the emulator', () => {
     expect(wrong).toBeInstanceOf(NotAuthorizedError);
     expect(wrong.message).toMatch(/Incorrect email or password/);
     await expect(auth.signIn('nobody@example.com', PASSWORD)).rejects.toBeInstanceOf(NotAuthorizedError);
+    await expect(auth.signUp('not-an-email', PASSWORD)).rejects.toBeInstanceOf(InvalidParameterError);
   });
 
   it('resets a forgotten password with the emailed code, then changes it while signed in', async () => {
