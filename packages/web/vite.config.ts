@@ -5,7 +5,7 @@
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defaultClientConditions, defineConfig } from 'vite';
-import { authS3Outputs } from './scripts/outputs-plugin';
+import { authS3Outputs } from './scripts/outputs-plugin.ts';
 
 const webRoot = fileURLToPath(new URL('.', import.meta.url));
 
@@ -13,6 +13,22 @@ export default defineConfig({
   root: webRoot,
   plugins: [react(), authS3Outputs({ webRoot })],
   resolve: { conditions: ['@auth-s3/source', ...defaultClientConditions] },
+  // Pre-bundled up front, with discovery off: the library is linked source that imports the SDK
+  // lazily, and a dependency found late makes the dev server reload the page mid-session. These are
+  // every package that src/ and the library's source import directly.
+  optimizeDeps: {
+    noDiscovery: true,
+    include: [
+      'react',
+      'react/jsx-runtime',
+      'react/jsx-dev-runtime',
+      'react-dom/client',
+      'auth-s3 > @aws-sdk/client-cognito-identity-provider',
+      'auth-s3 > @aws-sdk/client-cognito-identity',
+      'auth-s3 > @aws-sdk/client-s3',
+      'auth-s3 > @aws-sdk/s3-request-presigner',
+    ],
+  },
   // The manifest tells scripts/size.ts which chunks the sign-in screen loads first.
   build: { target: 'es2022', sourcemap: false, manifest: true },
 });

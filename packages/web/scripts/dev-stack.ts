@@ -6,7 +6,7 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { startEmulator } from '@auth-s3/emulator';
+import { type StackModel, startEmulator } from '@auth-s3/emulator';
 import { createServer, type ViteDevServer } from 'vite';
 import { AWS_OUTPUTS_FILE, LOCAL_OUTPUTS_FILE } from './outputs-plugin';
 
@@ -31,6 +31,10 @@ export interface DevStackOptions {
   appPort?: number;
   /** Silence the emulator's console lines. */
   quiet?: boolean;
+  /** Vite's console output. @default 'info' */
+  logLevel?: 'info' | 'warn' | 'error' | 'silent';
+  /** A prebuilt stack model (tests); otherwise the emulator reads the synthesized template. */
+  model?: StackModel;
 }
 
 /** A running dev stack. */
@@ -59,6 +63,7 @@ export async function startDevStack(options: DevStackOptions = {}): Promise<DevS
       port: options.emulatorPort ?? 0,
       outputsFile,
       quiet: options.quiet,
+      model: options.model,
     });
     endpoint = emulator.endpoint;
     stopEmulator = () => emulator.stop();
@@ -72,7 +77,7 @@ export async function startDevStack(options: DevStackOptions = {}): Promise<DevS
       root: WEB_ROOT,
       configFile: join(WEB_ROOT, 'vite.config.ts'),
       server: { host: 'localhost', port: options.appPort ?? DEFAULT_APP_PORT, strictPort: true },
-      logLevel: 'warn',
+      logLevel: options.logLevel ?? 'info',
     });
     await vite.listen();
   } catch (error) {

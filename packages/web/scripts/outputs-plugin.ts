@@ -57,7 +57,8 @@ export function authS3Outputs(options: { webRoot: string; outputsPath?: string }
     load(id) {
       if (id !== RESOLVED_ID) return undefined;
       const file = path();
-      this.addWatchFile(file);
+      // A missing file is watched by configureServer below; addWatchFile would make it an import.
+      if (existsSync(file)) this.addWatchFile(file);
       return `export default ${JSON.stringify(readOutputsModule(file))};`;
     },
     configureServer(server) {
