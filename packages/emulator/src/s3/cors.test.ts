@@ -45,6 +45,7 @@ describe('CORS', () => {
       'content-type, x-amz-date, authorization, x-amz-content-sha256',
     );
     expect(res.headers['access-control-expose-headers']).toBe('ETag');
+    expect(res.headers['access-control-max-age']).toBe('3000');
   });
 
   it('refuses a preflight from another origin or for a method no rule allows with 403 AccessForbidden', async () => {

@@ -1,7 +1,7 @@
 /*
- * A StackModel shaped like the synthesized AuthS3Stack for S3 tests: the authenticated role's
- * least-privilege policy (objects under `public/`, ListBucket only for `public/` prefixes), the
- * bucket's enforce-SSL policy and its CORS rule for the web origin.
+ * A StackModel shaped like the synthesized AuthS3Stack (cdk.out/AuthS3Stack.template.json) for S3
+ * tests: the authenticated role's least-privilege policy (objects under `public/`, ListBucket only
+ * for `public/` prefixes), the bucket's enforce-SSL policy and its CORS rule for the web origin.
  */
 import type { StackModel } from '../../stack-model.js';
 
@@ -71,6 +71,7 @@ export function testStackModel(): StackModel {
               Version: '2012-10-17',
               Statement: [
                 {
+                  Sid: 'PublicPrefixObjects',
                   Effect: 'Allow',
                   Action: [
                     's3:GetObject',
@@ -82,6 +83,7 @@ export function testStackModel(): StackModel {
                   Resource: `${bucketArn}/public/*`,
                 },
                 {
+                  Sid: 'ListPublicPrefix',
                   Effect: 'Allow',
                   Action: 's3:ListBucket',
                   Resource: bucketArn,
@@ -104,6 +106,7 @@ export function testStackModel(): StackModel {
           allowedMethods: ['GET', 'PUT', 'POST', 'DELETE', 'HEAD'],
           allowedHeaders: ['*'],
           exposedHeaders: ['ETag'],
+          maxAge: 3000,
         },
       ],
       versioning: true,
