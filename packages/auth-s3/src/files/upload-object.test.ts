@@ -142,6 +142,20 @@ describe('uploadObject', () => {
     expect(s3Mock.commandCalls(UploadPartCommand).length).toBeLessThan(4);
   });
 
+  it('aborts an upload S3 created while the caller was cancelling', async () => {
+    mockMultipart();
+    const controller = new AbortController();
+    s3Mock.on(CreateMultipartUploadCommand).callsFake(async () => {
+      controller.abort();
+      return { UploadId: 'up-late' };
+    });
+    await expect(
+      uploadObject(s3, target, toUploadSource(bytes(11 * MIB)), { ...tuning, signal: controller.signal }),
+    ).rejects.toBeInstanceOf(AbortedError);
+    expect(s3Mock.commandCalls(UploadPartCommand)).toHaveLength(0);
+    expect(s3Mock.commandCalls(AbortMultipartUploadCommand)[0]?.args[0].input.UploadId).toBe('up-late');
+  });
+
   it('aborts the multipart upload when a part is denied, and reports AccessDeniedError', async () => {
     mockMultipart();
     s3Mock.on(UploadPartCommand).rejects(

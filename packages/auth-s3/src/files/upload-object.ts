@@ -111,11 +111,9 @@ async function multipartUpload(
   const concurrency = Math.max(1, options.concurrency ?? DEFAULT_CONCURRENCY);
   let created: { UploadId?: string };
   try {
+    // Not cancellable: an upload created after the client gave up would be left behind with no id to abort it.
     created = await s3.send(
       new CreateMultipartUploadCommand({ Bucket: bucket, Key: key, ContentType: contentType }),
-      {
-        abortSignal: signal,
-      },
     );
   } catch (error) {
     throw toAuthS3Error(error, { operation: 'upload', key });
@@ -135,6 +133,7 @@ async function multipartUpload(
   const progress = (): UploadProgress => ({ loaded, total: knownSize ?? read });
 
   try {
+    if (signal?.aborted) throw new AbortedError(`Upload of ${key} was cancelled; nothing was stored.`);
     onProgress?.(progress());
     let partNumber = 0;
     for (let next = await parts.next(); !next.done; next = await parts.next()) {
