@@ -47,6 +47,11 @@ export type PayloadSigning =
 export interface Authenticated {
   credentials: IssuedCredentials;
   payload: PayloadSigning;
+  /**
+   * `x-amz-*` values a presigned URL carries in its query (lower-case names), which S3 applies
+   * like headers: e.g. the `x-amz-checksum-crc32` SDK v3 signs into presigned PUT URLs.
+   */
+  queryHeaders: Record<string, string>;
 }
 
 export interface AuthenticateDeps {
@@ -270,7 +275,7 @@ async function verifyHeader(
         { signingDate },
       ),
   };
-  return { credentials, payload: payloadSigning(contentSha256, chunks) };
+  return { credentials, payload: payloadSigning(contentSha256, chunks), queryHeaders: {} };
 }
 
 async function verifyPresigned(
@@ -343,6 +348,13 @@ async function verifyPresigned(
   });
   const expected = String(presigned.query?.['X-Amz-Signature'] ?? '');
   if (!sameText(expected, parts.signature)) throw S3Errors.signatureDoesNotMatch(parts.accessKeyId);
+  const queryHeaders: Record<string, string> = {};
+  for (const [name, value] of Object.entries(query)) {
+    const lower = name.toLowerCase();
+    if (lower.startsWith('x-amz-') && lower !== 'x-amz-content-sha256') {
+      queryHeaders[lower] = Array.isArray(value) ? (value[0] ?? '') : value;
+    }
+  }
   const contentSha256 = headers['x-amz-content-sha256'];
-  return { credentials, payload: payloadSigning(contentSha256, undefined) };
+  return { credentials, payload: payloadSigning(contentSha256, undefined), queryHeaders };
 }

@@ -61,14 +61,16 @@ function expectations(req: IncomingMessage, auth: Authenticated): Expectations {
   const md5Base64 = header(req, 'content-md5');
   if (md5Base64 !== undefined && Buffer.from(md5Base64, 'base64').length !== 16)
     throw S3Errors.invalidDigest();
-  const fromHeader = checksumFromHeaders(req.headers);
+  // A presigned URL's x-amz-* query values count as headers, as in S3.
+  const fromHeader = checksumFromHeaders({ ...auth.queryHeaders, ...req.headers });
   const trailerName = header(req, 'x-amz-trailer')?.trim().toLowerCase();
   let checksum: Expectations['checksum'];
   if (fromHeader) checksum = { ...fromHeader, trailer: false };
   else if (trailerName?.startsWith('x-amz-checksum-')) {
     checksum = { algorithm: parseChecksumAlgorithm(trailerName.slice(15), 'x-amz-trailer'), trailer: true };
   } else {
-    const declared = header(req, 'x-amz-sdk-checksum-algorithm');
+    const declared =
+      header(req, 'x-amz-sdk-checksum-algorithm') ?? auth.queryHeaders['x-amz-sdk-checksum-algorithm'];
     if (declared)
       checksum = {
         algorithm: parseChecksumAlgorithm(declared, 'x-amz-sdk-checksum-algorithm'),
