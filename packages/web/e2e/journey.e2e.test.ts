@@ -12,10 +12,9 @@
 import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { StackModel } from '@auth-s3/emulator';
+import { deflateSync } from 'node:zlib';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { stackFixture } from '../../emulator/src/__tests__/stack-fixture';
 import { type DevStack, startDevStack, WEB_ROOT } from '../scripts/dev-stack';
 import { seriousViolations } from './axe';
 import { launchChromium } from './browser';
@@ -31,7 +30,7 @@ const bigFile = {
   mimeType: 'application/octet-stream',
   buffer: randomBytes(9 * 1024 * 1024),
 };
-const image = { name: 'pixel.png', mimeType: 'image/png', buffer: onePixelPng() };
+const image = { name: 'gradient.png', mimeType: 'image/png', buffer: gradientPng() };
 
 let stack: DevStack;
 let browser: Browser;
@@ -48,8 +47,7 @@ beforeAll(async () => {
     quiet: true,
     logLevel: 'warn',
     // The stack allows every write under public/; a deny on public/archive/ gives a denied action to show.
-    // TODO(template loader): load the model from the synthesized template instead of the fixture.
-    model: denyWritesUnder(publicStack(stackFixture()), 'public/archive/'),
+    adjustModel: (model) => denyWritesUnder(model, 'public/archive/'),
   });
   browser = await launchChromium();
   const context = await browser.newContext({ viewport: { width: 1280, height: 860 }, acceptDownloads: true });
@@ -160,7 +158,7 @@ describe('the journey of a new user', () => {
     const dialog = page.getByRole('dialog', { name: image.name });
     await dialog.getByRole('img', { name: `Preview of ${image.name}` }).waitFor();
     await page.waitForFunction(
-      () => (document.querySelector('.preview-image') as HTMLImageElement | null)?.naturalWidth === 1,
+      () => (document.querySelector('.preview-image') as HTMLImageElement | null)?.naturalWidth === 160,
     );
     await checkScreen('06-preview');
     await dialog.getByRole('button', { name: 'Close preview' }).click();
@@ -229,56 +227,6 @@ describe('the journey of a new user', () => {
   });
 });
 
-// TODO(template loader): temporary, the stack's public/ policy and CORS on the emulator's fixture.
-function publicStack(model: StackModel): StackModel {
-  const b = model.bucket.arn;
-  return {
-    ...model,
-    bucket: {
-      ...model.bucket,
-      cors: [
-        {
-          allowedOrigins: ['http://localhost:5173'],
-          allowedMethods: ['GET', 'PUT', 'POST', 'DELETE', 'HEAD'],
-          allowedHeaders: ['*'],
-          exposedHeaders: ['ETag'],
-        },
-      ],
-    },
-    roles: model.roles.map((role) => ({
-      ...role,
-      policies: [
-        {
-          name: 'AuthenticatedRole/DefaultPolicy',
-          kind: 'identity',
-          document: {
-            Version: '2012-10-17',
-            Statement: [
-              {
-                Effect: 'Allow',
-                Action: [
-                  's3:GetObject',
-                  's3:PutObject',
-                  's3:DeleteObject',
-                  's3:AbortMultipartUpload',
-                  's3:ListMultipartUploadParts',
-                ],
-                Resource: `${b}/public/*`,
-              },
-              {
-                Effect: 'Allow',
-                Action: 's3:ListBucket',
-                Resource: b,
-                Condition: { StringLike: { 's3:prefix': ['public/', 'public/*'] } },
-              },
-            ],
-          },
-        },
-      ],
-    })),
-  };
-}
-
 async function expectUploaded(count: number): Promise<void> {
   await page.waitForFunction((n) => document.querySelectorAll('.upload-done').length === n, count, {
     timeout: 60_000,
@@ -291,10 +239,40 @@ function randomBytes(size: number): Buffer {
   return buffer;
 }
 
-/** A valid 1×1 PNG, so the preview can prove the image decoded. */
-function onePixelPng(): Buffer {
-  return Buffer.from(
-    'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
-    'base64',
-  );
+/** A 160×100 gradient PNG, so the preview shows a picture and can prove it decoded. */
+function gradientPng(width = 160, height = 100): Buffer {
+  const rows: Buffer[] = [];
+  for (let y = 0; y < height; y++) {
+    const row = Buffer.alloc(1 + width * 3);
+    for (let x = 0; x < width; x++)
+      row.set([47 + (x * 120) / width, 95 + (y * 100) / height, 208], 1 + x * 3);
+    rows.push(row);
+  }
+  const chunk = (type: string, data: Buffer) => {
+    const body = Buffer.concat([Buffer.from(type, 'ascii'), data]);
+    const out = Buffer.alloc(12 + data.length);
+    out.writeUInt32BE(data.length, 0);
+    body.copy(out, 4);
+    out.writeUInt32BE(crc32(body), 8 + data.length);
+    return out;
+  };
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(width, 0);
+  header.writeUInt32BE(height, 4);
+  header.set([8, 2, 0, 0, 0], 8);
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', header),
+    chunk('IDAT', deflateSync(Buffer.concat(rows))),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
+}
+
+function crc32(data: Buffer): number {
+  let crc = 0xffffffff;
+  for (const byte of data) {
+    crc ^= byte;
+    for (let k = 0; k < 8; k++) crc = crc & 1 ? (crc >>> 1) ^ 0xedb88320 : crc >>> 1;
+  }
+  return (crc ^ 0xffffffff) >>> 0;
 }

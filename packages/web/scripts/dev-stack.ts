@@ -1,12 +1,15 @@
 /*
  * What `pnpm dev` runs, as a function the browser tests reuse: either AWS (a `cdk deploy` outputs
- * file) or the emulator started in-process with its outputs file, then Vite's dev server on the
- * port the stack's bucket CORS allows. `close()` stops everything it started.
+ * file) or the emulator started in-process from the synthesized template (synthesized first when
+ * missing) with its outputs file, then Vite's dev server on the port the stack's bucket CORS allows.
+ * `close()` stops everything it started.
  */
+import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type StackModel, startEmulator } from '@auth-s3/emulator';
+import { loadStackModel, readTemplate } from '@auth-s3/emulator/template';
 import { createServer, type ViteDevServer } from 'vite';
 import { AWS_OUTPUTS_FILE, LOCAL_OUTPUTS_FILE } from './outputs-plugin';
 
@@ -16,6 +19,8 @@ export const WEB_ROOT = fileURLToPath(new URL('..', import.meta.url));
 export const REPO_ROOT = resolve(WEB_ROOT, '../..');
 /** The port the stack's bucket CORS rule allows by default (`infra/src/file-bucket.ts`). */
 export const DEFAULT_APP_PORT = 5173;
+/** Where `pnpm synth` writes the stack's template. */
+export const TEMPLATE_PATH = join(REPO_ROOT, 'cdk.out', 'AuthS3Stack.template.json');
 
 /** Options of {@link startDevStack}. */
 export interface DevStackOptions {
@@ -33,8 +38,8 @@ export interface DevStackOptions {
   quiet?: boolean;
   /** Vite's console output. @default 'info' */
   logLevel?: 'info' | 'warn' | 'error' | 'silent';
-  /** A prebuilt stack model (tests); otherwise the emulator reads the synthesized template. */
-  model?: StackModel;
+  /** Changes the stack model read from the template before the emulator starts (tests). */
+  adjustModel?: (model: StackModel) => StackModel;
 }
 
 /** A running dev stack. */
@@ -58,12 +63,22 @@ export async function startDevStack(options: DevStackOptions = {}): Promise<DevS
   const outputsFile = useAws ? awsOutputs : (options.outputsFile ?? join(WEB_ROOT, LOCAL_OUTPUTS_FILE));
 
   if (!useAws) {
+    const template = await ensureTemplate();
+    const model = options.adjustModel
+      ? options.adjustModel(
+          await loadStackModel(await readTemplate(template), {
+            stackName: 'AuthS3Stack',
+            region: 'us-east-1',
+          }),
+        )
+      : undefined;
     const emulator = await startEmulator({
+      template,
       dataDir: options.dataDir ?? join(REPO_ROOT, '.emulator'),
       port: options.emulatorPort ?? 0,
       outputsFile,
       quiet: options.quiet,
-      model: options.model,
+      model,
     });
     endpoint = emulator.endpoint;
     stopEmulator = () => emulator.stop();
@@ -96,4 +111,25 @@ export async function startDevStack(options: DevStackOptions = {}): Promise<DevS
       await stopEmulator();
     },
   };
+}
+
+/**
+ * The synthesized template's path, running `pnpm synth` at the root first when it is missing.
+ * TODO: also re-synthesize when infra/ is newer than the template, once the emulator exports the
+ * staleness check its CLI uses (`src/synth.ts` is not part of its package exports yet).
+ */
+export async function ensureTemplate(log: (line: string) => void = console.log): Promise<string> {
+  if (existsSync(TEMPLATE_PATH)) return TEMPLATE_PATH;
+  log('No synthesized stack template yet: running `pnpm synth` (once; takes a little while)…');
+  const code = await new Promise<number>((done, fail) => {
+    const child = spawn('pnpm', ['synth'], { cwd: REPO_ROOT, stdio: 'inherit' });
+    child.once('error', fail);
+    child.once('exit', (exit) => done(exit ?? 1));
+  });
+  if (code !== 0 || !existsSync(TEMPLATE_PATH)) {
+    throw new Error(
+      `\`pnpm synth\` exited with ${code} and wrote no ${TEMPLATE_PATH}; fix the error above and retry.`,
+    );
+  }
+  return TEMPLATE_PATH;
 }

@@ -102,6 +102,10 @@ export function FileTable({ path, folders, items, onDownload, onPreview, onDelet
                 <tr key={row.item.key}>
                   <td className="cell-name">
                     <span className="file-name">{row.item.name}</span>
+                    {/* Shown on narrow screens, where the size and date columns are hidden. */}
+                    <span className="cell-meta">
+                      {formatSize(row.item.size)} · {formatDate(row.item.lastModified)}
+                    </span>
                   </td>
                   <td className="col-size">{formatSize(row.item.size)}</td>
                   <td className="col-date">{formatDate(row.item.lastModified)}</td>
