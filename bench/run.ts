@@ -18,7 +18,14 @@ import { srpCpu } from './entries/srp-cpu.ts';
 import type { BenchContext, BenchEntry } from './lib/entry.ts';
 import { BenchError, NotAvailableError } from './lib/errors.ts';
 import { type FigureResult, judge, type Measurement } from './lib/figures.ts';
-import { type EntryDetail, environment, markdownReport, type RunReport, textTable } from './lib/report.ts';
+import {
+  type EntryDetail,
+  environment,
+  markdownReport,
+  type RunReport,
+  replaceReadmeTable,
+  textTable,
+} from './lib/report.ts';
 
 const entries: BenchEntry[] = [
   bundleSize,
@@ -145,13 +152,15 @@ async function main(): Promise<void> {
   await mkdir(resultsDir, { recursive: true });
   await writeFile(join(resultsDir, 'latest.json'), `${JSON.stringify(report, null, 2)}\n`);
   await writeFile(join(resultsDir, 'latest.md'), markdownReport(report));
+  const readmePath = join(benchDir, 'README.md');
+  await writeFile(readmePath, replaceReadmeTable(await readFile(readmePath, 'utf8'), report));
 
   process.stdout.write(`\n${textTable(figures)}\n\n`);
   const misses = figures.filter((f) => !f.pass);
   process.stdout.write(
     `${selected.length} entr${selected.length === 1 ? 'y' : 'ies'} in ${totalSeconds.toFixed(0)} s; ` +
       `${misses.length === 0 ? 'every budget met' : `${misses.length} miss(es)`}. ` +
-      `Written to bench/results/latest.md and latest.json.\n`,
+      `Written to bench/results/latest.md, latest.json and the table in bench/README.md.\n`,
   );
   process.exitCode = misses.length === 0 ? 0 : 1;
 }

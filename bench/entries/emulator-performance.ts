@@ -235,7 +235,7 @@ export const emulatorPerformance: BenchEntry = {
     { id: 'peak-rss', label: 'emulator peak RSS, transfers and sign-ins', unit: 'MiB', budgets: [] },
   ],
   async run(context) {
-    const template = await ensureTemplate(context.repoRoot, context.log);
+    const template = await ensureTemplate(context.repoRoot, context.tmpDir, context.log);
     context.log(`cold start: ${COLD_STARTS + 1} starts of the emulator and of a bare server`);
     const coldStarts = await measureColdStart(context, template);
 

@@ -87,7 +87,7 @@ export const libraryUpload: BenchEntry = {
     },
   ],
   async run(context) {
-    const template = await ensureTemplate(context.repoRoot, context.log);
+    const template = await ensureTemplate(context.repoRoot, context.tmpDir, context.log);
     const file = join(context.tmpDir, 'file-256mib.bin');
     await writeRandomFile(file, FILE_SIZE);
     const emulator = await startEmulatorProcess({

@@ -68,7 +68,7 @@ export const listing: BenchEntry = {
     },
   ],
   async run(context) {
-    const template = await ensureTemplate(context.repoRoot, context.log);
+    const template = await ensureTemplate(context.repoRoot, context.tmpDir, context.log);
     const emulator = await startEmulatorProcess({
       repoRoot: context.repoRoot,
       dataDir: join(context.tmpDir, 'data'),

@@ -192,7 +192,7 @@ export const roundTrips: BenchEntry = {
         { cause },
       );
     }
-    const synthesized = await ensureTemplate(context.repoRoot, context.log);
+    const synthesized = await ensureTemplate(context.repoRoot, context.tmpDir, context.log);
     const template = await templateForOrigin(synthesized, APP_ORIGIN, join(context.tmpDir, 'template.json'));
     const outputsFile = join(context.tmpDir, 'outputs.json');
     const emulator = await startEmulatorProcess({

@@ -5,7 +5,7 @@
  * signed up and confirmed through the inbox, and S3 clients signed with identity-pool credentials
  * obtained without auth-s3 (amazon-cognito-identity-js + credential-providers) for baselines.
  */
-import { access, readFile } from 'node:fs/promises';
+import { access, readFile, stat, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import {
@@ -45,32 +45,55 @@ export interface RunningEmulator {
 /** A password every stack password policy we ship accepts. */
 export const benchPassword = 'Bench-Passw0rd!';
 
-/** The synthesized template's path; runs `pnpm synth` first when it is missing. */
-export async function ensureTemplate(repoRoot: string, log: (message: string) => void): Promise<string> {
-  const template = join(repoRoot, 'cdk.out', 'AuthS3Stack.template.json');
-  try {
-    await access(template);
-    return template;
-  } catch {
-    log('no synthesized template: running pnpm synth');
-  }
+/**
+ * A private copy of the synthesized template in `tmpDir`, so another `pnpm synth` rewriting
+ * `cdk.out/` mid-run cannot pull it away. When the repository has none, the stack is synthesized
+ * into the bench's own scratch cloud assembly (`bench/results/tmp/cdk.out`), leaving `cdk.out/` alone.
+ */
+export async function ensureTemplate(
+  repoRoot: string,
+  tmpDir: string,
+  log: (message: string) => void,
+): Promise<string> {
+  const copy = join(tmpDir, 'AuthS3Stack.template.json');
+  if (await copyValidTemplate(join(repoRoot, 'cdk.out', 'AuthS3Stack.template.json'), copy)) return copy;
+  const out = join(repoRoot, 'bench', 'results', 'tmp', 'cdk.out');
+  const ours = join(out, 'AuthS3Stack.template.json');
+  // Synthesized earlier in this run, by another entry: reuse it (never one from an older run).
+  const synthesizedAt = await stat(ours).then(
+    (s) => s.mtimeMs,
+    () => 0,
+  );
+  if (synthesizedAt >= performance.timeOrigin && (await copyValidTemplate(ours, copy))) return copy;
+  log('no synthesized template: synthesizing into bench/results/tmp/cdk.out');
   let synthError: unknown;
   try {
-    await runCommand('pnpm', ['synth'], { cwd: repoRoot, timeoutMs: 180_000 });
+    await runCommand('pnpm', ['exec', 'cdk', 'synth', '--quiet', '--no-notices', '-o', out], {
+      cwd: repoRoot,
+      env: { CDK_DISABLE_CLI_TELEMETRY: 'true' },
+      timeoutMs: 240_000,
+    });
   } catch (error) {
+    // The CDK CLI can fail after the app has written the template; the template is what counts.
     synthError = error;
   }
+  if (await copyValidTemplate(ours, copy)) return copy;
+  const reason = synthError instanceof Error ? synthError.message.split('\n')[0] : 'it wrote no template';
+  throw new NotAvailableError(`no synthesized template, and synthesizing one failed: ${reason}`, {
+    cause: synthError,
+  });
+}
+
+async function copyValidTemplate(from: string, to: string): Promise<boolean> {
   try {
-    // The CDK CLI can fail after the app has written the template; the template is what counts.
-    await access(template);
-  } catch (cause) {
-    const reason = synthError instanceof Error ? synthError.message.split('\n')[0] : 'no template written';
-    throw new NotAvailableError(
-      `no synthesized template at cdk.out/AuthS3Stack.template.json and pnpm synth failed: ${reason}`,
-      { cause: synthError ?? cause },
-    );
+    const text = await readFile(from, 'utf8');
+    JSON.parse(text);
+    await writeFile(to, text);
+    return true;
+  } catch {
+    // Missing, or caught mid-write by a concurrent synth.
+    return false;
   }
-  return template;
 }
 
 /** The emulator's CLI, or `NotAvailableError` when it is not written yet. */

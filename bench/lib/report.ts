@@ -131,3 +131,27 @@ export function markdownReport(report: RunReport): string {
   parts.push(`Time per entry: ${timing.join('; ')}.`, '');
   return parts.join('\n');
 }
+
+const START = '<!-- bench:latest:start -->';
+const END = '<!-- bench:latest:end -->';
+
+/**
+ * Puts the report's table, with its date and machine, between the README's markers; returns the
+ * README unchanged when it has none.
+ */
+export function replaceReadmeTable(readme: string, report: RunReport): string {
+  const start = readme.indexOf(START);
+  const end = readme.indexOf(END);
+  if (start === -1 || end < start) return readme;
+  const misses = report.figures.filter((f) => !f.pass).length;
+  const block = [
+    START,
+    `Measured ${report.date.slice(0, 16).replace('T', ' ')} UTC on Node ${report.node}, ${report.cores} cores ` +
+      `(load average ${report.load.start[0]?.toFixed(1)} at the start); ` +
+      `${misses === 0 ? 'every budget met' : `${misses} figure(s) missed or not available`}.`,
+    '',
+    markdownTable(report.figures),
+    END,
+  ].join('\n');
+  return readme.slice(0, start) + block + readme.slice(end + END.length);
+}
