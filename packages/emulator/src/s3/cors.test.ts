@@ -1,14 +1,17 @@
 /*
- * CORS with the bucket's rules over real HTTP: preflights matched on origin, method and headers
+ * CORS rule matching as S3 does it (first matching rule, one `*` wildcard, headers
+ * case-insensitive), then the bucket's rules over real HTTP: preflights matched on origin, method and headers
  * (403 AccessForbidden otherwise, with no authentication needed), and CORS headers on actual
  * responses, errors included, so a browser can read S3's error codes.
  */
 import { GetObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CorsRule } from '../stack-model.js';
 import { errorCode, send } from './__tests__/raw-s3.js';
 import { type S3Harness, startS3Harness } from './__tests__/s3-harness.js';
 import { BUCKET, WEB_ORIGIN } from './__tests__/stack-fixture.js';
+import { preflight as answerPreflight, corsHeaders } from './cors.js';
 
 let h: S3Harness;
 
@@ -76,5 +79,59 @@ describe('CORS', () => {
     const foreign = await fetch(url, { headers: { origin: 'http://evil.example' } });
     expect(foreign.headers.get('access-control-allow-origin')).toBeNull();
     s3.destroy();
+  });
+});
+
+const rules: CorsRule[] = [
+  {
+    allowedOrigins: ['https://*.example.com'],
+    allowedMethods: ['GET'],
+    allowedHeaders: ['x-amz-*'],
+    exposedHeaders: [],
+  },
+  {
+    allowedOrigins: ['*'],
+    allowedMethods: ['PUT'],
+    allowedHeaders: ['*'],
+    exposedHeaders: ['ETag'],
+    maxAge: 60,
+  },
+];
+
+describe('CORS rules', () => {
+  it('matches an origin wildcard and headers case-insensitively, echoing the origin', () => {
+    const headers = answerPreflight(
+      rules,
+      'https://app.example.com',
+      'GET',
+      'X-Amz-Date, x-amz-content-sha256',
+    );
+    expect(headers['access-control-allow-origin']).toBe('https://app.example.com');
+    expect(headers['access-control-allow-credentials']).toBe('true');
+    expect(headers['access-control-allow-headers']).toBe('X-Amz-Date, x-amz-content-sha256');
+  });
+
+  it('falls through to the next rule and answers * for an any-origin rule', () => {
+    const headers = answerPreflight(rules, 'https://app.example.com', 'PUT', 'content-type');
+    expect(headers['access-control-allow-origin']).toBe('*');
+    expect(headers['access-control-allow-credentials']).toBeUndefined();
+    expect(headers['access-control-max-age']).toBe('60');
+  });
+
+  it('refuses a header no rule allows, and a bucket without rules', () => {
+    expect(() => answerPreflight(rules, 'https://app.example.com', 'GET', 'content-type')).toThrow(
+      expect.objectContaining({ code: 'AccessForbidden', status: 403 }),
+    );
+    expect(() => answerPreflight([], 'https://a.example.com', 'GET', undefined)).toThrow(
+      /CORS is not enabled/,
+    );
+  });
+
+  it('adds headers to actual requests only for a matching origin and method', () => {
+    expect(corsHeaders(rules, 'https://x.example.com', 'GET')['access-control-allow-origin']).toBe(
+      'https://x.example.com',
+    );
+    expect(corsHeaders(rules, 'https://x.example.com', 'DELETE')).toEqual({});
+    expect(corsHeaders(rules, undefined, 'GET')).toEqual({});
   });
 });
