@@ -18,9 +18,10 @@ import {
   PutObjectCommand,
   type S3Client,
 } from '@aws-sdk/client-s3';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { type S3Harness, startS3Harness } from './__tests__/s3-harness.js';
 import { BUCKET, OTHER_ROLE_ARN } from './__tests__/stack-fixture.js';
+import { assumedRoleArn, createAuthorizer } from './authorize.js';
 
 let h: S3Harness;
 let s3: S3Client;
@@ -183,5 +184,32 @@ describe('authorization: the stack matrix over HTTP', () => {
       decision: 'Allow',
     });
     expect(last?.summary).toContain('AuthenticatedRole/DefaultPolicy');
+  });
+});
+
+describe('createAuthorizer', () => {
+  it('prints each decision when logDecisions is on, without credentials', () => {
+    const log = vi.spyOn(console, 'log').mockImplementation(() => {});
+    try {
+      const credentials = h.issue();
+      const authz = createAuthorizer(
+        { model: h.model, clock: h.clock, logDecisions: true },
+        credentials,
+        'GET',
+      );
+      expect(authz.allows({ action: 's3:GetObject', key: 'private/x' })).toBe(false);
+      const line = String(log.mock.calls.at(-1)?.[0]);
+      expect(line).toContain('GET ImplicitDeny s3:GetObject');
+      expect(line).not.toContain(credentials.secretAccessKey);
+      expect(line).not.toContain(credentials.sessionToken);
+    } finally {
+      log.mockRestore();
+    }
+  });
+
+  it('names the caller as the assumed-role session', () => {
+    expect(assumedRoleArn('arn:aws:iam::000000000000:role/AuthS3Stack-AuthenticatedRole-X')).toBe(
+      'arn:aws:sts::000000000000:assumed-role/AuthS3Stack-AuthenticatedRole-X/CognitoIdentityCredentials',
+    );
   });
 });

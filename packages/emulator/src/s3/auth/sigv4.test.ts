@@ -180,6 +180,29 @@ describe('presigned URLs', () => {
     }
   });
 
+  it('refuses an expired or tampered presigned PUT, storing nothing', async () => {
+    const s3 = h.client(h.issue(), { requestChecksumCalculation: 'WHEN_REQUIRED' });
+    const url = await getSignedUrl(s3, new PutObjectCommand({ Bucket: BUCKET, Key: 'public/put-once.txt' }), {
+      expiresIn: 60,
+    });
+    const tampered = await fetch(url.replace('put-once.txt', 'put-twice.txt'), { method: 'PUT', body: 'x' });
+    expect(tampered.status).toBe(403);
+    expect(await tampered.text()).toContain('<Code>SignatureDoesNotMatch</Code>');
+    h.clock.advance(120_000);
+    try {
+      const expired = await fetch(url, { method: 'PUT', body: 'late' });
+      expect(expired.status).toBe(403);
+      expect(await expired.text()).toContain('<Message>Request has expired</Message>');
+    } finally {
+      h.clock.advance(-120_000);
+    }
+    for (const Key of ['public/put-once.txt', 'public/put-twice.txt']) {
+      await expect(s3.send(new GetObjectCommand({ Bucket: BUCKET, Key }))).rejects.toMatchObject({
+        name: 'NoSuchKey',
+      });
+    }
+  });
+
   it('refuses a tampered presigned URL with SignatureDoesNotMatch', async () => {
     await h
       .client(h.issue())
