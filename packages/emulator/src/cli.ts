@@ -1,4 +1,4 @@
-#!/usr/bin/env node
+#!/usr/bin/env -S tsx --conditions=@auth-s3/source
 /*
  * `pnpm emulator [--port N] [--data-dir DIR] [--template FILE] [--outputs-file FILE]
  * [--log-decisions]`: synthesizes the stack when its template is missing or stale, starts the

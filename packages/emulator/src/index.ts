@@ -57,14 +57,15 @@ export interface RunningEmulator {
 
 /** Starts the emulator; resolves once it accepts requests. */
 export async function startEmulator(options: StartEmulatorOptions): Promise<RunningEmulator> {
+  // Key generation (first start) runs in the thread pool while the template is read.
+  const opened = mkdir(options.dataDir, { recursive: true }).then(() =>
+    Promise.all([loadOrCreateKeys(options.dataDir), openJsonFileStore(options.dataDir)]),
+  );
+  opened.catch(() => {});
   const model = options.model ?? (await modelFromTemplate(options));
   const clock = options.clock ?? systemClock;
   const log: Logger = options.quiet ? () => {} : (line) => console.log(`[emulator] ${line}`);
-  await mkdir(options.dataDir, { recursive: true });
-  const [keys, store] = await Promise.all([
-    loadOrCreateKeys(options.dataDir),
-    openJsonFileStore(options.dataDir),
-  ]);
+  const [keys, store] = await opened;
 
   let endpoint = '';
   const services = createServices({ model, clock, store, keys, endpoint: () => endpoint, log });
