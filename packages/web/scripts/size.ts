@@ -27,13 +27,24 @@ export interface BuildSize {
   initialBrotli: number;
   /** Brotli bytes of every JS and CSS file. */
   totalBrotli: number;
+  /** Each dynamic import and what it adds, largest first (groups share chunks, so they do not sum). */
+  lazyGroups: LazyGroup[];
 }
 
 interface ManifestChunk {
   file: string;
   isEntry?: boolean;
+  isDynamicEntry?: boolean;
   imports?: string[];
   css?: string[];
+}
+
+/** What one lazily imported module brings beyond the first load (its own chunk and static imports). */
+export interface LazyGroup {
+  /** The module's source path, e.g. `../auth-s3/src/auth/user-pool-api.ts`. */
+  module: string;
+  /** Brotli bytes it adds to the first load. */
+  brotli: number;
 }
 
 /** Brotli size of a buffer at the highest quality. */
@@ -49,15 +60,17 @@ export function measureBuild(distDir: string): BuildSize {
     string,
     ManifestChunk
   >;
-  const initial = new Set<string>();
-  const visit = (key: string) => {
+  // The files a chunk loads with it: itself, its CSS and its static imports, transitively.
+  const closure = (key: string, into = new Set<string>()): Set<string> => {
     const chunk = manifest[key];
-    if (!chunk || initial.has(chunk.file)) return;
-    initial.add(chunk.file);
-    for (const css of chunk.css ?? []) initial.add(css);
-    for (const imported of chunk.imports ?? []) visit(imported);
+    if (!chunk || into.has(chunk.file)) return into;
+    into.add(chunk.file);
+    for (const css of chunk.css ?? []) into.add(css);
+    for (const imported of chunk.imports ?? []) closure(imported, into);
+    return into;
   };
-  for (const [key, chunk] of Object.entries(manifest)) if (chunk.isEntry) visit(key);
+  const initial = new Set<string>();
+  for (const [key, chunk] of Object.entries(manifest)) if (chunk.isEntry) closure(key, initial);
 
   const all = new Set<string>();
   for (const chunk of Object.values(manifest)) {
@@ -72,7 +85,14 @@ export function measureBuild(distDir: string): BuildSize {
       return { file, bytes: data.length, brotli: brotliSize(data), initial: initial.has(file) };
     });
   const sum = (list: FileSize[]) => list.reduce((n, f) => n + f.brotli, 0);
-  return { files, initialBrotli: sum(files.filter((f) => f.initial)), totalBrotli: sum(files) };
+  const lazyGroups = Object.entries(manifest)
+    .filter(([, chunk]) => chunk.isDynamicEntry)
+    .map(([module]) => {
+      const added = closure(module);
+      return { module, brotli: sum(files.filter((f) => added.has(f.file) && !f.initial)) };
+    })
+    .sort((a, b) => b.brotli - a.brotli);
+  return { files, initialBrotli: sum(files.filter((f) => f.initial)), totalBrotli: sum(files), lazyGroups };
 }
 
 /** `12345` → `12.1 KiB`. */
@@ -86,6 +106,10 @@ export function formatBuildSize(size: BuildSize): string {
     (f) =>
       `${f.initial ? 'initial' : 'lazy   '}  ${kib(f.brotli).padStart(10)}  ${kib(f.bytes).padStart(10)} raw  ${f.file}`,
   );
+  lines.push('', 'loaded later (each with what it adds to the first load):');
+  for (const group of size.lazyGroups) {
+    lines.push(`  +${kib(group.brotli).padStart(10)}  ${group.module.replace(/^.*node_modules\//, '')}`);
+  }
   lines.push(
     '',
     `sign-in initial load: ${kib(size.initialBrotli)} brotli (budget ${BUDGETS_KIB.initial} KiB)`,
