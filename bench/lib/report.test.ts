@@ -40,6 +40,17 @@ describe('markdownTable', () => {
     expect(lines[2]).toBe('| bundle | initial | 80 KiB | 200 KiB (Amplify) | 0.40× | ≤ 95 KiB | pass |');
     expect(lines[3]).toBe('| srp | cpu | not available | 180 ms (baseline) | — | — | MISS |');
   });
+
+  it('shows a third decimal as many decimals as keep a missed ratio off its bound', () => {
+    const spec = {
+      id: 'p',
+      label: 'put',
+      unit: 'MiB/s' as const,
+      budgets: [{ kind: 'ratio-min' as const, value: 0.5 }],
+    };
+    expect(markdownTable([judge('emulator', spec, { ours: 49.97, baseline: 100 })])).toContain('| 0.4997× |');
+    expect(markdownTable([judge('emulator', spec, { ours: 52, baseline: 100 })])).toContain('| 0.52× |');
+  });
 });
 
 describe('replaceReadmeTable', () => {

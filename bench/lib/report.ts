@@ -42,6 +42,15 @@ export function environment(): Pick<RunReport, 'node' | 'cores' | 'cpuModel' | '
   };
 }
 
+/** Two decimals, or as many as it takes to keep a miss from rounding onto its bound (0.4997, not 0.50). */
+function ratioText(figure: FigureResult): string {
+  const ratio = figure.ratio ?? 0;
+  const bounds = figure.budgets.filter((b) => b.kind.startsWith('ratio')).map((b) => b.value);
+  let digits = 2;
+  while (!figure.pass && digits < 6 && bounds.includes(Number(ratio.toFixed(digits)))) digits++;
+  return ratio.toFixed(digits);
+}
+
 const headers = ['entry', 'figure', 'ours', 'baseline', 'ratio', 'budget', 'result'];
 
 function cells(figure: FigureResult): string[] {
@@ -54,7 +63,7 @@ function cells(figure: FigureResult): string[] {
     return [figure.entry, figure.label, 'not available', baseline, '—', budget, 'MISS'];
   }
   const ours = figure.ours === undefined ? '—' : formatValue(figure.ours, figure.unit);
-  const ratio = figure.ratio === undefined ? '—' : `${figure.ratio.toFixed(2)}×`;
+  const ratio = figure.ratio === undefined ? '—' : `${ratioText(figure)}×`;
   const result = figure.budgets.length === 0 ? 'info' : figure.pass ? 'pass' : 'MISS';
   return [figure.entry, figure.label, ours, baseline, ratio, budget, result];
 }
