@@ -40,7 +40,7 @@ export interface S3ServiceDeps {
 export interface S3Service {
   /** Answers one S3 request (anything that is not Cognito, JWKS or `/_emulator/`). */
   handle(req: IncomingMessage, res: ServerResponse): Promise<void>;
-  /** Waits for start-up to settle; stored objects stay on disk. */
+  /** Waits for start-up and for requests in progress to settle; stored objects stay on disk. */
   close(): Promise<void>;
 }
 
@@ -98,7 +98,15 @@ export function createS3Service(deps: S3ServiceDeps): S3Service {
     await operations[route.operation]({ req, res, url, key, auth, authz });
   }
 
-  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+  const inFlight = new Set<Promise<void>>();
+
+  function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const done = answer(req, res).finally(() => inFlight.delete(done));
+    inFlight.add(done);
+    return done;
+  }
+
+  async function answer(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const requestId = randomBytes(8).toString('hex').toUpperCase();
     res.setHeader('x-amz-request-id', requestId);
     res.setHeader('x-amz-id-2', randomBytes(24).toString('base64'));
@@ -127,6 +135,7 @@ export function createS3Service(deps: S3ServiceDeps): S3Service {
     handle,
     async close() {
       await ready.catch(() => {});
+      await Promise.allSettled([...inFlight]);
     },
   };
 }

@@ -187,6 +187,22 @@ describe('request bodies', () => {
     expect(await exists('public/bad-trailer.txt')).toBe(false);
   });
 
+  it('refuses a body without a declared length with 411 MissingContentLength', async () => {
+    const req = {
+      method: 'PUT',
+      path: `/${BUCKET}/public/no-length.txt`,
+      headers: { 'x-amz-content-sha256': 'UNSIGNED-PAYLOAD', 'transfer-encoding': 'chunked' },
+      body: 'streamed without a length',
+    };
+    const res = await send(h.endpoint, {
+      ...req,
+      headers: await signHeaders(h.endpoint, h.issue(), req, new Date(h.clock.now())),
+    });
+    expect(res.status).toBe(411);
+    expect(errorCode(res)).toBe('MissingContentLength');
+    expect(await exists('public/no-length.txt')).toBe(false);
+  });
+
   it('accepts a signed aws-chunked body and verifies every chunk signature', async () => {
     const data = Buffer.alloc(200_000, 7);
     const res = await signedChunkedPut('public/signed-chunks.bin', data, 65_536);

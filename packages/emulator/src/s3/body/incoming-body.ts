@@ -49,7 +49,10 @@ function expectations(req: IncomingMessage, auth: Authenticated): Expectations {
   const chunked =
     auth.payload.kind === 'streaming-signed' || auth.payload.kind === 'streaming-unsigned-trailer';
   const lengthHeader = header(req, chunked ? 'x-amz-decoded-content-length' : 'content-length');
-  if (chunked && lengthHeader === undefined) throw S3Errors.missingContentLength();
+  // S3 needs the length up front; a plain `Transfer-Encoding: chunked` body is refused.
+  if (lengthHeader === undefined && (chunked || req.headers['transfer-encoding'] !== undefined)) {
+    throw S3Errors.missingContentLength();
+  }
   const length = lengthHeader === undefined ? undefined : Number(lengthHeader);
   if (length !== undefined && (!Number.isSafeInteger(length) || length < 0)) {
     throw S3Errors.invalidArgument(

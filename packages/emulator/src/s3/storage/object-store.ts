@@ -52,12 +52,19 @@ export class ObjectStore {
   async open(): Promise<void> {
     await removeQuietly(this.tmpDir);
     await Promise.all([this.tmpDir, this.objectsDir, this.dataDir].map((d) => mkdir(d, { recursive: true })));
-    const files = await readdir(this.objectsDir);
-    for (const file of files) {
-      if (!file.endsWith('.json')) continue;
-      const meta = JSON.parse(await readFile(join(this.objectsDir, file), 'utf8')) as ObjectMeta;
-      this.metas.set(meta.key, meta);
-      this.sorted.push(meta.key);
+    const files = (await readdir(this.objectsDir)).filter((f) => f.endsWith('.json'));
+    // Read in batches: thousands of small files load in a fraction of the time one by one takes.
+    for (let at = 0; at < files.length; at += 64) {
+      const batch = files.slice(at, at + 64);
+      const metas = await Promise.all(
+        batch.map(
+          async (file) => JSON.parse(await readFile(join(this.objectsDir, file), 'utf8')) as ObjectMeta,
+        ),
+      );
+      for (const meta of metas) {
+        this.metas.set(meta.key, meta);
+        this.sorted.push(meta.key);
+      }
     }
     this.sorted.sort(compareKeys);
     const referenced = new Set([...this.metas.values()].map((m) => m.blob));
