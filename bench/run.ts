@@ -28,6 +28,9 @@ import {
   textTable,
 } from './lib/report.ts';
 
+// The report records the Node version; the SDK's notice about Node 22 would only clutter the output.
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+
 const entries: BenchEntry[] = [
   bundleSize,
   srpCpu,
