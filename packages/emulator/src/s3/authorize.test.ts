@@ -3,22 +3,9 @@
  * HTTP with the SDK: every request must get the same verdict from the emulator's S3 (Allow →
  * served; deny → 403 AccessDenied) and the decision the emulator reports must name it.
  */
-import {
-  AbortMultipartUploadCommand,
-  DeleteBucketCommand,
-  DeleteObjectCommand,
-  DeleteObjectsCommand,
-  GetObjectCommand,
-  ListBucketsCommand,
-  ListObjectsV2Command,
-  ListObjectVersionsCommand,
-  ListPartsCommand,
-  PutBucketPolicyCommand,
-  PutObjectAclCommand,
-  PutObjectCommand,
-  type S3Client,
-} from '@aws-sdk/client-s3';
+import { DeleteObjectsCommand, GetObjectCommand, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { matrixCases, outcome } from './__tests__/policy-matrix.js';
 import { type S3Harness, startS3Harness } from './__tests__/s3-harness.js';
 import { BUCKET, OTHER_ROLE_ARN } from './__tests__/stack-fixture.js';
 import { assumedRoleArn, createAuthorizer } from './authorize.js';
@@ -35,114 +22,12 @@ afterAll(async () => {
   await h?.stop();
 });
 
-type Verdict = 'Allow' | 'ImplicitDeny' | 'ExplicitDeny';
-/** Any S3 command (the SDK's command types do not share one assignable base type). */
-type Call = object;
-const UPLOAD_ID = '0'.repeat(48);
-
-/** Each case: the IAM action, a description, the SDK call, the evaluator's verdict. */
-const objectCalls: Record<string, (key: string) => Call> = {
-  's3:PutObject': (Key) => new PutObjectCommand({ Bucket: BUCKET, Key, Body: 'matrix' }),
-  's3:GetObject': (Key) => new GetObjectCommand({ Bucket: BUCKET, Key }),
-  's3:AbortMultipartUpload': (Key) =>
-    new AbortMultipartUploadCommand({ Bucket: BUCKET, Key, UploadId: UPLOAD_ID }),
-  's3:ListMultipartUploadParts': (Key) => new ListPartsCommand({ Bucket: BUCKET, Key, UploadId: UPLOAD_ID }),
-  's3:DeleteObject': (Key) => new DeleteObjectCommand({ Bucket: BUCKET, Key }),
-};
-
-const cases: Array<[string, string, () => Call, Verdict]> = [
-  ...Object.entries(objectCalls).flatMap(([action, call]) =>
-    (
-      [
-        ['public/a.txt', 'Allow'],
-        ['public/dir/b c+d.txt', 'Allow'],
-        ['public/../private/a.txt', 'Allow'],
-        ['private/a.txt', 'ImplicitDeny'],
-        ['publicity/a.txt', 'ImplicitDeny'],
-        ['a.txt', 'ImplicitDeny'],
-        ['Public/a.txt', 'ImplicitDeny'],
-      ] as const
-    ).map(([key, verdict]): [string, string, () => Call, Verdict] => [action, key, () => call(key), verdict]),
-  ),
-  [
-    's3:ListBucket',
-    'prefix public/',
-    () => new ListObjectsV2Command({ Bucket: BUCKET, Prefix: 'public/' }),
-    'Allow',
-  ],
-  [
-    's3:ListBucket',
-    'prefix public/dir/',
-    () => new ListObjectsV2Command({ Bucket: BUCKET, Prefix: 'public/dir/', Delimiter: '/' }),
-    'Allow',
-  ],
-  ['s3:ListBucket', 'no prefix', () => new ListObjectsV2Command({ Bucket: BUCKET }), 'ImplicitDeny'],
-  [
-    's3:ListBucket',
-    'prefix ""',
-    () => new ListObjectsV2Command({ Bucket: BUCKET, Prefix: '' }),
-    'ImplicitDeny',
-  ],
-  [
-    's3:ListBucket',
-    'prefix private/',
-    () => new ListObjectsV2Command({ Bucket: BUCKET, Prefix: 'private/' }),
-    'ImplicitDeny',
-  ],
-  [
-    's3:ListBucket',
-    'prefix public',
-    () => new ListObjectsV2Command({ Bucket: BUCKET, Prefix: 'public' }),
-    'ImplicitDeny',
-  ],
-  [
-    's3:ListBucket',
-    'prefix Public/',
-    () => new ListObjectsV2Command({ Bucket: BUCKET, Prefix: 'Public/' }),
-    'ImplicitDeny',
-  ],
-  [
-    's3:ListBucketVersions',
-    'prefix public/',
-    () => new ListObjectVersionsCommand({ Bucket: BUCKET, Prefix: 'public/' }),
-    'ImplicitDeny',
-  ],
-  [
-    's3:GetObjectVersion',
-    'public/a.txt',
-    () => new GetObjectCommand({ Bucket: BUCKET, Key: 'public/a.txt', VersionId: 'v1' }),
-    'ImplicitDeny',
-  ],
-  [
-    's3:PutObjectAcl',
-    'public/a.txt',
-    () => new PutObjectAclCommand({ Bucket: BUCKET, Key: 'public/a.txt', ACL: 'public-read' }),
-    'ImplicitDeny',
-  ],
-  [
-    's3:PutBucketPolicy',
-    'the bucket',
-    () => new PutBucketPolicyCommand({ Bucket: BUCKET, Policy: '{}' }),
-    'ImplicitDeny',
-  ],
-  ['s3:DeleteBucket', 'the bucket', () => new DeleteBucketCommand({ Bucket: BUCKET }), 'ImplicitDeny'],
-  ['s3:ListAllMyBuckets', 'the account', () => new ListBucketsCommand({}), 'ImplicitDeny'],
-];
-
-async function outcome(call: Call, client = s3): Promise<string> {
-  try {
-    await client.send(call as never);
-    return 'served';
-  } catch (error) {
-    const e = error as { name?: string; $metadata?: { httpStatusCode?: number } };
-    return e.name === 'AccessDenied' ? 'AccessDenied' : `served (${e.name})`;
-  }
-}
+const cases = matrixCases(BUCKET);
 
 describe('authorization: the stack matrix over HTTP', () => {
   it.each(cases)('%s on %s → %s', async (action, _what, call, verdict) => {
     const before = h.decisions.length;
-    const result = await outcome(call());
+    const result = await outcome(s3, call());
     expect(result.startsWith(verdict === 'Allow' ? 'served' : 'AccessDenied'), result).toBe(true);
     const decision = h.decisions.slice(before).find((d) => d.action === action);
     expect(decision?.decision).toBe(verdict);
@@ -168,7 +53,7 @@ describe('authorization: the stack matrix over HTTP', () => {
 
   it('denies everything to a role without S3 policies', async () => {
     const other = h.client(h.issue({ roleArn: OTHER_ROLE_ARN }));
-    expect(await outcome(new GetObjectCommand({ Bucket: BUCKET, Key: 'public/a.txt' }), other)).toBe(
+    expect(await outcome(other, new GetObjectCommand({ Bucket: BUCKET, Key: 'public/a.txt' }))).toBe(
       'AccessDenied',
     );
     other.destroy();

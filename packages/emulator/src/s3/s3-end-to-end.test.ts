@@ -1,12 +1,15 @@
 /*
- * End to end through the whole emulator: a user signs up and is confirmed, signs in with real
- * SRP (amazon-cognito-identity-js), trades the id token for credentials from the identity pool
- * (GetId, GetCredentialsForIdentity), and uses them with the real S3 client and lib-storage on
- * the same port, within the stack's policies; the credentials stop working when they expire.
+ * End to end through the whole emulator, configured from the synthesized AuthS3Stack template
+ * (test/fixtures): a user signs up and is confirmed, signs in with real SRP
+ * (amazon-cognito-identity-js), trades the id token for credentials from the identity pool (GetId,
+ * GetCredentialsForIdentity), and uses them with the real S3 client and lib-storage on the same
+ * port. The stack's allow/deny matrix gets the same verdicts over HTTP; the credentials stop
+ * working when they expire.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import {
   CognitoIdentityClient,
   GetCredentialsForIdentityCommand,
@@ -28,20 +31,30 @@ import {
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock } from '../clock.js';
 import { type RunningEmulator, startEmulator } from '../index.js';
-import { BUCKET, testStackModel } from './__tests__/stack-fixture.js';
+import type { StackModel } from '../stack-model.js';
+import { matrixCases, outcome } from './__tests__/policy-matrix.js';
+import { send } from './__tests__/raw-s3.js';
 
 const EMAIL = 'lin@example.com';
 const PASSWORD = 'Correct-Horse-9-Battery';
 const dummy = { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'unused' };
 
+const TEMPLATE = join(
+  dirname(fileURLToPath(import.meta.url)),
+  '../../test/fixtures/AuthS3Stack.template.json',
+);
+
 let emulator: RunningEmulator;
 let dataDir: string;
+let model: StackModel;
+let BUCKET: string;
 const clock = new ManualClock(Date.now());
-const model = testStackModel();
 
 beforeAll(async () => {
   dataDir = await mkdtemp(join(tmpdir(), 'auth-s3-e2e-'));
-  emulator = await startEmulator({ dataDir, model, clock, quiet: true });
+  emulator = await startEmulator({ dataDir, template: TEMPLATE, clock, quiet: true });
+  model = emulator.model;
+  BUCKET = model.bucket.name;
 });
 afterAll(async () => {
   await emulator?.stop();
@@ -144,6 +157,33 @@ describe('S3 with credentials from the identity pool', () => {
     await expect(s3.send(new ListObjectsV2Command({ Bucket: BUCKET }))).rejects.toMatchObject({
       name: 'AccessDenied',
     });
+  });
+
+  it("gives every case of the stack matrix the evaluator's verdict", async () => {
+    const cases = matrixCases(BUCKET);
+    expect(cases.length).toBeGreaterThanOrEqual(30);
+    for (const [action, what, call, verdict] of cases) {
+      const result = await outcome(s3, call());
+      expect(
+        result.startsWith(verdict === 'Allow' ? 'served' : 'AccessDenied'),
+        `${action} on ${what}: ${result}`,
+      ).toBe(true);
+    }
+  });
+
+  it("answers the web origin's preflight with the template's CORS rule", async () => {
+    const res = await send(emulator.endpoint, {
+      method: 'OPTIONS',
+      path: `/${BUCKET}/public/e2e/hello.txt`,
+      headers: {
+        origin: 'http://localhost:5173',
+        'access-control-request-method': 'PUT',
+        'access-control-request-headers': 'content-type',
+      },
+    });
+    expect(res.status).toBe(200);
+    expect(res.headers['access-control-allow-origin']).toBe('http://localhost:5173');
+    expect(res.headers['access-control-expose-headers']).toBe('ETag');
   });
 
   it('refuses the credentials with ExpiredToken once they expire', async () => {
