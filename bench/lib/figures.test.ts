@@ -51,6 +51,19 @@ describe('judge', () => {
     expect(result.ours).toBeUndefined();
   });
 
+  it('leaves the ratio out of a figure declared without one', () => {
+    const spec: FigureSpec = {
+      id: 'x',
+      label: 'x',
+      unit: 'MiB',
+      budgets: [{ kind: 'max', value: 32 }],
+      noRatio: true,
+    };
+    const result = judge('emulator', spec, { ours: 6, baseline: 1 });
+    expect(result.ratio).toBeUndefined();
+    expect(result.pass).toBe(true);
+  });
+
   it('counts a figure with no budgets as passed once measured', () => {
     const spec: FigureSpec = { id: 'x', label: 'x', unit: 'ms', budgets: [] };
     expect(judge('dev', spec, { ours: 1234 }).pass).toBe(true);

@@ -66,7 +66,7 @@ export function judge(entry: string, spec: FigureSpec, measured: Measurement | u
     return result;
   }
   const ratio =
-    measured.baseline !== undefined && measured.baseline !== 0
+    measured.baseline !== undefined && measured.baseline !== 0 && !spec.noRatio
       ? measured.ours / measured.baseline
       : undefined;
   const ours = measured.ours;
