@@ -33,7 +33,7 @@ import { bareGet, barePut, s3Get, s3Put, writeRandomFile } from '../lib/transfer
 
 const COLD_STARTS = 5;
 const OBJECT_SIZE = 64 * MiB;
-const TRANSFER_ROUNDS = 3;
+const TRANSFER_ROUNDS = 5;
 const CLIENTS = 8;
 const SIGN_INS = 160;
 /** "Flat": moving a 64 MiB object grows the RSS by less than half the object. */
