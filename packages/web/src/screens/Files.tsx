@@ -12,6 +12,7 @@ import { FileTable } from '../components/FileTable';
 import { Header } from '../components/Header';
 import { ImagePreview } from '../components/ImagePreview';
 import { UploadQueue } from '../components/UploadQueue';
+import { useFocusOnChange } from '../components/useFocusOnChange';
 import { describeError, isSessionError } from '../errors/describe-error';
 import { relativePath } from '../files/format';
 import { useFiles } from '../files/useFiles';
@@ -29,6 +30,7 @@ export function Files({ path }: { path: string }) {
   const [dragging, setDragging] = useState(false);
   const picker = useRef<HTMLInputElement>(null);
   const dragDepth = useRef(0);
+  const heading = useFocusOnChange<HTMLHeadingElement>(path);
 
   const failed = useCallback(
     (what: string, error: unknown) => {
@@ -108,7 +110,9 @@ export function Files({ path }: { path: string }) {
       >
         <Breadcrumbs path={path} />
         <div className="toolbar">
-          <h1>{folderName}</h1>
+          <h1 ref={heading} tabIndex={-1}>
+            {folderName}
+          </h1>
           <div className="toolbar-actions">
             <button type="button" className="button button-secondary" onClick={listing.reload}>
               Refresh
