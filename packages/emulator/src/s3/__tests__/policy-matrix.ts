@@ -1,134 +1,119 @@
 /*
- * The stack's allow/deny matrix as S3 calls: for each case the IAM action, what it touches, the
- * SDK command that exercises it over HTTP, and the verdict the IAM evaluator gives (the same cases
- * as the IAM package's stack matrix). Shared by the fixture-model suite and the end-to-end suite.
+ * The stack's allow/deny matrix (infra/test/policy-matrix.ts, the cases the infra tests evaluate
+ * on the synthesized policies) turned into S3 calls, so the emulator's S3 can be held to the same
+ * verdicts over real HTTP. Two cases have no HTTP form (an object action on the bucket ARN itself:
+ * `GET /bucket` is a listing) and are left out with that reason.
  */
 import {
   AbortMultipartUploadCommand,
   DeleteBucketCommand,
   DeleteObjectCommand,
+  GetBucketPolicyCommand,
+  GetObjectAclCommand,
   GetObjectCommand,
-  ListBucketsCommand,
+  ListMultipartUploadsCommand,
   ListObjectsV2Command,
   ListObjectVersionsCommand,
   ListPartsCommand,
+  PutBucketCorsCommand,
   PutBucketPolicyCommand,
   PutObjectAclCommand,
   PutObjectCommand,
+  PutObjectTaggingCommand,
   type S3Client,
 } from '@aws-sdk/client-s3';
+import { caseLabel, POLICY_MATRIX, type PolicyMatrixCase } from '../../../../../infra/test/policy-matrix.js';
 
-export type Verdict = 'Allow' | 'ImplicitDeny' | 'ExplicitDeny';
 /** Any S3 command (the SDK's command types do not share one assignable base type). */
 export type Call = object;
-export type MatrixCase = [action: string, what: string, call: () => Call, verdict: Verdict];
+
+export interface HttpMatrixCase {
+  label: string;
+  case: PolicyMatrixCase;
+  /** The SDK command that makes this request against `bucket`. */
+  call(bucket: string): Call;
+}
 
 const UPLOAD_ID = '0'.repeat(48);
 
-/** The matrix against `bucket`. */
-export function matrixCases(bucket: string): MatrixCase[] {
-  const BUCKET = bucket;
-  const objectCalls: Record<string, (key: string) => Call> = {
-    's3:PutObject': (Key) => new PutObjectCommand({ Bucket: BUCKET, Key, Body: 'matrix' }),
-    's3:GetObject': (Key) => new GetObjectCommand({ Bucket: BUCKET, Key }),
-    's3:AbortMultipartUpload': (Key) =>
-      new AbortMultipartUploadCommand({ Bucket: BUCKET, Key, UploadId: UPLOAD_ID }),
-    's3:ListMultipartUploadParts': (Key) =>
-      new ListPartsCommand({ Bucket: BUCKET, Key, UploadId: UPLOAD_ID }),
-    's3:DeleteObject': (Key) => new DeleteObjectCommand({ Bucket: BUCKET, Key }),
-  };
-  return [
-    ...Object.entries(objectCalls).flatMap(([action, call]) =>
-      (
-        [
-          ['public/a.txt', 'Allow'],
-          ['public/dir/b c+d.txt', 'Allow'],
-          ['public/../private/a.txt', 'Allow'],
-          ['private/a.txt', 'ImplicitDeny'],
-          ['publicity/a.txt', 'ImplicitDeny'],
-          ['a.txt', 'ImplicitDeny'],
-          ['Public/a.txt', 'ImplicitDeny'],
-        ] as const
-      ).map(([key, verdict]): [string, string, () => Call, Verdict] => [
-        action,
-        key,
-        () => call(key),
-        verdict,
-      ]),
-    ),
-    [
-      's3:ListBucket',
-      'prefix public/',
-      () => new ListObjectsV2Command({ Bucket: BUCKET, Prefix: 'public/' }),
-      'Allow',
-    ],
-    [
-      's3:ListBucket',
-      'prefix public/dir/',
-      () => new ListObjectsV2Command({ Bucket: BUCKET, Prefix: 'public/dir/', Delimiter: '/' }),
-      'Allow',
-    ],
-    ['s3:ListBucket', 'no prefix', () => new ListObjectsV2Command({ Bucket: BUCKET }), 'ImplicitDeny'],
-    [
-      's3:ListBucket',
-      'prefix ""',
-      () => new ListObjectsV2Command({ Bucket: BUCKET, Prefix: '' }),
-      'ImplicitDeny',
-    ],
-    [
-      's3:ListBucket',
-      'prefix private/',
-      () => new ListObjectsV2Command({ Bucket: BUCKET, Prefix: 'private/' }),
-      'ImplicitDeny',
-    ],
-    [
-      's3:ListBucket',
-      'prefix public',
-      () => new ListObjectsV2Command({ Bucket: BUCKET, Prefix: 'public' }),
-      'ImplicitDeny',
-    ],
-    [
-      's3:ListBucket',
-      'prefix Public/',
-      () => new ListObjectsV2Command({ Bucket: BUCKET, Prefix: 'Public/' }),
-      'ImplicitDeny',
-    ],
-    [
-      's3:ListBucketVersions',
-      'prefix public/',
-      () => new ListObjectVersionsCommand({ Bucket: BUCKET, Prefix: 'public/' }),
-      'ImplicitDeny',
-    ],
-    [
-      's3:GetObjectVersion',
-      'public/a.txt',
-      () => new GetObjectCommand({ Bucket: BUCKET, Key: 'public/a.txt', VersionId: 'v1' }),
-      'ImplicitDeny',
-    ],
-    [
-      's3:PutObjectAcl',
-      'public/a.txt',
-      () => new PutObjectAclCommand({ Bucket: BUCKET, Key: 'public/a.txt', ACL: 'public-read' }),
-      'ImplicitDeny',
-    ],
-    [
-      's3:PutBucketPolicy',
-      'the bucket',
-      () => new PutBucketPolicyCommand({ Bucket: BUCKET, Policy: '{}' }),
-      'ImplicitDeny',
-    ],
-    ['s3:DeleteBucket', 'the bucket', () => new DeleteBucketCommand({ Bucket: BUCKET }), 'ImplicitDeny'],
-    ['s3:ListAllMyBuckets', 'the account', () => new ListBucketsCommand({}), 'ImplicitDeny'],
-  ];
+function callFor(c: PolicyMatrixCase): ((bucket: string) => Call) | undefined {
+  const key = c.key;
+  const on = (bucket: string) => c.otherBucket ?? bucket;
+  const prefix = c.prefix;
+  if (key === undefined) {
+    switch (c.action) {
+      case 's3:ListBucket':
+        return (b) => new ListObjectsV2Command({ Bucket: on(b), Prefix: prefix });
+      case 's3:ListBucketVersions':
+        return (b) => new ListObjectVersionsCommand({ Bucket: on(b), Prefix: prefix });
+      case 's3:ListBucketMultipartUploads':
+        return (b) => new ListMultipartUploadsCommand({ Bucket: on(b), Prefix: prefix });
+      case 's3:PutBucketPolicy':
+        return (b) => new PutBucketPolicyCommand({ Bucket: on(b), Policy: '{}' });
+      case 's3:GetBucketPolicy':
+        return (b) => new GetBucketPolicyCommand({ Bucket: on(b) });
+      case 's3:PutBucketCors':
+        return (b) => new PutBucketCorsCommand({ Bucket: on(b), CORSConfiguration: { CORSRules: [] } });
+      case 's3:DeleteBucket':
+        return (b) => new DeleteBucketCommand({ Bucket: on(b) });
+      default:
+        return undefined;
+    }
+  }
+  const Key = key;
+  switch (c.action) {
+    case 's3:GetObject':
+      return (b) => new GetObjectCommand({ Bucket: on(b), Key });
+    case 's3:PutObject':
+      return (b) => new PutObjectCommand({ Bucket: on(b), Key, Body: 'matrix' });
+    case 's3:DeleteObject':
+      return (b) => new DeleteObjectCommand({ Bucket: on(b), Key });
+    case 's3:AbortMultipartUpload':
+      return (b) => new AbortMultipartUploadCommand({ Bucket: on(b), Key, UploadId: UPLOAD_ID });
+    case 's3:ListMultipartUploadParts':
+      return (b) => new ListPartsCommand({ Bucket: on(b), Key, UploadId: UPLOAD_ID });
+    case 's3:GetObjectVersion':
+      return (b) => new GetObjectCommand({ Bucket: on(b), Key, VersionId: 'v1' });
+    case 's3:DeleteObjectVersion':
+      return (b) => new DeleteObjectCommand({ Bucket: on(b), Key, VersionId: 'v1' });
+    case 's3:PutObjectAcl':
+      return (b) => new PutObjectAclCommand({ Bucket: on(b), Key, ACL: 'public-read' });
+    case 's3:GetObjectAcl':
+      return (b) => new GetObjectAclCommand({ Bucket: on(b), Key });
+    case 's3:PutObjectTagging':
+      return (b) => new PutObjectTaggingCommand({ Bucket: on(b), Key, Tagging: { TagSet: [] } });
+    default:
+      return undefined;
+  }
 }
 
-/** `served` (possibly with a non-authorization error such as NoSuchKey) or `AccessDenied`. */
+/** Every matrix case that has an HTTP form. */
+export const HTTP_MATRIX: HttpMatrixCase[] = POLICY_MATRIX.flatMap((c) => {
+  const call = callFor(c);
+  return call ? [{ label: caseLabel(c), case: c, call }] : [];
+});
+
+/** The cases without one (object actions on the bucket ARN). */
+export const CASES_WITHOUT_HTTP_FORM = POLICY_MATRIX.filter((c) => !callFor(c));
+
+/**
+ * `AccessDenied`, or `served` when authorization let the request through (it may still fail for
+ * another reason: NoSuchKey, NoSuchUpload, NotImplemented), or `NoSuchBucket` for a bucket the
+ * emulator does not have.
+ */
 export async function outcome(client: S3Client, call: Call): Promise<string> {
   try {
     await client.send(call as never);
     return 'served';
   } catch (error) {
-    const e = error as { name?: string; $metadata?: { httpStatusCode?: number } };
-    return e.name === 'AccessDenied' ? 'AccessDenied' : `served (${e.name})`;
+    const name = (error as { name?: string }).name;
+    if (name === 'AccessDenied' || name === 'NoSuchBucket') return name;
+    return `served (${name})`;
   }
+}
+
+/** Whether an outcome carries the matrix's verdict. Another bucket does not exist locally: NoSuchBucket. */
+export function agrees(c: PolicyMatrixCase, result: string): boolean {
+  if (c.expected === 'Allow') return result.startsWith('served');
+  return result === 'AccessDenied' || (c.otherBucket !== undefined && result === 'NoSuchBucket');
 }
