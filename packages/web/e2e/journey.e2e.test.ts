@@ -57,7 +57,8 @@ beforeAll(async () => {
   page.on('console', (message) => {
     if (message.type() === 'error') console.error(`[browser console] ${message.text()}`);
   });
-});
+  // Generous: on a fresh clone this synthesizes the stack first.
+}, 240_000);
 
 afterEach(async ({ task }) => {
   // The page at the moment a step failed says more than a timeout does.

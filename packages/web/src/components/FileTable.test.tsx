@@ -22,7 +22,7 @@ const names = () =>
   within(screen.getByRole('table'))
     .getAllByRole('row')
     .slice(1)
-    .map((row) => within(row).getAllByRole('cell')[0]?.textContent?.split(/\d/)[0]);
+    .map((row) => row.querySelector('.file-name, a')?.textContent);
 
 describe('FileTable', () => {
   it('lists folders first, then files by name, and re-sorts by size', async () => {
@@ -35,29 +35,32 @@ describe('FileTable', () => {
         {...handlers}
       />,
     );
-    expect(names()).toEqual(['▸photos', 'a.txt', 'b.txt', 'c.txt']);
+    expect(names()).toEqual(['photos', 'a.txt', 'b.txt', 'c.txt']);
     expect(screen.getByRole('link', { name: 'photos' }).getAttribute('href')).toBe('#/files/photos/');
 
     await user.click(screen.getByRole('button', { name: /^Size/ }));
-    expect(names()).toEqual(['▸photos', 'b.txt', 'c.txt', 'a.txt']);
+    expect(names()).toEqual(['photos', 'b.txt', 'c.txt', 'a.txt']);
     expect(screen.getByRole('columnheader', { name: /^Size/ }).getAttribute('aria-sort')).toBe('ascending');
 
     await user.click(screen.getByRole('button', { name: /^Size/ }));
-    expect(names()).toEqual(['▸photos', 'a.txt', 'c.txt', 'b.txt']);
+    expect(names()).toEqual(['photos', 'a.txt', 'c.txt', 'b.txt']);
     expect(screen.getByRole('columnheader', { name: /^Size/ }).getAttribute('aria-sort')).toBe('descending');
   });
 
-  it('shows a large folder a page at a time', async () => {
+  it('renders a folder of 10,000 objects a page at a time', async () => {
     const user = userEvent.setup();
-    const items = Array.from({ length: 2 * PAGE_SIZE + 5 }, (_, i) => file(`f${i}.bin`, i, 1));
+    const items = Array.from({ length: 10_005 }, (_, i) => file(`f${i}.bin`, i, 1));
     render(<FileTable path="" folders={[]} items={items} {...handlers} />);
     expect(within(screen.getByRole('table')).getAllByRole('row')).toHaveLength(PAGE_SIZE + 1);
-    expect(screen.getByText(`Page 1 of 3 (${items.length} entries)`)).toBeTruthy();
+    expect(screen.getByText('Page 1 of 101 (10,005 entries)')).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Previous page' }).hasAttribute('disabled')).toBe(true);
+    await user.click(screen.getByRole('button', { name: /^Size/ }));
+    await user.click(screen.getByRole('button', { name: /^Size/ }));
+    expect(names()[0]).toBe('f10004.bin');
+    expect(screen.getByText('Page 1 of 101 (10,005 entries)')).toBeTruthy();
     await user.click(screen.getByRole('button', { name: 'Next page' }));
-    await user.click(screen.getByRole('button', { name: 'Next page' }));
-    expect(within(screen.getByRole('table')).getAllByRole('row')).toHaveLength(5 + 1);
-    expect(screen.getByRole('button', { name: 'Next page' }).hasAttribute('disabled')).toBe(true);
+    expect(screen.getByText('Page 2 of 101 (10,005 entries)')).toBeTruthy();
+    expect(within(screen.getByRole('table')).getAllByRole('row')).toHaveLength(PAGE_SIZE + 1);
   });
 
   it('offers a preview for images only, and names every action after its file', async () => {
