@@ -181,7 +181,7 @@ describe('the journey of a new user', () => {
     await page.getByLabel('Choose files to upload').setInputFiles([{ ...image, name: 'not-here.png' }]);
     await page
       .getByText(
-        'not-here.png: You do not have permission to do that. Your account can only use files in this space.',
+        'not-here.png: You do not have permission to do that here. Ask an administrator if you need access.',
       )
       .waitFor();
     await checkScreen('08-denied');

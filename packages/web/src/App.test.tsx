@@ -116,7 +116,7 @@ describe('Files view', () => {
     await user.click(await screen.findByRole('button', { name: 'Delete locked.txt' }));
     await user.click(within(screen.getByRole('dialog')).getByRole('button', { name: 'Delete' }));
     expect((await screen.findByRole('alert')).textContent).toBe(
-      'Could not delete locked.txt: You do not have permission to do that. Your account can only use files in this space.',
+      'Could not delete locked.txt: You do not have permission to do that here. Ask an administrator if you need access.',
     );
   });
 

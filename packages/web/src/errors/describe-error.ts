@@ -22,7 +22,7 @@ export function isSessionError(error: unknown): boolean {
 /** One or two sentences for the user. */
 export function describeError(error: unknown): string {
   if (error instanceof AccessDeniedError) {
-    return 'You do not have permission to do that. Your account can only use files in this space.';
+    return 'You do not have permission to do that here. Ask an administrator if you need access.';
   }
   if (error instanceof NotFoundError) return 'It is not there any more. Refresh to see the current files.';
   if (error instanceof AbortedError) return 'Cancelled.';
