@@ -1,7 +1,8 @@
 /*
  * The stack's password rules, mirrored for live checking as the user types. The outputs file does not
  * carry the policy, so this is the one place in the app that repeats it: keep it in step with the
- * user pool's `passwordPolicy` in `infra/src/user-auth.ts`. Cognito still enforces the rules; this only gives early feedback.
+ * user pool's `passwordPolicy` in `infra/src/user-auth.ts` (`password-policy.stack.test.ts` compares
+ * the two through the synthesized template). Cognito still enforces the rules; this only gives early feedback.
  */
 
 /** One rule, with the words shown beside it. */
