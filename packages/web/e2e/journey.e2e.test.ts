@@ -9,7 +9,7 @@
  * sign out, sign in again, reset a forgotten password. Every screen is screenshotted to
  * `artifacts/screenshots/` and checked with axe-core (no serious or critical violations).
  */
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { deflateSync } from 'node:zlib';
@@ -225,6 +225,16 @@ describe('the journey of a new user', () => {
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow).toBeLessThanOrEqual(0);
     await checkScreen('11-files-360px');
+  });
+
+  it('explains a broken configuration instead of showing a blank page', async () => {
+    await page.setViewportSize({ width: 1280, height: 860 });
+    // The dev server watches the outputs file and reloads the page when it changes.
+    writeFileSync(stack.outputsFile, '{ "AuthS3Stack": ');
+    await page.getByRole('heading', { name: 'The app is not configured yet' }).waitFor();
+    await page.getByText(/aws-outputs\.local\.json is not valid JSON/).waitFor();
+    expect(await page.getByText('pnpm dev', { exact: true }).isVisible()).toBe(true);
+    await checkScreen('12-config-error');
   });
 });
 
