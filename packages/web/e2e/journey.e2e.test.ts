@@ -6,7 +6,8 @@
  * that `pnpm dev` starts (`scripts/dev-stack.ts`): sign up, read the code from the emulator's inbox,
  * confirm, land in the files view, upload two files watching progress, see them listed, download one
  * and compare its bytes, preview, delete one, meet a denied upload, reload and still be signed in,
- * sign out, sign in again, reset a forgotten password. Every screen is screenshotted to
+ * sign out, sign in again, reset a forgotten password, come back from an expired session to the same
+ * folder, fit 360 px, and explain a broken config. Every screen is screenshotted to
  * `artifacts/screenshots/` and checked with axe-core (no serious or critical violations).
  */
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -16,6 +17,7 @@ import { deflateSync } from 'node:zlib';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { type DevStack, startDevStack, WEB_ROOT } from '../scripts/dev-stack';
+import { EXPIRED_NOTICE } from '../src/auth/AuthS3Provider';
 import { seriousViolations } from './axe';
 import { launchChromium } from './browser';
 import { denyWritesUnder } from './deny-writes';
@@ -220,6 +222,32 @@ describe('the journey of a new user', () => {
     await page.getByRole('heading', { name: 'All files' }).waitFor();
   });
 
+  it('sends an expired session to sign-in with a message, then back to the same folder', async () => {
+    await page.goto(`${stack.appUrl}#/files/archive/`);
+    await page.getByRole('heading', { name: 'archive' }).waitFor();
+    // Another device signs out everywhere, which revokes this tab's refresh token too.
+    const other = await browser.newPage();
+    await other.goto(stack.appUrl);
+    await other.getByLabel('Email').fill(email);
+    await other.getByLabel('Password', { exact: true }).fill(newPassword);
+    await other.getByRole('button', { name: 'Sign in' }).click();
+    await other.getByRole('button', { name: 'Sign out everywhere' }).click();
+    await other.getByRole('heading', { name: 'Sign in' }).waitFor();
+    await other.close();
+    // Two hours on, this tab's tokens are due for a refresh, which now fails.
+    await page.clock.setFixedTime(Date.now() + 2 * 60 * 60 * 1000);
+    await page.getByRole('button', { name: 'Refresh' }).click();
+    await page.getByText(EXPIRED_NOTICE).waitFor();
+    await checkScreen('12-session-expired');
+
+    await page.clock.setFixedTime(Date.now());
+    await page.getByLabel('Email').fill(email);
+    await page.getByLabel('Password', { exact: true }).fill(newPassword);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('heading', { name: 'archive' }).waitFor();
+    expect(new URL(page.url()).hash).toBe('#/files/archive/');
+  });
+
   it('fits a 360 px wide screen', async () => {
     await page.setViewportSize({ width: 360, height: 740 });
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
@@ -234,7 +262,7 @@ describe('the journey of a new user', () => {
     await page.getByRole('heading', { name: 'The app is not configured yet' }).waitFor();
     await page.getByText(/aws-outputs\.local\.json is not valid JSON/).waitFor();
     expect(await page.getByText('pnpm dev', { exact: true }).isVisible()).toBe(true);
-    await checkScreen('12-config-error');
+    await checkScreen('13-config-error');
   });
 });
 
