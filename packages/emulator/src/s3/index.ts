@@ -111,13 +111,15 @@ export function createS3Service(deps: S3ServiceDeps): S3Service {
     res.setHeader('x-amz-request-id', requestId);
     res.setHeader('x-amz-id-2', randomBytes(24).toString('base64'));
     res.setHeader('server', 'AmazonS3');
+    // Kept now: a request destroyed by a failed body pipeline may no longer point at its socket.
+    const socket = req.socket;
     let url: RequestUrl | undefined;
     try {
       url = parseRequestUrl(req.url ?? '/');
       await dispatch(req, res, url);
     } catch (error) {
       // The client went away (a dropped upload or download): nobody is left to answer.
-      if (req.socket.destroyed) return;
+      if (!socket || socket.destroyed) return;
       const s3Error = toS3Error(error);
       if (s3Error.status >= 500) console.error('[s3] internal error', error);
       if (res.headersSent) {

@@ -34,7 +34,7 @@ export class AwsChunkedDecoder extends Transform {
     private readonly accessKeyId: string,
     private readonly signer?: ChunkSigner,
   ) {
-    super();
+    super({ highWaterMark: 1 << 20 });
     this.previousSignature = signer?.seedSignature ?? '';
   }
 

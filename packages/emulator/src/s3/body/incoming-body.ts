@@ -103,7 +103,7 @@ class VerifyingStream extends Transform {
   private readonly hasher: Hasher | undefined;
 
   constructor(private readonly expected: Expectations) {
-    super();
+    super({ highWaterMark: 1 << 20 });
     this.sha256 = expected.sha256Hex ? createHash('sha256') : undefined;
     this.hasher = expected.checksum ? createHasher(expected.checksum.algorithm) : undefined;
   }
@@ -175,11 +175,22 @@ export async function receiveBody(
 ): Promise<ReceivedBody> {
   const expected = expectations(req, auth);
   const verifier = new VerifyingStream(expected);
+  const head: Transform = expected.decoder ?? verifier;
+  // The request is piped in rather than made part of the pipeline, so that a refused body (a bad
+  // chunk signature) does not destroy the connection: the client still gets S3's error.
+  const onClose = () => {
+    if (!req.complete) head.destroy(S3Errors.incompleteBody());
+  };
+  req.once('close', onClose);
+  req.pipe(head);
   try {
-    if (expected.decoder) await pipeline(req, expected.decoder, verifier, destination);
-    else await pipeline(req, verifier, destination);
+    if (expected.decoder) await pipeline(expected.decoder, verifier, destination);
+    else await pipeline(verifier, destination);
   } catch (error) {
+    req.unpipe(head);
     throw asS3Error(error, req);
+  } finally {
+    req.off('close', onClose);
   }
   return verifier.result as ReceivedBody;
 }
@@ -191,7 +202,11 @@ export async function receiveBodyToFile(
   path: string,
 ): Promise<ReceivedBody> {
   try {
-    const received = await receiveBody(req, auth, createWriteStream(path, { flags: 'wx' }));
+    const received = await receiveBody(
+      req,
+      auth,
+      createWriteStream(path, { flags: 'wx', highWaterMark: 1 << 20 }),
+    );
     await fsyncFile(path);
     return received;
   } catch (error) {
