@@ -22,10 +22,10 @@ export class S3Error extends Error {
 export const S3Errors = {
   accessDenied: (message = 'Access Denied', extra: Record<string, string> = {}) =>
     new S3Error('AccessDenied', 403, message, extra),
-  authorizationHeaderMalformed: (message: string) =>
-    new S3Error('AuthorizationHeaderMalformed', 400, message),
-  authorizationQueryParametersError: (message: string) =>
-    new S3Error('AuthorizationQueryParametersError', 400, message),
+  authorizationHeaderMalformed: (message: string, extra: Record<string, string> = {}) =>
+    new S3Error('AuthorizationHeaderMalformed', 400, message, extra),
+  authorizationQueryParametersError: (message: string, extra: Record<string, string> = {}) =>
+    new S3Error('AuthorizationQueryParametersError', 400, message, extra),
   badDigest: (what: string) =>
     new S3Error('BadDigest', 400, `The ${what} you specified did not match the calculated checksum.`),
   contentMd5Mismatch: () =>
@@ -137,6 +137,11 @@ export const S3Errors = {
       { ClientComputedContentSHA256: client, S3ComputedContentSHA256: computed },
     ),
 } as const;
+
+/** The same S3 error, with `cause` recorded (for errors raised while handling another). */
+export function withCause(error: S3Error, cause: unknown): S3Error {
+  return new S3Error(error.code, error.status, error.message, error.extra, { cause });
+}
 
 /** Wraps anything thrown into an `S3Error`, keeping the original as `cause`. */
 export function toS3Error(error: unknown): S3Error {

@@ -3,7 +3,7 @@
  * the bucket and the percent-decoded key (`+` stays `+`), and the query decoded into the map the
  * signer canonicalizes. Malformed percent-encoding is S3's InvalidURI.
  */
-import { S3Errors } from './errors.js';
+import { S3Errors, withCause } from './errors.js';
 
 export type Query = Record<string, string | string[]>;
 
@@ -21,7 +21,7 @@ function decode(text: string): string {
   try {
     return decodeURIComponent(text);
   } catch (cause) {
-    throw Object.assign(S3Errors.invalidUri(), { cause });
+    throw withCause(S3Errors.invalidUri(), cause);
   }
 }
 

@@ -4,7 +4,7 @@
  * CompleteMultipartUpload), built on fast-xml-parser with every value kept as a string.
  */
 import { XMLParser } from 'fast-xml-parser';
-import { S3Errors } from './errors.js';
+import { S3Errors, withCause } from './errors.js';
 
 /** A response element: text, or children in order; arrays repeat the element; `undefined` is omitted. */
 export type XmlValue = string | number | boolean | undefined | XmlObject | XmlValue[];
@@ -74,7 +74,7 @@ export function parseRequestXml(text: string, root: string): Record<string, unkn
   try {
     parsed = parser.parse(text, true);
   } catch (cause) {
-    throw Object.assign(S3Errors.malformedXml(), { cause });
+    throw withCause(S3Errors.malformedXml(), cause);
   }
   const element = (parsed as Record<string, unknown> | undefined)?.[root];
   if (element === null || typeof element !== 'object') throw S3Errors.malformedXml();

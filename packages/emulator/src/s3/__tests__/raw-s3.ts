@@ -76,9 +76,10 @@ export async function signHeaders(
   credentials: IssuedCredentials,
   req: RawRequest,
   signingDate: Date,
+  region = 'us-east-1',
 ): Promise<Record<string, string>> {
   const url = new URL(endpoint);
-  const signed = await signerFor(credentials).sign(
+  const signed = await signerFor(credentials, region).sign(
     {
       method: req.method,
       protocol: 'http:',
@@ -99,8 +100,12 @@ export async function sendSigned(
   credentials: IssuedCredentials,
   req: RawRequest,
   signingDate: Date,
+  region = 'us-east-1',
 ): Promise<RawResponse> {
-  return send(endpoint, { ...req, headers: await signHeaders(endpoint, credentials, req, signingDate) });
+  return send(endpoint, {
+    ...req,
+    headers: await signHeaders(endpoint, credentials, req, signingDate, region),
+  });
 }
 
 /** The `<Code>` of an S3 XML error body. */

@@ -106,6 +106,24 @@ describe('SigV4 header authentication', () => {
     expect(res.body).toBe('secret stuff');
   });
 
+  it('refuses a signature scoped to another region with AuthorizationHeaderMalformed naming the right one', async () => {
+    const credentials = h.issue();
+    const res = await sendSigned(
+      h.endpoint,
+      credentials,
+      {
+        method: 'GET',
+        path: `/${BUCKET}/public/auth.txt`,
+        headers: { 'x-amz-content-sha256': 'UNSIGNED-PAYLOAD' },
+      },
+      new Date(h.clock.now()),
+      'eu-west-1',
+    );
+    expect(res.status).toBe(400);
+    expect(errorCode(res)).toBe('AuthorizationHeaderMalformed');
+    expect(res.body).toContain('<Region>us-east-1</Region>');
+  });
+
   it('refuses an anonymous request with AccessDenied', async () => {
     const res = await send(h.endpoint, { method: 'GET', path: `/${BUCKET}/public/auth.txt` });
     expect(res.status).toBe(403);

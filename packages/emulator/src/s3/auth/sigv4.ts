@@ -169,18 +169,16 @@ function checkCredentials(
   parts: SignatureParts,
   token: string | undefined,
   deps: AuthenticateDeps,
-  malformed: (m: string) => Error,
+  malformed: (message: string, extra?: Record<string, string>) => Error,
 ): IssuedCredentials {
   const credentials = deps.lookupCredentials(parts.accessKeyId);
   if (!credentials || token === undefined) throw S3Errors.invalidAccessKeyId(parts.accessKeyId);
   if (!sameText(token, credentials.sessionToken)) throw S3Errors.invalidToken();
   if (deps.clock.now() >= credentials.expiration) throw S3Errors.expiredToken();
   if (parts.region !== deps.region) {
-    throw Object.assign(
-      malformed(
-        `The authorization header is malformed; the region '${parts.region}' is wrong; expecting '${deps.region}'`,
-      ),
-      { extra: { Region: deps.region } },
+    throw malformed(
+      `The authorization header is malformed; the region '${parts.region}' is wrong; expecting '${deps.region}'`,
+      { Region: deps.region },
     );
   }
   if (parts.service !== 's3')

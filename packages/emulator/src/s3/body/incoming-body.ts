@@ -11,7 +11,7 @@ import type { IncomingMessage } from 'node:http';
 import { Transform, type TransformCallback, Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { Authenticated } from '../auth/sigv4.js';
-import { S3Error, S3Errors } from '../errors.js';
+import { S3Error, S3Errors, withCause } from '../errors.js';
 import { fsyncFile, removeQuietly } from '../storage/files.js';
 import type { ChecksumAlgorithm } from '../storage/object-meta.js';
 import { AwsChunkedDecoder } from './aws-chunked-decoder.js';
@@ -162,7 +162,7 @@ class VerifyingStream extends Transform {
 function asS3Error(error: unknown, req: IncomingMessage): S3Error {
   if (error instanceof S3Error) return error;
   if (req.destroyed || (error as NodeJS.ErrnoException)?.code === 'ECONNRESET') {
-    return Object.assign(S3Errors.incompleteBody(), { cause: error });
+    return withCause(S3Errors.incompleteBody(), error);
   }
   return S3Errors.internalError(error);
 }

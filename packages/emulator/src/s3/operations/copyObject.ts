@@ -5,7 +5,7 @@
  */
 import { createWriteStream } from 'node:fs';
 import { pipeline } from 'node:stream/promises';
-import { S3Errors } from '../errors.js';
+import { S3Errors, withCause } from '../errors.js';
 import { quoteEtag, sendXml, xmlDate } from '../reply.js';
 import { fsyncFile, removeQuietly } from '../storage/files.js';
 import { etagMatches } from '../storage/object-store.js';
@@ -33,9 +33,9 @@ function parseCopySource(value: string): { bucket: string; key: string } {
       key: decodeURIComponent(trimmed.slice(slash + 1)),
     };
   } catch (cause) {
-    throw Object.assign(
+    throw withCause(
       S3Errors.invalidArgument('Invalid copy source encoding', 'x-amz-copy-source', value),
-      { cause },
+      cause,
     );
   }
 }
