@@ -131,6 +131,26 @@ describe('S3 objects', () => {
     expect(after.Contents?.map((c) => c.Key)).toEqual(['public/l/e.txt']);
   });
 
+  it('url-encodes keys and prefixes with encoding-type=url', async () => {
+    await s3.send(new PutObjectCommand({ Bucket: BUCKET, Key: 'public/enc/a b+c%d/é.txt', Body: 'x' }));
+    const out = await s3.send(
+      new ListObjectsV2Command({
+        Bucket: BUCKET,
+        Prefix: 'public/enc/',
+        Delimiter: '/',
+        EncodingType: 'url',
+      }),
+    );
+    expect(out.EncodingType).toBe('url');
+    expect(out.CommonPrefixes?.map((p) => p.Prefix)).toEqual(['public/enc/a+b%2Bc%25d/']);
+    const deep = await s3.send(
+      new ListObjectsV2Command({ Bucket: BUCKET, Prefix: 'public/enc/a b', EncodingType: 'url' }),
+    );
+    expect(deep.Contents?.map((c) => decodeURIComponent((c.Key as string).replace(/\+/g, ' ')))).toEqual([
+      'public/enc/a b+c%d/é.txt',
+    ]);
+  });
+
   it('copies an object with its metadata, and replaces metadata when asked', async () => {
     await s3.send(
       new PutObjectCommand({
