@@ -182,6 +182,14 @@ describe('S3 with credentials from the identity pool', () => {
     expect(res.headers['access-control-expose-headers']).toBe('ETag');
   });
 
+  it('keeps objects and honours the issued credentials across an emulator restart', async () => {
+    const port = Number(new URL(emulator.endpoint).port);
+    await emulator.stop();
+    emulator = await startEmulator({ dataDir, template: TEMPLATE, clock, quiet: true, port });
+    const got = await s3.send(new GetObjectCommand({ Bucket: BUCKET, Key: 'public/e2e/hello.txt' }));
+    expect(await got.Body?.transformToString()).toBe('end to end');
+  });
+
   it('refuses the credentials with ExpiredToken once they expire', async () => {
     clock.advance(2 * 3600_000);
     try {
