@@ -53,6 +53,7 @@ async function startBareServer(
 async function measureColdStart(context: BenchContext, template: string) {
   const ours: number[] = [];
   const inProcess: number[] = [];
+  const sinceProcessStart: number[] = [];
   const bare: number[] = [];
   // One start of each first, so the figure is a user's start, not tsx's first transpile.
   for (let run = 0; run <= COLD_STARTS; run++) {
@@ -71,6 +72,7 @@ async function measureColdStart(context: BenchContext, template: string) {
     if (run > 0) {
       ours.push(emulator.readyMs);
       if (emulator.inProcessMs !== undefined) inProcess.push(emulator.inProcessMs);
+      if (emulator.sinceProcessStartMs !== undefined) sinceProcessStart.push(emulator.sinceProcessStartMs);
       bare.push(bareMs);
     }
   }
@@ -80,10 +82,13 @@ async function measureColdStart(context: BenchContext, template: string) {
     note:
       `median of ${COLD_STARTS} starts, each a fresh process and data dir, after one warm-up start` +
       (inProcess.length > 0
-        ? `; of which the CLI reports ${median(inProcess).toFixed(0)} ms after its modules loaded`
+        ? `; the CLI reports ${median(inProcess).toFixed(0)} ms from its first line to ready`
+        : '') +
+      (sinceProcessStart.length > 0
+        ? ` and ${median(sinceProcessStart).toFixed(0)} ms since its process started (module loading included)`
         : ''),
   });
-  return { ours, inProcess, bare };
+  return { ours, inProcess, sinceProcessStart, bare };
 }
 
 async function measureTransfers(context: BenchContext, emulator: RunningEmulator) {
@@ -251,7 +256,7 @@ export const emulatorPerformance: BenchEntry = {
       context.detail(
         'emulator samples',
         [
-          `Cold start (ms): emulator ${coldStarts.ours.map((v) => v.toFixed(0)).join(', ')} (CLI's own "Ready in": ${coldStarts.inProcess.join(', ') || 'not printed'}); bare server ${coldStarts.bare.map((v) => v.toFixed(0)).join(', ')}.`,
+          `Cold start (ms): emulator ${coldStarts.ours.map((v) => v.toFixed(0)).join(', ')} (CLI's own "Ready in": ${coldStarts.inProcess.join(', ') || 'not printed'}; since its process started: ${coldStarts.sinceProcessStart.join(', ') || 'not printed'}); bare server ${coldStarts.bare.map((v) => v.toFixed(0)).join(', ')}.`,
           `PUT (MiB/s): emulator ${transfers.puts.ours.map((v) => v.toFixed(0)).join(', ')}; bare ${transfers.puts.baseline.map((v) => v.toFixed(0)).join(', ')}.`,
           `GET (MiB/s): emulator ${transfers.gets.ours.map((v) => v.toFixed(0)).join(', ')}; bare ${transfers.gets.baseline.map((v) => v.toFixed(0)).join(', ')}.`,
           `RSS (MiB): emulator idle ${(transfers.idle.ours / MiB).toFixed(0)}, peak ${(transfers.peak.ours / MiB).toFixed(0)}; bare idle ${(transfers.idle.bare / MiB).toFixed(0)}, peak ${(transfers.peak.bare / MiB).toFixed(0)}.`,

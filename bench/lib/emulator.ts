@@ -40,6 +40,8 @@ export interface RunningEmulator {
   readyMs: number;
   /** The CLI's own "Ready in N ms" (from its first line of code, modules loaded), when it prints one. */
   inProcessMs?: number;
+  /** The CLI's "N ms since the process started" (module loading included), when it prints one. */
+  sinceProcessStartMs?: number;
 }
 
 /** A password every stack password policy we ship accepts. */
@@ -136,13 +138,20 @@ export async function startEmulatorProcess(options: {
   const child = startProcess(process.execPath, args, { cwd: options.repoRoot });
   try {
     const match = await child.waitFor(
-      /Ready\b(?: in (\d+) ms)?.*?(http:\/\/(?:127\.0\.0\.1|localhost):\d+)/,
+      /Ready\b(?: in (\d+) ms)?(?: \((\d+) ms since the process started\))?.*?(http:\/\/(?:127\.0\.0\.1|localhost):\d+)/,
       30_000,
     );
     const readyMs = performance.now() - started;
     const outputs = await readOutputs(options.outputsFile);
-    const inProcessMs = match[1] === undefined ? undefined : Number(match[1]);
-    return { process: child, endpoint: match[2] ?? outputs.Endpoint, outputs, readyMs, inProcessMs };
+    const number = (text: string | undefined) => (text === undefined ? undefined : Number(text));
+    return {
+      process: child,
+      endpoint: match[3] ?? outputs.Endpoint,
+      outputs,
+      readyMs,
+      inProcessMs: number(match[1]),
+      sinceProcessStartMs: number(match[2]),
+    };
   } catch (error) {
     await child.stop();
     throw error;
