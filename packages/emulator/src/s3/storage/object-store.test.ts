@@ -32,6 +32,14 @@ afterAll(async () => {
   await h?.stop();
 });
 
+async function waitFor(condition: () => Promise<boolean>, timeoutMs = 5000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await condition())) {
+    if (Date.now() > deadline) throw new Error('condition not met in time');
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
+
 async function read(key: string): Promise<Buffer> {
   const out = await s3.send(new GetObjectCommand({ Bucket: BUCKET, Key: key }));
   return Buffer.from((await out.Body?.transformToByteArray()) ?? []);
@@ -109,16 +117,19 @@ describe('object storage', () => {
     };
     const headers = await signHeaders(h.endpoint, h.issue(), req, new Date(h.clock.now()));
     const url = new URL(h.endpoint);
-    await new Promise<void>((resolve) => {
-      const out = request({ host: url.hostname, port: url.port, method: 'PUT', path: req.path, headers });
-      out.on('error', () => resolve());
-      out.write(randomBytes(total / 2), () => setTimeout(() => out.destroy(), 50));
-      out.on('close', () => resolve());
-    });
-    await new Promise((r) => setTimeout(r, 100));
+    const tmpFiles = () => readdir(join(h.dataDir, 's3', BUCKET, 'tmp')).catch(() => []);
+    const out = request({ host: url.hostname, port: url.port, method: 'PUT', path: req.path, headers });
+    out.on('error', () => {});
+    const closed = new Promise((resolve) => out.on('close', resolve));
+    out.write(randomBytes(total / 2));
+    // The half-written body is on disk in a temp file…
+    await waitFor(async () => (await tmpFiles()).length > 0);
+    out.destroy();
+    await closed;
+    // …and goes away with the connection, never becoming the object.
+    await waitFor(async () => (await tmpFiles()).length === 0);
     await expect(s3.send(new HeadObjectCommand({ Bucket: BUCKET, Key: key }))).rejects.toMatchObject({
       $metadata: { httpStatusCode: 404 },
     });
-    expect(await readdir(join(h.dataDir, 's3', BUCKET, 'tmp'))).toEqual([]);
   });
 });
