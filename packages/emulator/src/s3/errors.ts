@@ -22,6 +22,11 @@ export class S3Error extends Error {
 export const S3Errors = {
   accessDenied: (message = 'Access Denied', extra: Record<string, string> = {}) =>
     new S3Error('AccessDenied', 403, message, extra),
+  /** S3 lists the unsigned headers comma-separated in `<HeadersNotSigned>`. */
+  headersNotSigned: (names: readonly string[]) =>
+    new S3Error('AccessDenied', 403, 'There were headers present in the request which were not signed', {
+      HeadersNotSigned: names.join(', '),
+    }),
   authorizationHeaderMalformed: (message: string, extra: Record<string, string> = {}) =>
     new S3Error('AuthorizationHeaderMalformed', 400, message, extra),
   authorizationQueryParametersError: (message: string, extra: Record<string, string> = {}) =>

@@ -35,12 +35,23 @@ export interface S3Harness {
   stop(): Promise<void>;
 }
 
+export interface S3HarnessOptions {
+  /**
+   * How issued credentials are looked up: a Map (default), or a plain object indexed by the key id,
+   * the naive table a lookup might be, whose prototype answers `constructor` or `__proto__`.
+   */
+  lookup?: 'map' | 'plain-object';
+}
+
 /** Starts the S3 service on a random port with a fresh data dir. */
-export async function startS3Harness(): Promise<S3Harness> {
+export async function startS3Harness(options: S3HarnessOptions = {}): Promise<S3Harness> {
   const dataDir = await mkdtemp(join(tmpdir(), 'auth-s3-s3-'));
   const model = testStackModel();
   const clock = new ManualClock(Date.now());
   const issued = new Map<string, IssuedCredentials>();
+  const table: Record<string, IssuedCredentials> = {};
+  const lookupCredentials =
+    options.lookup === 'plain-object' ? (id: string) => table[id] : (id: string) => issued.get(id);
   const decisions: DecisionEvent[] = [];
   const requests: S3Harness['requests'] = [];
   let service: S3Service;
@@ -51,7 +62,7 @@ export async function startS3Harness(): Promise<S3Harness> {
       model,
       dataDir,
       clock,
-      lookupCredentials: (id) => issued.get(id),
+      lookupCredentials,
       onDecision: (event) => decisions.push(event),
     });
     server = createServer((req, res) => {
@@ -86,6 +97,7 @@ export async function startS3Harness(): Promise<S3Harness> {
         identityId: `us-east-1:${randomUUID()}`,
       };
       issued.set(credentials.accessKeyId, credentials);
+      table[credentials.accessKeyId] = credentials;
       return credentials;
     },
     client(credentials, options = {}) {

@@ -27,6 +27,13 @@ const PRESIGN_PARAMS = [
   'X-Amz-Signature',
   'X-Amz-Security-Token',
 ];
+/**
+ * `x-amz-*` headers S3 lets through unsigned. The payload hash already enters the signature as the
+ * canonical request's last line whether or not its header is listed, so S3 tolerates it unsigned.
+ */
+const UNSIGNED_ALLOWED = new Set(['x-amz-content-sha256']);
+/** AWS access key ids: upper-case letters and digits (`ASIA…`), 16 to 128 characters. */
+const ACCESS_KEY_ID = /^[A-Z0-9]{16,128}$/;
 
 /** Signs one `aws-chunked` chunk of a STREAMING-AWS4-HMAC-SHA256-PAYLOAD body. */
 export interface ChunkSigner {
@@ -165,13 +172,41 @@ export async function authenticate(
   return verifyHeader(req, url, deps, parseAuthorizationHeader(authorization));
 }
 
+/**
+ * The issued credentials for a key id, or undefined. The id's shape is checked before the lookup
+ * and the answer's own id after it, so no key id (`constructor`, `__proto__`) can reach an
+ * object's prototype through a lookup table, however the lookup is implemented.
+ */
+function findCredentials(lookup: CredentialsLookup, accessKeyId: string): IssuedCredentials | undefined {
+  if (!ACCESS_KEY_ID.test(accessKeyId)) return undefined;
+  const found: unknown = lookup(accessKeyId);
+  if (typeof found !== 'object' || found === null) return undefined;
+  return Object.hasOwn(found, 'accessKeyId') && (found as IssuedCredentials).accessKeyId === accessKeyId
+    ? (found as IssuedCredentials)
+    : undefined;
+}
+
+/**
+ * Refuses a request carrying headers its signature does not cover, as S3 does: every `x-amz-*`
+ * header present (but the payload hash) must be listed in SignedHeaders, and `host` always must be,
+ * so a captured request cannot be replayed with an added `x-amz-copy-source` or `x-amz-meta-*`.
+ */
+function assertHeadersSigned(req: IncomingMessage, signedHeaders: readonly string[]): void {
+  const signed = new Set(signedHeaders.filter((name) => name !== ''));
+  const unsigned = Object.keys(req.headers).filter(
+    (name) => name.startsWith('x-amz-') && !signed.has(name) && !UNSIGNED_ALLOWED.has(name),
+  );
+  if (!signed.has('host')) unsigned.unshift('host');
+  if (unsigned.length > 0) throw S3Errors.headersNotSigned(unsigned);
+}
+
 function checkCredentials(
   parts: SignatureParts,
   token: string | undefined,
   deps: AuthenticateDeps,
   malformed: (message: string, extra?: Record<string, string>) => Error,
 ): IssuedCredentials {
-  const credentials = deps.lookupCredentials(parts.accessKeyId);
+  const credentials = findCredentials(deps.lookupCredentials, parts.accessKeyId);
   if (!credentials || token === undefined) throw S3Errors.invalidAccessKeyId(parts.accessKeyId);
   if (!sameText(token, credentials.sessionToken)) throw S3Errors.invalidToken();
   if (deps.clock.now() >= credentials.expiration) throw S3Errors.expiredToken();
@@ -248,6 +283,7 @@ async function verifyHeader(
     throw S3Errors.requestTimeTooSkewed(amzDate, new Date(now).toISOString());
   }
   const contentSha256 = headerText(req, 'x-amz-content-sha256');
+  assertHeadersSigned(req, parts.signedHeaders);
   const headers = signedHeaderValues(req, parts);
   const unsignable = new Set<string>();
   if (contentSha256 !== undefined && headers['x-amz-content-sha256'] === undefined) {
@@ -327,6 +363,7 @@ async function verifyPresigned(
     });
   }
   if (signingTime - now > MAX_SKEW_MS) throw S3Errors.accessDenied('Request is not valid yet');
+  assertHeadersSigned(req, parts.signedHeaders);
   const headers = signedHeaderValues(req, parts);
   const unsignable = new Set<string>();
   if (headers['x-amz-content-sha256'] === undefined) {
