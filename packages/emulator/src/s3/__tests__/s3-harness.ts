@@ -4,7 +4,7 @@
  * and real SDK v3 clients pointed at it (path-style).
  */
 import { randomBytes, randomUUID } from 'node:crypto';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -20,7 +20,9 @@ export interface S3Harness {
   endpoint: string;
   model: StackModel;
   clock: ManualClock;
+  /** The emulator's data dir, alone in a fresh `parentDir`, so a stray write beside it shows. */
   dataDir: string;
+  parentDir: string;
   decisions: DecisionEvent[];
   /** Every request the server received (method, url, headers), oldest first. */
   requests: Array<{ method: string; url: string; headers: IncomingHttpHeaders }>;
@@ -45,7 +47,9 @@ export interface S3HarnessOptions {
 
 /** Starts the S3 service on a random port with a fresh data dir. */
 export async function startS3Harness(options: S3HarnessOptions = {}): Promise<S3Harness> {
-  const dataDir = await mkdtemp(join(tmpdir(), 'auth-s3-s3-'));
+  const parentDir = await mkdtemp(join(tmpdir(), 'auth-s3-s3-'));
+  const dataDir = join(parentDir, 'data');
+  await mkdir(dataDir);
   const model = testStackModel();
   const clock = new ManualClock(Date.now());
   const issued = new Map<string, IssuedCredentials>();
@@ -85,6 +89,7 @@ export async function startS3Harness(options: S3HarnessOptions = {}): Promise<S3
     model,
     clock,
     dataDir,
+    parentDir,
     decisions,
     requests,
     issue({ roleArn = AUTH_ROLE_ARN, ttlMs = 3600_000 } = {}) {
@@ -122,7 +127,7 @@ export async function startS3Harness(options: S3HarnessOptions = {}): Promise<S3
     },
     async stop() {
       await stopServer();
-      await rm(dataDir, { recursive: true, force: true });
+      await rm(parentDir, { recursive: true, force: true });
     },
   };
 }

@@ -1,10 +1,11 @@
 /*
- * File primitives for S3 storage: unique temp paths, durable writes (fsync before rename, so a
- * crash leaves either the old file or the new one), and removal that ignores files already gone.
+ * File primitives for S3 storage: unique temp paths, durable writes (the file fsynced before its
+ * rename and its directory fsynced after, so a crash leaves either the old file or the new one and
+ * a completed rename survives a power cut), and removal that ignores files already gone.
  */
 import { randomUUID } from 'node:crypto';
 import { open, rename, rm } from 'node:fs/promises';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 
 /** A fresh path in `dir` that no other writer uses. */
 export function tempPath(dir: string): string {
@@ -21,6 +22,25 @@ export async function fsyncFile(path: string): Promise<void> {
   }
 }
 
+/**
+ * Flushes a directory's entries to disk, so a rename or removal in it survives a power cut (a
+ * file's fsync covers its bytes, not the name that points at them).
+ */
+export async function fsyncDir(dir: string): Promise<void> {
+  const handle = await open(dir, 'r');
+  try {
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+}
+
+/** Renames `from` over `to` and makes the new name durable. */
+export async function renameDurably(from: string, to: string): Promise<void> {
+  await rename(from, to);
+  await fsyncDir(dirname(to));
+}
+
 /** Writes `text` to `path` atomically: temp file in `tmpDir`, fsync, rename over `path`. */
 export async function writeFileDurably(tmpDir: string, path: string, text: string): Promise<void> {
   const temp = tempPath(tmpDir);
@@ -32,7 +52,7 @@ export async function writeFileDurably(tmpDir: string, path: string, text: strin
     await handle.close();
   }
   try {
-    await rename(temp, path);
+    await renameDurably(temp, path);
   } catch (error) {
     await removeQuietly(temp);
     throw error;

@@ -5,10 +5,10 @@
  * part replaces it whole. Upload ids are random hex and checked before they touch a path.
  */
 import { randomBytes, randomUUID } from 'node:crypto';
-import { mkdir, readdir, readFile, rename } from 'node:fs/promises';
+import { mkdir, readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { S3Errors } from '../errors.js';
-import { KeyedQueue, removeQuietly, writeFileDurably } from './files.js';
+import { KeyedQueue, removeQuietly, renameDurably, writeFileDurably } from './files.js';
 import type { ChecksumAlgorithm } from './object-meta.js';
 
 /** A multipart upload as CreateMultipartUpload recorded it. */
@@ -83,7 +83,7 @@ export class MultipartStore {
       const previous = await this.readPart(dir, part.partNumber);
       const record: PartRecord = { ...part, blob: `part-${part.partNumber}-${randomUUID()}.blob` };
       try {
-        await rename(tempFile, join(dir, record.blob));
+        await renameDurably(tempFile, join(dir, record.blob));
         await writeFileDurably(
           this.tmpDir,
           join(dir, `part-${part.partNumber}.json`),

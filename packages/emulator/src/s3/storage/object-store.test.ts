@@ -63,15 +63,35 @@ describe('object storage', () => {
     for (const key of ODD_KEYS) expect((await read(key)).toString()).toBe(`body of ${key}`);
     const listed = await s3.send(new ListObjectsV2Command({ Bucket: BUCKET, Prefix: 'public/' }));
     expect(listed.Contents?.map((c) => c.Key).sort()).toEqual([...ODD_KEYS].sort());
+    // The data dir sits alone in a fresh parent: a key that escaped it (`../../etc`) would land beside it.
+    expect(await readdir(h.parentDir)).toEqual(['data']);
+    expect(await readdir(h.dataDir)).toEqual(['s3']);
+    expect(await readdir(join(h.dataDir, 's3'))).toEqual([BUCKET]);
     const bucketDir = join(h.dataDir, 's3', BUCKET);
     expect((await readdir(bucketDir)).sort()).toEqual(['data', 'objects', 'tmp', 'uploads']);
-    expect(await readdir(h.dataDir)).toEqual(['s3']);
-    await expect(
-      s3.send(new PutObjectCommand({ Bucket: BUCKET, Key: `public/${'k'.repeat(1020)}`, Body: 'x' })),
-    ).rejects.toMatchObject({
-      name: 'KeyTooLongError',
-    });
+    // Every stored name is a SHA-256 or a UUID, never derived from the key's characters.
+    const objects = await readdir(join(bucketDir, 'objects'));
+    expect(objects).toHaveLength(ODD_KEYS.length);
+    for (const name of objects) expect(name).toMatch(/^[0-9a-f]{64}\.json$/);
+    for (const name of await readdir(join(bucketDir, 'data'))) expect(name).toMatch(/^[0-9a-f-]{36}$/);
     for (const key of ODD_KEYS) await s3.send(new DeleteObjectCommand({ Bucket: BUCKET, Key: key }));
+  });
+
+  it('accepts a key of exactly 1024 UTF-8 bytes and refuses 1025 with KeyTooLongError', async () => {
+    // 'public/' is 7 bytes; 339 three-byte characters make 1017 more.
+    const longest = `public/${'日'.repeat(339)}`;
+    expect(Buffer.byteLength(longest)).toBe(1024);
+    await s3.send(new PutObjectCommand({ Bucket: BUCKET, Key: longest, Body: 'at the limit' }));
+    expect((await read(longest)).toString()).toBe('at the limit');
+    const ascii = `public/${'k'.repeat(1017)}`;
+    await s3.send(new PutObjectCommand({ Bucket: BUCKET, Key: ascii, Body: 'ascii limit' }));
+    for (const tooLong of [`${longest}k`, `${ascii}k`]) {
+      expect(Buffer.byteLength(tooLong)).toBe(1025);
+      await expect(
+        s3.send(new PutObjectCommand({ Bucket: BUCKET, Key: tooLong, Body: 'x' })),
+      ).rejects.toMatchObject({ name: 'KeyTooLongError', $metadata: { httpStatusCode: 400 } });
+    }
+    for (const key of [longest, ascii]) await s3.send(new DeleteObjectCommand({ Bucket: BUCKET, Key: key }));
   });
 
   it('keeps objects, metadata and the listing across a restart', async () => {

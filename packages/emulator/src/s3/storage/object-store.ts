@@ -7,9 +7,9 @@
  */
 import { createHash, randomUUID } from 'node:crypto';
 import type { ReadStream } from 'node:fs';
-import { mkdir, open, readdir, readFile, rename, unlink } from 'node:fs/promises';
+import { mkdir, open, readdir, readFile, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
-import { KeyedQueue, removeQuietly, tempPath, writeFileDurably } from './files.js';
+import { fsyncDir, KeyedQueue, removeQuietly, renameDurably, tempPath, writeFileDurably } from './files.js';
 import { compareKeys, lowerBound } from './key-order.js';
 import { type ListKeysInput, type ListKeysResult, listKeys } from './list-keys.js';
 import type { ObjectMeta } from './object-meta.js';
@@ -132,7 +132,7 @@ export class ObjectStore {
         throw new WriteConditionFailed('If-Match');
       }
       const blob = randomUUID();
-      await rename(tempFile, join(this.dataDir, blob));
+      await renameDurably(tempFile, join(this.dataDir, blob));
       const stored: ObjectMeta = { ...meta, blob };
       try {
         await writeFileDurably(this.tmpDir, this.metaPath(meta.key), JSON.stringify(stored));
@@ -154,6 +154,7 @@ export class ObjectStore {
       await unlink(this.metaPath(key)).catch((error: NodeJS.ErrnoException) => {
         if (error.code !== 'ENOENT') throw error;
       });
+      await fsyncDir(this.objectsDir);
       this.metas.delete(key);
       const at = lowerBound(this.sorted, key);
       if (this.sorted[at] === key) this.sorted.splice(at, 1);
