@@ -14,6 +14,12 @@ export interface IssuedCredentials {
   roleArn: string;
   /** e.g. `us-east-1:5f1c…`, the value of `${cognito-identity.amazonaws.com:sub}`. */
   identityId: string;
+  /**
+   * `<provider name>:<sub>` of the login the identity was authenticated with, e.g.
+   * `cognito-idp.us-east-1.amazonaws.com/us-east-1_Abc:5f1c…`; absent for unauthenticated identities.
+   * S3 builds `cognito-identity.amazonaws.com:amr` from it as AWS does.
+   */
+  login?: string;
 }
 
 /** Finds the credentials for an access key id; `undefined` when the emulator never issued it. */

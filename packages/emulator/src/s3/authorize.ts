@@ -16,6 +16,7 @@ import type { Clock } from '../clock.js';
 import type { IssuedCredentials } from '../issued-credentials.js';
 import type { StackModel } from '../stack-model.js';
 import { S3Errors } from './errors.js';
+import { assumedRoleArn, sessionContext } from './role-session.js';
 
 /** One authorization decision as the emulator's console and `/_emulator/` page show it. */
 export interface DecisionEvent {
@@ -51,13 +52,6 @@ export interface Authorizer {
   check(permission: Permission): void;
 }
 
-/** The session ARN STS gives a role session created by the identity pool. */
-export function assumedRoleArn(roleArn: string): string {
-  const [, partition = 'aws', , , account = '', resource = ''] = roleArn.split(':');
-  const roleName = resource.split('/').pop() ?? resource;
-  return `arn:${partition}:sts::${account}:assumed-role/${roleName}/CognitoIdentityCredentials`;
-}
-
 function policiesFor(model: StackModel, roleArn: string): NamedPolicy[] {
   const role = model.roles.find((r) => r.arn === roleArn);
   const policies = [...(role?.policies ?? [])];
@@ -73,6 +67,7 @@ export function createAuthorizer(
 ): Authorizer {
   const { model, clock } = deps;
   const policies = policiesFor(model, credentials.roleArn);
+  const session = sessionContext(model, credentials);
   const decide = (permission: Permission): Decision => {
     const now = clock.now();
     const resource =
@@ -90,10 +85,7 @@ export function createAuthorizer(
         'aws:SecureTransport': true,
         'aws:CurrentTime': new Date(now).toISOString().replace(/\.\d{3}Z$/, 'Z'),
         'aws:EpochTime': Math.floor(now / 1000),
-        'aws:userid': `${credentials.roleArn.split('/').pop()}:CognitoIdentityCredentials`,
-        'cognito-identity.amazonaws.com:sub': credentials.identityId,
-        'cognito-identity.amazonaws.com:aud': model.identityPool.id,
-        'cognito-identity.amazonaws.com:amr': 'authenticated',
+        ...session,
         ...permission.context,
       },
     };
