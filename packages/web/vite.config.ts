@@ -13,7 +13,7 @@ export default defineConfig({
   root: webRoot,
   plugins: [react(), authS3Outputs({ webRoot })],
   resolve: { conditions: ['@auth-s3/source', ...defaultClientConditions] },
-  // Pre-bundled up front, with discovery off: the library is linked source that imports the SDK
+  // Pre-bundled up front, with discovery off: the library is linked source that imports the S3 SDK
   // lazily, and a dependency found late makes the dev server reload the page mid-session. These are
   // every package that src/ and the library's source import directly.
   optimizeDeps: {
@@ -23,8 +23,6 @@ export default defineConfig({
       'react/jsx-runtime',
       'react/jsx-dev-runtime',
       'react-dom/client',
-      'auth-s3 > @aws-sdk/client-cognito-identity-provider',
-      'auth-s3 > @aws-sdk/client-cognito-identity',
       'auth-s3 > @aws-sdk/client-s3',
       'auth-s3 > @aws-sdk/s3-request-presigner',
     ],

@@ -1,6 +1,6 @@
 /*
- * Tests of the web app: component tests (`src/**\/*.test.tsx`, happy-dom) and unit tests, plus the
- * browser end-to-end journey (`e2e/*.e2e.test.ts`, which sets its own node environment and drives
+ * Tests of the web app: component tests (`src/**\/*.test.tsx`, happy-dom), unit tests (in `src`
+ * and `scripts`), plus the browser end-to-end journey (`e2e/*.e2e.test.ts`, which sets its own node environment and drives
  * Chromium against the emulator and Vite).
  */
 import react from '@vitejs/plugin-react';
@@ -13,7 +13,7 @@ export default defineConfig({
   test: {
     name: '@auth-s3/web',
     environment: 'happy-dom',
-    include: ['src/**/*.test.{ts,tsx}', 'e2e/**/*.e2e.test.ts'],
+    include: ['src/**/*.test.{ts,tsx}', 'scripts/**/*.test.ts', 'e2e/**/*.e2e.test.ts'],
     setupFiles: ['src/__tests__/setup.ts'],
     testTimeout: 30_000,
     hookTimeout: 120_000,

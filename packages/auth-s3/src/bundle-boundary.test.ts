@@ -1,10 +1,11 @@
 /*
  * Guards the bundle split: following only static imports from `index.ts` (what a bundler puts in
- * the first load) must reach no AWS SDK package. The user pool client arrives through the dynamic
- * `import()` in `create-auth-s3.ts`; S3, the presigner and the identity client through `files.ts`.
+ * the first load) must reach no AWS SDK package; the Cognito JSON client is part of it. S3 and the
+ * presigner arrive through the dynamic `import()` in `files.ts`. The Cognito SDK clients are dev
+ * dependencies (the fidelity test), so no runtime file may import them.
  */
-import { readFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { readdirSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 
@@ -28,25 +29,33 @@ function staticGraph(entry: string): { files: Set<string>; packages: Set<string>
   return { files, packages };
 }
 
+function runtimeSources(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) return entry.name === '__tests__' ? [] : runtimeSources(path);
+    return entry.name.endsWith('.ts') && !entry.name.endsWith('.test.ts') ? [path] : [];
+  });
+}
+
 describe('bundle boundary', () => {
-  it('keeps every AWS SDK package out of the static graph of index.ts', () => {
+  it('keeps every AWS SDK package out of the static graph of index.ts, Cognito client included', () => {
     const { files, packages } = staticGraph(resolve(here, 'index.ts'));
     expect([...packages]).toEqual([]);
-    expect([...files].some((file) => file.endsWith('user-pool-api.ts'))).toBe(false);
-    expect([...files].some((file) => file.endsWith('files-client.ts'))).toBe(false);
+    expect([...files].some((file) => file.endsWith('cognito/json-client.ts'))).toBe(true);
+    expect([...files].some((file) => file.endsWith('cognito/user-pool-operations.ts'))).toBe(true);
     expect([...files].some((file) => file.endsWith('srp-client.ts'))).toBe(true);
+    expect([...files].some((file) => file.endsWith('files-client.ts'))).toBe(false);
   });
 
-  it('reaches the Cognito SDK from user-pool-api.ts, loaded by auth on first use', () => {
-    expect(staticGraph(resolve(here, 'auth/user-pool-api.ts')).packages).toContain(
-      '@aws-sdk/client-cognito-identity-provider',
-    );
-  });
-
-  it('reaches them from files-client.ts, the dynamically imported half', () => {
+  it('reaches the S3 SDK and the presigner from files-client.ts, the dynamically imported half', () => {
     const { packages } = staticGraph(resolve(here, 'files/files-client.ts'));
-    expect(packages).toContain('@aws-sdk/client-s3');
-    expect(packages).toContain('@aws-sdk/s3-request-presigner');
-    expect(packages).toContain('@aws-sdk/client-cognito-identity');
+    expect([...packages].sort()).toEqual(['@aws-sdk/client-s3', '@aws-sdk/s3-request-presigner']);
+  });
+
+  it('imports the Cognito SDK clients nowhere outside tests (they are dev dependencies)', () => {
+    const importers = runtimeSources(here).filter((file) =>
+      /@aws-sdk\/client-cognito-identity/.test(readFileSync(file, 'utf8')),
+    );
+    expect(importers).toEqual([]);
   });
 });

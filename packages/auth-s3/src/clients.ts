@@ -1,13 +1,22 @@
 /*
- * Every AWS SDK client auth-s3 uses is built here, from the config: region, the emulator endpoint
- * when there is one (S3 then uses path-style URLs), and checksums only when S3 requires them so
- * browser File/Blob PUTs work. Every client loads with a dynamic `import()`, so the first load of
- * a page ships none of the SDK. Each client reports every HTTP attempt to the logger.
+ * Every AWS client auth-s3 uses is built here, from the config: region, the emulator endpoint when
+ * there is one (S3 then uses path-style URLs), and the injected `fetch`. Cognito (user pools and
+ * identity pools) is called through the small JSON client in `cognito/`, which is part of the first
+ * load; the S3 client (AWS SDK v3: SigV4, presigning, XML) loads with a dynamic `import()`, with
+ * checksums only when S3 requires them so browser File/Blob PUTs work. Every HTTP attempt is logged.
  */
-import type { CognitoIdentityClient } from '@aws-sdk/client-cognito-identity';
-import type { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
 import type { S3Client } from '@aws-sdk/client-s3';
+import { type IdentityPoolApi, identityPoolApi } from './cognito/identity-pool-operations.js';
+import { createJsonClient, IDENTITY_POOLS, USER_POOLS } from './cognito/json-client.js';
+import { type UserPoolApi, userPoolApi } from './cognito/user-pool-operations.js';
 import type { AuthS3Config, Logger } from './types.js';
+
+/** What every client is built from besides the config. */
+export interface ClientDeps {
+  logger: Logger;
+  /** Default `globalThis.fetch`. */
+  fetch?: typeof fetch;
+}
 
 /** Temporary credentials as the S3 client consumes them. */
 export interface AwsCredentials {
@@ -29,26 +38,31 @@ interface MiddlewareHost {
   };
 }
 
-/** The user pool client (sign-up, SRP, refresh, sign-out), loaded on first use or `auth.preload()`. */
-export async function createUserPoolClient(
-  config: AuthS3Config,
-  logger: Logger,
-): Promise<CognitoIdentityProviderClient> {
-  const { CognitoIdentityProviderClient } = await import('@aws-sdk/client-cognito-identity-provider');
-  const client = new CognitoIdentityProviderClient({ region: config.region, endpoint: config.endpoint });
-  logRequests(client, logger, 'cognito-idp');
-  return client;
+/**
+ * The user pool operations (sign-up, SRP, refresh, sign-out, passwords).
+ *
+ * @throws ConfigError when the runtime has no `fetch` and none was passed.
+ */
+export function createUserPoolApi(config: AuthS3Config, deps: ClientDeps): UserPoolApi {
+  return userPoolApi(
+    createJsonClient({ service: USER_POOLS, region: config.region, endpoint: config.endpoint, ...deps }),
+  );
 }
 
-/** The identity pool client (GetId, GetCredentialsForIdentity), loaded on first use. */
-export async function createIdentityClient(
-  config: AuthS3Config,
-  logger: Logger,
-): Promise<CognitoIdentityClient> {
-  const { CognitoIdentityClient } = await import('@aws-sdk/client-cognito-identity');
-  const client = new CognitoIdentityClient({ region: config.region, endpoint: config.endpoint });
-  logRequests(client, logger, 'cognito-identity');
-  return client;
+/**
+ * The identity pool operations (GetId, GetCredentialsForIdentity).
+ *
+ * @throws ConfigError when the runtime has no `fetch` and none was passed.
+ */
+export function createIdentityPoolApi(config: AuthS3Config, deps: ClientDeps): IdentityPoolApi {
+  return identityPoolApi(
+    createJsonClient({
+      service: IDENTITY_POOLS,
+      region: config.region,
+      endpoint: config.endpoint,
+      ...deps,
+    }),
+  );
 }
 
 /** The S3 client, signing with the identity pool's credentials; loaded on first use. */

@@ -1,10 +1,11 @@
 /*
- * `createAuthS3(config, options)`: wires storage, clock and logger into the `auth` and `files`
- * facades. No AWS SDK client is built here: `auth` loads the user pool client on first use (or
- * `auth.preload()`), `files` the identity and S3 clients, so a page's first load carries none.
+ * `createAuthS3(config, options)`: wires storage, clock, logger and fetch into the `auth` and
+ * `files` facades. The user pool operations are built here (a few hundred bytes of JSON client, no
+ * SDK); `files` loads the identity pool operations and the S3 SDK on first use or `files.preload()`.
  */
 import { createAuth } from './auth/auth.js';
 import { SessionStore } from './auth/session-store.js';
+import { createUserPoolApi } from './clients.js';
 import { createFiles } from './files/files.js';
 import { normalizePrefix } from './files/object-keys.js';
 import { resolveStorage } from './token-storage.js';
@@ -21,7 +22,7 @@ const silentLogger: Logger = { debug: () => {}, warn: () => {} };
  * await auth.signIn('ada@example.com', password);
  * const { items } = await files.list();
  *
- * @throws ConfigError when a requested storage is missing from the runtime.
+ * @throws ConfigError when a requested storage, or `fetch`, is missing from the runtime.
  */
 export function createAuthS3(config: AuthS3Config, options: AuthS3Options = {}): AuthS3 {
   const clock = options.clock ?? systemClock;
@@ -29,8 +30,7 @@ export function createAuthS3(config: AuthS3Config, options: AuthS3Options = {}):
   const store = new SessionStore(resolveStorage(options.storage), config.userPoolClientId);
   const auth = createAuth({
     config,
-    loadApi: () =>
-      import('./auth/user-pool-api.js').then((module) => module.createUserPoolApi(config, logger)),
+    api: createUserPoolApi(config, { logger, fetch: options.fetch }),
     store,
     clock,
     logger,
@@ -41,6 +41,7 @@ export function createAuthS3(config: AuthS3Config, options: AuthS3Options = {}):
     store,
     clock,
     logger,
+    fetch: options.fetch,
     prefix: normalizePrefix(options.prefix ?? 'public/'),
     tuning: options.multipart,
   });

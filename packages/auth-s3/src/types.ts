@@ -41,6 +41,12 @@ export interface AuthS3Options {
   prefix?: string;
   /** Multipart tuning. Defaults: threshold 8 MiB (one PUT up to it), parts of 8 MiB, 4 in parallel. */
   multipart?: MultipartOptions;
+  /**
+   * Sends the Cognito requests (user pools and identity pools), for tests and unusual runtimes.
+   * Default: `globalThis.fetch`; `createAuthS3` throws `ConfigError` when there is neither. S3 goes
+   * through the AWS SDK's own HTTP handler.
+   */
+  fetch?: typeof fetch;
 }
 
 export interface MultipartOptions {
@@ -103,11 +109,6 @@ export interface Auth {
   currentUser(): CurrentUser | null;
   /** Returns an unsubscribe function. */
   onChange(listener: (event: AuthEvent) => void): () => void;
-  /**
-   * Loads the Cognito SDK ahead of the first call (it is not part of the first load), e.g. when the
-   * sign-in or sign-up form gets focus. Calls made before it finishes simply wait for it.
-   */
-  preload(): Promise<void>;
 }
 
 export interface FileItem {

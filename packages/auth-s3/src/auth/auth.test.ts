@@ -1,21 +1,18 @@
 /*
- * auth facade over a mocked Cognito client: SRP round trip shape, NEW_PASSWORD_REQUIRED, refresh
+ * auth facade over a fake Cognito (a fake fetch behind the real JSON client): SRP round trip shape, NEW_PASSWORD_REQUIRED, refresh
  * timing with an injected clock, single-flight under concurrency, expiry, and sign-out that clears
  * local state even when the network call fails.
  */
-import {
-  CognitoIdentityProviderClient,
-  CognitoIdentityProviderServiceException,
-  ConfirmSignUpCommand,
-  GlobalSignOutCommand,
-  InitiateAuthCommand,
-  RespondToAuthChallengeCommand,
-  RevokeTokenCommand,
-  SignUpCommand,
-} from '@aws-sdk/client-cognito-identity-provider';
-import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { ErrorAnswer, FakeCognito, networkFailure } from '../__tests__/fake-cognito.js';
 import { fakeIdToken, RecordingLogger, TestClock } from '../__tests__/fakes.js';
+import { USER_POOLS } from '../cognito/json-client.js';
+import {
+  type InitiateAuthInput,
+  type RespondToAuthChallengeInput,
+  type SignUpInput,
+  userPoolApi,
+} from '../cognito/user-pool-operations.js';
 import {
   NetworkError,
   NotAuthorizedError,
@@ -26,7 +23,6 @@ import { memoryStorage } from '../token-storage.js';
 import type { AuthEvent, TokenStorage } from '../types.js';
 import { createAuth } from './auth.js';
 import { SessionStore } from './session-store.js';
-import { createUserPoolApi } from './user-pool-api.js';
 
 const config = {
   region: 'us-east-1',
@@ -35,7 +31,7 @@ const config = {
   identityPoolId: 'us-east-1:abc',
   bucket: 'bucket',
 };
-const cognito = mockClient(CognitoIdentityProviderClient);
+let cognito: FakeCognito;
 const verifierChallenge = {
   ChallengeName: 'PASSWORD_VERIFIER' as const,
   Session: 'srp-session',
@@ -55,15 +51,14 @@ const tokens = (n: number, withRefresh = true) => ({
     ExpiresIn: 3600,
   },
 });
-const serviceError = (name: string) =>
-  new CognitoIdentityProviderServiceException({ name, message: name, $fault: 'client', $metadata: {} });
+const serviceError = (code: string) => new ErrorAnswer(code, `${code} from the fake`);
 
 function setup(storage: TokenStorage = memoryStorage()) {
   const clock = new TestClock();
   const events: AuthEvent['type'][] = [];
   const auth = createAuth({
     config,
-    loadApi: () => createUserPoolApi(config, new RecordingLogger()),
+    api: userPoolApi(cognito.client(USER_POOLS, new RecordingLogger())),
     store: new SessionStore(storage, config.userPoolClientId),
     clock,
     logger: new RecordingLogger(),
@@ -73,23 +68,25 @@ function setup(storage: TokenStorage = memoryStorage()) {
 }
 
 async function signedIn() {
-  cognito.on(InitiateAuthCommand, { AuthFlow: 'USER_SRP_AUTH' }).resolves(verifierChallenge);
-  cognito.on(RespondToAuthChallengeCommand).resolves(tokens(1));
+  cognito.on('InitiateAuth', verifierChallenge, { AuthFlow: 'USER_SRP_AUTH' });
+  cognito.on('RespondToAuthChallenge', tokens(1));
   const context = setup();
   await context.auth.signIn('ada@example.com', 'Passw0rd!');
   return context;
 }
 
-beforeEach(() => cognito.reset());
+beforeEach(() => {
+  cognito = new FakeCognito();
+});
 
 describe('auth.signIn', () => {
   it('sends SRP_A, answers PASSWORD_VERIFIER with a signature, and stores the tokens', async () => {
     const { auth, events } = await signedIn();
-    const start = cognito.commandCalls(InitiateAuthCommand)[0]?.args[0].input;
+    const start = cognito.calls<InitiateAuthInput>('InitiateAuth')[0];
     expect(start?.AuthParameters?.USERNAME).toBe('ada@example.com');
     expect(start?.AuthParameters?.SRP_A).toMatch(/^[0-9a-f]{500,}$/);
     expect(JSON.stringify(start)).not.toContain('Passw0rd!');
-    const answer = cognito.commandCalls(RespondToAuthChallengeCommand)[0]?.args[0].input;
+    const answer = cognito.calls<RespondToAuthChallengeInput>('RespondToAuthChallenge')[0];
     expect(answer?.Session).toBe('srp-session');
     expect(answer?.ChallengeResponses?.USERNAME).toBe('sub-1');
     expect(answer?.ChallengeResponses?.PASSWORD_CLAIM_SIGNATURE).toMatch(/^[A-Za-z0-9+/]{43}=$/);
@@ -99,26 +96,28 @@ describe('auth.signIn', () => {
   });
 
   it('offers completeNewPassword for NEW_PASSWORD_REQUIRED', async () => {
-    cognito.on(InitiateAuthCommand).resolves(verifierChallenge);
+    cognito.on('InitiateAuth', verifierChallenge);
     cognito
-      .on(RespondToAuthChallengeCommand, { ChallengeName: 'PASSWORD_VERIFIER' })
-      .resolves({ ChallengeName: 'NEW_PASSWORD_REQUIRED', Session: 's2', ChallengeParameters: {} })
-      .on(RespondToAuthChallengeCommand, { ChallengeName: 'NEW_PASSWORD_REQUIRED' })
-      .resolves(tokens(2));
+      .on(
+        'RespondToAuthChallenge',
+        { ChallengeName: 'NEW_PASSWORD_REQUIRED', Session: 's2', ChallengeParameters: {} },
+        { ChallengeName: 'PASSWORD_VERIFIER' },
+      )
+      .on('RespondToAuthChallenge', tokens(2), { ChallengeName: 'NEW_PASSWORD_REQUIRED' });
     const { auth, events } = setup();
     const result = await auth.signIn('ada@example.com', 'Temp0rary!');
     expect(result.status).toBe('newPasswordRequired');
     if (result.status !== 'newPasswordRequired') return;
     const user = await result.completeNewPassword('N3w-password!');
     expect(user.sub).toBe('sub-1');
-    const input = cognito.commandCalls(RespondToAuthChallengeCommand)[1]?.args[0].input;
+    const input = cognito.calls<RespondToAuthChallengeInput>('RespondToAuthChallenge')[1];
     expect(input?.ChallengeResponses).toEqual({ USERNAME: 'ada@example.com', NEW_PASSWORD: 'N3w-password!' });
     expect(events).toEqual(['signedIn']);
   });
 
   it('reports other challenges as UnsupportedChallengeError', async () => {
-    cognito.on(InitiateAuthCommand).resolves(verifierChallenge);
-    cognito.on(RespondToAuthChallengeCommand).resolves({ ChallengeName: 'SOFTWARE_TOKEN_MFA', Session: 'x' });
+    cognito.on('InitiateAuth', verifierChallenge);
+    cognito.on('RespondToAuthChallenge', { ChallengeName: 'SOFTWARE_TOKEN_MFA', Session: 'x' });
     const error = await setup()
       .auth.signIn('ada@example.com', 'Passw0rd!')
       .catch((e) => e);
@@ -127,21 +126,21 @@ describe('auth.signIn', () => {
   });
 
   it('maps a wrong password to NotAuthorizedError', async () => {
-    cognito.on(InitiateAuthCommand).resolves(verifierChallenge);
-    cognito.on(RespondToAuthChallengeCommand).rejects(serviceError('NotAuthorizedException'));
+    cognito.on('InitiateAuth', verifierChallenge);
+    cognito.on('RespondToAuthChallenge', serviceError('NotAuthorizedException'));
     await expect(setup().auth.signIn('ada@example.com', 'wrong')).rejects.toBeInstanceOf(NotAuthorizedError);
   });
 });
 
 describe('auth.confirmSignUp', () => {
   it('signs in with the password from signUp when autoSignIn is on', async () => {
-    cognito.on(SignUpCommand).resolves({ UserConfirmed: false, UserSub: 'sub-1' });
-    cognito.on(ConfirmSignUpCommand).resolves({});
-    cognito.on(InitiateAuthCommand).resolves(verifierChallenge);
-    cognito.on(RespondToAuthChallengeCommand).resolves(tokens(1));
+    cognito.on('SignUp', { UserConfirmed: false, UserSub: 'sub-1' });
+    cognito.on('ConfirmSignUp', {});
+    cognito.on('InitiateAuth', verifierChallenge);
+    cognito.on('RespondToAuthChallenge', tokens(1));
     const { auth, events } = setup();
     await auth.signUp('ada@example.com', 'Passw0rd!', { name: 'Ada' });
-    expect(cognito.commandCalls(SignUpCommand)[0]?.args[0].input.UserAttributes).toEqual([
+    expect(cognito.calls<SignUpInput>('SignUp')[0]?.UserAttributes).toEqual([
       { Name: 'email', Value: 'ada@example.com' },
       { Name: 'name', Value: 'Ada' },
     ]);
@@ -153,19 +152,19 @@ describe('auth.confirmSignUp', () => {
   });
 
   it('does not sign in without the password at hand', async () => {
-    cognito.on(ConfirmSignUpCommand).resolves({});
+    cognito.on('ConfirmSignUp', {});
     expect(await setup().auth.confirmSignUp('ada@example.com', '123456')).toEqual({ signedIn: false });
-    expect(cognito.commandCalls(InitiateAuthCommand)).toHaveLength(0);
+    expect(cognito.calls('InitiateAuth')).toHaveLength(0);
   });
 });
 
 describe('auth.getSession', () => {
   it('returns stored tokens without a request until the refresh margin, then refreshes', async () => {
     const { auth, clock, events } = await signedIn();
-    cognito.on(InitiateAuthCommand, { AuthFlow: 'REFRESH_TOKEN_AUTH' }).resolves(tokens(2, false));
+    cognito.on('InitiateAuth', tokens(2, false), { AuthFlow: 'REFRESH_TOKEN_AUTH' });
     clock.advance(54 * 60_000);
     expect((await auth.getSession())?.accessToken).toBe('access-1');
-    expect(cognito.commandCalls(InitiateAuthCommand)).toHaveLength(1);
+    expect(cognito.calls('InitiateAuth')).toHaveLength(1);
     clock.advance(2 * 60_000);
     const refreshed = await auth.getSession();
     expect(refreshed?.accessToken).toBe('access-2');
@@ -178,23 +177,21 @@ describe('auth.getSession', () => {
   it('shares one refresh between concurrent callers', async () => {
     const { auth, clock } = await signedIn();
     let release: () => void = () => {};
-    cognito
-      .on(InitiateAuthCommand, { AuthFlow: 'REFRESH_TOKEN_AUTH' })
-      .callsFake(() => new Promise((resolve) => (release = () => resolve(tokens(2)))));
+    cognito.on('InitiateAuth', () => new Promise((resolve) => (release = () => resolve(tokens(2)))), {
+      AuthFlow: 'REFRESH_TOKEN_AUTH',
+    });
     clock.advance(61 * 60_000);
     const callers = Promise.all(Array.from({ length: 5 }, () => auth.getSession()));
     await new Promise((r) => setTimeout(r, 10));
     release();
     const results = await callers;
     expect(new Set(results.map((t) => t?.accessToken))).toEqual(new Set(['access-2']));
-    expect(cognito.commandCalls(InitiateAuthCommand, { AuthFlow: 'REFRESH_TOKEN_AUTH' })).toHaveLength(1);
+    expect(cognito.calls('InitiateAuth', { AuthFlow: 'REFRESH_TOKEN_AUTH' })).toHaveLength(1);
   });
 
   it('clears the session and emits expired when the refresh token is rejected', async () => {
     const { auth, clock, events } = await signedIn();
-    cognito
-      .on(InitiateAuthCommand, { AuthFlow: 'REFRESH_TOKEN_AUTH' })
-      .rejects(serviceError('NotAuthorizedException'));
+    cognito.on('InitiateAuth', serviceError('NotAuthorizedException'), { AuthFlow: 'REFRESH_TOKEN_AUTH' });
     clock.advance(61 * 60_000);
     const error = await auth.getSession().catch((e) => e);
     expect(error).toBeInstanceOf(SessionExpiredError);
@@ -206,12 +203,18 @@ describe('auth.getSession', () => {
 
   it('keeps the session when the refresh fails for lack of network', async () => {
     const { auth, clock } = await signedIn();
-    cognito
-      .on(InitiateAuthCommand, { AuthFlow: 'REFRESH_TOKEN_AUTH' })
-      .rejects(Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' }));
+    cognito.on(
+      'InitiateAuth',
+      () => {
+        throw networkFailure('ECONNREFUSED');
+      },
+      { AuthFlow: 'REFRESH_TOKEN_AUTH' },
+    );
     clock.advance(61 * 60_000);
     await expect(auth.getSession()).rejects.toBeInstanceOf(NetworkError);
     expect(auth.currentUser()?.sub).toBe('sub-1');
+    // Standard retries: three attempts in all before giving up.
+    expect(cognito.calls('InitiateAuth', { AuthFlow: 'REFRESH_TOKEN_AUTH' })).toHaveLength(3);
   });
 
   it('restores a session from storage written by an earlier instance', async () => {
@@ -225,9 +228,9 @@ describe('auth.getSession', () => {
 describe('auth.signOut', () => {
   it('revokes the refresh token and clears local state', async () => {
     const { auth, events } = await signedIn();
-    cognito.on(RevokeTokenCommand).resolves({});
+    cognito.on('RevokeToken', {});
     await auth.signOut();
-    expect(cognito.commandCalls(RevokeTokenCommand)[0]?.args[0].input).toEqual({
+    expect(cognito.calls('RevokeToken')[0]).toEqual({
       ClientId: 'client1',
       Token: 'refresh-1',
     });
@@ -237,15 +240,17 @@ describe('auth.signOut', () => {
 
   it('signs out globally with the access token', async () => {
     const { auth } = await signedIn();
-    cognito.on(GlobalSignOutCommand).resolves({});
+    cognito.on('GlobalSignOut', {});
     await auth.signOut({ global: true });
-    expect(cognito.commandCalls(GlobalSignOutCommand)[0]?.args[0].input).toEqual({ AccessToken: 'access-1' });
+    expect(cognito.calls('GlobalSignOut')[0]).toEqual({ AccessToken: 'access-1' });
     expect(await auth.getSession()).toBeNull();
   });
 
   it('clears local state even when the network call fails, and still reports the failure', async () => {
     const { auth, events } = await signedIn();
-    cognito.on(RevokeTokenCommand).rejects(new TypeError('fetch failed'));
+    cognito.on('RevokeToken', () => {
+      throw new TypeError('Failed to fetch');
+    });
     await expect(auth.signOut()).rejects.toBeInstanceOf(NetworkError);
     expect(auth.currentUser()).toBeNull();
     expect(events).toEqual(['signedIn', 'signedOut']);

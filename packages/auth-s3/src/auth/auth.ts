@@ -4,9 +4,10 @@
  * refreshed single-flight before they expire, and `onChange` events for every transition.
  */
 import type {
-  AuthenticationResultType,
-  InitiateAuthCommandOutput,
-} from '@aws-sdk/client-cognito-identity-provider';
+  AuthenticationResult,
+  InitiateAuthOutput,
+  UserPoolApi,
+} from '../cognito/user-pool-operations.js';
 import { toAuthS3Error } from '../error-mapping.js';
 import {
   NotAuthorizedError,
@@ -32,15 +33,14 @@ import type {
 } from '../types.js';
 import { userFromIdToken } from './id-token.js';
 import type { SessionStore, StoredSession } from './session-store.js';
-import type { UserPoolApi } from './user-pool-api.js';
 
 /** Refresh this long before expiry (or at half the token lifetime, if that is sooner). */
 export const REFRESH_MARGIN_MS = 5 * 60_000;
 
 export interface AuthDeps {
   config: AuthS3Config;
-  /** Loads the SDK-backed user pool operations (a dynamic import in production). */
-  loadApi: () => Promise<UserPoolApi>;
+  /** The user pool operations (`createUserPoolApi` in `clients.ts`, or a fake in tests). */
+  api: UserPoolApi;
   store: SessionStore;
   clock: Clock;
   logger: Logger;
@@ -48,8 +48,7 @@ export interface AuthDeps {
 
 /** Builds the `auth` facade over one user pool client. */
 export function createAuth(deps: AuthDeps): Auth {
-  const { config, store, clock, logger } = deps;
-  let api: Promise<UserPoolApi> | undefined;
+  const { config, api, store, clock, logger } = deps;
   const listeners = new Set<(event: AuthEvent) => void>();
   let refreshing: Promise<Tokens | null> | undefined;
   /** Bumped on every sign-in and sign-out, so a refresh that finishes late does not resurrect a session. */
@@ -58,18 +57,9 @@ export function createAuth(deps: AuthDeps): Auth {
   let pendingSignIn: { email: string; password: string } | undefined;
   let decoded: { idToken: string; user: CurrentUser } | undefined;
 
-  function loadApi(): Promise<UserPoolApi> {
-    api ??= deps.loadApi().catch((error: unknown) => {
-      // A failed chunk download (offline) may succeed on the next call.
-      api = undefined;
-      throw error;
-    });
-    return api;
-  }
-
   async function call<T>(operation: string, run: (api: UserPoolApi) => Promise<T>): Promise<T> {
     try {
-      return await run(await loadApi());
+      return await run(api);
     } catch (error) {
       throw toAuthS3Error(error, { operation });
     }
@@ -89,10 +79,7 @@ export function createAuth(deps: AuthDeps): Auth {
     }
   }
 
-  async function storeResult(
-    result: AuthenticationResultType,
-    previous?: StoredSession,
-  ): Promise<CurrentUser> {
+  async function storeResult(result: AuthenticationResult, previous?: StoredSession): Promise<CurrentUser> {
     const { IdToken, AccessToken, ExpiresIn } = result;
     const refreshToken = result.RefreshToken ?? previous?.refreshToken;
     if (!IdToken || !AccessToken || !refreshToken) {
@@ -109,7 +96,7 @@ export function createAuth(deps: AuthDeps): Auth {
     return userFromIdToken(IdToken);
   }
 
-  async function finishSignIn(response: InitiateAuthCommandOutput, email: string): Promise<SignInResult> {
+  async function finishSignIn(response: InitiateAuthOutput, email: string): Promise<SignInResult> {
     if (response.AuthenticationResult) {
       generation++;
       const user = await storeResult(response.AuthenticationResult);
@@ -174,7 +161,6 @@ export function createAuth(deps: AuthDeps): Auth {
   async function refresh(session: StoredSession): Promise<Tokens | null> {
     const startedIn = generation;
     try {
-      const api = await loadApi();
       const response = await api.initiateAuth({
         ClientId: config.userPoolClientId,
         AuthFlow: 'REFRESH_TOKEN_AUTH',
@@ -266,7 +252,6 @@ export function createAuth(deps: AuthDeps): Auth {
       if (!session) return;
       let failure: unknown;
       try {
-        const api = await loadApi();
         if (options.global) {
           const tokens = await requireSession('signOut');
           await api.globalSignOut({ AccessToken: tokens.accessToken });
@@ -323,10 +308,6 @@ export function createAuth(deps: AuthDeps): Auth {
       if (decoded?.idToken !== session.idToken)
         decoded = { idToken: session.idToken, user: userFromIdToken(session.idToken) };
       return decoded.user;
-    },
-
-    async preload() {
-      await loadApi();
     },
 
     onChange(listener) {

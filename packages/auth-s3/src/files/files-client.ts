@@ -1,6 +1,6 @@
 /*
  * The S3 half of `files`, loaded with a dynamic `import()` on first use (or `files.preload()`), so
- * the S3 client, the identity client and the presigner stay out of the sign-in bundle. Works on
+ * the S3 client and the presigner stay out of the sign-in bundle. Works on
  * full keys; the checks on what users typed happen in `files.ts` before this is reached.
  */
 import {
@@ -11,7 +11,7 @@ import {
 } from '@aws-sdk/client-s3';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import type { SessionStore } from '../auth/session-store.js';
-import { createIdentityClient, createS3Client } from '../clients.js';
+import { createIdentityPoolApi, createS3Client } from '../clients.js';
 import { toAuthS3Error } from '../error-mapping.js';
 import type {
   Auth,
@@ -39,6 +39,7 @@ export interface FilesClientDeps {
   store: SessionStore;
   clock: Clock;
   logger: Logger;
+  fetch?: typeof fetch;
   tuning?: UploadTuning;
 }
 
@@ -46,8 +47,8 @@ export type FilesClient = Awaited<ReturnType<typeof createFilesClient>>;
 
 export async function createFilesClient(deps: FilesClientDeps) {
   const { config, auth, store, clock, logger } = deps;
-  const identityClient = await createIdentityClient(config, logger);
-  const credentials = createCredentialsProvider({ config, client: identityClient, auth, store, clock });
+  const identity = createIdentityPoolApi(config, { logger, fetch: deps.fetch });
+  const credentials = createCredentialsProvider({ config, identity, auth, store, clock });
   const s3 = await createS3Client(config, credentials, logger);
   const Bucket = config.bucket;
 

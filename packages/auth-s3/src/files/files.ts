@@ -17,6 +17,8 @@ export interface FilesDeps {
   store: SessionStore;
   clock: Clock;
   logger: Logger;
+  /** For the identity pool calls; default `globalThis.fetch`. */
+  fetch?: typeof fetch;
   prefix: string;
   tuning?: UploadTuning;
 }

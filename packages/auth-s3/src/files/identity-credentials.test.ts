@@ -1,24 +1,20 @@
 /*
- * Identity-pool credentials over a mocked Cognito Identity client: lazy, cached until 5 minutes
+ * Identity-pool credentials over a fake Cognito Identity (a fake fetch behind the real JSON client): lazy, cached until 5 minutes
  * before expiry, single-flight, the identity id cached per sub (GetId skipped for a returning
  * user), a stale stored identity id replaced, and the cache dropped on sign-out.
  */
-import {
-  CognitoIdentityClient,
-  GetCredentialsForIdentityCommand,
-  GetIdCommand,
-  ResourceNotFoundException,
-} from '@aws-sdk/client-cognito-identity';
-import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { fakeIdToken, TestClock } from '../__tests__/fakes.js';
+import { ErrorAnswer, FakeCognito } from '../__tests__/fake-cognito.js';
+import { fakeIdToken, RecordingLogger, TestClock } from '../__tests__/fakes.js';
 import { SessionStore } from '../auth/session-store.js';
+import { type GetIdInput, identityPoolApi } from '../cognito/identity-pool-operations.js';
+import { IDENTITY_POOLS } from '../cognito/json-client.js';
 import { NotSignedInError } from '../errors.js';
 import { memoryStorage } from '../token-storage.js';
 import type { Auth, AuthEvent, Tokens } from '../types.js';
 import { createCredentialsProvider } from './identity-credentials.js';
 
-const identity = mockClient(CognitoIdentityClient);
+let identity: FakeCognito;
 const config = {
   region: 'us-east-1',
   userPoolId: 'us-east-1_Pool1',
@@ -56,7 +52,7 @@ function setup(storage = memoryStorage()) {
   const store = new SessionStore(storage, 'client1');
   const provider = createCredentialsProvider({
     config,
-    client: new CognitoIdentityClient({}),
+    identity: identityPoolApi(identity.client(IDENTITY_POOLS, new RecordingLogger())),
     auth,
     store,
     clock,
@@ -66,10 +62,10 @@ function setup(storage = memoryStorage()) {
 
 let issued = 0;
 beforeEach(() => {
-  identity.reset();
+  identity = new FakeCognito();
   issued = 0;
-  identity.on(GetIdCommand).resolves({ IdentityId: 'us-east-1:identity-1' });
-  identity.on(GetCredentialsForIdentityCommand).callsFake(async () => {
+  identity.on('GetId', { IdentityId: 'us-east-1:identity-1' });
+  identity.on('GetCredentialsForIdentity', async () => {
     await new Promise((r) => setTimeout(r, 5));
     issued++;
     return {
@@ -78,7 +74,8 @@ beforeEach(() => {
         AccessKeyId: `ASIA${issued}`,
         SecretKey: 's',
         SessionToken: 't',
-        Expiration: new Date(Date.UTC(2026, 10, 26, 11, 0, 0)),
+        // JSON 1.1 timestamps are epoch seconds.
+        Expiration: Date.UTC(2026, 10, 26, 11, 0, 0) / 1000,
       },
     };
   });
@@ -89,9 +86,9 @@ describe('identity credentials', () => {
     const { provider } = setup();
     const all = await Promise.all([provider(), provider(), provider()]);
     expect(all.map((c) => c.accessKeyId)).toEqual(['ASIA1', 'ASIA1', 'ASIA1']);
-    expect(identity.commandCalls(GetIdCommand)).toHaveLength(1);
-    expect(identity.commandCalls(GetCredentialsForIdentityCommand)).toHaveLength(1);
-    const input = identity.commandCalls(GetIdCommand)[0]?.args[0].input;
+    expect(identity.calls('GetId')).toHaveLength(1);
+    expect(identity.calls('GetCredentialsForIdentity')).toHaveLength(1);
+    const input = identity.calls<GetIdInput>('GetId')[0];
     expect(input?.IdentityPoolId).toBe('us-east-1:pool');
     expect(Object.keys(input?.Logins ?? {})).toEqual(['cognito-idp.us-east-1.amazonaws.com/us-east-1_Pool1']);
   });
@@ -103,7 +100,7 @@ describe('identity credentials', () => {
     expect((await provider()).accessKeyId).toBe('ASIA1');
     clock.advance(2 * 60_000);
     expect((await provider()).accessKeyId).toBe('ASIA2');
-    expect(identity.commandCalls(GetIdCommand)).toHaveLength(1);
+    expect(identity.calls('GetId')).toHaveLength(1);
   });
 
   it('skips GetId for a returning user whose identity id is in storage', async () => {
@@ -111,21 +108,28 @@ describe('identity credentials', () => {
     await first.provider();
     const second = setup(first.storage);
     await second.provider();
-    expect(identity.commandCalls(GetIdCommand)).toHaveLength(1);
-    expect(identity.commandCalls(GetCredentialsForIdentityCommand)).toHaveLength(2);
+    expect(identity.calls('GetId')).toHaveLength(1);
+    expect(identity.calls('GetCredentialsForIdentity')).toHaveLength(2);
   });
 
   it('replaces a stored identity id the pool no longer knows', async () => {
     const storage = memoryStorage();
     storage.setItem('auth-s3.client1.identity.sub-1', 'us-east-1:stale');
-    identity
-      .on(GetCredentialsForIdentityCommand, { IdentityId: 'us-east-1:stale' })
-      .rejects(
-        new ResourceNotFoundException({ message: 'Identity not found', $metadata: { httpStatusCode: 400 } }),
-      );
+    identity.on(
+      'GetCredentialsForIdentity',
+      new ErrorAnswer('ResourceNotFoundException', 'Identity not found'),
+      {
+        IdentityId: 'us-east-1:stale',
+      },
+    );
     const { provider } = setup(storage);
     expect((await provider()).accessKeyId).toBe('ASIA1');
     expect(storage.getItem('auth-s3.client1.identity.sub-1')).toBe('us-east-1:identity-1');
+  });
+
+  it('reads the expiration as epoch seconds', async () => {
+    const { provider } = setup();
+    expect((await provider()).expiration.toISOString()).toBe('2026-11-26T11:00:00.000Z');
   });
 
   it('drops the cache on sign-out and then refuses without a session', async () => {

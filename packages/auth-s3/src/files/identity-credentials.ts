@@ -3,15 +3,14 @@
  * identity id for this user's sub is already in storage) and GetCredentialsForIdentity, fetched on
  * first use, cached until 5 minutes before they expire, and refreshed single-flight.
  */
-import {
-  type CognitoIdentityClient,
-  GetCredentialsForIdentityCommand,
-  type GetCredentialsForIdentityCommandOutput,
-  GetIdCommand,
-} from '@aws-sdk/client-cognito-identity';
 import { userFromIdToken } from '../auth/id-token.js';
 import type { SessionStore } from '../auth/session-store.js';
 import type { AwsCredentials } from '../clients.js';
+import {
+  expirationDate,
+  type GetCredentialsForIdentityOutput,
+  type IdentityPoolApi,
+} from '../cognito/identity-pool-operations.js';
 import { toAuthS3Error } from '../error-mapping.js';
 import { NotFoundError, NotSignedInError, ServiceError } from '../errors.js';
 import type { Auth, AuthS3Config, Clock } from '../types.js';
@@ -28,12 +27,12 @@ export interface CredentialsProvider {
 
 export function createCredentialsProvider(deps: {
   config: AuthS3Config;
-  client: CognitoIdentityClient;
+  identity: IdentityPoolApi;
   auth: Auth;
   store: SessionStore;
   clock: Clock;
 }): CredentialsProvider {
-  const { config, client, auth, store, clock } = deps;
+  const { config, identity, auth, store, clock } = deps;
   const providerName = `cognito-idp.${config.region}.amazonaws.com/${config.userPoolId}`;
   let cached: { sub: string; credentials: AwsCredentials } | undefined;
   let inflight: Promise<AwsCredentials> | undefined;
@@ -46,9 +45,7 @@ export function createCredentialsProvider(deps: {
   async function identityIdFor(sub: string, logins: Record<string, string>): Promise<string> {
     const stored = await store.getIdentityId(sub);
     if (stored) return stored;
-    const { IdentityId } = await client.send(
-      new GetIdCommand({ IdentityPoolId: config.identityPoolId, Logins: logins }),
-    );
+    const { IdentityId } = await identity.getId({ IdentityPoolId: config.identityPoolId, Logins: logins });
     if (!IdentityId)
       throw new ServiceError('The identity pool answered GetId without an IdentityId. Try again.');
     await store.setIdentityId(sub, IdentityId);
@@ -63,32 +60,29 @@ export function createCredentialsProvider(deps: {
     const logins = { [providerName]: session.idToken };
     try {
       let identityId = await identityIdFor(sub, logins);
-      let response: GetCredentialsForIdentityCommandOutput;
+      let response: GetCredentialsForIdentityOutput;
       try {
-        response = await client.send(
-          new GetCredentialsForIdentityCommand({ IdentityId: identityId, Logins: logins }),
-        );
+        response = await identity.getCredentialsForIdentity({ IdentityId: identityId, Logins: logins });
       } catch (error) {
         // A stored identity id the pool no longer knows (pool recreated): forget it and ask again once.
         if (toAuthS3Error(error, { operation: 'getCredentials' }) instanceof NotFoundError) {
           await store.forgetIdentityId(sub);
           identityId = await identityIdFor(sub, logins);
-          response = await client.send(
-            new GetCredentialsForIdentityCommand({ IdentityId: identityId, Logins: logins }),
-          );
+          response = await identity.getCredentialsForIdentity({ IdentityId: identityId, Logins: logins });
         } else {
           throw error;
         }
       }
       const c = response.Credentials;
-      if (!c?.AccessKeyId || !c.SecretKey || !c.SessionToken || !c.Expiration) {
+      const expiration = expirationDate(c?.Expiration);
+      if (!c?.AccessKeyId || !c.SecretKey || !c.SessionToken || !expiration) {
         throw new ServiceError('The identity pool answered without complete credentials. Try again.');
       }
       const credentials: AwsCredentials = {
         accessKeyId: c.AccessKeyId,
         secretAccessKey: c.SecretKey,
         sessionToken: c.SessionToken,
-        expiration: new Date(c.Expiration),
+        expiration,
       };
       if (generation === started) cached = { sub, credentials };
       return credentials;

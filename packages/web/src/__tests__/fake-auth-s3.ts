@@ -22,8 +22,6 @@ interface FakeUser {
 export interface FakeAuthS3 extends AuthS3 {
   users: Map<string, FakeUser>;
   calls: string[];
-  /** How often `auth.preload()` was called. */
-  preloads: { auth: number };
   objects: Map<string, { data: Blob; lastModified: Date }>;
 }
 
@@ -37,7 +35,6 @@ export function createFakeAuthS3(
   }
   const listeners = new Set<(event: AuthEvent) => void>();
   const calls: string[] = [];
-  const preloads = { auth: 0 };
   let current: CurrentUser | null = null;
   let pendingPassword: { email: string; password: string } | null = null;
   const emit = (event: AuthEvent) => {
@@ -104,9 +101,6 @@ export function createFakeAuthS3(
         ? { idToken: 'id', accessToken: 'access', refreshToken: 'refresh', expiresAt: Date.now() + 3600_000 }
         : null;
     },
-    async preload() {
-      preloads.auth += 1;
-    },
     currentUser: () => current,
     onChange(listener) {
       listeners.add(listener);
@@ -170,7 +164,6 @@ export function createFakeAuthS3(
     files,
     users,
     calls,
-    preloads,
     objects,
     config: {
       region: 'us-east-1',

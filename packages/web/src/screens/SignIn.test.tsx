@@ -54,13 +54,6 @@ describe('SignIn', () => {
     expect(onTypingPassword).toHaveBeenCalled();
   });
 
-  it('starts loading the Cognito code when the form gets focus', async () => {
-    const { user, client } = renderWithAuth(<SignIn />);
-    expect(client.preloads.auth).toBe(0);
-    await user.click(screen.getByLabelText('Email'));
-    expect(client.preloads.auth).toBeGreaterThan(0);
-  });
-
   it('links to the password reset and sign-up screens', () => {
     renderWithAuth(<SignIn />);
     expect(screen.getByRole('link', { name: 'Forgot password?' }).getAttribute('href')).toBe('#/forgot');

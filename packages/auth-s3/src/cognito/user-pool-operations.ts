@@ -1,0 +1,135 @@
+/*
+ * The Cognito user pool operations `auth` uses, typed after the service's API reference (only the
+ * members auth-s3 sends or reads), each bound to the JSON client as one async function. All are
+ * unsigned: a client id, a token or a session proves who is asking.
+ */
+import type { CallOptions, JsonCall } from './json-client.js';
+
+/** The tokens of a completed sign-in or refresh. `RefreshToken` is absent on a refresh. */
+export interface AuthenticationResult {
+  IdToken?: string;
+  AccessToken?: string;
+  RefreshToken?: string;
+  /** Seconds the id and access tokens are valid for. */
+  ExpiresIn?: number;
+  TokenType?: string;
+}
+
+export interface InitiateAuthInput {
+  ClientId: string;
+  AuthFlow: 'USER_SRP_AUTH' | 'REFRESH_TOKEN_AUTH' | 'REFRESH_TOKEN';
+  AuthParameters: Record<string, string>;
+  ClientMetadata?: Record<string, string>;
+}
+
+/** Either tokens, or a challenge to answer with `RespondToAuthChallenge`. */
+export interface InitiateAuthOutput {
+  ChallengeName?: string;
+  Session?: string;
+  ChallengeParameters?: Record<string, string>;
+  AuthenticationResult?: AuthenticationResult;
+}
+
+export interface RespondToAuthChallengeInput {
+  ClientId: string;
+  ChallengeName: string;
+  Session?: string;
+  ChallengeResponses: Record<string, string>;
+}
+
+export type RespondToAuthChallengeOutput = InitiateAuthOutput;
+
+export interface SignUpInput {
+  ClientId: string;
+  Username: string;
+  Password: string;
+  UserAttributes?: Array<{ Name: string; Value: string }>;
+}
+
+export interface CodeDeliveryDetails {
+  Destination?: string;
+  DeliveryMedium?: string;
+  AttributeName?: string;
+}
+
+export interface SignUpOutput {
+  UserConfirmed?: boolean;
+  UserSub?: string;
+  CodeDeliveryDetails?: CodeDeliveryDetails;
+}
+
+export interface ConfirmSignUpInput {
+  ClientId: string;
+  Username: string;
+  ConfirmationCode: string;
+}
+
+/** `ResendConfirmationCode` and `ForgotPassword` take the same input and say where the code went. */
+export interface UsernameInput {
+  ClientId: string;
+  Username: string;
+}
+
+export interface DeliveryOutput {
+  CodeDeliveryDetails?: CodeDeliveryDetails;
+}
+
+export interface ConfirmForgotPasswordInput {
+  ClientId: string;
+  Username: string;
+  ConfirmationCode: string;
+  Password: string;
+}
+
+export interface ChangePasswordInput {
+  AccessToken: string;
+  PreviousPassword: string;
+  ProposedPassword: string;
+}
+
+export interface GlobalSignOutInput {
+  AccessToken: string;
+}
+
+export interface RevokeTokenInput {
+  ClientId: string;
+  Token: string;
+}
+
+/** Operations that answer with an empty object. */
+export type EmptyOutput = Record<string, never>;
+
+type Operation<Input, Output> = (input: Input, options?: CallOptions) => Promise<Output>;
+
+export interface UserPoolApi {
+  initiateAuth: Operation<InitiateAuthInput, InitiateAuthOutput>;
+  respondToAuthChallenge: Operation<RespondToAuthChallengeInput, RespondToAuthChallengeOutput>;
+  signUp: Operation<SignUpInput, SignUpOutput>;
+  confirmSignUp: Operation<ConfirmSignUpInput, EmptyOutput>;
+  resendConfirmationCode: Operation<UsernameInput, DeliveryOutput>;
+  forgotPassword: Operation<UsernameInput, DeliveryOutput>;
+  confirmForgotPassword: Operation<ConfirmForgotPasswordInput, EmptyOutput>;
+  changePassword: Operation<ChangePasswordInput, EmptyOutput>;
+  globalSignOut: Operation<GlobalSignOutInput, EmptyOutput>;
+  revokeToken: Operation<RevokeTokenInput, EmptyOutput>;
+}
+
+/** Binds each user pool operation to `call` (a client built with `USER_POOLS`). */
+export function userPoolApi(call: JsonCall): UserPoolApi {
+  const operation =
+    <Input extends object, Output>(name: string): Operation<Input, Output> =>
+    (input, options) =>
+      call<Output>(name, input, options);
+  return {
+    initiateAuth: operation('InitiateAuth'),
+    respondToAuthChallenge: operation('RespondToAuthChallenge'),
+    signUp: operation('SignUp'),
+    confirmSignUp: operation('ConfirmSignUp'),
+    resendConfirmationCode: operation('ResendConfirmationCode'),
+    forgotPassword: operation('ForgotPassword'),
+    confirmForgotPassword: operation('ConfirmForgotPassword'),
+    changePassword: operation('ChangePassword'),
+    globalSignOut: operation('GlobalSignOut'),
+    revokeToken: operation('RevokeToken'),
+  };
+}
