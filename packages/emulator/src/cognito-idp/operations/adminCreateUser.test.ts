@@ -1,7 +1,12 @@
 /* Unit tests for AdminCreateUser: temporary passwords, their validity, and SUPPRESS. */
 import { describe, expect, it } from 'vitest';
 import { testServices } from '../../__tests__/test-services.js';
-import { InvalidPasswordError, ResourceNotFoundError, UsernameExistsError } from '../../errors.js';
+import {
+  InvalidParameterError,
+  InvalidPasswordError,
+  ResourceNotFoundError,
+  UsernameExistsError,
+} from '../../errors.js';
 import { adminCreateUser } from './adminCreateUser.js';
 
 const UserPoolId = 'us-east-1_AuthS3Emu';
@@ -30,6 +35,13 @@ describe('adminCreateUser', () => {
     await expect(
       adminCreateUser(services)({ UserPoolId, Username: 'b@example.com', TemporaryPassword: 'weak' }),
     ).rejects.toThrow(InvalidPasswordError);
+  });
+
+  it('throws InvalidParameterError for a username that is not an email in an email pool', async () => {
+    const services = await testServices();
+    await expect(adminCreateUser(services)({ UserPoolId, Username: 'ada' })).rejects.toThrow(
+      InvalidParameterError,
+    );
   });
 
   it('throws UsernameExistsError and ResourceNotFoundError', async () => {

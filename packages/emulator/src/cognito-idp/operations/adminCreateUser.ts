@@ -8,7 +8,7 @@ import type {
   AdminCreateUserRequest,
   AdminCreateUserResponse,
 } from '@aws-sdk/client-cognito-identity-provider';
-import { UnsupportedOperationError, UsernameExistsError } from '../../errors.js';
+import { InvalidParameterError, UnsupportedOperationError, UsernameExistsError } from '../../errors.js';
 import type { OperationFactory } from '../../operation.js';
 import { enforcePasswordPolicy, generatePassword } from '../../services/password-policy.js';
 import { userType } from '../user-type.js';
@@ -25,6 +25,9 @@ export const adminCreateUser: OperationFactory<
     const login = required(request.Username, 'Username');
     if (request.MessageAction === 'RESEND')
       throw new UnsupportedOperationError('AdminCreateUser with MessageAction RESEND');
+    if (users.signsInWithEmail && !/^[^\s@]+@[^\s@]+$/.test(login)) {
+      throw new InvalidParameterError('Username should be an email.');
+    }
     if (users.find(login)) throw new UsernameExistsError('User account already exists');
     const policy = model.userPool.passwordPolicy;
     const password = request.TemporaryPassword ?? generatePassword(policy, randomInt);
