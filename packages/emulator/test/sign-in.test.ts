@@ -80,6 +80,7 @@ describe('InitiateAuth USER_PASSWORD_AUTH', () => {
       'NotAuthorizedException',
       'Incorrect username or password.',
     );
+    await expectAwsError(signIn('__proto__'), 'NotAuthorizedException', 'Incorrect username or password.');
   });
 
   it('throws UserNotConfirmedException for an unconfirmed user with the right password', async () => {

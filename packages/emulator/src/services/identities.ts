@@ -14,6 +14,7 @@ const CREDENTIALS_VALIDITY_MS = 3600_000;
 const KEEP_EXPIRED_MS = 24 * 3600_000;
 const BASE32 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
 
+/** Identity ids and the temporary credentials issued to them. */
 export class IdentityService {
   constructor(
     private readonly region: string,

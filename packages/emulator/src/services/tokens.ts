@@ -25,6 +25,7 @@ export interface AuthenticationResult {
 const sha256 = (value: string) => createHash('sha256').update(value).digest('hex');
 const seconds = (ms: number) => Math.floor(ms / 1000);
 
+/** Issues, refreshes, checks and revokes the user pool's tokens. */
 export class TokenService {
   constructor(
     private readonly pool: UserPoolModel,

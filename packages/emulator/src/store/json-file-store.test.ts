@@ -40,6 +40,17 @@ describe('openJsonFileStore', () => {
     expect((await readdir(dir)).filter((f) => f.endsWith('.tmp'))).toEqual([]);
   });
 
+  it('treats keys such as __proto__ as plain keys, before and after a restart', async () => {
+    const store = await openJsonFileStore(dir);
+    expect(store.state.users.__proto__).toBeUndefined();
+    expect(store.state.credentials.constructor).toBeUndefined();
+    store.state.identities.__proto__ = { identityId: '__proto__', createdAt: 1 };
+    await store.save();
+    const reopened = await openJsonFileStore(dir);
+    expect(reopened.state.identities.__proto__).toEqual({ identityId: '__proto__', createdAt: 1 });
+    expect(reopened.state.users.__proto__).toBeUndefined();
+  });
+
   it('refuses a corrupt state file with a StateFileError that keeps the cause', async () => {
     await writeFile(join(dir, 'state.json'), '{', 'utf8');
     const error = await openJsonFileStore(dir).catch((e: unknown) => e);

@@ -7,7 +7,7 @@
 import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { writeFileAtomic } from './atomic-write.js';
-import { type EmulatorState, emptyState } from './state.js';
+import { type EmulatorState, emptyState, normalizeState } from './state.js';
 
 /** The state every service reads and changes in place, and a way to persist it. */
 export interface StateStore {
@@ -37,7 +37,7 @@ export async function openJsonFileStore(dataDir: string): Promise<StateStore> {
   const path = join(dataDir, STATE_FILE);
   let state: EmulatorState;
   try {
-    state = { ...emptyState(), ...(JSON.parse(await readFile(path, 'utf8')) as Partial<EmulatorState>) };
+    state = normalizeState(JSON.parse(await readFile(path, 'utf8')) as Partial<EmulatorState>);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
       state = emptyState();

@@ -82,7 +82,28 @@ export interface EmulatorState {
   credentials: Record<string, IssuedCredentials>;
 }
 
+/**
+ * A map without a prototype, so keys that come from requests (`__proto__`, `constructor`) are
+ * only keys: `users['__proto__']` is undefined rather than `Object.prototype`.
+ */
+export function dictionary<T>(entries: Record<string, T> = {}): Record<string, T> {
+  return Object.assign(Object.create(null) as Record<string, T>, entries);
+}
+
 /** A state with nothing in it, for a new data dir. */
 export function emptyState(): EmulatorState {
-  return { version: 1, users: {}, codes: {}, sessions: {}, inbox: [], identities: {}, credentials: {} };
+  return normalizeState({});
+}
+
+/** Fills in what an older or partial state file lacks and makes every map prototype-free. */
+export function normalizeState(loaded: Partial<EmulatorState>): EmulatorState {
+  return {
+    version: 1,
+    users: dictionary(loaded.users),
+    codes: dictionary(loaded.codes),
+    sessions: dictionary(loaded.sessions),
+    inbox: Array.isArray(loaded.inbox) ? loaded.inbox : [],
+    identities: dictionary(loaded.identities),
+    credentials: dictionary(loaded.credentials),
+  };
 }
