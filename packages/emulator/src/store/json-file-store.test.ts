@@ -41,14 +41,15 @@ describe('openJsonFileStore', () => {
   });
 
   it('treats keys such as __proto__ as plain keys, before and after a restart', async () => {
+    const proto = '__proto__';
     const store = await openJsonFileStore(dir);
-    expect(store.state.users.__proto__).toBeUndefined();
+    expect(store.state.users[proto]).toBeUndefined();
     expect(store.state.credentials.constructor).toBeUndefined();
-    store.state.identities.__proto__ = { identityId: '__proto__', createdAt: 1 };
+    store.state.identities[proto] = { identityId: proto, createdAt: 1 };
     await store.save();
     const reopened = await openJsonFileStore(dir);
-    expect(reopened.state.identities.__proto__).toEqual({ identityId: '__proto__', createdAt: 1 });
-    expect(reopened.state.users.__proto__).toBeUndefined();
+    expect(reopened.state.identities[proto]).toEqual({ identityId: proto, createdAt: 1 });
+    expect(reopened.state.users[proto]).toBeUndefined();
   });
 
   it('refuses a corrupt state file with a StateFileError that keeps the cause', async () => {
