@@ -135,6 +135,7 @@ export {
   LimitExceededError,
   NotAuthorizedError,
   ResourceNotFoundError,
+  TemplateError,
   UnsupportedOperationError,
   UserNotConfirmedError,
   UserNotFoundError,
