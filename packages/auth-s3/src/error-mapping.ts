@@ -1,7 +1,8 @@
 /*
- * The one place AWS SDK, network and abort errors become auth-s3 errors. Both Cognito services and
- * S3 (in AWS or the emulator, which answers with the same codes) go through `toAuthS3Error`, so a
- * caller only ever sees the classes in `errors.ts`, with the original error kept as `cause`.
+ * The one place AWS, network and abort errors become auth-s3 errors. Both Cognito services (errors
+ * from `cognito/json-client.ts`, shaped like the SDK's) and S3 (SDK errors), in AWS or the emulator,
+ * which answers with the same codes, go through `toAuthS3Error`, so a caller only ever sees the
+ * classes in `errors.ts`, with the original error kept as `cause`.
  */
 import {
   AbortedError,

@@ -156,7 +156,11 @@ async function toServiceError(response: Response, attempts: number): Promise<Cog
   }
   const rawCode = response.headers.get('x-amzn-errortype') ?? body.code ?? body.__type;
   const code = typeof rawCode === 'string' && rawCode ? sanitizeErrorCode(rawCode) : 'UnknownError';
-  const message = body.message ?? body.Message ?? response.headers.get('x-amzn-errormessage') ?? '';
+  const message =
+    body.message ??
+    body.Message ??
+    response.headers.get('x-amzn-errormessage') ??
+    (rawCode ? '' : `HTTP ${response.status} answer without an AWS error code`);
   return new CognitoServiceError(code, String(message), {
     httpStatusCode: response.status,
     requestId: response.headers.get('x-amzn-requestid') ?? undefined,

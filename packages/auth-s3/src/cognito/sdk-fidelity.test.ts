@@ -25,6 +25,7 @@ interface Captured {
   body: unknown;
 }
 
+/** What the server answers; `body` is sent as JSON unless it is a string. */
 let answer: { status: number; body: unknown } = { status: 200, body: {} };
 const captured: Captured[] = [];
 const server = createServer(async (req: IncomingMessage, res) => {
@@ -42,7 +43,7 @@ const server = createServer(async (req: IncomingMessage, res) => {
     'content-type': 'application/x-amz-json-1.1',
     'x-amzn-requestid': 'fidelity-request',
   });
-  res.end(JSON.stringify(answer.body));
+  res.end(typeof answer.body === 'string' ? answer.body : JSON.stringify(answer.body));
 });
 
 let endpoint = '';
@@ -223,4 +224,18 @@ describe('Cognito JSON client fidelity to the AWS SDK', () => {
       $metadata: { httpStatusCode: status, requestId: 'fidelity-request' },
     });
   });
+
+  // The SDK reports its JSON parser's SyntaxError here; ours names the answer UnknownError and keeps the
+  // status. Either way the caller gets the same class.
+  it.each([403, 502])(
+    'maps an HTTP %i answer that is not JSON to the same auth-s3 error class as the SDK',
+    async (status) => {
+      answer = { status, body: '<html><body>Bad gateway</body></html>' };
+      const { sdk, ours: our } = await both(cases[0] as (typeof cases)[number]);
+      const sdkError = toAuthS3Error((sdk as { error: unknown }).error, { operation: 'signIn' });
+      const ourError = toAuthS3Error((our as { error: unknown }).error, { operation: 'signIn' });
+      expect(ourError.constructor).toBe(sdkError.constructor);
+      expect(ourError.cause).toMatchObject({ name: 'UnknownError', $metadata: { httpStatusCode: status } });
+    },
+  );
 });
