@@ -6,13 +6,13 @@
  * temp file, so nothing partial is ever stored.
  */
 import { createHash, type Hash } from 'node:crypto';
-import { createWriteStream } from 'node:fs';
 import type { IncomingMessage } from 'node:http';
 import { Transform, type TransformCallback, Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { Authenticated } from '../auth/sigv4.js';
 import { S3Error, S3Errors, withCause } from '../errors.js';
-import { fsyncFile, removeQuietly } from '../storage/files.js';
+import { DurableFileSink } from '../storage/durable-file-sink.js';
+import { removeQuietly } from '../storage/files.js';
 import type { ChecksumAlgorithm } from '../storage/object-meta.js';
 import { AwsChunkedDecoder } from './aws-chunked-decoder.js';
 import {
@@ -202,13 +202,7 @@ export async function receiveBodyToFile(
   path: string,
 ): Promise<ReceivedBody> {
   try {
-    const received = await receiveBody(
-      req,
-      auth,
-      createWriteStream(path, { flags: 'wx', highWaterMark: 1 << 20 }),
-    );
-    await fsyncFile(path);
-    return received;
+    return await receiveBody(req, auth, new DurableFileSink(path));
   } catch (error) {
     await removeQuietly(path);
     throw error;

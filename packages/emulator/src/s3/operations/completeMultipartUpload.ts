@@ -5,7 +5,7 @@
  * FULL_OBJECT (over all bytes) as the upload declared.
  */
 import { createHash } from 'node:crypto';
-import { createReadStream, createWriteStream } from 'node:fs';
+import { createReadStream } from 'node:fs';
 import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { createHasher, type Hasher } from '../body/checksums.js';
@@ -13,7 +13,8 @@ import { receiveSmallBody } from '../body/incoming-body.js';
 import { S3Errors } from '../errors.js';
 import { quoteEtag, sendXml } from '../reply.js';
 import { queryValue } from '../request-url.js';
-import { fsyncFile, removeQuietly } from '../storage/files.js';
+import { DurableFileSink } from '../storage/durable-file-sink.js';
+import { removeQuietly } from '../storage/files.js';
 import type { PartRecord } from '../storage/multipart-store.js';
 import { parseRequestXml, textOf } from '../xml.js';
 import type { OperationFactory } from './operation.js';
@@ -73,7 +74,7 @@ export const completeMultipartUpload: OperationFactory =
       const fullObject =
         algorithm && upload.checksumType === 'FULL_OBJECT' ? createHasher(algorithm) : undefined;
       const temp = objects.newTempFile();
-      const out = createWriteStream(temp, { flags: 'wx' });
+      const out = new DurableFileSink(temp);
       try {
         for (const part of chosen) {
           await pipeline(createReadStream(uploads.partPath(upload, part)), hashing(fullObject), out, {
@@ -83,7 +84,6 @@ export const completeMultipartUpload: OperationFactory =
         await new Promise<void>((resolve, reject) =>
           out.end((error?: Error | null) => (error ? reject(error) : resolve())),
         );
-        await fsyncFile(temp);
       } catch (error) {
         out.destroy();
         await removeQuietly(temp);

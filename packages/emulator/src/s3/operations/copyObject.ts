@@ -3,11 +3,11 @@
  * does it: s3:PutObject on the destination (by the router) and s3:GetObject on the source (here).
  * Metadata is copied, or replaced with `x-amz-metadata-directive: REPLACE`.
  */
-import { createWriteStream } from 'node:fs';
 import { pipeline } from 'node:stream/promises';
 import { S3Errors, withCause } from '../errors.js';
 import { quoteEtag, sendXml, xmlDate } from '../reply.js';
-import { fsyncFile, removeQuietly } from '../storage/files.js';
+import { DurableFileSink } from '../storage/durable-file-sink.js';
+import { removeQuietly } from '../storage/files.js';
 import { etagMatches } from '../storage/object-store.js';
 import { readObjectInput } from './object-input.js';
 import type { OperationFactory } from './operation.js';
@@ -67,8 +67,7 @@ export const copyObject: OperationFactory =
     if (!opened) throw S3Errors.noSuchKey(source.key);
     const temp = objects.newTempFile();
     try {
-      await pipeline(opened.stream, createWriteStream(temp, { flags: 'wx' }));
-      await fsyncFile(temp);
+      await pipeline(opened.stream, new DurableFileSink(temp));
     } catch (error) {
       await removeQuietly(temp);
       throw error;
