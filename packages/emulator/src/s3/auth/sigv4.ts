@@ -12,7 +12,9 @@ import type { Clock } from '../../clock.js';
 import type { CredentialsLookup, IssuedCredentials } from '../../issued-credentials.js';
 import { S3Errors } from '../errors.js';
 import { type Query, queryValue, type RequestUrl } from '../request-url.js';
+import { findCredentials } from './access-key.js';
 import { NodeSha256 } from './node-sha256.js';
+import { assertHeadersSigned } from './signed-headers.js';
 
 const MAX_SKEW_MS = 15 * 60_000;
 const MAX_PRESIGNED_SECONDS = 7 * 24 * 3600;
@@ -27,14 +29,6 @@ const PRESIGN_PARAMS = [
   'X-Amz-Signature',
   'X-Amz-Security-Token',
 ];
-/**
- * `x-amz-*` headers S3 lets through unsigned. The payload hash already enters the signature as the
- * canonical request's last line whether or not its header is listed, so S3 tolerates it unsigned.
- */
-const UNSIGNED_ALLOWED = new Set(['x-amz-content-sha256']);
-/** AWS access key ids: upper-case letters and digits (`ASIA…`), 16 to 128 characters. */
-const ACCESS_KEY_ID = /^[A-Z0-9]{16,128}$/;
-
 /** Signs one `aws-chunked` chunk of a STREAMING-AWS4-HMAC-SHA256-PAYLOAD body. */
 export interface ChunkSigner {
   /** The request's own signature, which chains into the first chunk's. */
@@ -170,34 +164,6 @@ export async function authenticate(
     );
   }
   return verifyHeader(req, url, deps, parseAuthorizationHeader(authorization));
-}
-
-/**
- * The issued credentials for a key id, or undefined. The id's shape is checked before the lookup
- * and the answer's own id after it, so no key id (`constructor`, `__proto__`) can reach an
- * object's prototype through a lookup table, however the lookup is implemented.
- */
-function findCredentials(lookup: CredentialsLookup, accessKeyId: string): IssuedCredentials | undefined {
-  if (!ACCESS_KEY_ID.test(accessKeyId)) return undefined;
-  const found: unknown = lookup(accessKeyId);
-  if (typeof found !== 'object' || found === null) return undefined;
-  return Object.hasOwn(found, 'accessKeyId') && (found as IssuedCredentials).accessKeyId === accessKeyId
-    ? (found as IssuedCredentials)
-    : undefined;
-}
-
-/**
- * Refuses a request carrying headers its signature does not cover, as S3 does: every `x-amz-*`
- * header present (but the payload hash) must be listed in SignedHeaders, and `host` always must be,
- * so a captured request cannot be replayed with an added `x-amz-copy-source` or `x-amz-meta-*`.
- */
-function assertHeadersSigned(req: IncomingMessage, signedHeaders: readonly string[]): void {
-  const signed = new Set(signedHeaders.filter((name) => name !== ''));
-  const unsigned = Object.keys(req.headers).filter(
-    (name) => name.startsWith('x-amz-') && !signed.has(name) && !UNSIGNED_ALLOWED.has(name),
-  );
-  if (!signed.has('host')) unsigned.unshift('host');
-  if (unsigned.length > 0) throw S3Errors.headersNotSigned(unsigned);
 }
 
 function checkCredentials(
