@@ -48,13 +48,26 @@ export interface RoleModel {
   policies: NamedPolicy[];
 }
 
+/** One `CognitoIdentityProviders` entry of the identity pool. */
+export interface IdentityProviderModel {
+  /** `cognito-idp.<region>.amazonaws.com/<user pool id>` */
+  providerName: string;
+  clientId: string;
+  userPoolId: string;
+  /**
+   * `ServerSideTokenCheck`: the identity pool asks the user pool whether the id token's sign-in
+   * still stands (not signed out or revoked, user not deleted or disabled). @default false
+   */
+  serverSideTokenCheck?: boolean;
+}
+
 export interface IdentityPoolModel {
   logicalId: string;
   /** e.g. `us-east-1:0c0f3b9a-...` */
   id: string;
   allowUnauthenticatedIdentities: boolean;
   /** The user pool + client pairs that may sign in. */
-  providers: Array<{ providerName: string; clientId: string; userPoolId: string }>;
+  providers: IdentityProviderModel[];
   authenticatedRoleArn?: string;
   unauthenticatedRoleArn?: string;
 }

@@ -4,7 +4,11 @@
  * the stack's authenticated role, which the S3 half can look up.
  */
 import { GetCredentialsForIdentityCommand, GetIdCommand } from '@aws-sdk/client-cognito-identity';
-import { InitiateAuthCommand } from '@aws-sdk/client-cognito-identity-provider';
+import {
+  AdminDeleteUserCommand,
+  GlobalSignOutCommand,
+  InitiateAuthCommand,
+} from '@aws-sdk/client-cognito-identity-provider';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectAwsError } from './aws-error.js';
 import { type Harness, startHarness } from './harness.js';
@@ -25,6 +29,10 @@ beforeAll(async () => {
 afterAll(() => h.close());
 
 async function idToken(email: string): Promise<string> {
+  return (await signIn(email)).IdToken;
+}
+
+async function signIn(email: string): Promise<{ IdToken: string; AccessToken: string }> {
   const result = await h.idp.send(
     new InitiateAuthCommand({
       ClientId: h.model.userPoolClient.id,
@@ -32,7 +40,10 @@ async function idToken(email: string): Promise<string> {
       AuthParameters: { USERNAME: email, PASSWORD: 'Correct-Horse-1' },
     }),
   );
-  return result.AuthenticationResult?.IdToken ?? '';
+  return {
+    IdToken: result.AuthenticationResult?.IdToken ?? '',
+    AccessToken: result.AuthenticationResult?.AccessToken ?? '',
+  };
 }
 
 describe('GetId', () => {
@@ -136,6 +147,79 @@ describe('GetCredentialsForIdentity', () => {
       ),
       'ResourceNotFoundException',
     );
+  });
+});
+
+describe('ServerSideTokenCheck (the stack turns it on)', () => {
+  it('is read from the template', () => {
+    expect(h.model.identityPool.providers[0]?.serverSideTokenCheck).toBe(true);
+  });
+
+  it('refuses credentials for an id token whose session GlobalSignOut ended', async () => {
+    await h.createUser('lin@example.com', 'Correct-Horse-1');
+    const tokens = await signIn('lin@example.com');
+    const Logins = { [provider]: tokens.IdToken };
+    const { IdentityId } = await h.identity.send(new GetIdCommand({ IdentityPoolId, Logins }));
+    await h.identity.send(new GetCredentialsForIdentityCommand({ IdentityId, Logins }));
+    await h.idp.send(new GlobalSignOutCommand({ AccessToken: tokens.AccessToken }));
+    await expectAwsError(
+      h.identity.send(new GetCredentialsForIdentityCommand({ IdentityId, Logins })),
+      'NotAuthorizedException',
+      /^Invalid login token\. Token has been revoked/,
+    );
+    await expectAwsError(
+      h.identity.send(new GetIdCommand({ IdentityPoolId, Logins })),
+      'NotAuthorizedException',
+      /revoked/,
+    );
+    // A new sign-in is a new session: accepted again.
+    const fresh = { [provider]: await idToken('lin@example.com') };
+    await h.identity.send(new GetCredentialsForIdentityCommand({ IdentityId, Logins: fresh }));
+  });
+
+  it('refuses the id token of a deleted user', async () => {
+    await h.createUser('mo@example.com', 'Correct-Horse-1');
+    const Logins = { [provider]: await idToken('mo@example.com') };
+    const { IdentityId } = await h.identity.send(new GetIdCommand({ IdentityPoolId, Logins }));
+    await h.idp.send(
+      new AdminDeleteUserCommand({ UserPoolId: h.model.userPool.id, Username: 'mo@example.com' }),
+    );
+    await expectAwsError(
+      h.identity.send(new GetCredentialsForIdentityCommand({ IdentityId, Logins })),
+      'NotAuthorizedException',
+      /^Invalid login token\./,
+    );
+  });
+
+  it('accepts a signed-out id token until it expires when the provider does not check', async () => {
+    const lax = await startHarness({
+      userPoolClient: { explicitAuthFlows: ['ALLOW_USER_PASSWORD_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'] },
+      identityPool: {
+        providers: h.model.identityPool.providers.map((p) => ({ ...p, serverSideTokenCheck: false })),
+      },
+    });
+    try {
+      await lax.createUser('ada@example.com', 'Correct-Horse-1');
+      const result = await lax.idp.send(
+        new InitiateAuthCommand({
+          ClientId: lax.model.userPoolClient.id,
+          AuthFlow: 'USER_PASSWORD_AUTH',
+          AuthParameters: { USERNAME: 'ada@example.com', PASSWORD: 'Correct-Horse-1' },
+        }),
+      );
+      const auth = result.AuthenticationResult;
+      await lax.idp.send(new GlobalSignOutCommand({ AccessToken: auth?.AccessToken }));
+      const Logins = { [provider]: auth?.IdToken ?? '' };
+      const { IdentityId } = await lax.identity.send(
+        new GetIdCommand({ IdentityPoolId: lax.model.identityPool.id, Logins }),
+      );
+      const { Credentials } = await lax.identity.send(
+        new GetCredentialsForIdentityCommand({ IdentityId, Logins }),
+      );
+      expect(Credentials?.AccessKeyId).toMatch(/^ASIA/);
+    } finally {
+      await lax.close();
+    }
   });
 });
 

@@ -66,7 +66,12 @@ export function stackFixture(overrides: FixtureOverrides = {}): StackModel {
         id: `${region}:00000000-0000-4000-8000-000000000001`,
         allowUnauthenticatedIdentities: false,
         providers: [
-          { providerName: `cognito-idp.${region}.amazonaws.com/${userPoolId}`, clientId, userPoolId },
+          {
+            providerName: `cognito-idp.${region}.amazonaws.com/${userPoolId}`,
+            clientId,
+            userPoolId,
+            serverSideTokenCheck: true,
+          },
         ],
         authenticatedRoleArn: authRoleArn,
       },

@@ -2,7 +2,9 @@
  * Checks the `Logins` map of identity pool requests: each key must be one of the pool's user
  * pool providers (`cognito-idp.<region>.amazonaws.com/<poolId>`) and each value an id token the
  * emulator issued (signature, issuer, audience = the provider's client, not expired). The result
- * names the user as `provider:sub`, the key of their identity.
+ * names the user as `provider:sub`, the key of their identity. Where the provider has
+ * ServerSideTokenCheck (the stack sets it), the token's sign-in must also still stand: not signed
+ * out (GlobalSignOut) or revoked, and its user neither deleted nor disabled.
  */
 import { NotAuthorizedError } from '../errors.js';
 import type { Services } from '../services/index.js';
@@ -30,6 +32,12 @@ export function verifiedLogin(
   const now = Math.floor(services.clock.now() / 1000);
   if (typeof payload.exp !== 'number' || payload.exp <= now) {
     throw new NotAuthorizedError(`Invalid login token. Token expired: ${payload.exp} >= ${now}`);
+  }
+  if (provider.serverSideTokenCheck) {
+    const reason = services.tokens.revokedReason(payload);
+    if (reason !== undefined) {
+      throw new NotAuthorizedError(`Invalid login token. ${reason} Sign in again for a new id token.`);
+    }
   }
   return `${providerName}:${String(payload.sub)}`;
 }

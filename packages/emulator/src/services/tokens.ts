@@ -85,6 +85,20 @@ export class TokenService {
     return this.verify(idToken, 'id');
   }
 
+  /**
+   * Why the sign-in behind an id token no longer stands, or `undefined` while it does: its
+   * session was revoked (RevokeToken, GlobalSignOut) or is gone (DeleteUser), or its user was
+   * deleted or disabled. The identity pool asks this when its provider has ServerSideTokenCheck.
+   */
+  revokedReason(payload: JwtPayload): string | undefined {
+    const session = this.store.state.sessions[String(payload.origin_jti)];
+    if (!session || session.revokedAt !== undefined) return 'Token has been revoked.';
+    const user = this.store.state.users[String(payload['cognito:username'])];
+    if (!user || user.sub !== payload.sub) return 'User does not exist.';
+    if (!user.enabled) return 'User is disabled.';
+    return undefined;
+  }
+
   /** Closes the session behind a refresh token; unknown tokens are ignored, as RFC 7009 says. */
   revoke(refreshToken: string, clientId: string): 'revoked' | 'unknown' | 'other-client' {
     const session = this.findSession(refreshToken);

@@ -164,7 +164,12 @@ export function readIdentityPool(ctx: LoadContext): IdentityPoolModel {
             '(cognito-idp.<region>.amazonaws.com/<user pool id>) and ClientId.',
         );
       }
-      return { providerName, clientId, userPoolId: providerName.slice(providerName.lastIndexOf('/') + 1) };
+      return {
+        providerName,
+        clientId,
+        userPoolId: providerName.slice(providerName.lastIndexOf('/') + 1),
+        serverSideTokenCheck: truthy(raw.ServerSideTokenCheck),
+      };
     },
   );
 

@@ -57,6 +57,7 @@ describe('loadStackModel', () => {
         providerName: `cognito-idp.eu-west-1.amazonaws.com/${model.userPool.id}`,
         clientId: model.userPoolClient.id,
         userPoolId: model.userPool.id,
+        serverSideTokenCheck: true,
       },
     ]);
     expect(model.identityPool.authenticatedRoleArn).toBe(model.roles[0]?.arn);

@@ -36,4 +36,21 @@ describe('getCredentialsForIdentity', () => {
     const { IdentityId } = await getId(services)({ IdentityPoolId, Logins });
     await expect(getCredentialsForIdentity(services)({ IdentityId })).rejects.toThrow(NotAuthorizedError);
   });
+
+  it('refuses, with ServerSideTokenCheck, a revoked session and a disabled user', async () => {
+    const services = await testServices();
+    const ada = seedUser(services, 'ada@example.com');
+    const signedIn = services.tokens.signIn(ada, ClientId);
+    const Logins = { [provider]: signedIn.IdToken };
+    const { IdentityId } = await getId(services)({ IdentityPoolId, Logins });
+    ada.enabled = false;
+    await expect(getCredentialsForIdentity(services)({ IdentityId, Logins })).rejects.toThrow(
+      'Invalid login token. User is disabled.',
+    );
+    ada.enabled = true;
+    services.tokens.revoke(signedIn.RefreshToken ?? '', ClientId);
+    await expect(getCredentialsForIdentity(services)({ IdentityId, Logins })).rejects.toThrow(
+      'Invalid login token. Token has been revoked.',
+    );
+  });
 });

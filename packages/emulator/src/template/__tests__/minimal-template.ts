@@ -35,6 +35,7 @@ export function minimalTemplate(): CfnTemplate {
             {
               ClientId: { Ref: 'Client' },
               ProviderName: { 'Fn::GetAtt': ['Pool', 'ProviderName'] },
+              ServerSideTokenCheck: true,
             },
           ],
         },
