@@ -104,6 +104,23 @@ export class LimitExceededError extends EmulatorError {
   }
 }
 
+// --- IAM-signed operations (Admin*, ListUsers) ----------------------------------------------
+
+/** An operation that AWS authorizes with IAM came without a SigV4 `Authorization` header. */
+export class MissingAuthenticationTokenError extends EmulatorError {
+  readonly type = 'MissingAuthenticationTokenException';
+  override readonly status = 403;
+}
+/** An `Authorization` header that is not SigV4-shaped (`AWS4-HMAC-SHA256 Credential=…, SignedHeaders=…, Signature=…`). */
+export class IncompleteSignatureError extends EmulatorError {
+  readonly type = 'IncompleteSignatureException';
+}
+/** A request the emulator refuses outright, such as an admin operation sent from a web page. */
+export class AccessDeniedError extends EmulatorError {
+  readonly type = 'AccessDeniedException';
+  override readonly status = 403;
+}
+
 // --- Identity pools --------------------------------------------------------------------------
 
 /** The identity pool has no role for this kind of identity. */

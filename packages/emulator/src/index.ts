@@ -7,6 +7,7 @@
 import { mkdir } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { type Clock, systemClock } from './clock.js';
+import { allowedHosts } from './request-guard.js';
 import { RequestLog } from './request-log.js';
 import { createS3Service } from './s3/index.js';
 import { createRouter, listen } from './server.js';
@@ -78,12 +79,15 @@ export async function startEmulator(options: StartEmulatorOptions): Promise<Runn
     onDecision: (event) => requestLog.addDecision(event),
     logDecisions: options.logDecisions === true && !options.quiet,
   });
+  const host = options.host ?? '127.0.0.1';
+  let hosts = new Set<string>();
   const listening = await listen(
-    createRouter({ services, s3, requestLog }),
-    options.host ?? '127.0.0.1',
+    createRouter({ services, s3, requestLog, allowedHosts: () => hosts }),
+    host,
     options.port ?? 0,
   );
   endpoint = listening.endpoint;
+  hosts = allowedHosts(host, Number(new URL(endpoint).port));
 
   const outputs = toStackOutputs(model, endpoint);
   if (options.outputsFile) {

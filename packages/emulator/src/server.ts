@@ -3,7 +3,8 @@
  * AWSCognitoIdentityProviderService.<Op>` or `AWSCognitoIdentityService.<Op>` go to the
  * Cognito operations (JSON 1.1, CORS for any origin); `GET /{userPoolId}/.well-known/jwks.json`
  * and `openid-configuration` publish the signing key; `/_emulator/` serves the developer page
- * and the inbox; everything else is S3 (path-style).
+ * and the inbox (same-origin only: no CORS); everything else is S3 (path-style). Before any of
+ * that, a request whose `Host` is not the emulator's is refused (see `request-guard.ts`).
  */
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
@@ -13,6 +14,7 @@ import { cognitoIdpOperations } from './cognito-idp/operations.js';
 import { EmulatorError, InternalError, SerializationError, UnsupportedOperationError } from './errors.js';
 import { corsHeaders, readBody, sendJson } from './http.js';
 import type { Operation } from './operation.js';
+import { assertIamSigned, foreignHostProblem, requiresIamSignature } from './request-guard.js';
 import type { RequestLog } from './request-log.js';
 import type { Services } from './services/index.js';
 import { jwksDocument } from './services/jwt.js';
@@ -46,8 +48,10 @@ export function createRouter(deps: {
   services: Services;
   s3: S3Service;
   requestLog: RequestLog;
+  /** The `Host` values to answer (see `allowedHosts`); known once the server listens. */
+  allowedHosts: () => Set<string>;
 }): (req: IncomingMessage, res: ServerResponse) => void {
-  const { services, s3, requestLog } = deps;
+  const { services, s3, requestLog, allowedHosts } = deps;
   const tables: Record<(typeof TARGETS)[keyof typeof TARGETS], OperationTable> = {
     'cognito-idp': buildTable(cognitoIdpOperations, services),
     'cognito-identity': buildTable(cognitoIdentityOperations, services),
@@ -64,6 +68,7 @@ export function createRouter(deps: {
     try {
       const operation = service ? tables[service][name] : undefined;
       if (!operation) throw new UnsupportedOperationError(target.includes('.') && service ? name : target);
+      if (service === 'cognito-idp' && requiresIamSignature(name)) assertIamSigned(req, name);
       const body = await readBody(req);
       let request: unknown;
       try {
@@ -130,6 +135,17 @@ export function createRouter(deps: {
 
   async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const path = (req.url ?? '/').split('?')[0] ?? '/';
+    const hostProblem = foreignHostProblem(req.headers.host, allowedHosts());
+    if (hostProblem !== undefined) {
+      requestLog.add({
+        time: services.clock.now(),
+        service: 'emulator',
+        operation: `${req.method} ${path}`,
+        status: 421,
+        error: 'MisdirectedRequest',
+      });
+      return sendJson(res, 421, { __type: 'MisdirectedRequest', message: hostProblem });
+    }
     const target = req.headers['x-amz-target'];
     if (path === '/_emulator' || path.startsWith('/_emulator/')) {
       return serveEmulatorPages(req, res, { services, requestLog });
@@ -156,7 +172,9 @@ export function createRouter(deps: {
 
   return (req, res) => {
     route(req, res).catch((error: unknown) => {
-      services.log(`✖  ${req.method} ${req.url} failed: ${String(error)}`);
+      // The path only: a query string can hold a presigned URL's credential and signature.
+      const path = (req.url ?? '/').split('?')[0];
+      services.log(`✖  ${req.method} ${path} failed: ${String(error)}`);
       if (!res.headersSent)
         sendJson(res, 500, { __type: 'InternalErrorException', message: 'Internal error' });
       else res.destroy();

@@ -43,7 +43,7 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-/** Dummy credentials: Cognito operations here do not check SigV4. */
+/** Any static credentials: the SDK then signs, which Admin* and ListUsers require (the key is not checked). */
 const credentials = { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'secret' };
 
 export async function startHarness(overrides: FixtureOverrides = {}): Promise<Harness> {

@@ -2,6 +2,7 @@
  * The developer's window into the emulator: `/_emulator/inbox` (JSON, newest first, `?to=`
  * filters) and `/_emulator/`, a small self-refreshing HTML page with the inbox, the users and
  * the recent requests, including S3's authorization decisions and the statement behind each.
+ * No CORS headers: only the emulator's own page (same origin) or a non-browser client reads them.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { sendJson } from '../http.js';
@@ -75,13 +76,11 @@ export function serveEmulatorPages(
   deps: { services: Services; requestLog: RequestLog },
 ): void {
   const url = new URL(req.url ?? '/', 'http://emulator');
-  const cors = { 'access-control-allow-origin': '*' };
   if (url.pathname === '/_emulator/inbox') {
     sendJson(
       res,
       200,
       deps.services.inbox.list(url.searchParams.get('to') ?? undefined).map(({ username: _u, ...m }) => m),
-      cors,
     );
   } else if (url.pathname === '/_emulator' || url.pathname === '/_emulator/') {
     const html = page(deps.services, deps.requestLog);
@@ -91,6 +90,6 @@ export function serveEmulatorPages(
     });
     res.end(html);
   } else {
-    sendJson(res, 404, { message: `Nothing at ${url.pathname}; try /_emulator/ or /_emulator/inbox` }, cors);
+    sendJson(res, 404, { message: `Nothing at ${url.pathname}; try /_emulator/ or /_emulator/inbox` });
   }
 }
