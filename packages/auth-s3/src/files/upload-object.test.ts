@@ -51,6 +51,58 @@ function mockMultipart(partDelayMs = 0) {
 
 beforeEach(() => s3Mock.reset());
 
+/**
+ * An S3 over a network that behaves like the real one: a client may stop waiting for a write
+ * (its abortSignal), but the server still stores it when it is released. Records what the server did.
+ */
+function networkS3(partsToWaitFor: number) {
+  const events: string[] = [];
+  const release: Array<() => void> = [];
+  let allSent: () => void = () => {};
+  const sent = new Promise<void>((resolve) => {
+    allSent = resolve;
+  });
+  const write = (label: string, etag: string, abortSignal?: AbortSignal) =>
+    new Promise<{ ETag: string }>((resolve, reject) => {
+      release.push(() => {
+        events.push(`stored ${label}`);
+        resolve({ ETag: etag });
+      });
+      if (release.length === partsToWaitFor) allSent();
+      abortSignal?.addEventListener('abort', () =>
+        reject(Object.assign(new Error('The operation was aborted'), { name: 'AbortError' })),
+      );
+    });
+  const send = async (
+    command: { input: Record<string, unknown> },
+    options?: { abortSignal?: AbortSignal },
+  ) => {
+    if (command instanceof CreateMultipartUploadCommand) return { UploadId: 'up-net' };
+    if (command instanceof UploadPartCommand) {
+      return write(
+        `part ${command.input.PartNumber}`,
+        `"e${command.input.PartNumber}"`,
+        options?.abortSignal,
+      );
+    }
+    if (command instanceof PutObjectCommand) return write('object', '"put"', options?.abortSignal);
+    if (command instanceof AbortMultipartUploadCommand) {
+      events.push('aborted upload');
+      return {};
+    }
+    if (command instanceof ListPartsCommand) {
+      throw new NoSuchUpload({ message: 'gone', $metadata: { httpStatusCode: 404 } });
+    }
+    if (command instanceof HeadObjectCommand) return { ETag: '"put"' };
+    if (command instanceof DeleteObjectCommand) {
+      events.push('deleted object');
+      return {};
+    }
+    throw new Error(`unexpected ${command.constructor.name}`);
+  };
+  return { s3: { send } as unknown as S3Client, events, release, sent };
+}
+
 describe('uploadObject', () => {
   it('uses one PUT up to the threshold, with start and end progress', async () => {
     s3Mock.on(PutObjectCommand).resolves({ ETag: '"abc"' });
@@ -140,6 +192,56 @@ describe('uploadObject', () => {
     expect(s3Mock.commandCalls(ListPartsCommand)).toHaveLength(1);
     expect(s3Mock.commandCalls(CompleteMultipartUploadCommand)).toHaveLength(0);
     expect(s3Mock.commandCalls(UploadPartCommand).length).toBeLessThan(4);
+  });
+
+  it('on abort, waits for S3 to answer every part in flight before aborting the upload', async () => {
+    const net = networkS3(3);
+    const controller = new AbortController();
+    const promise = uploadObject(net.s3, target, toUploadSource(bytes(15 * MIB)), {
+      ...tuning,
+      concurrency: 4,
+      signal: controller.signal,
+      onProgress: (p) => {
+        if (p.loaded > 0) controller.abort();
+      },
+    });
+    await net.sent;
+    net.release[0]?.(); // part 1 is stored; its progress event aborts
+    await new Promise((resolve) => setImmediate(resolve));
+    net.release[1]?.();
+    net.release[2]?.();
+    await expect(promise).rejects.toBeInstanceOf(AbortedError);
+    // Cut-off parts would still have been stored after the abort, leaving them behind.
+    expect(net.events).toEqual(['stored part 1', 'stored part 2', 'stored part 3', 'aborted upload']);
+  });
+
+  it('on abort during a single PUT, waits for its answer and deletes what S3 stored', async () => {
+    const net = networkS3(1);
+    const controller = new AbortController();
+    const promise = uploadObject(net.s3, target, toUploadSource('hello'), { signal: controller.signal });
+    await net.sent;
+    controller.abort();
+    await new Promise((resolve) => setImmediate(resolve));
+    net.release[0]?.();
+    await expect(promise).rejects.toBeInstanceOf(AbortedError);
+    expect(net.events).toEqual(['stored object', 'deleted object']);
+  });
+
+  it('closes a Node stream source when an upload stops early', async () => {
+    mockMultipart();
+    const stream = Readable.from(Array.from({ length: 30 }, () => Buffer.from(bytes(MIB))));
+    const controller = new AbortController();
+    await expect(
+      uploadObject(s3, target, toUploadSource(stream), {
+        ...tuning,
+        signal: controller.signal,
+        onProgress: (p) => {
+          if (p.loaded > 0) controller.abort();
+        },
+      }),
+    ).rejects.toBeInstanceOf(AbortedError);
+    // A file stream left open would hold its descriptor until the process exits.
+    expect(stream.destroyed).toBe(true);
   });
 
   it('aborts an upload S3 created while the caller was cancelling', async () => {

@@ -1,7 +1,9 @@
 /*
  * Uploads one object: a single PutObject up to the threshold, a parallel multipart upload above
- * it. Progress is reported per completed request. An abort (or any failure) of a multipart upload
- * waits for parts in flight, aborts the upload and checks with ListParts that nothing is left.
+ * it. Progress is reported per completed request. A request that writes is never cut off once sent:
+ * S3 may still store a part or object whose bytes all arrived after the client hung up, so an abort
+ * (or a failed part) stops new requests, waits for S3 to answer the ones in flight, and only then
+ * aborts the multipart upload (checking with ListParts that nothing is left) or deletes the object.
  */
 import {
   AbortMultipartUploadCommand,
@@ -76,6 +78,7 @@ async function putObject(
   onProgress?.({ loaded: 0, total });
   let etag: string | undefined;
   try {
+    // No abortSignal: bytes that all arrived could still be stored after the client hung up.
     const response = await s3.send(
       new PutObjectCommand({
         Bucket: bucket,
@@ -84,14 +87,13 @@ async function putObject(
         ContentType: contentType,
         ContentLength: total,
       }),
-      { abortSignal: signal },
     );
     etag = response.ETag;
   } catch (error) {
     throw toAuthS3Error(error, { operation: 'upload', key });
   }
   if (signal?.aborted) {
-    // The PUT finished as the abort came in: take it back, but only if the object is still ours.
+    // Aborted while the PUT was in flight: take it back, but only if the object is still ours.
     await removeIfUnchanged(s3, bucket, key, etag);
     throw new AbortedError(`Upload of ${key} was cancelled; nothing was stored.`);
   }
@@ -121,16 +123,14 @@ async function multipartUpload(
   const uploadId = created.UploadId;
   if (!uploadId) throw new ServiceError(`S3 started no multipart upload for ${key}. Try again.`);
 
-  // Parts in flight stop on the caller's abort and on the first failed part.
-  const stop = new AbortController();
-  const onAbort = () => stop.abort(signal?.reason);
-  signal?.addEventListener('abort', onAbort);
   const inflight = new Set<Promise<void>>();
   const completed: Array<{ PartNumber: number; ETag: string }> = [];
   let failure: unknown;
   let read = 0;
   let loaded = 0;
   const progress = (): UploadProgress => ({ loaded, total: knownSize ?? read });
+  // After an abort or a failure no more parts start and no more progress is reported.
+  const stopped = () => failure !== undefined || signal?.aborted === true;
 
   try {
     if (signal?.aborted) throw new AbortedError(`Upload of ${key} was cancelled; nothing was stored.`);
@@ -140,6 +140,7 @@ async function multipartUpload(
       const body = next.value;
       const number = ++partNumber;
       read += body.length;
+      // No abortSignal: a part is never cut off once sent (see the file header).
       const task = s3
         .send(
           new UploadPartCommand({
@@ -150,23 +151,22 @@ async function multipartUpload(
             Body: body,
             ContentLength: body.length,
           }),
-          { abortSignal: stop.signal },
         )
         .then((response) => {
           if (!response.ETag) throw new ServiceError(`S3 returned no ETag for part ${number} of ${key}.`);
           completed.push({ PartNumber: number, ETag: response.ETag });
           loaded += body.length;
-          onProgress?.(progress());
+          if (!stopped()) onProgress?.(progress());
         })
         .catch((error: unknown) => {
           failure ??= error;
-          stop.abort();
         })
         .finally(() => inflight.delete(task));
       inflight.add(task);
       while (inflight.size >= concurrency) await Promise.race(inflight);
-      if (failure !== undefined || signal?.aborted) break;
+      if (stopped()) break;
     }
+    // Every part sent has its answer before the upload is completed or aborted.
     await Promise.all(inflight);
     if (signal?.aborted) throw new AbortedError(`Upload of ${key} was cancelled; nothing was stored.`);
     if (failure !== undefined) throw failure;
@@ -181,7 +181,6 @@ async function multipartUpload(
     );
     return { etag: done.ETag ?? '', size: read };
   } catch (error) {
-    stop.abort();
     await Promise.all(inflight);
     await abortMultipartUpload(s3, bucket, key, uploadId);
     const final =
@@ -190,7 +189,6 @@ async function multipartUpload(
         : error;
     throw toAuthS3Error(final, { operation: 'upload', key });
   } finally {
-    signal?.removeEventListener('abort', onAbort);
     await parts.return?.();
   }
 }
@@ -248,6 +246,11 @@ function throwIfAborted(signal: AbortSignal | undefined, key: string): void {
 }
 
 async function* prependGenerator<T>(first: T[], rest: AsyncIterator<T>): AsyncGenerator<T> {
-  yield* first;
-  for (let next = await rest.next(); !next.done; next = await rest.next()) yield next.value;
+  try {
+    yield* first;
+    for (let next = await rest.next(); !next.done; next = await rest.next()) yield next.value;
+  } finally {
+    // Closes the source too (a file stream's descriptor, a web stream's reader lock) when the upload stops early.
+    await rest.return?.();
+  }
 }
