@@ -1,7 +1,12 @@
 /*
  * amazon-cognito-identity-js, an SRP client written independently of ours, signs up, confirms
- * and signs in against the emulator over HTTP; a wrong password fails as Cognito fails it.
+ * and signs in against the emulator over HTTP; a wrong password fails as Cognito fails it; a
+ * captured PASSWORD_VERIFIER answer cannot be replayed.
  */
+import {
+  InitiateAuthCommand,
+  RespondToAuthChallengeCommand,
+} from '@aws-sdk/client-cognito-identity-provider';
 import {
   AuthenticationDetails,
   CognitoUser,
@@ -10,6 +15,8 @@ import {
   type CognitoUserSession,
 } from 'amazon-cognito-identity-js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SrpClient } from '../src/__tests__/srp-client.js';
+import { expectAwsError } from './aws-error.js';
 import { type Harness, startHarness } from './harness.js';
 
 let h: Harness;
@@ -79,5 +86,35 @@ describe('SRP sign-in with amazon-cognito-identity-js', () => {
     await expect(signIn('grace@example.com', 'Compiler-A0-1952')).rejects.toMatchObject({
       code: 'UserNotConfirmedException',
     });
+  });
+});
+
+describe('PASSWORD_VERIFIER replay', () => {
+  it('accepts an answer once; the same request sent again fails', async () => {
+    await h.createUser('replay@example.com', 'Correct-Horse-1');
+    const ClientId = h.model.userPoolClient.id;
+    const client = new SrpClient(h.model.userPool.id.split('_')[1] ?? '');
+    const challenge = await h.idp.send(
+      new InitiateAuthCommand({
+        ClientId,
+        AuthFlow: 'USER_SRP_AUTH',
+        AuthParameters: { USERNAME: 'replay@example.com', SRP_A: await client.publicValue() },
+      }),
+    );
+    // The library's own TIMESTAMP (its current time): the harness clock started at the real time.
+    const ChallengeResponses = await client.challengeResponses(
+      challenge.ChallengeParameters ?? {},
+      'Correct-Horse-1',
+    );
+    const answer = () =>
+      h.idp.send(
+        new RespondToAuthChallengeCommand({
+          ClientId,
+          ChallengeName: 'PASSWORD_VERIFIER',
+          ChallengeResponses,
+        }),
+      );
+    expect((await answer()).AuthenticationResult?.IdToken).toBeTruthy();
+    await expectAwsError(answer(), 'NotAuthorizedException', /already answered/);
   });
 });

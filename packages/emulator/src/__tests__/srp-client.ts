@@ -56,11 +56,12 @@ export class SrpClient {
   async challengeResponses(
     parameters: Record<string, string>,
     password: string,
+    /** The library's own (current time) unless given. */
+    timestamp: string = new DateHelper().getNowString(),
   ): Promise<Record<string, string>> {
     const userId = parameters.USER_ID_FOR_SRP ?? '';
     const secretBlock = parameters.SECRET_BLOCK ?? '';
     const key = await this.sessionKey(userId, password, parameters.SRP_B ?? '', parameters.SALT ?? '');
-    const timestamp = new DateHelper().getNowString();
     const signature = createHmac('sha256', key)
       .update(
         Buffer.concat([

@@ -27,6 +27,23 @@ export function incorrectCredentials(): NotAuthorizedError {
   return new NotAuthorizedError('Incorrect username or password.');
 }
 
+/**
+ * Marks a challenge answered; false when it already was. Each SRP challenge takes one answer,
+ * right or wrong, so a captured PASSWORD_VERIFIER answer cannot be replayed. The caller saves.
+ */
+export function spendChallenge(
+  services: Pick<Services, 'store' | 'clock'>,
+  nonce: string,
+  expiresAt: number,
+): boolean {
+  const spent = services.store.state.spentChallenges;
+  if (spent[nonce] !== undefined) return false;
+  const now = services.clock.now();
+  for (const [key, until] of Object.entries(spent)) if (until < now) delete spent[key];
+  spent[nonce] = expiresAt;
+  return true;
+}
+
 /** Refuses a disabled or locked-out user before any password is checked. */
 export function assertMaySignIn(services: Pick<Services, 'users'>, user: UserRecord): void {
   if (!user.enabled) throw new NotAuthorizedError('User is disabled.');

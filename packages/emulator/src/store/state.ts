@@ -80,6 +80,8 @@ export interface EmulatorState {
   identities: Record<string, IdentityRecord>;
   /** Key: access key id. */
   credentials: Record<string, IssuedCredentials>;
+  /** SRP challenges already answered (once each, right or wrong): nonce → when the challenge expires. */
+  spentChallenges: Record<string, number>;
 }
 
 /**
@@ -105,5 +107,6 @@ export function normalizeState(loaded: Partial<EmulatorState>): EmulatorState {
     inbox: Array.isArray(loaded.inbox) ? loaded.inbox : [],
     identities: dictionary(loaded.identities),
     credentials: dictionary(loaded.credentials),
+    spentChallenges: dictionary(loaded.spentChallenges),
   };
 }

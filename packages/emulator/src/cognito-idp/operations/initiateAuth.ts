@@ -5,7 +5,7 @@
  * REFRESH_TOKEN_AUTH mints new id and access tokens. Unknown users get a decoy challenge when
  * the pool hides users, so that only the proof fails, with "Incorrect username or password.".
  */
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import type { InitiateAuthRequest, InitiateAuthResponse } from '@aws-sdk/client-cognito-identity-provider';
 import { InvalidParameterError, UnsupportedOperationError, UserNotFoundError } from '../../errors.js';
 import type { OperationFactory } from '../../operation.js';
@@ -23,6 +23,8 @@ import { appClient, hidesUsers, required } from '../validate.js';
 /** What SECRET_BLOCK holds, sealed. `username` is absent in a decoy challenge for an unknown user. */
 export interface SrpSecretBlock {
   kind: 'srp';
+  /** Makes the challenge single-use (see `spendChallenge`). */
+  nonce: string;
   username?: string;
   clientId: string;
   A: string;
@@ -70,6 +72,7 @@ export const initiateAuth: OperationFactory<
     const { b, B } = createServerEphemeral(verifier);
     const block: SrpSecretBlock = {
       kind: 'srp',
+      nonce: randomUUID(),
       username: user?.username,
       clientId: client.id,
       A,

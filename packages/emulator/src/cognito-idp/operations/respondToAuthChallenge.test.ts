@@ -2,7 +2,13 @@
 import { describe, expect, it } from 'vitest';
 import { SrpClient } from '../../__tests__/srp-client.js';
 import { seedUser, type TestServices, testServices } from '../../__tests__/test-services.js';
-import { InvalidPasswordError, NotAuthorizedError, UserNotConfirmedError } from '../../errors.js';
+import {
+  InvalidParameterError,
+  InvalidPasswordError,
+  NotAuthorizedError,
+  UserNotConfirmedError,
+} from '../../errors.js';
+import { formatSrpTimestamp } from '../srp-timestamp.js';
 import { initiateAuth } from './initiateAuth.js';
 import { respondToAuthChallenge } from './respondToAuthChallenge.js';
 
@@ -20,7 +26,11 @@ async function srpSignIn(
     AuthFlow: 'USER_SRP_AUTH',
     AuthParameters: { USERNAME: login, SRP_A: await client.publicValue() },
   });
-  const responses = await client.challengeResponses(challenge.ChallengeParameters ?? {}, password);
+  const responses = await client.challengeResponses(
+    challenge.ChallengeParameters ?? {},
+    password,
+    formatSrpTimestamp(services.clock.now()),
+  );
   return respondToAuthChallenge(services)({
     ClientId,
     ChallengeName: 'PASSWORD_VERIFIER',
@@ -45,9 +55,72 @@ describe('respondToAuthChallenge PASSWORD_VERIFIER', () => {
     await expect(
       srpSignIn(services, 'ada@example.com', 'Correct-Horse-1', (r) => ({
         ...r,
-        TIMESTAMP: `${r.TIMESTAMP} `,
+        TIMESTAMP: formatSrpTimestamp(services.clock.now() + 1000),
       })),
     ).rejects.toThrow(incorrect);
+  });
+
+  it('takes one answer per challenge: a replayed answer fails, and so does a second try after a wrong one', async () => {
+    const services = await testServices();
+    seedUser(services, 'ada@example.com');
+    const client = new SrpClient(services.users.poolName);
+    const challenge = await initiateAuth(services)({
+      ClientId,
+      AuthFlow: 'USER_SRP_AUTH',
+      AuthParameters: { USERNAME: 'ada@example.com', SRP_A: await client.publicValue() },
+    });
+    const parameters = challenge.ChallengeParameters ?? {};
+    const answer = (password: string) =>
+      client
+        .challengeResponses(parameters, password, formatSrpTimestamp(services.clock.now()))
+        .then((ChallengeResponses) =>
+          respondToAuthChallenge(services)({
+            ClientId,
+            ChallengeName: 'PASSWORD_VERIFIER',
+            ChallengeResponses,
+          }),
+        );
+    const right = await client.challengeResponses(
+      parameters,
+      'Correct-Horse-1',
+      formatSrpTimestamp(services.clock.now()),
+    );
+    const send = () =>
+      respondToAuthChallenge(services)({
+        ClientId,
+        ChallengeName: 'PASSWORD_VERIFIER',
+        ChallengeResponses: right,
+      });
+    expect((await send()).AuthenticationResult?.IdToken).toBeTruthy();
+    await expect(send()).rejects.toThrow('already answered');
+
+    const second = await client.publicValue();
+    const again = await initiateAuth(services)({
+      ClientId,
+      AuthFlow: 'USER_SRP_AUTH',
+      AuthParameters: { USERNAME: 'ada@example.com', SRP_A: second },
+    });
+    parameters.SECRET_BLOCK = again.ChallengeParameters?.SECRET_BLOCK ?? '';
+    parameters.SRP_B = again.ChallengeParameters?.SRP_B ?? '';
+    await expect(answer('Wrong-Horse-1')).rejects.toThrow('Incorrect username or password.');
+    await expect(answer('Correct-Horse-1')).rejects.toThrow('already answered');
+  });
+
+  it('refuses a TIMESTAMP in another format or more than 5 minutes from the clock', async () => {
+    const services = await testServices();
+    seedUser(services, 'ada@example.com');
+    await expect(
+      srpSignIn(services, 'ada@example.com', 'Correct-Horse-1', (r) => ({
+        ...r,
+        TIMESTAMP: new Date(services.clock.now()).toISOString(),
+      })),
+    ).rejects.toThrow(InvalidParameterError);
+    await expect(
+      srpSignIn(services, 'ada@example.com', 'Correct-Horse-1', (r) => ({
+        ...r,
+        TIMESTAMP: formatSrpTimestamp(services.clock.now() - 6 * 60_000),
+      })),
+    ).rejects.toThrow('more than 5 minutes');
   });
 
   it('refuses a secret block that was not sealed by this emulator', async () => {

@@ -1,13 +1,15 @@
 /*
  * RespondToAuthChallenge: PASSWORD_VERIFIER checks the SRP proof (PASSWORD_CLAIM_SIGNATURE =
- * HMAC-SHA256(K, poolName | userId | SECRET_BLOCK | TIMESTAMP)) against the sealed challenge;
+ * HMAC-SHA256(K, poolName | userId | SECRET_BLOCK | TIMESTAMP)) against the sealed challenge,
+ * which takes one answer only (right or wrong), with a TIMESTAMP in Cognito's format within
+ * 5 minutes of the clock;
  * NEW_PASSWORD_REQUIRED sets the password a user created by an administrator chooses.
  */
 import type {
   RespondToAuthChallengeRequest,
   RespondToAuthChallengeResponse,
 } from '@aws-sdk/client-cognito-identity-provider';
-import { NotAuthorizedError, UnsupportedOperationError } from '../../errors.js';
+import { InvalidParameterError, NotAuthorizedError, UnsupportedOperationError } from '../../errors.js';
 import type { OperationFactory } from '../../operation.js';
 import { enforcePasswordPolicy } from '../../services/password-policy.js';
 import { computeSessionKey, passwordClaimSignature, signaturesMatch } from '../../services/srp.js';
@@ -17,7 +19,9 @@ import {
   incorrectCredentials,
   type NewPasswordSession,
   rejectPassword,
+  spendChallenge,
 } from '../sign-in.js';
+import { formatSrpTimestamp, parseSrpTimestamp, TIMESTAMP_TOLERANCE_MS } from '../srp-timestamp.js';
 import { appClient, required } from '../validate.js';
 import type { SrpSecretBlock } from './initiateAuth.js';
 
@@ -26,7 +30,7 @@ export const respondToAuthChallenge: OperationFactory<
   RespondToAuthChallengeResponse,
   'model' | 'users' | 'tokens' | 'sealed' | 'clock' | 'store'
 > = (services) => async (request) => {
-  const { model, users, sealed, clock } = services;
+  const { model, users, sealed, clock, store } = services;
   const client = appClient(model, request.ClientId);
   const challenge = required(request.ChallengeName, 'ChallengeName');
   const responses = request.ChallengeResponses ?? {};
@@ -45,8 +49,29 @@ export const respondToAuthChallenge: OperationFactory<
     if (block?.kind !== 'srp' || block.clientId !== client.id) throw incorrectCredentials();
     if (clock.now() >= block.expiresAt)
       throw new NotAuthorizedError('Invalid session for the user, session is expired.');
+    if (typeof block.nonce !== 'string' || !spendChallenge(services, block.nonce, block.expiresAt)) {
+      throw new NotAuthorizedError(
+        'Invalid session for the user: this PASSWORD_VERIFIER challenge was already answered. Start a new sign-in (InitiateAuth).',
+      );
+    }
+    const time = parseSrpTimestamp(timestamp);
+    if (time === undefined) {
+      await store.save();
+      throw new InvalidParameterError(
+        `TIMESTAMP must be the UTC time in Cognito's format, e.g. "${formatSrpTimestamp(clock.now())}".`,
+      );
+    }
+    if (Math.abs(time - clock.now()) > TIMESTAMP_TOLERANCE_MS) {
+      await store.save();
+      throw new NotAuthorizedError(
+        `TIMESTAMP ${timestamp} is more than 5 minutes from the server's time (${formatSrpTimestamp(clock.now())}); check the clock.`,
+      );
+    }
     const user = block.username === undefined ? undefined : users.find(block.username);
-    if (!user) throw incorrectCredentials();
+    if (!user) {
+      await store.save();
+      throw incorrectCredentials();
+    }
     assertMaySignIn(services, user);
     const key = computeSessionKey({ A: block.A, B: block.B, b: block.b, verifier: user.verifier });
     const expected = passwordClaimSignature(key, users.poolName, user.username, secretBlock, timestamp);
