@@ -13,6 +13,7 @@ import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import type { SessionStore } from '../auth/session-store.js';
 import { createIdentityPoolApi, createS3Client } from '../clients.js';
 import { toAuthS3Error } from '../error-mapping.js';
+import { NotAuthorizedError } from '../errors.js';
 import type {
   Auth,
   AuthS3Config,
@@ -56,7 +57,10 @@ export async function createFilesClient(deps: FilesClientDeps) {
     try {
       return await run();
     } catch (error) {
-      throw toAuthS3Error(error, { operation, key });
+      const mapped = toAuthS3Error(error, { operation, key });
+      // S3 rejected the credentials (expired early, revoked, clock skew): the next call fetches new ones.
+      if (mapped instanceof NotAuthorizedError) credentials.reset();
+      throw mapped;
     }
   }
 
@@ -92,10 +96,9 @@ export async function createFilesClient(deps: FilesClientDeps) {
     },
 
     async upload(key: string, data: UploadData, options: UploadOptions): Promise<FileItem> {
-      const uploaded = await uploadObject(s3, { bucket: Bucket, key }, toUploadSource(data), {
-        ...deps.tuning,
-        ...options,
-      });
+      const uploaded = await call('upload', key, () =>
+        uploadObject(s3, { bucket: Bucket, key }, toUploadSource(data), { ...deps.tuning, ...options }),
+      );
       return {
         key,
         name: lastSegment(key),
