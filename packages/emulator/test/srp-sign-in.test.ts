@@ -118,3 +118,35 @@ describe('PASSWORD_VERIFIER replay', () => {
     await expectAwsError(answer(), 'NotAuthorizedException', /already answered/);
   });
 });
+
+describe('unknown users (PreventUserExistenceErrors)', () => {
+  it('get a challenge shaped like a real one, the same on every call', async () => {
+    await h.createUser('known@example.com', 'Correct-Horse-1');
+    const client = new SrpClient(h.model.userPool.id.split('_')[1] ?? '');
+    const challenge = async (USERNAME: string) =>
+      (
+        await h.idp.send(
+          new InitiateAuthCommand({
+            ClientId: h.model.userPoolClient.id,
+            AuthFlow: 'USER_SRP_AUTH',
+            AuthParameters: { USERNAME, SRP_A: await client.publicValue() },
+          }),
+        )
+      ).ChallengeParameters ?? {};
+    const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
+    const [known1, known2, ghost1, ghost2] = [
+      await challenge('known@example.com'),
+      await challenge('known@example.com'),
+      await challenge('ghost@example.com'),
+      await challenge('ghost@example.com'),
+    ];
+    for (const c of [known1, ghost1]) {
+      expect(Object.keys(c).sort()).toEqual(['SALT', 'SECRET_BLOCK', 'SRP_B', 'USERNAME', 'USER_ID_FOR_SRP']);
+      expect(c.USER_ID_FOR_SRP).toMatch(uuid);
+      expect(c.SALT).toMatch(/^[0-9a-f]{26,34}$/);
+    }
+    expect([ghost2.SALT, ghost2.USER_ID_FOR_SRP]).toEqual([ghost1.SALT, ghost1.USER_ID_FOR_SRP]);
+    expect([known2.SALT, known2.USER_ID_FOR_SRP]).toEqual([known1.SALT, known1.USER_ID_FOR_SRP]);
+    expect(ghost1.USER_ID_FOR_SRP).not.toBe(known1.USER_ID_FOR_SRP);
+  });
+});

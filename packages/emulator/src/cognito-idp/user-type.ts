@@ -1,6 +1,6 @@
 /* The `UserType` shape admin operations return for a user; dates go out as epoch seconds. */
 import type { UserType } from '@aws-sdk/client-cognito-identity-provider';
-import type { UserRecord } from '../store/state.js';
+import { ownValue, type UserRecord } from '../store/state.js';
 
 /** A user as AdminCreateUser and ListUsers describe it, optionally with only some attributes. */
 export function userType(user: UserRecord, attributesToGet?: string[]): UserType {
@@ -8,7 +8,7 @@ export function userType(user: UserRecord, attributesToGet?: string[]): UserType
   return {
     Username: user.username,
     Attributes: names.flatMap((Name) => {
-      const Value = user.attributes[Name];
+      const Value = ownValue(user.attributes, Name);
       return Value === undefined ? [] : [{ Name, Value }];
     }),
     UserCreateDate: new Date(user.createdAt),

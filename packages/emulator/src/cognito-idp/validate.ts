@@ -3,8 +3,10 @@
  * message), the app client and the user pool named in a request, and whether the pool hides
  * which users exist.
  */
+
 import { InvalidParameterError, ResourceNotFoundError } from '../errors.js';
 import type { StackModel, UserPoolClientModel } from '../stack-model.js';
+import { setOwn } from '../store/state.js';
 
 /** The string value of a required parameter, or AWS's "must not be null" validation error. */
 export function required(value: unknown, name: string): string {
@@ -44,7 +46,7 @@ export function attributeRecord(
   for (const { Name, Value } of list ?? []) {
     if (!Name) continue;
     if (Name === 'sub') throw new InvalidParameterError('Cannot modify the non-mutable attribute sub');
-    record[Name] = Value ?? '';
+    setOwn(record, Name, Value ?? '');
   }
   return record;
 }

@@ -92,6 +92,16 @@ export function dictionary<T>(entries: Record<string, T> = {}): Record<string, T
   return Object.assign(Object.create(null) as Record<string, T>, entries);
 }
 
+/** `record[key]` if `record` itself has it — never an inherited `constructor` or `toString`. */
+export function ownValue<T>(record: Record<string, T>, key: string): T | undefined {
+  return Object.hasOwn(record, key) ? record[key] : undefined;
+}
+
+/** Sets `record[key]` as an own property, even for `__proto__` (which `=` would treat as the prototype). */
+export function setOwn<T>(record: Record<string, T>, key: string, value: T): void {
+  Object.defineProperty(record, key, { value, enumerable: true, writable: true, configurable: true });
+}
+
 /** A state with nothing in it, for a new data dir. */
 export function emptyState(): EmulatorState {
   return normalizeState({});

@@ -48,6 +48,37 @@ describe('initiateAuth USER_SRP_AUTH', () => {
     expect(
       hidden.sealed.open<{ username?: string }>(decoy.ChallengeParameters?.SECRET_BLOCK ?? '')?.username,
     ).toBeUndefined();
+    const again = await initiateAuth(hidden)({
+      ClientId,
+      AuthFlow: 'USER_SRP_AUTH',
+      AuthParameters: { USERNAME: 'GHOST@example.com', SRP_A },
+    });
+    const real = seedUser(hidden, 'ada@example.com');
+    const known = await initiateAuth(hidden)({
+      ClientId,
+      AuthFlow: 'USER_SRP_AUTH',
+      AuthParameters: { USERNAME: 'ada@example.com', SRP_A },
+    });
+    const shape = (parameters: Record<string, string> = {}) => ({
+      keys: Object.keys(parameters).sort(),
+      userId: /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/.test(
+        parameters.USER_ID_FOR_SRP ?? '',
+      ),
+      salt: /^[0-9a-f]{26,34}$/.test(parameters.SALT ?? ''),
+      username: parameters.USERNAME === parameters.USER_ID_FOR_SRP,
+    });
+    expect(shape(decoy.ChallengeParameters)).toEqual(shape(known.ChallengeParameters));
+    expect(shape(decoy.ChallengeParameters)).toEqual({
+      keys: expect.any(Array),
+      userId: true,
+      salt: true,
+      username: true,
+    });
+    expect(known.ChallengeParameters?.USER_ID_FOR_SRP).toBe(real.username);
+    // Stable per login (case-insensitively), as a real user's salt and id are; never the email.
+    expect(again.ChallengeParameters?.SALT).toBe(decoy.ChallengeParameters?.SALT);
+    expect(again.ChallengeParameters?.USER_ID_FOR_SRP).toBe(decoy.ChallengeParameters?.USER_ID_FOR_SRP);
+    expect(JSON.stringify(decoy.ChallengeParameters)).not.toContain('ghost');
     const open = await testServices({ userPoolClient: { preventUserExistenceErrors: false } });
     await expect(
       initiateAuth(open)({

@@ -3,7 +3,8 @@
  * SECRET_BLOCK, USER_ID_FOR_SRP; the server's secret b travels sealed in SECRET_BLOCK);
  * USER_PASSWORD_AUTH checks the password directly where the client allows it;
  * REFRESH_TOKEN_AUTH mints new id and access tokens. Unknown users get a decoy challenge when
- * the pool hides users, so that only the proof fails, with "Incorrect username or password.".
+ * the pool hides users (stable SALT and UUID-shaped USER_ID_FOR_SRP, see `decoy-challenge.ts`),
+ * so that only the proof fails, with "Incorrect username or password.".
  */
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { InitiateAuthRequest, InitiateAuthResponse } from '@aws-sdk/client-cognito-identity-provider';
@@ -11,6 +12,7 @@ import { InvalidParameterError, UnsupportedOperationError, UserNotFoundError } f
 import type { OperationFactory } from '../../operation.js';
 import { createServerEphemeral, createVerifier, isValidClientPublic } from '../../services/srp.js';
 import type { UserPoolClientModel } from '../../stack-model.js';
+import { decoyIdentity } from '../decoy-challenge.js';
 import {
   assertMaySignIn,
   CHALLENGE_VALIDITY_MS,
@@ -46,9 +48,9 @@ function assertFlowAllowed(client: UserPoolClientModel, flow: string): void {
 export const initiateAuth: OperationFactory<
   InitiateAuthRequest,
   InitiateAuthResponse,
-  'model' | 'users' | 'tokens' | 'sealed' | 'clock' | 'store'
+  'model' | 'users' | 'tokens' | 'sealed' | 'clock' | 'store' | 'keys'
 > = (services) => async (request) => {
-  const { model, users, tokens, sealed, clock } = services;
+  const { model, users, tokens, sealed, clock, keys } = services;
   const client = appClient(model, request.ClientId);
   const flow = required(request.AuthFlow, 'AuthFlow');
   const params = request.AuthParameters ?? {};
@@ -67,8 +69,14 @@ export const initiateAuth: OperationFactory<
     const user = users.find(login);
     if (!user && !hidesUsers(model)) throw new UserNotFoundError('User does not exist.');
     if (user) assertMaySignIn(services, user);
-    // A decoy for an unknown user looks like a real challenge: a salt and B from a throwaway verifier.
-    const { salt, verifier } = user ?? createVerifier(users.poolName, login, randomBytes(16).toString('hex'));
+    // A decoy for an unknown user looks like a real challenge: a stable salt and user id, and B
+    // from a throwaway verifier (B is fresh for every challenge, for real users too).
+    const decoy = user
+      ? undefined
+      : decoyIdentity(keys.sealingKey, model.userPool.id, login, users.signsInWithEmail);
+    const salt = user?.salt ?? decoy?.salt ?? '';
+    const verifier =
+      user?.verifier ?? createVerifier(users.poolName, login, randomBytes(16).toString('hex')).verifier;
     const { b, B } = createServerEphemeral(verifier);
     const block: SrpSecretBlock = {
       kind: 'srp',
@@ -80,7 +88,7 @@ export const initiateAuth: OperationFactory<
       B,
       expiresAt: clock.now() + CHALLENGE_VALIDITY_MS,
     };
-    const userId = user?.username ?? login;
+    const userId = user?.username ?? decoy?.userId ?? login;
     return {
       ChallengeName: 'PASSWORD_VERIFIER',
       ChallengeParameters: {

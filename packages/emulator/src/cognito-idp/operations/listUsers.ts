@@ -6,7 +6,7 @@
 import type { ListUsersRequest, ListUsersResponse } from '@aws-sdk/client-cognito-identity-provider';
 import { InvalidParameterError } from '../../errors.js';
 import type { OperationFactory } from '../../operation.js';
-import type { UserRecord } from '../../store/state.js';
+import { ownValue, type UserRecord } from '../../store/state.js';
 import { userType } from '../user-type.js';
 import { userPool } from '../validate.js';
 
@@ -20,7 +20,7 @@ function filterPredicate(filter: string | undefined): (user: UserRecord) => bool
   const read = (user: UserRecord): string | undefined => {
     if (attribute === 'username') return user.username;
     if (attribute === 'status' || attribute === 'cognito:user_status') return user.status;
-    return user.attributes[attribute];
+    return ownValue(user.attributes, attribute);
   };
   return (user) => {
     const actual = read(user);

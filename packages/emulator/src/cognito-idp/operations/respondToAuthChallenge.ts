@@ -13,6 +13,7 @@ import { InvalidParameterError, NotAuthorizedError, UnsupportedOperationError } 
 import type { OperationFactory } from '../../operation.js';
 import { enforcePasswordPolicy } from '../../services/password-policy.js';
 import { computeSessionKey, passwordClaimSignature, signaturesMatch } from '../../services/srp.js';
+import { setOwn } from '../../store/state.js';
 import {
   assertMaySignIn,
   completeSignIn,
@@ -94,7 +95,8 @@ export const respondToAuthChallenge: OperationFactory<
     users.setPassword(user, password);
     user.status = 'CONFIRMED';
     for (const [name, value] of Object.entries(responses)) {
-      if (name.startsWith('userAttributes.')) user.attributes[name.slice('userAttributes.'.length)] = value;
+      if (name.startsWith('userAttributes.'))
+        setOwn(user.attributes, name.slice('userAttributes.'.length), value);
     }
     return completeSignIn(services, user, client.id);
   }

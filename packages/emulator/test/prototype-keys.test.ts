@@ -1,0 +1,128 @@
+/*
+ * Names that are also properties of every JavaScript object — `constructor`, `__proto__`,
+ * `toString`, `hasOwnProperty` — are only names to the emulator: as usernames, attribute names,
+ * identity ids and S3 access keys, sent through the public API, they get the answers any unknown
+ * (or ordinary) name gets, never an error from hitting Object.prototype.
+ */
+import { GetCredentialsForIdentityCommand } from '@aws-sdk/client-cognito-identity';
+import {
+  AdminCreateUserCommand,
+  ConfirmSignUpCommand,
+  InitiateAuthCommand,
+  ListUsersCommand,
+  SignUpCommand,
+} from '@aws-sdk/client-cognito-identity-provider';
+import { GetObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expectAwsError } from './aws-error.js';
+import { type Harness, startHarness } from './harness.js';
+
+const NAMES = ['constructor', '__proto__', 'toString', 'hasOwnProperty'];
+let h: Harness;
+let ClientId: string;
+
+beforeAll(async () => {
+  h = await startHarness({
+    userPool: { usernameAttributes: [] },
+    userPoolClient: { explicitAuthFlows: ['ALLOW_USER_PASSWORD_AUTH', 'ALLOW_USER_SRP_AUTH'] },
+  });
+  ClientId = h.model.userPoolClient.id;
+});
+afterAll(() => h.close());
+
+describe('prototype property names', () => {
+  it('are unknown users to sign-in and confirmation before they exist', async () => {
+    for (const name of NAMES) {
+      await expectAwsError(
+        h.idp.send(
+          new InitiateAuthCommand({
+            ClientId,
+            AuthFlow: 'USER_PASSWORD_AUTH',
+            AuthParameters: { USERNAME: name, PASSWORD: 'Correct-Horse-1' },
+          }),
+        ),
+        'NotAuthorizedException',
+        'Incorrect username or password.',
+      );
+      await expectAwsError(
+        h.idp.send(new ConfirmSignUpCommand({ ClientId, Username: name, ConfirmationCode: '123456' })),
+        'CodeMismatchException',
+      );
+    }
+  });
+
+  it('sign up, confirm and sign in as ordinary usernames', async () => {
+    for (const name of NAMES) {
+      await h.idp.send(
+        new SignUpCommand({
+          ClientId,
+          Username: name,
+          Password: 'Correct-Horse-1',
+          UserAttributes: [{ Name: 'email', Value: `${name}@example.com` }],
+        }),
+      );
+      await h.idp.send(
+        new ConfirmSignUpCommand({
+          ClientId,
+          Username: name,
+          ConfirmationCode: h.codeFor(`${name}@example.com`),
+        }),
+      );
+      const result = await h.idp.send(
+        new InitiateAuthCommand({
+          ClientId,
+          AuthFlow: 'USER_PASSWORD_AUTH',
+          AuthParameters: { USERNAME: name, PASSWORD: 'Correct-Horse-1' },
+        }),
+      );
+      expect(result.AuthenticationResult?.IdToken).toBeTruthy();
+    }
+    await expectAwsError(
+      h.idp.send(
+        new AdminCreateUserCommand({
+          UserPoolId: h.model.userPool.id,
+          Username: 'constructor',
+          MessageAction: 'SUPPRESS',
+        }),
+      ),
+      'UsernameExistsException',
+    );
+  });
+
+  it('are absent attributes to ListUsers filters and AttributesToGet', async () => {
+    const UserPoolId = h.model.userPool.id;
+    for (const name of ['constructor', 'toString']) {
+      const filtered = await h.idp.send(new ListUsersCommand({ UserPoolId, Filter: `${name} ^= "f"` }));
+      expect(filtered.Users).toEqual([]);
+    }
+    const listed = await h.idp.send(
+      new ListUsersCommand({ UserPoolId, AttributesToGet: ['constructor', 'email'] }),
+    );
+    for (const user of listed.Users ?? []) {
+      expect(user.Attributes?.map((a) => a.Name)).toEqual(['email']);
+    }
+  });
+
+  it('are unknown identities and unknown access keys', async () => {
+    for (const name of NAMES) {
+      await expectAwsError(
+        h.identity.send(new GetCredentialsForIdentityCommand({ IdentityId: name })),
+        'ResourceNotFoundException',
+      );
+    }
+    const s3 = new S3Client({
+      region: h.model.region,
+      endpoint: h.emulator.endpoint,
+      forcePathStyle: true,
+      credentials: { accessKeyId: 'constructor', secretAccessKey: 'x', sessionToken: 'y' },
+    });
+    try {
+      await expectAwsError(
+        s3.send(new GetObjectCommand({ Bucket: h.model.bucket.name, Key: 'public/a' })),
+        'InvalidAccessKeyId',
+      );
+    } finally {
+      s3.destroy();
+    }
+  });
+});
