@@ -3,7 +3,7 @@
  */
 
 import { formatSize } from '../files/format';
-import type { UploadEntry } from '../files/useUploads';
+import { isFinished, type UploadEntry } from '../files/useUploads';
 
 /** Props of {@link UploadQueue}. */
 export interface UploadQueueProps {
@@ -15,7 +15,7 @@ export interface UploadQueueProps {
 /** Renders nothing when the queue is empty. */
 export function UploadQueue({ entries, onCancel, onClear }: UploadQueueProps) {
   if (entries.length === 0) return null;
-  const finished = entries.some((e) => e.status !== 'uploading');
+  const finished = entries.some(isFinished);
   return (
     <section className="upload-queue" aria-labelledby="uploads-title">
       <div className="section-header">
@@ -69,6 +69,8 @@ function statusText(entry: UploadEntry, percent: number): string {
       return `${percent}% of ${formatSize(entry.total)}`;
     case 'done':
       return 'Uploaded';
+    case 'cancelling':
+      return 'Cancelling…';
     case 'cancelled':
       return 'Cancelled';
     case 'failed':

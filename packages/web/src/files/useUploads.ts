@@ -14,7 +14,8 @@ export interface UploadEntry {
   path: string;
   loaded: number;
   total: number;
-  status: 'uploading' | 'done' | 'failed' | 'cancelled';
+  /** `cancelling`: asked to stop; the library is still taking back what S3 already received. */
+  status: 'uploading' | 'cancelling' | 'done' | 'failed' | 'cancelled';
   error?: string;
 }
 
@@ -78,10 +79,20 @@ export function useUploads(files: Files, onUploaded: () => void, onSessionExpire
     [files, update, onUploaded, onSessionExpired],
   );
 
-  const cancel = useCallback((id: number) => controllers.current.get(id)?.abort(), []);
-  const clearFinished = useCallback(
-    () => setEntries((list) => list.filter((e) => e.status === 'uploading')),
-    [],
+  const cancel = useCallback(
+    (id: number) => {
+      const controller = controllers.current.get(id);
+      if (!controller || controller.signal.aborted) return;
+      update(id, { status: 'cancelling' });
+      controller.abort();
+    },
+    [update],
   );
+  const clearFinished = useCallback(() => setEntries((list) => list.filter((e) => !isFinished(e))), []);
   return { entries, add, cancel, clearFinished };
+}
+
+/** Done, failed or cancelled: nothing more will happen to it. */
+export function isFinished(entry: UploadEntry): boolean {
+  return entry.status !== 'uploading' && entry.status !== 'cancelling';
 }

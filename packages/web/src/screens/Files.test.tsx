@@ -56,6 +56,29 @@ describe('Files', () => {
     expect(screen.queryByRole('button', { name: /Cancel upload/ })).toBeNull();
   });
 
+  it('shows Cancelling… until the library has taken the upload back', async () => {
+    const client = await signedIn();
+    let settle: () => void = () => {};
+    client.files.upload = (_data, path, options) =>
+      new Promise((_resolve, reject) => {
+        // Like the library: after an abort it waits for S3's answers before it rejects.
+        options?.signal?.addEventListener('abort', () => {
+          settle = () => reject(new AbortedError(`upload ${path} was cancelled.`));
+        });
+      });
+    const { user } = renderWithAuth(<Files path="" />, client);
+    await user.upload(screen.getByLabelText('Choose files to upload'), [new File(['1'], 'slow.bin')]);
+    const queue = screen.getByRole('region', { name: 'Uploads' });
+    await user.click(screen.getByRole('button', { name: 'Cancel upload of slow.bin' }));
+    expect(within(queue).getByText('Cancelling…')).toBeTruthy();
+    expect(screen.queryByRole('button', { name: /Cancel upload/ })).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Clear finished' })).toBeNull();
+    settle();
+    expect(await within(queue).findByText('Cancelled')).toBeTruthy();
+    await user.click(screen.getByRole('button', { name: 'Clear finished' }));
+    expect(screen.queryByRole('region', { name: 'Uploads' })).toBeNull();
+  });
+
   it("shows an upload's own error beside it", async () => {
     const client = await signedIn();
     client.files.upload = async () => {
