@@ -14,6 +14,7 @@ import {
   NotAuthorizedError,
   NotFoundError,
   ServiceError,
+  SessionExpiredError,
   TooManyRequestsError,
   UserExistsError,
   UserNotConfirmedError,
@@ -53,6 +54,18 @@ describe('toAuthS3Error', () => {
     expect(mapped.cause).toBe(sdk);
     expect(mapped.code).toBe(code);
     expect(mapped.name).toBe(Class.name);
+  });
+
+  it.each([
+    ['Password attempts exceeded', 'signIn', TooManyRequestsError, /Wait a few minutes/],
+    ['Access Token has been revoked', 'changePassword', SessionExpiredError, /Sign in again/],
+    ['Refresh Token has expired', 'refreshSession', SessionExpiredError, /Sign in again/],
+    ['Incorrect username or password.', 'signIn', NotAuthorizedError, /Incorrect email or password/],
+    ['Incorrect username or password.', 'changePassword', NotAuthorizedError, /current password/],
+  ])('reads NotAuthorizedException "%s" during %s as what it means', (message, operation, Class, text) => {
+    const mapped = toAuthS3Error(cognitoError('NotAuthorizedException', message), { operation });
+    expect(mapped).toBeInstanceOf(Class);
+    expect(mapped.message).toMatch(text);
   });
 
   it('names the failed password rule', () => {

@@ -19,6 +19,7 @@ import {
   PasswordResetRequiredError,
   type PasswordRule,
   ServiceError,
+  SessionExpiredError,
   TooManyRequestsError,
   UserExistsError,
   UserNotConfirmedError,
@@ -170,6 +171,19 @@ function notAuthorized(
   awsMessage: string,
   options: { cause: unknown; code?: string },
 ) {
+  if (/attempts exceeded/i.test(awsMessage)) {
+    return new TooManyRequestsError(
+      'Too many failed sign-in attempts for this account. Wait a few minutes and try again, or reset the password.',
+      options,
+    );
+  }
+  // A token revoked by a sign-out (here or on another device) or past its lifetime: no retry helps.
+  if (/token/i.test(awsMessage) && /revoked|expired/i.test(awsMessage)) {
+    return new SessionExpiredError(
+      'This session has ended: it was signed out, possibly on another device, or it expired. Sign in again.',
+      options,
+    );
+  }
   if (context.operation === 'signIn') {
     if (/disabled/i.test(awsMessage)) {
       return new NotAuthorizedError('This account is disabled. Contact the administrator.', options);

@@ -146,24 +146,36 @@ describe('auth journey against the emulator', () => {
   it('ends the session on every device with a global sign-out', async () => {
     const laptop = library();
     await laptop.auth.signIn('ada@example.com', PASSWORD);
-    // A second "device" holding the same refresh token, as after a reload from storage.
-    const phone = library(copyOf(laptop.storage));
-    expect(phone.auth.currentUser()?.email).toBe('ada@example.com');
+    // Another device, signed in on its own: its own access and refresh tokens.
+    const phone = library();
+    await phone.auth.signIn('ada@example.com', PASSWORD);
     await laptop.auth.signOut({ global: true });
     expect(laptop.events).toEqual(['signedIn', 'signedOut']);
     expect(await laptop.auth.getSession()).toBeNull();
-    harness.clock.advance(61 * 60_000);
-    await expect(phone.auth.getSession()).rejects.toBeInstanceOf(SessionExpiredError);
-    expect(phone.events).toEqual(['expired']);
+    // The phone's access token stops working at once, and its refresh token when it is next needed.
+    // The phone's access token stops working at once (and ends its session there), and so does its
+    // refresh token.
+    const phoneTokens = copyOf(phone.storage);
+    const refused = await phone.auth.changePassword(PASSWORD, 'N3w-password!').catch((e) => e);
+    expect(refused).toBeInstanceOf(SessionExpiredError);
+    expect(refused.message).toMatch(/signed out, possibly on another device.*Sign in again/);
+    expect(phone.events).toEqual(['signedIn', 'expired']);
     expect(phone.auth.currentUser()).toBeNull();
+    const phoneReloaded = library(phoneTokens);
+    harness.clock.advance(61 * 60_000);
+    await expect(phoneReloaded.auth.getSession()).rejects.toBeInstanceOf(SessionExpiredError);
+    expect(phoneReloaded.events).toEqual(['expired']);
   });
 
-  it('revokes the refresh token on a local sign-out', async () => {
+  it('revokes only this device’s refresh token on a local sign-out', async () => {
     const first = library();
     await first.auth.signIn('ada@example.com', PASSWORD);
-    const copy = library(copyOf(first.storage));
+    const reloaded = library(copyOf(first.storage));
+    const other = library();
+    await other.auth.signIn('ada@example.com', PASSWORD);
     await first.auth.signOut();
     harness.clock.advance(61 * 60_000);
-    await expect(copy.auth.getSession()).rejects.toBeInstanceOf(SessionExpiredError);
+    await expect(reloaded.auth.getSession()).rejects.toBeInstanceOf(SessionExpiredError);
+    expect((await other.auth.getSession())?.expiresAt).toBeGreaterThan(harness.clock.now());
   });
 });

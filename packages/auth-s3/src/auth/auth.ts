@@ -158,6 +158,13 @@ export function createAuth(deps: AuthDeps): Auth {
     return finishSignIn(verified, email);
   }
 
+  /** Ends the local session Cognito no longer accepts, so listeners can return to sign-in. */
+  async function expire(): Promise<void> {
+    generation++;
+    await store.clear();
+    emit({ type: 'expired' });
+  }
+
   async function refresh(session: StoredSession): Promise<Tokens | null> {
     const startedIn = generation;
     try {
@@ -174,10 +181,11 @@ export function createAuth(deps: AuthDeps): Auth {
       return toTokens(store.current);
     } catch (error) {
       const mapped = toAuthS3Error(error, { operation: 'refreshSession' });
-      if (mapped instanceof NotAuthorizedError && generation === startedIn) {
-        generation++;
-        await store.clear();
-        emit({ type: 'expired' });
+      if (
+        (mapped instanceof NotAuthorizedError || mapped instanceof SessionExpiredError) &&
+        generation === startedIn
+      ) {
+        await expire();
         throw new SessionExpiredError('The session has expired or was signed out elsewhere. Sign in again.', {
           cause: mapped,
           code: mapped.code,
@@ -290,13 +298,20 @@ export function createAuth(deps: AuthDeps): Auth {
 
     async changePassword(oldPassword, newPassword) {
       const tokens = await requireSession('changePassword');
-      await call('changePassword', (api) =>
-        api.changePassword({
-          AccessToken: tokens.accessToken,
-          PreviousPassword: oldPassword,
-          ProposedPassword: newPassword,
-        }),
-      );
+      const startedIn = generation;
+      try {
+        await call('changePassword', (api) =>
+          api.changePassword({
+            AccessToken: tokens.accessToken,
+            PreviousPassword: oldPassword,
+            ProposedPassword: newPassword,
+          }),
+        );
+      } catch (error) {
+        // Signed out on another device: the access token is revoked, and so is the refresh token.
+        if (error instanceof SessionExpiredError && generation === startedIn) await expire();
+        throw error;
+      }
     },
 
     getSession,
