@@ -46,6 +46,13 @@ export interface RoleModel {
   name: string;
   /** Inline and attached managed policies, resolved (no intrinsics left). */
   policies: NamedPolicy[];
+  /**
+   * The statements of the role's trust policy (AssumeRolePolicyDocument) that trust the
+   * `cognito-identity.amazonaws.com` federated principal, with `Principal` taken out so the
+   * evaluator checks their action and conditions (aud, amr) as an identity policy. Absent when
+   * the template has no trust policy; the identity pool then issues credentials unchecked.
+   */
+  trustPolicy?: NamedPolicy;
 }
 
 /** One `CognitoIdentityProviders` entry of the identity pool. */

@@ -238,6 +238,55 @@ describe('unauthenticated identities', () => {
     }
   });
 
+  it('are refused credentials for a role whose trust policy admits only authenticated identities', async () => {
+    // The authenticated role's trust policy requires amr "authenticated" (and aud = the pool).
+    expect(JSON.stringify(h.model.roles.map((r) => r.trustPolicy))).toContain('"authenticated"');
+    const open = await startHarness({
+      identityPool: {
+        allowUnauthenticatedIdentities: true,
+        unauthenticatedRoleArn: h.model.identityPool.authenticatedRoleArn,
+      },
+    });
+    try {
+      const { IdentityId } = await open.identity.send(
+        new GetIdCommand({ IdentityPoolId: open.model.identityPool.id }),
+      );
+      await expectAwsError(
+        open.identity.send(new GetCredentialsForIdentityCommand({ IdentityId })),
+        'InvalidIdentityPoolConfigurationException',
+      );
+    } finally {
+      await open.close();
+    }
+  });
+
+  it('are refused credentials when the trust policy names another identity pool (aud)', async () => {
+    const open = await startHarness({
+      identityPool: { id: 'us-east-1:11111111-1111-4111-8111-111111111111' },
+      userPoolClient: { explicitAuthFlows: ['ALLOW_USER_PASSWORD_AUTH'] },
+    });
+    try {
+      await open.createUser('ada@example.com', 'Correct-Horse-1');
+      const signedIn = await open.idp.send(
+        new InitiateAuthCommand({
+          ClientId: open.model.userPoolClient.id,
+          AuthFlow: 'USER_PASSWORD_AUTH',
+          AuthParameters: { USERNAME: 'ada@example.com', PASSWORD: 'Correct-Horse-1' },
+        }),
+      );
+      const Logins = { [provider]: signedIn.AuthenticationResult?.IdToken ?? '' };
+      const { IdentityId } = await open.identity.send(
+        new GetIdCommand({ IdentityPoolId: open.model.identityPool.id, Logins }),
+      );
+      await expectAwsError(
+        open.identity.send(new GetCredentialsForIdentityCommand({ IdentityId, Logins })),
+        'InvalidIdentityPoolConfigurationException',
+      );
+    } finally {
+      await open.close();
+    }
+  });
+
   it('are refused credentials when the stack attaches no unauthenticated role', async () => {
     const open = await startHarness({
       identityPool: { allowUnauthenticatedIdentities: true, unauthenticatedRoleArn: undefined },

@@ -27,7 +27,7 @@ function readRole(ctx: LoadContext, logicalId: string): RoleModel {
   const arn = ctx.resolver.resolveString({ 'Fn::GetAtt': [logicalId, 'Arn'] }, where);
   const managed = managedPolicies(ctx);
   ctx.checkProperties(`Role ${logicalId}`, logicalId, {
-    AssumeRolePolicyDocument: 'ignored',
+    AssumeRolePolicyDocument: 'modelled',
     Policies: 'modelled',
     ManagedPolicyArns: (value) => {
       const unknown = stringList(value).filter((policyArn) => !managed.has(policyArn));
@@ -61,7 +61,33 @@ function readRole(ctx: LoadContext, logicalId: string): RoleModel {
     const attachedHere = stringList(ctx.property(managedLogicalId(ctx, policyArn), 'Roles')).includes(name);
     if (attachedHere && !policies.includes(policy)) policies.push(policy);
   }
-  return { logicalId, arn, name, policies };
+  const role: RoleModel = { logicalId, arn, name, policies };
+  const trust = cognitoTrustPolicy(ctx, logicalId, arn);
+  if (trust) role.trustPolicy = trust;
+  return role;
+}
+
+const COGNITO_IDENTITY = 'cognito-identity.amazonaws.com';
+
+/**
+ * The trust statements naming Cognito identity pools as the federated principal, with Principal
+ * removed and the role itself as Resource (a trust policy's implicit resource).
+ */
+function cognitoTrustPolicy(ctx: LoadContext, logicalId: string, arn: string): NamedPolicy | undefined {
+  const document = ctx.property(logicalId, 'AssumeRolePolicyDocument') as PolicyDocument | undefined;
+  if (!document || typeof document !== 'object') return undefined;
+  const statements = Array.isArray(document.Statement) ? document.Statement : [document.Statement];
+  const trusted = statements
+    .filter((statement) => {
+      const principal = statement.Principal;
+      return typeof principal === 'object' && stringList(principal.Federated).includes(COGNITO_IDENTITY);
+    })
+    .map(({ Principal: _principal, NotPrincipal: _not, ...rest }) => ({ ...rest, Resource: arn }));
+  if (trusted.length === 0) return undefined;
+  return identityPolicy(`${displayName(ctx, logicalId)}/TrustPolicy`, {
+    ...(document.Version ? { Version: document.Version } : {}),
+    Statement: trusted,
+  });
 }
 
 /** Customer managed policies of the template, by ARN. */

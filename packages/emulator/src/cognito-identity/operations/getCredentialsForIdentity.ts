@@ -1,7 +1,8 @@
 /*
  * GetCredentialsForIdentity: temporary credentials (`ASIA…`, valid 1 h) for the role the stack
  * attaches to authenticated identities (or unauthenticated ones), after checking that `Logins`
- * proves the identity's user. S3 verifies requests signed with them.
+ * proves the identity's user and that the role's trust policy lets this identity assume it. S3
+ * verifies requests signed with them.
  */
 import type {
   GetCredentialsForIdentityInput,
@@ -15,11 +16,12 @@ import {
 } from '../../errors.js';
 import type { OperationFactory } from '../../operation.js';
 import { verifiedLogin } from '../logins.js';
+import { assertRoleTrustsIdentity } from '../role-trust.js';
 
 export const getCredentialsForIdentity: OperationFactory<
   GetCredentialsForIdentityInput,
   GetCredentialsForIdentityResponse,
-  'model' | 'tokens' | 'clock' | 'identities' | 'store'
+  'model' | 'tokens' | 'clock' | 'identities' | 'store' | 'log'
 > = (services) => async (request) => {
   const { model, identities, store } = services;
   const identityId = required(request.IdentityId, 'IdentityId');
@@ -41,6 +43,7 @@ export const getCredentialsForIdentity: OperationFactory<
     roleArn = model.identityPool.unauthenticatedRoleArn;
   }
   if (!roleArn) throw new InvalidIdentityPoolConfigurationError();
+  assertRoleTrustsIdentity(services, roleArn, identity);
   const credentials = identities.issueCredentials(identity.identityId, roleArn);
   await store.save();
   return {
