@@ -41,7 +41,7 @@ describe('parseOutputs', () => {
   it('rejects another OutputsVersion, a malformed id, a bad endpoint and bad JSON', () => {
     expect(() => parseOutputs({ ...inner, OutputsVersion: '2' })).toThrow(/OutputsVersion "2"/);
     expect(() => parseOutputs({ ...inner, UserPoolId: 'nope' })).toThrow(
-      /"UserPoolId" \("nope"\) is malformed/,
+      /"UserPoolId" \("nope"\) is malformed: expected a user pool id such as eu-west-1_AbC123xyz/,
     );
     expect(() => parseOutputs({ ...inner, Endpoint: 'ftp://x' })).toThrow(/"Endpoint"/);
     expect(() => parseOutputs('{not json')).toThrow(/not valid JSON/);

@@ -13,12 +13,16 @@ const WRITTEN_BY =
   'The file is written by `pnpm cdk deploy` (packages/web/aws-outputs.json) or, for the local emulator, by ' +
   '`pnpm dev` / `pnpm emulator` (packages/web/aws-outputs.local.json). Run the one you use and try again.';
 
+/** Each key's shape, and what it looks like in words for the error message. */
 const REQUIRED = {
-  Region: /^[a-z]{2}(-[a-z]+)+-\d$/,
-  UserPoolId: /^[\w-]+_[0-9a-zA-Z]+$/,
-  UserPoolClientId: /^[\w+]+$/,
-  IdentityPoolId: /^[\w-]+:[0-9a-f-]+$/,
-  BucketName: /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/,
+  Region: [/^[a-z]{2}(-[a-z]+)+-\d$/, 'an AWS region such as eu-west-1'],
+  UserPoolId: [/^[\w-]+_[0-9a-zA-Z]+$/, 'a user pool id such as eu-west-1_AbC123xyz'],
+  UserPoolClientId: [/^[\w+]+$/, 'an app client id of letters and digits'],
+  IdentityPoolId: [/^[\w-]+:[0-9a-f-]+$/, 'an identity pool id such as eu-west-1:<uuid>'],
+  BucketName: [
+    /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/,
+    'a bucket name of 3–63 lowercase letters, digits, dots or hyphens',
+  ],
 } as const;
 
 /**
@@ -53,9 +57,10 @@ export function parseOutputs(json: unknown): AuthS3Config {
   const read = (key: keyof typeof REQUIRED): string => {
     const raw = outputs[key];
     if (raw === undefined || raw === null || raw === '') throw missing(key);
-    if (typeof raw !== 'string' || !REQUIRED[key].test(raw)) {
+    const [shape, expected] = REQUIRED[key];
+    if (typeof raw !== 'string' || !shape.test(raw)) {
       throw new ConfigError(
-        `The outputs file's "${key}" (${JSON.stringify(raw)}) is malformed. ${WRITTEN_BY}`,
+        `The outputs file's "${key}" (${JSON.stringify(raw)}) is malformed: expected ${expected}. ${WRITTEN_BY}`,
       );
     }
     return raw;
