@@ -72,6 +72,18 @@ describe('auth journey against the emulator', () => {
     ]);
   });
 
+  it('confirms straight into a session after a sign-in refused as unconfirmed, as after a reload', async () => {
+    await library().auth.signUp('cy@example.com', PASSWORD);
+    const { auth, events } = library();
+    // The pool checks the password before it reports the account unconfirmed.
+    await expect(auth.signIn('cy@example.com', 'Wr0ng-password!')).rejects.toBeInstanceOf(NotAuthorizedError);
+    await expect(auth.signIn('cy@example.com', PASSWORD)).rejects.toBeInstanceOf(UserNotConfirmedError);
+    await auth.resendCode('cy@example.com');
+    const confirmed = await auth.confirmSignUp('cy@example.com', await harness.latestCode('cy@example.com'));
+    expect(confirmed).toMatchObject({ signedIn: true, user: { email: 'cy@example.com' } });
+    expect(events).toEqual(['signedIn']);
+  });
+
   it('maps the pool’s refusals to typed errors', async () => {
     const { auth } = library();
     await expect(auth.signUp('ada@example.com', PASSWORD)).rejects.toBeInstanceOf(UserExistsError);

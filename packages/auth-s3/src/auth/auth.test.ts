@@ -18,6 +18,7 @@ import {
   NotAuthorizedError,
   SessionExpiredError,
   UnsupportedChallengeError,
+  UserNotConfirmedError,
 } from '../errors.js';
 import { memoryStorage } from '../token-storage.js';
 import type { AuthEvent, TokenStorage } from '../types.js';
@@ -149,6 +150,28 @@ describe('auth.confirmSignUp', () => {
     expect(events).toEqual(['signedIn']);
     // The password is not kept after use: a second confirm cannot sign in again.
     expect((await auth.confirmSignUp('ada@example.com', '123456')).signedIn).toBe(false);
+  });
+
+  it('signs in with the password of a sign-in refused as unconfirmed', async () => {
+    cognito.on('InitiateAuth', verifierChallenge);
+    cognito.on('RespondToAuthChallenge', serviceError('UserNotConfirmedException')).on('ConfirmSignUp', {});
+    const { auth, events } = setup();
+    await expect(auth.signIn('ada@example.com', 'Passw0rd!')).rejects.toBeInstanceOf(UserNotConfirmedError);
+    cognito.on('RespondToAuthChallenge', tokens(1));
+    expect(await auth.confirmSignUp('ada@example.com', '123456')).toMatchObject({ signedIn: true });
+    expect(events).toEqual(['signedIn']);
+    expect(cognito.calls('InitiateAuth')).toHaveLength(2);
+  });
+
+  it('reports the account confirmed but not signed in when the kept password is refused', async () => {
+    cognito.on('InitiateAuth', verifierChallenge);
+    cognito.on('RespondToAuthChallenge', serviceError('UserNotConfirmedException')).on('ConfirmSignUp', {});
+    const { auth, events } = setup();
+    await expect(auth.signIn('ada@example.com', 'Wr0ng!')).rejects.toBeInstanceOf(UserNotConfirmedError);
+    cognito.on('RespondToAuthChallenge', serviceError('NotAuthorizedException'));
+    expect(await auth.confirmSignUp('ada@example.com', '123456')).toEqual({ signedIn: false });
+    expect(cognito.calls('ConfirmSignUp')).toHaveLength(1);
+    expect(events).toEqual([]);
   });
 
   it('does not sign in without the password at hand', async () => {

@@ -15,6 +15,7 @@ import {
   ServiceError,
   SessionExpiredError,
   UnsupportedChallengeError,
+  UserNotConfirmedError,
 } from '../errors.js';
 import {
   computePasswordClaim,
@@ -53,7 +54,10 @@ export function createAuth(deps: AuthDeps): Auth {
   let refreshing: Promise<Tokens | null> | undefined;
   /** Bumped on every sign-in and sign-out, so a refresh that finishes late does not resurrect a session. */
   let generation = 0;
-  /** The password from signUp, kept in memory only until confirmSignUp signs the user in. */
+  /**
+   * The password from signUp (or from a sign-in refused as unconfirmed), kept in memory only until
+   * confirmSignUp signs the user in or another sign-in succeeds.
+   */
   let pendingSignIn: { email: string; password: string } | undefined;
   let decoded: { idToken: string; user: CurrentUser } | undefined;
 
@@ -127,6 +131,18 @@ export function createAuth(deps: AuthDeps): Auth {
   }
 
   async function signIn(email: string, password: string): Promise<SignInResult> {
+    try {
+      const result = await srpSignIn(email, password);
+      pendingSignIn = undefined;
+      return result;
+    } catch (error) {
+      // Confirming next (with a fresh code) can then sign straight in, as after signUp.
+      if (error instanceof UserNotConfirmedError) pendingSignIn = { email, password };
+      throw error;
+    }
+  }
+
+  async function srpSignIn(email: string, password: string): Promise<SignInResult> {
     const ephemeral = createSrpEphemeral();
     const started = await call('signIn', (api) =>
       api.initiateAuth({
@@ -241,7 +257,14 @@ export function createAuth(deps: AuthDeps): Auth {
       const pending = pendingSignIn?.email === email ? pendingSignIn : undefined;
       pendingSignIn = undefined;
       if (options.autoSignIn === false || !pending) return { signedIn: false };
-      const result = await signIn(email, pending.password);
+      let result: SignInResult;
+      try {
+        result = await signIn(email, pending.password);
+      } catch (error) {
+        // The account is confirmed either way; a kept password the pool refuses means "sign in yourself".
+        if (error instanceof NotAuthorizedError) return { signedIn: false };
+        throw error;
+      }
       return result.status === 'done' ? { signedIn: true, user: result.user } : { signedIn: false };
     },
 
