@@ -50,6 +50,19 @@ describe('App', () => {
     expect(client.calls).toEqual(['preload']);
   });
 
+  it('takes an unconfirmed user from sign-in through Confirm straight into the files view', async () => {
+    window.location.hash = '#/sign-in';
+    const client = createFakeAuthS3({
+      users: { 'bo@example.com': { password: 'Correct-Horse-9', confirmed: false } },
+    });
+    const { user } = renderWithAuth(<App />, client);
+    await user.type(screen.getByLabelText('Email'), 'bo@example.com');
+    await user.type(screen.getByLabelText('Password'), 'Correct-Horse-9{Enter}');
+    await user.type(await screen.findByLabelText('Confirmation code'), '123456{Enter}');
+    expect(await screen.findByRole('heading', { name: 'All files' })).toBeTruthy();
+    expect(client.auth.currentUser()?.email).toBe('bo@example.com');
+  });
+
   it('sends a signed-in user from an auth screen to the files view', async () => {
     window.location.hash = '#/sign-up';
     renderWithAuth(<App />, await signedInClient());

@@ -66,7 +66,9 @@ export function createFakeAuthS3(
       const user = users.get(email);
       if (!user || user.code !== code) throw new CodeMismatchError('That code is not right.');
       user.confirmed = true;
-      if (pendingPassword?.email === email) return { signedIn: true, user: signInAs(email) };
+      const pending = pendingPassword?.email === email;
+      pendingPassword = null;
+      if (pending) return { signedIn: true, user: signInAs(email) };
       return { signedIn: false };
     },
     async resendCode(email) {
@@ -77,7 +79,12 @@ export function createFakeAuthS3(
       calls.push(`signIn:${email}`);
       const user = users.get(email);
       if (!user || user.password !== password) throw new NotAuthorizedError('Incorrect email or password.');
-      if (!user.confirmed) throw new UserNotConfirmedError('This email address is not confirmed yet.');
+      if (!user.confirmed) {
+        // Like the library: the password is kept for the confirmation that follows.
+        pendingPassword = { email, password };
+        throw new UserNotConfirmedError('This email address is not confirmed yet.');
+      }
+      pendingPassword = null;
       return { status: 'done', user: signInAs(email) };
     },
     async signOut(opts) {
