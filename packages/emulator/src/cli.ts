@@ -9,7 +9,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { startEmulator } from './index.js';
-import { findRepoRoot, runSynth, templateIsStale } from './synth.js';
+import { ensureTemplate, findRepoRoot } from './synth.js';
 
 const USAGE = `Usage: pnpm emulator [options]
 
@@ -48,20 +48,13 @@ async function main(): Promise<void> {
   // `pnpm emulator` runs in this package's directory; relative paths mean where the user typed them.
   const cwd = process.env.INIT_CWD ?? process.cwd();
   const fromUser = (path: string) => resolve(cwd, path);
-  const sources = [join(root, 'infra', 'src'), join(root, 'infra', 'bin'), join(root, 'cdk.json')];
   const template = values.template
     ? fromUser(values.template)
-    : join(root, 'cdk.out', 'AuthS3Stack.template.json');
-  if (!values.template && (await templateIsStale(template, sources))) {
-    console.log('[emulator] The stack template is missing or older than infra/; running `pnpm synth`…');
-    const code = await runSynth(root);
-    if (await templateIsStale(template, sources)) {
-      throw new Error(
-        `\`pnpm synth\` exited with ${code} and ${template} is still missing or stale; fix the synth error above`,
-      );
-    }
-    if (code !== 0)
-      console.log(`[emulator] ⚠  \`pnpm synth\` exited with ${code}, but wrote a fresh template; continuing`);
+    : await ensureTemplate({ repoRoot: root, log: (line) => console.log(`[emulator] ${line}`) });
+  if (values.template) {
+    console.log(
+      `[emulator] Using ${template} as given: no staleness check (run \`pnpm synth\` after changing infra/)`,
+    );
   }
 
   const outputsFile = values['outputs-file']

@@ -148,3 +148,5 @@ export {
 export type { IssuedCredentials } from './issued-credentials.js';
 export type { StackModel, StackOutputs } from './stack-model.js';
 export type { InboxMessage } from './store/state.js';
+export type { EnsureTemplateOptions } from './synth.js';
+export { defaultTemplatePath, ensureTemplate, findRepoRoot } from './synth.js';

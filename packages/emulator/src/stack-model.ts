@@ -109,6 +109,8 @@ export interface StackModel {
   bucket: BucketModel;
   /** Properties of the template that the emulator does not model, printed at start. */
   warnings: string[];
+  /** The template's `OutputsVersion` output, written as is to the outputs file. @default '1' */
+  outputsVersion?: string;
 }
 
 /**

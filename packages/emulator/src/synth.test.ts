@@ -1,9 +1,15 @@
-/* Unit tests for the template freshness check the CLI runs before deciding to synthesize. */
-import { mkdir, mkdtemp, rm, utimes, writeFile } from 'node:fs/promises';
+/* Unit tests for the template freshness check and `ensureTemplate`, which the CLI and `pnpm dev` run. */
+import { mkdir, mkdtemp, rm, unlink, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { findRepoRoot, templateIsStale } from './synth.js';
+import {
+  defaultTemplatePath,
+  ensureTemplate,
+  findRepoRoot,
+  templateIsStale,
+  templateSources,
+} from './synth.js';
 
 let dir: string;
 const at = (path: string, seconds: number) => utimes(path, seconds, seconds);
@@ -16,6 +22,8 @@ beforeEach(async () => {
   await writeFile(join(dir, 'template.json'), '{}');
   await at(join(dir, 'infra', 'src', 'stack.ts'), 1000);
   await at(join(dir, 'infra', 'src', 'stack.test.ts'), 1000);
+  await at(join(dir, 'infra', 'src'), 1000);
+  await at(join(dir, 'infra'), 1000);
   await at(join(dir, 'template.json'), 2000);
 });
 afterEach(() => rm(dir, { recursive: true, force: true }));
@@ -35,6 +43,20 @@ describe('templateIsStale', () => {
     expect(await templateIsStale(join(dir, 'template.json'), [join(dir, 'infra')])).toBe(false);
   });
 
+  it('is true when a source file was deleted after the template was written (directory time)', async () => {
+    await unlink(join(dir, 'infra', 'src', 'stack.test.ts'));
+    expect(await templateIsStale(join(dir, 'template.json'), [join(dir, 'infra')])).toBe(true);
+  });
+
+  it('counts infra/package.json and the lockfile among the sources', async () => {
+    await writeFile(join(dir, 'pnpm-lock.yaml'), '');
+    await at(join(dir, 'pnpm-lock.yaml'), 3000);
+    await at(join(dir, 'infra', 'src'), 1000);
+    expect(templateSources(dir)).toContain(join(dir, 'pnpm-lock.yaml'));
+    expect(templateSources(dir)).toContain(join(dir, 'infra', 'package.json'));
+    expect(await templateIsStale(join(dir, 'template.json'), templateSources(dir))).toBe(true);
+  });
+
   it('is true when the template is missing', async () => {
     expect(await templateIsStale(join(dir, 'missing.json'), [join(dir, 'infra')])).toBe(true);
   });
@@ -44,5 +66,33 @@ describe('findRepoRoot', () => {
   it('finds the directory with pnpm-workspace.yaml above a path', async () => {
     await writeFile(join(dir, 'pnpm-workspace.yaml'), '');
     expect(findRepoRoot(join(dir, 'infra', 'src'))).toBe(dir);
+  });
+});
+
+describe('ensureTemplate', () => {
+  const template = () => defaultTemplatePath(dir);
+  const writeTemplate = async (seconds: number) => {
+    await mkdir(join(dir, 'cdk.out'), { recursive: true });
+    await writeFile(template(), '{}');
+    await at(template(), seconds);
+  };
+
+  it('runs the synth when the template is missing, and not again once it is fresh', async () => {
+    const runs: string[] = [];
+    const synth = async (root: string) => {
+      runs.push(root);
+      await writeTemplate(5000);
+      return 0;
+    };
+    expect(await ensureTemplate({ repoRoot: dir, synth, log: () => {} })).toBe(template());
+    expect(await ensureTemplate({ repoRoot: dir, synth, log: () => {} })).toBe(template());
+    expect(runs).toEqual([dir]);
+  });
+
+  it('throws, naming the template, when the synth leaves it stale', async () => {
+    await writeTemplate(500);
+    await expect(ensureTemplate({ repoRoot: dir, synth: async () => 1, log: () => {} })).rejects.toThrow(
+      /exited with 1 .*AuthS3Stack\.template\.json is still missing or stale/,
+    );
   });
 });

@@ -1,7 +1,9 @@
 /*
- * Keeps the synthesized template in step with the CDK sources for the CLI: the template is
- * stale when it is missing or older than any file under `infra/` (tests aside) or `cdk.json`,
- * and then `pnpm synth` runs at the repository root before the emulator starts.
+ * Keeps the synthesized template in step with the CDK sources, for the CLI and `pnpm dev`: the
+ * template is stale when it is missing or older than any file or directory under `infra/src` and
+ * `infra/bin` (tests aside; a directory's own time changes when a file in it is deleted or
+ * renamed), `infra/package.json`, `cdk.json` or `pnpm-lock.yaml`; `ensureTemplate` then runs
+ * `pnpm synth` at the repository root.
  */
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -22,6 +24,22 @@ export function findRepoRoot(start: string): string {
   }
 }
 
+/** What the stack's template is synthesized from, under `repoRoot`. */
+export function templateSources(repoRoot: string): string[] {
+  return [
+    join(repoRoot, 'infra', 'src'),
+    join(repoRoot, 'infra', 'bin'),
+    join(repoRoot, 'infra', 'package.json'),
+    join(repoRoot, 'cdk.json'),
+    join(repoRoot, 'pnpm-lock.yaml'),
+  ];
+}
+
+/** The default template path under `repoRoot`. */
+export function defaultTemplatePath(repoRoot: string): string {
+  return join(repoRoot, 'cdk.out', 'AuthS3Stack.template.json');
+}
+
 async function newestMtime(path: string): Promise<number> {
   let info: Awaited<ReturnType<typeof stat>>;
   try {
@@ -30,7 +48,8 @@ async function newestMtime(path: string): Promise<number> {
     return 0;
   }
   if (!info.isDirectory()) return /\.test\.ts$/.test(path) ? 0 : info.mtimeMs;
-  let newest = 0;
+  // The directory's own time moves when an entry is added, removed or renamed.
+  let newest = info.mtimeMs;
   for (const entry of await readdir(path)) {
     if (entry === 'node_modules' || entry.startsWith('.')) continue;
     newest = Math.max(newest, await newestMtime(join(path, entry)));
@@ -57,4 +76,35 @@ export function runSynth(repoRoot: string): Promise<number> {
     child.once('error', reject);
     child.once('exit', (code) => resolve(code ?? 1));
   });
+}
+
+/** Options of {@link ensureTemplate}. */
+export interface EnsureTemplateOptions {
+  /** The auth-s3 repository (see `findRepoRoot`). */
+  repoRoot: string;
+  /** Progress lines. @default console.log */
+  log?: (line: string) => void;
+  /** Runs the synth; resolves with its exit code. @default runSynth (`pnpm synth`) */
+  synth?: (repoRoot: string) => Promise<number>;
+}
+
+/**
+ * The path of `cdk.out/AuthS3Stack.template.json`, after running `pnpm synth` when it is missing
+ * or older than the infra sources (see the file header). Throws, naming the template, when synth
+ * leaves it missing or stale; a synth that fails but still writes a fresh template only warns.
+ */
+export async function ensureTemplate(options: EnsureTemplateOptions): Promise<string> {
+  const { repoRoot, log = console.log, synth = runSynth } = options;
+  const template = defaultTemplatePath(repoRoot);
+  const sources = templateSources(repoRoot);
+  if (!(await templateIsStale(template, sources))) return template;
+  log('The stack template is missing or older than infra/ (or the lockfile); running `pnpm synth`…');
+  const code = await synth(repoRoot);
+  if (await templateIsStale(template, sources)) {
+    throw new Error(
+      `\`pnpm synth\` exited with ${code} and ${template} is still missing or stale; fix the synth error above and retry`,
+    );
+  }
+  if (code !== 0) log(`⚠  \`pnpm synth\` exited with ${code}, but wrote a fresh template; continuing`);
+  return template;
 }

@@ -7,7 +7,7 @@ import { createPrivateKey, createPublicKey, generateKeyPair, type KeyObject, ran
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { writeFileAtomic } from '../store/atomic-write.js';
+import { sweepTempFiles, writeFileAtomic } from '../store/atomic-write.js';
 
 export interface EmulatorKeys {
   /** `kid` of the signing key in the JWKS. */
@@ -33,6 +33,7 @@ export async function generateKeys(): Promise<EmulatorKeys> {
 /** Reads `keys.json` from `dataDir`, creating it on first start. */
 export async function loadOrCreateKeys(dataDir: string): Promise<EmulatorKeys> {
   const path = join(dataDir, 'keys.json');
+  await sweepTempFiles(path);
   let text: string | undefined;
   try {
     text = await readFile(path, 'utf8');

@@ -6,7 +6,7 @@
  */
 import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { writeFileAtomic } from './atomic-write.js';
+import { type AtomicWriteFaults, sweepTempFiles, writeFileAtomic } from './atomic-write.js';
 import { type EmulatorState, emptyState, normalizeState } from './state.js';
 
 /** The state every service reads and changes in place, and a way to persist it. */
@@ -29,12 +29,14 @@ export class StateFileError extends Error {
 const STATE_FILE = 'state.json';
 
 /**
- * Opens (or creates) the state in `dataDir`. A state file that is not valid JSON is an error
- * naming the file, rather than silently starting empty.
+ * Opens (or creates) the state in `dataDir`, first removing temporary files a crash left behind.
+ * A state file that is not valid JSON is an error naming the file, rather than silently starting
+ * empty. `faults` simulate crashes in tests.
  */
-export async function openJsonFileStore(dataDir: string): Promise<StateStore> {
+export async function openJsonFileStore(dataDir: string, faults?: AtomicWriteFaults): Promise<StateStore> {
   await mkdir(dataDir, { recursive: true });
   const path = join(dataDir, STATE_FILE);
+  await sweepTempFiles(path);
   let state: EmulatorState;
   try {
     state = normalizeState(JSON.parse(await readFile(path, 'utf8')) as Partial<EmulatorState>);
@@ -47,7 +49,7 @@ export async function openJsonFileStore(dataDir: string): Promise<StateStore> {
       });
     }
   }
-  return new JsonFileStore(path, state);
+  return new JsonFileStore(path, state, faults);
 }
 
 /** A store that never touches the disk, for unit tests. */
@@ -62,6 +64,7 @@ class JsonFileStore implements StateStore {
   constructor(
     private readonly path: string,
     readonly state: EmulatorState,
+    private readonly faults: AtomicWriteFaults = {},
   ) {}
 
   save(): Promise<void> {
@@ -82,7 +85,7 @@ class JsonFileStore implements StateStore {
 
   private async write(json: string): Promise<void> {
     try {
-      await writeFileAtomic(this.path, json);
+      await writeFileAtomic(this.path, json, 0o600, this.faults);
     } catch (error) {
       throw new StateFileError(`Cannot write ${this.path}; check that the data dir is writable`, {
         cause: error,

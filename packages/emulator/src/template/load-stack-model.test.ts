@@ -200,6 +200,16 @@ describe('toStackOutputs', () => {
     });
     expect(toStackOutputs(model, 'http://127.0.0.1:4566').Endpoint).toBe('http://127.0.0.1:4566');
   });
+
+  it("takes OutputsVersion from the template's Outputs, and warns when it has none", () => {
+    const template = minimalTemplate() as { Outputs?: Record<string, unknown> };
+    template.Outputs = { ...template.Outputs, OutputsVersion: { Value: '2' } };
+    expect(toStackOutputs(loadStackModel(template, options)).OutputsVersion).toBe('2');
+    delete template.Outputs.OutputsVersion;
+    const bare = loadStackModel(template, options);
+    expect(toStackOutputs(bare).OutputsVersion).toBe('1');
+    expect(bare.warnings.join('\n')).toMatch(/no OutputsVersion output/);
+  });
 });
 
 describe('readTemplate', () => {

@@ -80,6 +80,7 @@ export function loadStackModel(template: object, options: LoadStackModelOptions)
   const bucket = readBucket(ctx);
   warnAboutOtherResources(ctx);
   warnAboutRegion(ctx);
+  const outputsVersion = readOutputsVersion(ctx);
 
   return {
     stackName: stack.stackName,
@@ -91,7 +92,20 @@ export function loadStackModel(template: object, options: LoadStackModelOptions)
     roles,
     bucket,
     warnings: ctx.warnings,
+    outputsVersion,
   };
+}
+
+/** The stack's `OutputsVersion` output (the outputs contract version); '1' with a warning if absent. */
+function readOutputsVersion(ctx: LoadContext): string {
+  const output = ctx.template.Outputs?.OutputsVersion;
+  if (output === undefined) {
+    ctx.warn(
+      'The template has no OutputsVersion output; the outputs file says "1". Synthesize the current stack',
+    );
+    return '1';
+  }
+  return ctx.resolver.resolveString(output.Value, 'Outputs.OutputsVersion.Value');
 }
 
 function asTemplate(template: object): CfnTemplate {

@@ -120,5 +120,6 @@ export function minimalTemplate(): CfnTemplate {
         },
       },
     },
+    Outputs: { OutputsVersion: { Value: '1' } },
   };
 }

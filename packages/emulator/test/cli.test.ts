@@ -1,0 +1,94 @@
+/*
+ * The CLI as a user runs it: a real process (tsx, as `pnpm emulator` starts it) on a free port
+ * with a given template, which prints its ready line with the endpoint, writes the outputs file,
+ * answers on that endpoint, and exits 0 on SIGINT after stopping cleanly.
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { TEMPLATE_FIXTURE } from './harness.js';
+
+const PACKAGE_ROOT = fileURLToPath(new URL('..', import.meta.url));
+const TSX = fileURLToPath(new URL('../../../node_modules/.bin/tsx', import.meta.url));
+
+let dir: string;
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'emulator-cli-'));
+});
+afterAll(() => rm(dir, { recursive: true, force: true }));
+
+/** Resolves with everything printed so far once `pattern` appears on stdout. */
+function waitFor(child: ChildProcess, output: { text: string }, pattern: RegExp): Promise<RegExpMatchArray> {
+  return new Promise((resolve, reject) => {
+    const check = () => {
+      const match = output.text.match(pattern);
+      if (match) {
+        child.stdout?.off('data', check);
+        resolve(match);
+      }
+    };
+    child.stdout?.on('data', check);
+    child.once('exit', (code) =>
+      reject(new Error(`CLI exited with ${code} before ${pattern}:\n${output.text}`)),
+    );
+    check();
+  });
+}
+
+describe('auth-s3-emulator CLI', () => {
+  it('prints the endpoint when ready, writes the outputs file, and exits 0 on SIGINT', async () => {
+    const outputsFile = join(dir, 'outputs.json');
+    const child = spawn(
+      TSX,
+      [
+        '--conditions=@auth-s3/source',
+        'src/cli.ts',
+        '--port',
+        '0',
+        '--data-dir',
+        join(dir, 'data'),
+        '--template',
+        TEMPLATE_FIXTURE,
+        '--outputs-file',
+        outputsFile,
+      ],
+      {
+        cwd: PACKAGE_ROOT,
+        env: { ...process.env, INIT_CWD: PACKAGE_ROOT },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
+    const output = { text: '' };
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
+      output.text += chunk;
+    });
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
+      output.text += chunk;
+    });
+    const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+    try {
+      const [, endpoint = ''] = await waitFor(
+        child,
+        output,
+        /Ready in \d+ ms \(\d+ ms since the process started\) at (http:\/\/127\.0\.0\.1:\d+)/,
+      );
+      expect(output.text).toContain('as given: no staleness check');
+      await waitFor(child, output, /outputs written to: .*outputs\.json/);
+      const outputs = JSON.parse(await readFile(outputsFile, 'utf8')).AuthS3Stack;
+      expect(outputs).toMatchObject({ OutputsVersion: '1', Region: 'us-east-1', Endpoint: endpoint });
+      expect(outputs.UserPoolId).toMatch(/^us-east-1_/);
+      const inbox = await fetch(`${endpoint}/_emulator/inbox`);
+      expect(await inbox.json()).toEqual([]);
+
+      child.kill('SIGINT');
+      expect(await exited).toBe(0);
+      expect(output.text).toContain('SIGINT: stopping');
+      await expect(fetch(`${endpoint}/_emulator/inbox`)).rejects.toThrow();
+    } finally {
+      if (child.exitCode === null) child.kill('SIGKILL');
+    }
+  });
+});
