@@ -1,14 +1,18 @@
 /*
  * What `pnpm dev` runs, as a function the browser tests reuse: either AWS (a `cdk deploy` outputs
  * file) or the emulator started in-process from the synthesized template (synthesized first when
- * missing) with its outputs file, then Vite's dev server on the port the stack's bucket CORS allows.
- * `close()` stops everything it started.
+ * missing or stale) with its outputs file, then Vite's dev server on the port the stack's bucket
+ * CORS allows. `close()` stops everything it started.
  */
-import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type StackModel, startEmulator } from '@auth-s3/emulator';
+import {
+  defaultTemplatePath,
+  ensureTemplate as ensureEmulatorTemplate,
+  type StackModel,
+  startEmulator,
+} from '@auth-s3/emulator';
 import { loadStackModel, readTemplate } from '@auth-s3/emulator/template';
 import { createServer, type ViteDevServer } from 'vite';
 import { AWS_OUTPUTS_FILE, LOCAL_OUTPUTS_FILE } from './outputs-plugin';
@@ -20,7 +24,7 @@ export const REPO_ROOT = resolve(WEB_ROOT, '../..');
 /** The port the stack's bucket CORS rule allows by default (`infra/src/file-bucket.ts`). */
 export const DEFAULT_APP_PORT = 5173;
 /** Where `pnpm synth` writes the stack's template. */
-export const TEMPLATE_PATH = join(REPO_ROOT, 'cdk.out', 'AuthS3Stack.template.json');
+export const TEMPLATE_PATH = defaultTemplatePath(REPO_ROOT);
 
 /** Options of {@link startDevStack}. */
 export interface DevStackOptions {
@@ -114,22 +118,10 @@ export async function startDevStack(options: DevStackOptions = {}): Promise<DevS
 }
 
 /**
- * The synthesized template's path, running `pnpm synth` at the root first when it is missing.
- * TODO: also re-synthesize when infra/ is newer than the template, once the emulator exports the
- * staleness check its CLI uses (`src/synth.ts` is not part of its package exports yet).
+ * The synthesized template's path, running `pnpm synth` at the root first when it is missing or
+ * older than the infra sources — the emulator CLI's own check (`ensureTemplate` of
+ * `@auth-s3/emulator`: infra/src, infra/bin, infra/package.json, cdk.json, pnpm-lock.yaml).
  */
-export async function ensureTemplate(log: (line: string) => void = console.log): Promise<string> {
-  if (existsSync(TEMPLATE_PATH)) return TEMPLATE_PATH;
-  log('No synthesized stack template yet: running `pnpm synth` (once; takes a little while)…');
-  const code = await new Promise<number>((done, fail) => {
-    const child = spawn('pnpm', ['synth'], { cwd: REPO_ROOT, stdio: 'inherit' });
-    child.once('error', fail);
-    child.once('exit', (exit) => done(exit ?? 1));
-  });
-  if (code !== 0 || !existsSync(TEMPLATE_PATH)) {
-    throw new Error(
-      `\`pnpm synth\` exited with ${code} and wrote no ${TEMPLATE_PATH}; fix the error above and retry.`,
-    );
-  }
-  return TEMPLATE_PATH;
+export function ensureTemplate(log: (line: string) => void = console.log): Promise<string> {
+  return ensureEmulatorTemplate({ repoRoot: REPO_ROOT, log });
 }
