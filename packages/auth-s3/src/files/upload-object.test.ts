@@ -227,6 +227,20 @@ describe('uploadObject', () => {
     expect(net.events).toEqual(['stored object', 'deleted object']);
   });
 
+  it('reports a cancelled single PUT that then failed as AbortedError, with the failure as cause', async () => {
+    const controller = new AbortController();
+    const failure = Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' });
+    s3Mock.on(PutObjectCommand).callsFake(async () => {
+      controller.abort();
+      throw failure;
+    });
+    const error = await uploadObject(s3, target, toUploadSource('x'), { signal: controller.signal }).catch(
+      (e) => e,
+    );
+    expect(error).toBeInstanceOf(AbortedError);
+    expect(error.cause).toBe(failure);
+  });
+
   it('closes a Node stream source when an upload stops early', async () => {
     mockMultipart();
     const stream = Readable.from(Array.from({ length: 30 }, () => Buffer.from(bytes(MIB))));

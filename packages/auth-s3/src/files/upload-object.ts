@@ -90,6 +90,9 @@ async function putObject(
     );
     etag = response.ETag;
   } catch (error) {
+    // Nothing was stored; a caller who cancelled hears about the cancel, with the failure as its cause.
+    if (signal?.aborted)
+      throw new AbortedError(`Upload of ${key} was cancelled; nothing was stored.`, { cause: error });
     throw toAuthS3Error(error, { operation: 'upload', key });
   }
   if (signal?.aborted) {
