@@ -4,13 +4,14 @@
 /*
  * The browser journey of a new user, in real Chromium against the emulator and the Vite dev server
  * that `pnpm dev` starts (`scripts/dev-stack.ts`): sign up, read the code from the emulator's inbox,
- * confirm, land in the files view, upload two files watching progress, see them listed, download one
+ * confirm, land in the files view, upload two files watching progress, see them listed, cancel a
+ * third on a throttled wire with nothing left behind, download one
  * and compare its bytes, preview, delete one, meet a denied upload, reload and still be signed in,
  * sign out, sign in again, reset a forgotten password, come back from an expired session to the same
  * folder, fit 360 px, and explain a broken config. Every screen is screenshotted to
  * `artifacts/screenshots/` and checked with axe-core (no serious or critical violations).
  */
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -33,6 +34,12 @@ const bigFile = {
   buffer: randomBytes(9 * 1024 * 1024),
 };
 const image = { name: 'gradient.png', mimeType: 'image/png', buffer: gradientPng() };
+/** Multipart too; cancelled while its parts are on a throttled wire. */
+const cancelled = {
+  name: 'cancelled.bin',
+  mimeType: 'application/octet-stream',
+  buffer: randomBytes(12 * 1024 * 1024),
+};
 
 let stack: DevStack;
 let browser: Browser;
@@ -144,6 +151,36 @@ describe('the journey of a new user', () => {
     await table.getByText(image.name, { exact: true }).waitFor();
     await checkScreen('05-files-uploaded');
   }, 90_000);
+
+  it('cancels an upload, leaving no object and no multipart upload behind', async () => {
+    // A slow uplink (4 MiB/s), so the Cancel click lands while the parts are still being sent.
+    const cdp = await page.context().newCDPSession(page);
+    const throttle = (uploadThroughput: number) =>
+      cdp.send('Network.emulateNetworkConditions', {
+        offline: false,
+        latency: 0,
+        downloadThroughput: -1,
+        uploadThroughput,
+      });
+    await cdp.send('Network.enable');
+    await throttle(4 * 1024 * 1024);
+    try {
+      await page.getByLabel('Choose files to upload').setInputFiles([cancelled]);
+      await page.getByRole('button', { name: `Cancel upload of ${cancelled.name}` }).click();
+      const queue = page.getByRole('region', { name: 'Uploads' });
+      await queue.getByText('Cancelled', { exact: true }).waitFor({ timeout: 30_000 });
+    } finally {
+      await throttle(-1);
+      await cdp.detach();
+    }
+    await checkScreen('05b-upload-cancelled');
+    await page.getByRole('button', { name: 'Refresh' }).click();
+    const table = page.getByRole('table');
+    await table.getByText(image.name, { exact: true }).waitFor();
+    expect(await table.getByText(cancelled.name, { exact: true }).count()).toBe(0);
+    const { BucketName } = JSON.parse(readFileSync(stack.outputsFile, 'utf8')).AuthS3Stack;
+    expect(readdirSync(join(dataDir, 'emulator', 's3', BucketName, 'uploads'))).toEqual([]);
+  }, 60_000);
 
   it('downloads a file with the same bytes', async () => {
     const [download] = await Promise.all([
