@@ -26,6 +26,10 @@ export function UploadQueue({ entries, onCancel, onClear }: UploadQueueProps) {
           </button>
         ) : null}
       </div>
+      {/* Screen readers hear each change of state, not every percent. */}
+      <p className="visually-hidden" role="status">
+        {summary(entries)}
+      </p>
       <ul>
         {entries.map((entry) => {
           const percent = entry.total > 0 ? Math.round((entry.loaded / entry.total) * 100) : 0;
@@ -76,4 +80,17 @@ function statusText(entry: UploadEntry, percent: number): string {
     case 'failed':
       return 'Failed';
   }
+}
+
+/** e.g. "Uploads: 1 in progress, 2 uploaded, 1 cancelled." */
+export function summary(entries: UploadEntry[]): string {
+  const counts: Array<[string, number]> = [
+    ['in progress', entries.filter((e) => e.status === 'uploading').length],
+    ['cancelling', entries.filter((e) => e.status === 'cancelling').length],
+    ['uploaded', entries.filter((e) => e.status === 'done').length],
+    ['cancelled', entries.filter((e) => e.status === 'cancelled').length],
+    ['failed', entries.filter((e) => e.status === 'failed').length],
+  ];
+  const parts = counts.filter(([, n]) => n > 0).map(([label, n]) => `${n} ${label}`);
+  return `Uploads: ${parts.join(', ')}.`;
 }

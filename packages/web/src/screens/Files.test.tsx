@@ -73,8 +73,10 @@ describe('Files', () => {
     expect(within(queue).getByText('Cancelling…')).toBeTruthy();
     expect(screen.queryByRole('button', { name: /Cancel upload/ })).toBeNull();
     expect(screen.queryByRole('button', { name: 'Clear finished' })).toBeNull();
+    expect(within(queue).getByRole('status').textContent).toBe('Uploads: 1 cancelling.');
     settle();
     expect(await within(queue).findByText('Cancelled')).toBeTruthy();
+    expect(within(queue).getByRole('status').textContent).toBe('Uploads: 1 cancelled.');
     await user.click(screen.getByRole('button', { name: 'Clear finished' }));
     expect(screen.queryByRole('region', { name: 'Uploads' })).toBeNull();
   });
