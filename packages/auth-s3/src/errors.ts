@@ -40,7 +40,7 @@ export class InvalidPasswordError extends AuthS3Error {
   }
 }
 
-/** A value Cognito rejected other than the password, e.g. a malformed email address. */
+/** A value Cognito rejected other than the password (e.g. a malformed email address), or an option auth-s3 refuses. */
 export class InvalidParameterError extends AuthS3Error {}
 
 /** The confirmation or reset code is wrong. */

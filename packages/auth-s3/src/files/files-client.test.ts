@@ -9,7 +9,7 @@ import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { FakeCognito } from '../__tests__/fake-cognito.js';
 import { fakeIdToken, RecordingLogger, TestClock } from '../__tests__/fakes.js';
 import { SessionStore } from '../auth/session-store.js';
-import { AccessDeniedError, NotAuthorizedError } from '../errors.js';
+import { AccessDeniedError, InvalidParameterError, NotAuthorizedError } from '../errors.js';
 import { memoryStorage } from '../token-storage.js';
 import type { Auth } from '../types.js';
 import { createFilesClient } from './files-client.js';
@@ -83,5 +83,16 @@ describe('files client', () => {
     await expect(files.list('private/', '/', 10)).rejects.toBeInstanceOf(AccessDeniedError);
     await files.credentials();
     expect(identity.calls('GetCredentialsForIdentity')).toHaveLength(1);
+  });
+
+  it('refuses a download URL lifetime that is not a positive number of seconds', async () => {
+    const files = await client();
+    for (const expiresIn of [Number.NaN, 0, -60]) {
+      const error = await files.getDownloadUrl('public/a.txt', { expiresIn }).catch((e) => e);
+      expect(error, String(expiresIn)).toBeInstanceOf(InvalidParameterError);
+      expect(error.message).toMatch(/expiresIn/);
+    }
+    const url = new URL(await files.getDownloadUrl('public/a.txt', { expiresIn: 90 }));
+    expect(url.searchParams.get('X-Amz-Expires')).toBe('90');
   });
 });

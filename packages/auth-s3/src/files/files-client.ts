@@ -13,7 +13,7 @@ import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import type { SessionStore } from '../auth/session-store.js';
 import { createIdentityPoolApi, createS3Client } from '../clients.js';
 import { toAuthS3Error } from '../error-mapping.js';
-import { NotAuthorizedError } from '../errors.js';
+import { InvalidParameterError, NotAuthorizedError } from '../errors.js';
 import type {
   Auth,
   AuthS3Config,
@@ -109,13 +109,19 @@ export async function createFilesClient(deps: FilesClientDeps) {
     },
 
     async getDownloadUrl(key: string, options: { expiresIn?: number; filename?: string }): Promise<string> {
+      const requested = options.expiresIn;
+      if (requested !== undefined && !(Number.isFinite(requested) && requested >= 1)) {
+        throw new InvalidParameterError(
+          `expiresIn must be a number of seconds, 1 or more (got ${requested}). Leave it out for one hour.`,
+        );
+      }
       return call('getDownloadUrl', key, async () => {
         const current = await credentials();
         // A URL cannot outlive the credentials that sign it.
         const remaining = Math.floor((current.expiration.getTime() - clock.now()) / 1000);
         const expiresIn = Math.max(
           1,
-          Math.min(options.expiresIn ?? DEFAULT_DOWNLOAD_URL_SECONDS, remaining, MAX_PRESIGN_SECONDS),
+          Math.min(Math.floor(requested ?? DEFAULT_DOWNLOAD_URL_SECONDS), remaining, MAX_PRESIGN_SECONDS),
         );
         const command = new GetObjectCommand({
           Bucket,
