@@ -153,7 +153,10 @@ export interface UploadProgress {
 export interface UploadOptions {
   contentType?: string;
   onProgress?: (progress: UploadProgress) => void;
-  /** Aborting leaves no object and no dangling multipart upload. */
+  /**
+   * Aborting leaves no object and no dangling multipart upload. No new request starts; the upload
+   * rejects with `AbortedError` once S3 has answered the requests already sent and the clean-up is done.
+   */
   signal?: AbortSignal;
 }
 
