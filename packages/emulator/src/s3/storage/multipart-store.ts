@@ -76,10 +76,16 @@ export class MultipartStore {
     return upload;
   }
 
-  /** Makes a fully written temp file part `partNumber`, replacing an earlier one whole. */
+  /**
+   * Makes a fully written temp file part `partNumber`, replacing an earlier one whole. Runs under the
+   * upload's lock, like complete and abort: a part whose body finishes arriving while the upload is
+   * being aborted either lands before the abort (and is removed with it) or gets NoSuchUpload; it never
+   * leaves a part behind in a removed upload.
+   */
   async putPart(upload: UploadRecord, tempFile: string, part: Omit<PartRecord, 'blob'>): Promise<PartRecord> {
     const dir = this.dir(upload.uploadId);
-    return this.locks.run(`${upload.uploadId}:${part.partNumber}`, async () => {
+    return this.exclusive(upload.uploadId, async () => {
+      await this.get(upload.uploadId, upload.key);
       const previous = await this.readPart(dir, part.partNumber);
       const record: PartRecord = { ...part, blob: `part-${part.partNumber}-${randomUUID()}.blob` };
       try {
