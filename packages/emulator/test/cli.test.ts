@@ -1,5 +1,6 @@
 /*
- * The CLI as a user runs it: a real process (tsx, as `pnpm emulator` starts it) on a free port
+ * The CLI as a user runs it: a real process — the prebuilt bundle `pnpm emulator` starts with
+ * node (bin/emulator.mjs, rebuilt here when stale), and the sources through tsx — on a free port
  * with a given template, which prints its ready line with the endpoint, writes the outputs file,
  * answers on that endpoint, and exits 0 on SIGINT after stopping cleanly.
  */
@@ -38,18 +39,22 @@ function waitFor(child: ChildProcess, output: { text: string }, pattern: RegExp)
   });
 }
 
-describe('auth-s3-emulator CLI', () => {
+const LAUNCHERS = [
+  { name: 'bin/emulator.mjs (node, prebuilt bundle)', command: process.execPath, args: ['bin/emulator.mjs'] },
+  { name: 'src/cli.ts (tsx)', command: TSX, args: ['--conditions=@auth-s3/source', 'src/cli.ts'] },
+];
+
+describe.each(LAUNCHERS)('auth-s3-emulator CLI via $name', ({ command, args }) => {
   it('prints the endpoint when ready, writes the outputs file, and exits 0 on SIGINT', async () => {
-    const outputsFile = join(dir, 'outputs.json');
+    const outputsFile = join(dir, `outputs-${args[0]?.replace(/\W/g, '')}.json`);
     const child = spawn(
-      TSX,
+      command,
       [
-        '--conditions=@auth-s3/source',
-        'src/cli.ts',
+        ...args,
         '--port',
         '0',
         '--data-dir',
-        join(dir, 'data'),
+        join(dir, `data-${args[0]?.replace(/\W/g, '')}`),
         '--template',
         TEMPLATE_FIXTURE,
         '--outputs-file',
@@ -76,7 +81,7 @@ describe('auth-s3-emulator CLI', () => {
         /Ready in \d+ ms \(\d+ ms since the process started\) at (http:\/\/127\.0\.0\.1:\d+)/,
       );
       expect(output.text).toContain('as given: no staleness check');
-      await waitFor(child, output, /outputs written to: .*outputs\.json/);
+      await waitFor(child, output, /outputs written to: .*outputs-\w+\.json/);
       const outputs = JSON.parse(await readFile(outputsFile, 'utf8')).AuthS3Stack;
       expect(outputs).toMatchObject({ OutputsVersion: '1', Region: 'us-east-1', Endpoint: endpoint });
       expect(outputs.UserPoolId).toMatch(/^us-east-1_/);
