@@ -18,7 +18,6 @@ import {
   startEmulatorProcess,
 } from '../lib/emulator.ts';
 import type { BenchContext, BenchEntry } from '../lib/entry.ts';
-import { SetupError } from '../lib/errors.ts';
 import { configFromOutputs, loadCreateAuthS3 } from '../lib/library.ts';
 import {
   processCpuMilliseconds,
@@ -35,6 +34,8 @@ const COLD_STARTS = 5;
 const OBJECT_SIZE = 64 * MiB;
 const TRANSFER_ROUNDS = 5;
 const CLIENTS = 8;
+/** Client processes the clients are spread over: one per core, as clients on other machines would be. */
+const CLIENT_PROCESSES = 2;
 const SIGN_INS = 160;
 /** "Flat": moving a 64 MiB object grows the RSS by less than half the object. */
 const FLAT_GROWTH_MIB = 32;
@@ -147,48 +148,55 @@ async function measureTransfers(context: BenchContext, emulator: RunningEmulator
 }
 
 async function measureSignIns(context: BenchContext, emulator: RunningEmulator) {
-  const createAuthS3 = await loadCreateAuthS3();
-  const config = configFromOutputs(emulator.outputs);
-  const clients = await Promise.all(
-    Array.from({ length: CLIENTS }, async (_, index) => {
-      const email = `sign-in-${index}@bench.example`;
-      await createConfirmedUser(emulator, email);
-      const client = createAuthS3(config, { storage: 'memory' });
-      // Untimed first sign-in: warms the client and the server's code paths.
-      await client.auth.signIn(email, benchPassword);
-      return { client, email };
+  await loadCreateAuthS3();
+  const config = JSON.stringify(configFromOutputs(emulator.outputs));
+  const emails = Array.from({ length: CLIENTS }, (_, index) => `sign-in-${index}@bench.example`);
+  for (const email of emails) await createConfirmedUser(emulator, email);
+  const perProcess = CLIENTS / CLIENT_PROCESSES;
+  const script = join(context.repoRoot, 'bench', 'lib', 'sign-in-load.ts');
+  const children = Array.from({ length: CLIENT_PROCESSES }, (_, index) =>
+    startProcess(process.execPath, [...tsNodeArgs, script], {
+      cwd: context.repoRoot,
+      stdin: true,
+      env: {
+        BENCH_CONFIG: config,
+        BENCH_EMAILS: emails.slice(index * perProcess, (index + 1) * perProcess).join(','),
+        BENCH_PASSWORD: benchPassword,
+        BENCH_SIGN_INS: String(SIGN_INS / CLIENT_PROCESSES),
+      },
     }),
   );
-  let remaining = SIGN_INS;
-  const serverCpuBefore = await processCpuMilliseconds(emulator.process.pid);
-  const clientCpuBefore = process.cpuUsage();
-  const started = performance.now();
-  await Promise.all(
-    clients.map(async ({ client, email }) => {
-      while (remaining > 0) {
-        remaining--;
-        const result = await client.auth.signIn(email, benchPassword);
-        if (result.status !== 'done') throw new SetupError(`sign-in ended in ${result.status}`);
-      }
-    }),
-  );
-  const seconds = (performance.now() - started) / 1000;
-  const serverCpu = ((await processCpuMilliseconds(emulator.process.pid)) - serverCpuBefore) / SIGN_INS;
-  const clientUsage = process.cpuUsage(clientCpuBefore);
-  const clientCpu = (clientUsage.user + clientUsage.system) / 1000 / SIGN_INS;
-  context.record('sign-in-cpu', {
-    ours: 1000 / serverCpu,
-    note: `the emulator's own CPU (/proc/<pid>/stat) over the ${SIGN_INS} sign-ins: ${serverCpu.toFixed(1)} ms each, whatever else the machine runs`,
-  });
-  // What the machine could do if the sign-ins had its cores to themselves.
-  const capacity = (cpus().length * 1000) / (serverCpu + clientCpu);
-  context.record('sign-ins', {
-    ours: SIGN_INS / seconds,
-    note:
-      `${SIGN_INS} full SRP sign-ins by ${CLIENTS} concurrent auth-s3 clients in this process, emulator in its own; ` +
-      `CPU per sign-in: emulator ${serverCpu.toFixed(1)} ms, clients ${clientCpu.toFixed(1)} ms, ` +
-      `so ${capacity.toFixed(0)}/s on ${cpus().length} otherwise idle cores`,
-  });
+  try {
+    await Promise.all(children.map((child) => child.waitFor(/^READY$/, 60_000)));
+    const serverCpuBefore = await processCpuMilliseconds(emulator.process.pid);
+    const started = performance.now();
+    for (const child of children) child.child.stdin?.write('GO\n');
+    const reports = await Promise.all(
+      children.map(async (child) => {
+        const match = await child.waitFor(/^(\{.*"signIns".*\})$/, 120_000);
+        return JSON.parse(match[1] as string) as { signIns: number; cpuMs: number };
+      }),
+    );
+    const seconds = (performance.now() - started) / 1000;
+    const signIns = reports.reduce((sum, r) => sum + r.signIns, 0);
+    const serverCpu = ((await processCpuMilliseconds(emulator.process.pid)) - serverCpuBefore) / signIns;
+    const clientCpu = reports.reduce((sum, r) => sum + r.cpuMs, 0) / signIns;
+    // What the machine could do if the sign-ins had its cores to themselves.
+    const capacity = (cpus().length * 1000) / (serverCpu + clientCpu);
+    context.record('sign-ins', {
+      ours: signIns / seconds,
+      note:
+        `${signIns} full SRP sign-ins by ${CLIENTS} concurrent auth-s3 clients in ${CLIENT_PROCESSES} processes, ` +
+        `the emulator in its own; CPU per sign-in: emulator ${serverCpu.toFixed(1)} ms, clients ${clientCpu.toFixed(1)} ms, ` +
+        `so ${capacity.toFixed(0)}/s on ${cpus().length} otherwise idle cores`,
+    });
+    context.record('sign-in-cpu', {
+      ours: 1000 / serverCpu,
+      note: `the emulator's own CPU (/proc/<pid>/stat) over the ${signIns} sign-ins: ${serverCpu.toFixed(1)} ms each, whatever else the machine runs`,
+    });
+  } finally {
+    await Promise.all(children.map((child) => child.stop()));
+  }
 }
 
 /** The `emulator` entry. */

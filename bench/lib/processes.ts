@@ -59,17 +59,18 @@ export interface StartedProcess {
 
 /**
  * Starts a child. With `detached`, it leads its own process group and `stop` signals the whole
- * group, for commands such as `pnpm dev` that start children of their own.
+ * group, for commands such as `pnpm dev` that start children of their own; with `stdin`, the
+ * parent can write to it (`child.stdin`).
  */
 export function startProcess(
   command: string,
   args: string[],
-  options: { cwd: string; env?: NodeJS.ProcessEnv; detached?: boolean },
+  options: { cwd: string; env?: NodeJS.ProcessEnv; detached?: boolean; stdin?: boolean },
 ): StartedProcess {
   const child = spawn(command, args, {
     cwd: options.cwd,
     env: { ...process.env, ...options.env },
-    stdio: ['ignore', 'pipe', 'pipe'],
+    stdio: [options.stdin ? 'pipe' : 'ignore', 'pipe', 'pipe'],
     detached: options.detached ?? false,
   });
   if (child.pid === undefined) throw new SetupError(`Could not start ${command}`);
