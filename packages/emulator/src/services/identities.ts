@@ -54,6 +54,9 @@ export class IdentityService {
       roleArn,
       identityId,
     };
+    // The login the identity signed in with feeds S3's `cognito-identity.amazonaws.com:amr` list.
+    const login = this.find(identityId)?.login;
+    if (login !== undefined) credentials.login = login;
     const all = this.store.state.credentials;
     for (const [key, old] of Object.entries(all)) if (old.expiration + KEEP_EXPIRED_MS < now) delete all[key];
     all[credentials.accessKeyId] = credentials;

@@ -12,9 +12,8 @@ const provider = 'cognito-idp.us-east-1.amazonaws.com/us-east-1_AuthS3Emu';
 describe('getCredentialsForIdentity', () => {
   it('issues credentials for the authenticated role that S3 can look up', async () => {
     const services = await testServices();
-    const Logins = {
-      [provider]: services.tokens.signIn(seedUser(services, 'ada@example.com'), ClientId).IdToken,
-    };
+    const ada = seedUser(services, 'ada@example.com');
+    const Logins = { [provider]: services.tokens.signIn(ada, ClientId).IdToken };
     const { IdentityId } = await getId(services)({ IdentityPoolId, Logins });
     const { Credentials } = await getCredentialsForIdentity(services)({ IdentityId, Logins });
     const issued = services.identities.lookupCredentials(Credentials?.AccessKeyId ?? '');
@@ -23,6 +22,8 @@ describe('getCredentialsForIdentity', () => {
       roleArn: services.model.identityPool.authenticatedRoleArn,
       secretAccessKey: Credentials?.SecretKey,
       sessionToken: Credentials?.SessionToken,
+      // S3 builds the `amr` condition list from it: authenticated, the provider, provider:CognitoSignIn:sub.
+      login: `${provider}:${ada.sub}`,
     });
     expect(issued?.expiration).toBe(Credentials?.Expiration?.getTime());
     expect(Credentials?.Expiration?.getTime()).toBe(services.clock.now() + 3600_000);
