@@ -45,8 +45,8 @@ async function startBareServer(
   dir: string,
 ): Promise<{ server: StartedProcess; url: string }> {
   await mkdir(dir, { recursive: true });
-  const script = join(context.repoRoot, 'bench', 'lib', 'bare-file-server.ts');
-  const server = startProcess(process.execPath, [...tsNodeArgs, script, dir], { cwd: context.repoRoot });
+  const script = join(context.repoRoot, 'bench', 'lib', 'bare-file-server.mjs');
+  const server = startProcess(process.execPath, [script, dir], { cwd: context.repoRoot });
   const match = await server.waitFor(/listening (http:\/\/\S+)/, 30_000);
   return { server, url: match[1] as string };
 }
@@ -56,7 +56,7 @@ async function measureColdStart(context: BenchContext, template: string) {
   const inProcess: number[] = [];
   const sinceProcessStart: number[] = [];
   const bare: number[] = [];
-  // One start of each first, so the figure is a user's start, not tsx's first transpile.
+  // One start of each first, so the figure is a user's start, not the launcher's first bundle build.
   for (let run = 0; run <= COLD_STARTS; run++) {
     const dir = join(context.tmpDir, `cold-${run}`);
     const emulator = await startEmulatorProcess({
@@ -208,7 +208,7 @@ export const emulatorPerformance: BenchEntry = {
       id: 'cold-start',
       label: 'emulator cold start, spawn → ready',
       unit: 'ms',
-      baselineLabel: 'bare node:http server, same launcher',
+      baselineLabel: 'bare node:http server, plain node',
       budgets: [{ kind: 'max', value: 1000 }],
     },
     {

@@ -16,7 +16,7 @@ import {
 import { S3Client } from '@aws-sdk/client-s3';
 import { fromCognitoIdentityPool } from '@aws-sdk/credential-providers';
 import { NotAvailableError, SetupError } from './errors.ts';
-import { runCommand, type StartedProcess, startProcess, tsNodeArgs } from './processes.ts';
+import { runCommand, type StartedProcess, startProcess } from './processes.ts';
 
 /** The keys of the outputs file the emulator writes (`StackOutputs` in the emulator's contract). */
 export interface EmulatorOutputs {
@@ -98,13 +98,18 @@ async function copyValidTemplate(from: string, to: string): Promise<boolean> {
   }
 }
 
-/** The emulator's CLI, or `NotAvailableError` when it is not written yet. */
+/**
+ * The emulator's launcher, `packages/emulator/bin/emulator.mjs`: what `pnpm emulator` runs (plain
+ * `node` on a prebuilt bundle), or `NotAvailableError` when it is missing.
+ */
 export async function emulatorCli(repoRoot: string): Promise<string> {
-  const cli = join(repoRoot, 'packages', 'emulator', 'src', 'cli.ts');
+  const cli = join(repoRoot, 'packages', 'emulator', 'bin', 'emulator.mjs');
   try {
     await access(cli);
   } catch (cause) {
-    throw new NotAvailableError('the emulator has no CLI at packages/emulator/src/cli.ts yet', { cause });
+    throw new NotAvailableError('the emulator has no launcher at packages/emulator/bin/emulator.mjs', {
+      cause,
+    });
   }
   return cli;
 }
@@ -122,7 +127,6 @@ export async function startEmulatorProcess(options: {
 }): Promise<RunningEmulator> {
   const cli = await emulatorCli(options.repoRoot);
   const args = [
-    ...tsNodeArgs,
     cli,
     '--port',
     '0',

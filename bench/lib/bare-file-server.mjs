@@ -2,7 +2,8 @@
  * The baseline for the emulator's S3 throughput: a bare node:http server, run as its own process,
  * that streams a PUT body to a file in the directory it is given (temp file + rename, as the
  * emulator does) and streams it back on GET. No auth, no parsing: the floor on this disk.
- * Usage: node --import tsx bare-file-server.ts <dir>; prints `listening http://127.0.0.1:<port>`.
+ * Plain JavaScript, so it starts with bare `node` like the emulator's launcher (a fair cold-start
+ * baseline). Usage: node bare-file-server.mjs <dir>; prints `listening http://127.0.0.1:<port>`.
  */
 import { createReadStream, createWriteStream } from 'node:fs';
 import { rename, stat } from 'node:fs/promises';
@@ -11,7 +12,7 @@ import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 
 const dir = process.argv[2];
-if (!dir) throw new Error('Usage: bare-file-server.ts <dir>');
+if (!dir) throw new Error('Usage: bare-file-server.mjs <dir>');
 
 const server = createServer(async (request, response) => {
   const name = encodeURIComponent(request.url ?? '/');
