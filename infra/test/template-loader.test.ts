@@ -64,6 +64,8 @@ describe('loadStackModel on the synthesized stack', () => {
         providerName: `cognito-idp.us-east-1.amazonaws.com/${model.userPool.id}`,
         clientId: model.userPoolClient.id,
         userPoolId: model.userPool.id,
+        // The stack turns it on; the emulator then refuses signed-out users' id tokens.
+        serverSideTokenCheck: true,
       },
     ]);
     const authRole = model.roles.find((r) => r.arn === model.identityPool.authenticatedRoleArn);
