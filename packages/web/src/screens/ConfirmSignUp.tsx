@@ -6,8 +6,8 @@ import { type FormEvent, useEffect, useState } from 'react';
 import { useAuth } from '../auth/useAuth';
 import { checkCode, checkEmail } from '../auth/validate';
 import { Alert } from '../components/Alert';
+import { CodeField, EmailField } from '../components/AuthFields';
 import { AuthLayout } from '../components/AuthLayout';
-import { Field } from '../components/Field';
 import { InboxHint } from '../components/InboxHint';
 import { SubmitButton } from '../components/SubmitButton';
 import { useAction } from '../components/useAction';
@@ -69,24 +69,9 @@ export function ConfirmSignUp({ email: routeEmail }: { email: string }) {
       <InboxHint email={email.trim()} />
       <form onSubmit={submit} noValidate>
         {routeEmail ? null : (
-          <Field
-            label="Email"
-            type="email"
-            autoComplete="email"
-            value={email}
-            onChange={(e) => setEmail(e.target.value)}
-            error={errors.email}
-          />
+          <EmailField autoComplete="email" value={email} onValueChange={setEmail} error={errors.email} />
         )}
-        <Field
-          label="Confirmation code"
-          inputMode="numeric"
-          autoComplete="one-time-code"
-          maxLength={6}
-          value={code}
-          onChange={(e) => setCode(e.target.value)}
-          error={errors.code}
-        />
+        <CodeField label="Confirmation code" value={code} onValueChange={setCode} error={errors.code} />
         <SubmitButton busy={confirm.busy}>{confirm.busy ? 'Confirming…' : 'Confirm'}</SubmitButton>
       </form>
       <div className="resend">

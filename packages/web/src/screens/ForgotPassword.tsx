@@ -5,10 +5,9 @@ import { type FormEvent, useState } from 'react';
 import { useAuth } from '../auth/useAuth';
 import { checkCode, checkEmail, checkNewPassword } from '../auth/validate';
 import { Alert } from '../components/Alert';
+import { CodeField, EmailField, NewPasswordField } from '../components/AuthFields';
 import { AuthLayout } from '../components/AuthLayout';
-import { Field } from '../components/Field';
 import { InboxHint } from '../components/InboxHint';
-import { PasswordField } from '../components/PasswordField';
 import { SubmitButton } from '../components/SubmitButton';
 import { useAction } from '../components/useAction';
 import { routeHref } from '../router';
@@ -58,35 +57,18 @@ export function ForgotPassword({ email: initialEmail }: { email: string }) {
       {step === 'request' ? (
         <form onSubmit={requestCode} noValidate>
           <p>Enter your email and we will send you a code to set a new password.</p>
-          <Field
-            label="Email"
-            type="email"
-            autoComplete="username"
-            value={email}
-            onChange={(e) => setEmail(e.target.value)}
-            error={errors.email}
-          />
+          <EmailField autoComplete="username" value={email} onValueChange={setEmail} error={errors.email} />
           <SubmitButton busy={action.busy}>{action.busy ? 'Sending…' : 'Send code'}</SubmitButton>
         </form>
       ) : (
         <form onSubmit={reset} noValidate>
           <Alert tone="info">We sent a code to {sentTo}.</Alert>
           <InboxHint email={email.trim()} />
-          <Field
-            label="Code"
-            inputMode="numeric"
-            autoComplete="one-time-code"
-            maxLength={6}
-            value={code}
-            onChange={(e) => setCode(e.target.value)}
-            error={errors.code}
-          />
-          <PasswordField
+          <CodeField label="Code" value={code} onValueChange={setCode} error={errors.code} />
+          <NewPasswordField
             label="New password"
-            autoComplete="new-password"
             value={password}
             onValueChange={setPassword}
-            withRules
             error={errors.password}
           />
           <SubmitButton busy={action.busy}>{action.busy ? 'Saving…' : 'Set new password'}</SubmitButton>

@@ -5,8 +5,8 @@ import { type FormEvent, useState } from 'react';
 import { useAuth } from '../auth/useAuth';
 import { checkNewPassword } from '../auth/validate';
 import { Alert } from '../components/Alert';
+import { NewPasswordField } from '../components/AuthFields';
 import { AuthLayout } from '../components/AuthLayout';
-import { PasswordField } from '../components/PasswordField';
 import { SubmitButton } from '../components/SubmitButton';
 import { useAction } from '../components/useAction';
 
@@ -31,14 +31,7 @@ export function NewPasswordStep({ complete }: { complete: (password: string) => 
       <p>Your account was created for you. Choose your own password to continue.</p>
       {action.error ? <Alert tone="error">{action.error}</Alert> : null}
       <form onSubmit={submit} noValidate>
-        <PasswordField
-          label="New password"
-          autoComplete="new-password"
-          value={password}
-          onValueChange={setPassword}
-          withRules
-          error={error}
-        />
+        <NewPasswordField label="New password" value={password} onValueChange={setPassword} error={error} />
         <SubmitButton busy={action.busy}>Set password and sign in</SubmitButton>
       </form>
     </AuthLayout>

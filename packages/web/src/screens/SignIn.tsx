@@ -7,8 +7,8 @@ import { type FormEvent, useState } from 'react';
 import { useAuth } from '../auth/useAuth';
 import { checkEmail, checkPassword } from '../auth/validate';
 import { Alert } from '../components/Alert';
+import { EmailField } from '../components/AuthFields';
 import { AuthLayout } from '../components/AuthLayout';
-import { Field } from '../components/Field';
 import { PasswordField } from '../components/PasswordField';
 import { SubmitButton } from '../components/SubmitButton';
 import { useAction } from '../components/useAction';
@@ -61,14 +61,7 @@ export function SignIn({ onTypingPassword }: SignInProps) {
       {notice ? <Alert tone="info">{notice}</Alert> : null}
       {action.error ? <Alert tone="error">{action.error}</Alert> : null}
       <form onSubmit={submit} noValidate>
-        <Field
-          label="Email"
-          type="email"
-          autoComplete="username"
-          value={email}
-          onChange={(e) => setEmail(e.target.value)}
-          error={errors.email}
-        />
+        <EmailField autoComplete="username" value={email} onValueChange={setEmail} error={errors.email} />
         <PasswordField
           label="Password"
           autoComplete="current-password"

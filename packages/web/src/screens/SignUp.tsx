@@ -6,9 +6,8 @@ import { type FormEvent, useState } from 'react';
 import { useAuth } from '../auth/useAuth';
 import { checkEmail, checkNewPassword } from '../auth/validate';
 import { Alert } from '../components/Alert';
+import { EmailField, NewPasswordField } from '../components/AuthFields';
 import { AuthLayout } from '../components/AuthLayout';
-import { Field } from '../components/Field';
-import { PasswordField } from '../components/PasswordField';
 import { SubmitButton } from '../components/SubmitButton';
 import { useAction } from '../components/useAction';
 import { navigate, routeHref } from '../router';
@@ -43,20 +42,11 @@ export function SignUp() {
     <AuthLayout title="Create an account">
       {action.error ? <Alert tone="error">{action.error}</Alert> : null}
       <form onSubmit={submit} noValidate>
-        <Field
-          label="Email"
-          type="email"
-          autoComplete="email"
-          value={email}
-          onChange={(e) => setEmail(e.target.value)}
-          error={errors.email}
-        />
-        <PasswordField
+        <EmailField autoComplete="email" value={email} onValueChange={setEmail} error={errors.email} />
+        <NewPasswordField
           label="Password"
-          autoComplete="new-password"
           value={password}
           onValueChange={setPassword}
-          withRules
           error={errors.password}
         />
         <SubmitButton busy={action.busy}>{action.busy ? 'Creating account…' : 'Create account'}</SubmitButton>
