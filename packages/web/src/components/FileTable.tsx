@@ -112,31 +112,15 @@ export function FileTable({ path, folders, items, onDownload, onPreview, onDelet
                   <td className="col-actions">
                     <div className="row-actions">
                       {isImage(row.item.name) ? (
-                        <button
-                          type="button"
-                          className="button button-quiet"
-                          aria-label={`Preview ${row.item.name}`}
-                          onClick={() => onPreview(row.item)}
-                        >
-                          Preview
-                        </button>
+                        <RowAction verb="Preview" name={row.item.name} onClick={() => onPreview(row.item)} />
                       ) : null}
-                      <button
-                        type="button"
-                        className="button button-quiet"
-                        aria-label={`Download ${row.item.name}`}
-                        onClick={() => onDownload(row.item)}
-                      >
-                        Download
-                      </button>
-                      <button
-                        type="button"
-                        className="button button-quiet button-quiet-danger"
-                        aria-label={`Delete ${row.item.name}`}
+                      <RowAction verb="Download" name={row.item.name} onClick={() => onDownload(row.item)} />
+                      <RowAction
+                        verb="Delete"
+                        name={row.item.name}
+                        danger
                         onClick={() => onDelete(row.item)}
-                      >
-                        Delete
-                      </button>
+                      />
                     </div>
                   </td>
                 </tr>
@@ -169,5 +153,29 @@ export function FileTable({ path, folders, items, onDownload, onPreview, onDelet
         </nav>
       ) : null}
     </>
+  );
+}
+
+/** A file row's action button: shows `verb`, and is named "`verb` `name`" so each row's is told apart. */
+function RowAction({
+  verb,
+  name,
+  danger,
+  onClick,
+}: {
+  verb: string;
+  name: string;
+  danger?: boolean;
+  onClick(): void;
+}) {
+  return (
+    <button
+      type="button"
+      className={danger ? 'button button-quiet button-quiet-danger' : 'button button-quiet'}
+      aria-label={`${verb} ${name}`}
+      onClick={onClick}
+    >
+      {verb}
+    </button>
   );
 }
