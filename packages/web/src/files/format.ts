@@ -2,9 +2,10 @@
  * How sizes, dates and paths of files are shown and computed in the files view.
  */
 
-const UNITS = ['bytes', 'KB', 'MB', 'GB', 'TB'] as const;
+// Sizes are divided by 1024, so the units carry their binary (IEC) names.
+const UNITS = ['bytes', 'KiB', 'MiB', 'GiB', 'TiB'] as const;
 
-/** `1536` → `1.5 KB` (1024-based, as file managers show it). */
+/** `1536` → `1.5 KiB`: 1024-based units with their IEC names. */
 export function formatSize(bytes: number): string {
   if (bytes < 1024) return bytes === 1 ? '1 byte' : `${bytes} bytes`;
   let value = bytes;

@@ -46,8 +46,8 @@ describe('sortFiles', () => {
 describe('format helpers', () => {
   it('formats sizes in 1024 steps', () => {
     expect(formatSize(1)).toBe('1 byte');
-    expect(formatSize(1536)).toBe('1.5 KB');
-    expect(formatSize(250 * 1024 * 1024)).toBe('250 MB');
+    expect(formatSize(1536)).toBe('1.5 KiB');
+    expect(formatSize(250 * 1024 * 1024)).toBe('250 MiB');
   });
 
   it('strips the prefix and recognises images', () => {
