@@ -59,12 +59,7 @@ async function measureColdStart(context: BenchContext, template: string) {
   // One start of each first, so the figure is a user's start, not the launcher's first bundle build.
   for (let run = 0; run <= COLD_STARTS; run++) {
     const dir = join(context.tmpDir, `cold-${run}`);
-    const emulator = await startEmulatorProcess({
-      repoRoot: context.repoRoot,
-      dataDir: join(dir, 'data'),
-      template,
-      outputsFile: join(dir, 'outputs.json'),
-    });
+    const emulator = await startEmulatorProcess({ repoRoot: context.repoRoot, dir, template });
     await emulator.process.stop();
     const started = performance.now();
     const { server } = await startBareServer(context, join(dir, 'bare'));
@@ -254,9 +249,8 @@ export const emulatorPerformance: BenchEntry = {
 
     const emulator = await startEmulatorProcess({
       repoRoot: context.repoRoot,
-      dataDir: join(context.tmpDir, 'data'),
+      dir: context.tmpDir,
       template,
-      outputsFile: join(context.tmpDir, 'outputs.json'),
     });
     try {
       context.log('64 MiB PUT/GET beside the bare server');

@@ -9,11 +9,10 @@ import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import {
   benchPassword,
   createConfirmedUser,
-  ensureTemplate,
   identityPoolCredentials,
   type RunningEmulator,
   signInWithoutLibrary,
-  startEmulatorProcess,
+  withEmulator,
 } from '../lib/emulator.ts';
 import type { BenchContext, BenchEntry } from '../lib/entry.ts';
 import { SetupError } from '../lib/errors.ts';
@@ -87,16 +86,9 @@ export const libraryUpload: BenchEntry = {
     },
   ],
   async run(context) {
-    const template = await ensureTemplate(context.repoRoot, context.tmpDir, context.log);
     const file = join(context.tmpDir, 'file-256mib.bin');
     await writeRandomFile(file, FILE_SIZE);
-    const emulator = await startEmulatorProcess({
-      repoRoot: context.repoRoot,
-      dataDir: join(context.tmpDir, 'data'),
-      template,
-      outputsFile: join(context.tmpDir, 'outputs.json'),
-    });
-    try {
+    await withEmulator(context, async (emulator) => {
       const email = 'upload@bench.example';
       await createConfirmedUser(emulator, email);
       context.log('baseline: presigned PUT with fetch');
@@ -134,8 +126,6 @@ export const libraryUpload: BenchEntry = {
           baseline,
         },
       );
-    } finally {
-      await emulator.process.stop();
-    }
+    });
   },
 };

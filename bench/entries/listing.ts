@@ -3,16 +3,14 @@
  * through auth-s3's `files.listAll` beside a raw ListObjectsV2 pagination loop with the same
  * credentials' role, interleaved. Both sides must see every object.
  */
-import { join } from 'node:path';
 import { ListObjectsV2Command, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import {
   benchPassword,
   createConfirmedUser,
   emulatorS3,
-  ensureTemplate,
   identityPoolCredentials,
   signInWithoutLibrary,
-  startEmulatorProcess,
+  withEmulator,
 } from '../lib/emulator.ts';
 import type { BenchEntry } from '../lib/entry.ts';
 import { SetupError } from '../lib/errors.ts';
@@ -68,14 +66,7 @@ export const listing: BenchEntry = {
     },
   ],
   async run(context) {
-    const template = await ensureTemplate(context.repoRoot, context.tmpDir, context.log);
-    const emulator = await startEmulatorProcess({
-      repoRoot: context.repoRoot,
-      dataDir: join(context.tmpDir, 'data'),
-      template,
-      outputsFile: join(context.tmpDir, 'outputs.json'),
-    });
-    try {
+    await withEmulator(context, async (emulator) => {
       const email = 'listing@bench.example';
       await createConfirmedUser(emulator, email);
       const idToken = await signInWithoutLibrary(emulator, email);
@@ -118,8 +109,6 @@ export const listing: BenchEntry = {
       });
       context.detail('listing samples (ms)', JSON.stringify(samples), samples);
       s3.destroy();
-    } finally {
-      await emulator.process.stop();
-    }
+    });
   },
 };

@@ -194,12 +194,10 @@ export const roundTrips: BenchEntry = {
     }
     const synthesized = await ensureTemplate(context.repoRoot, context.tmpDir, context.log);
     const template = await templateForOrigin(synthesized, APP_ORIGIN, join(context.tmpDir, 'template.json'));
-    const outputsFile = join(context.tmpDir, 'outputs.json');
     const emulator = await startEmulatorProcess({
       repoRoot: context.repoRoot,
-      dataDir: join(context.tmpDir, 'data'),
+      dir: context.tmpDir,
       template,
-      outputsFile,
     });
     let server: Server | undefined;
     let browser: Browser | undefined;
@@ -207,7 +205,7 @@ export const roundTrips: BenchEntry = {
       const email = 'round-trips@bench.example';
       await createConfirmedUser(emulator, email);
       context.log('building packages/web for the emulator');
-      const dist = await buildWebFor(context, outputsFile);
+      const dist = await buildWebFor(context, emulator.outputsFile);
       server = await serveStatic(dist, APP_HOST, APP_PORT);
       browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS, headless: true });
       const { first, reload, returning } = await journey(context, emulator, browser, email);

@@ -15,6 +15,7 @@ import {
 } from '@aws-sdk/client-cognito-identity-provider';
 import { S3Client } from '@aws-sdk/client-s3';
 import { fromCognitoIdentityPool } from '@aws-sdk/credential-providers';
+import type { BenchContext } from './entry.ts';
 import { NotAvailableError, SetupError } from './errors.ts';
 import { runCommand, type StartedProcess, startProcess } from './processes.ts';
 
@@ -36,6 +37,8 @@ export interface RunningEmulator {
   process: StartedProcess;
   endpoint: string;
   outputs: EmulatorOutputs;
+  /** The outputs file it wrote (`outputs.json` in its directory), for a build that reads it. */
+  outputsFile: string;
   /** Wall time from spawn to the ready line, ms. */
   readyMs: number;
   /** The CLI's own "Ready in N ms" (from its first line of code, modules loaded), when it prints one. */
@@ -115,28 +118,26 @@ export async function emulatorCli(repoRoot: string): Promise<string> {
 }
 
 /**
- * Starts `auth-s3-emulator --port 0 --data-dir … --template … --outputs-file …` in a fresh Node
- * process and waits until it prints its endpoint.
+ * Starts `auth-s3-emulator --port 0 --data-dir <dir>/data --template … --outputs-file <dir>/outputs.json`
+ * in a fresh Node process and waits until it prints its endpoint. `dir` is a scratch directory of its own.
  */
 export async function startEmulatorProcess(options: {
   repoRoot: string;
-  dataDir: string;
+  dir: string;
   template: string;
-  outputsFile: string;
-  extraArgs?: string[];
 }): Promise<RunningEmulator> {
   const cli = await emulatorCli(options.repoRoot);
+  const outputsFile = join(options.dir, 'outputs.json');
   const args = [
     cli,
     '--port',
     '0',
     '--data-dir',
-    options.dataDir,
+    join(options.dir, 'data'),
     '--template',
     options.template,
     '--outputs-file',
-    options.outputsFile,
-    ...(options.extraArgs ?? []),
+    outputsFile,
   ];
   const started = performance.now();
   const child = startProcess(process.execPath, args, { cwd: options.repoRoot });
@@ -146,12 +147,13 @@ export async function startEmulatorProcess(options: {
       30_000,
     );
     const readyMs = performance.now() - started;
-    const outputs = await readOutputs(options.outputsFile);
+    const outputs = await readOutputs(outputsFile);
     const number = (text: string | undefined) => (text === undefined ? undefined : Number(text));
     return {
       process: child,
       endpoint: match[3] ?? outputs.Endpoint,
       outputs,
+      outputsFile,
       readyMs,
       inProcessMs: number(match[1]),
       sinceProcessStartMs: number(match[2]),
@@ -159,6 +161,23 @@ export async function startEmulatorProcess(options: {
   } catch (error) {
     await child.stop();
     throw error;
+  }
+}
+
+/**
+ * Runs `use` against an emulator on the stack's template (synthesized when missing) in the entry's
+ * scratch directory, and stops the emulator afterwards, whether `use` succeeds or throws.
+ */
+export async function withEmulator<T>(
+  context: Pick<BenchContext, 'repoRoot' | 'tmpDir' | 'log'>,
+  use: (emulator: RunningEmulator) => Promise<T>,
+): Promise<T> {
+  const template = await ensureTemplate(context.repoRoot, context.tmpDir, context.log);
+  const emulator = await startEmulatorProcess({ repoRoot: context.repoRoot, dir: context.tmpDir, template });
+  try {
+    return await use(emulator);
+  } finally {
+    await emulator.process.stop();
   }
 }
 
