@@ -7,26 +7,18 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { CognitoIdentityClient } from '@aws-sdk/client-cognito-identity';
 import {
   CognitoIdentityProviderClient,
   ConfirmSignUpCommand,
   SignUpCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
-import { type FixtureOverrides, withOverrides } from '../src/__tests__/stack-fixture.js';
 import { ManualClock } from '../src/clock.js';
 import { type RunningEmulator, startEmulator } from '../src/index.js';
 import type { StackModel } from '../src/stack-model.js';
-import { loadStackModel, readTemplate } from '../src/template/index.js';
+import { type FixtureOverrides, TEMPLATE_FIXTURE, testStackModel } from '../src/testing/index.js';
 
-/**
- * A copy of `cdk.out/AuthS3Stack.template.json` (synth takes too long to run per test run);
- * refresh it with `pnpm synth && cp cdk.out/AuthS3Stack.template.json packages/emulator/test/fixtures/`.
- */
-export const TEMPLATE_FIXTURE = fileURLToPath(
-  new URL('./fixtures/AuthS3Stack.template.json', import.meta.url),
-);
+export { TEMPLATE_FIXTURE };
 
 export interface Harness {
   emulator: RunningEmulator;
@@ -48,11 +40,7 @@ const credentials = { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'secret' };
 
 export async function startHarness(overrides: FixtureOverrides = {}): Promise<Harness> {
   const dataDir = await mkdtemp(join(tmpdir(), 'auth-s3-emulator-'));
-  const base = loadStackModel(await readTemplate(TEMPLATE_FIXTURE), {
-    stackName: 'AuthS3Stack',
-    region: 'us-east-1',
-  });
-  const model = withOverrides(base, overrides);
+  const model = testStackModel(overrides);
   const clock = new ManualClock();
   const start = (port = 0) => startEmulator({ dataDir, model, clock, quiet: true, port });
   const harness: Harness = {

@@ -8,9 +8,19 @@ import { createServices, type Services } from '../services/index.js';
 import { type EmulatorKeys, generateKeys } from '../services/keys.js';
 import { memoryStore } from '../store/json-file-store.js';
 import type { UserRecord, UserStatus } from '../store/state.js';
-import { type FixtureOverrides, stackFixture } from './stack-fixture.js';
+import { type FixtureOverrides, testStackModel } from '../testing/index.js';
 
 let keys: Promise<EmulatorKeys> | undefined;
+
+const fixture = testStackModel();
+/** The fixture model's user pool id. */
+export const USER_POOL_ID = fixture.userPool.id;
+/** The fixture model's app client id. */
+export const CLIENT_ID = fixture.userPoolClient.id;
+/** The fixture model's identity pool id. */
+export const IDENTITY_POOL_ID = fixture.identityPool.id;
+/** The login key of the fixture's user pool in identity pool requests. */
+export const PROVIDER_NAME = `cognito-idp.${fixture.region}.amazonaws.com/${USER_POOL_ID}`;
 
 export interface TestServices extends Services {
   clock: ManualClock;
@@ -24,7 +34,7 @@ export async function testServices(overrides: FixtureOverrides = {}): Promise<Te
   const clock = new ManualClock(Date.UTC(2026, 0, 1));
   const logged: string[] = [];
   const services = createServices({
-    model: stackFixture(overrides),
+    model: testStackModel(overrides),
     clock,
     store: memoryStore(),
     keys: await keys,

@@ -1,14 +1,10 @@
 /* Unit tests for the role trust check: the synthesized stack's roles, evaluated with Cognito's amr and aud. */
 import { describe, expect, it } from 'vitest';
-import { TEMPLATE_FIXTURE } from '../../test/harness.js';
 import { InvalidIdentityPoolConfigurationError } from '../errors.js';
-import { loadStackModel, readTemplate } from '../template/index.js';
+import { testStackModel } from '../testing/index.js';
 import { amrFor, assertRoleTrustsIdentity } from './role-trust.js';
 
-const model = loadStackModel(await readTemplate(TEMPLATE_FIXTURE), {
-  stackName: 'AuthS3Stack',
-  region: 'us-east-1',
-});
+const model = testStackModel();
 const login = `cognito-idp.us-east-1.amazonaws.com/${model.userPool.id}:0b1c`;
 
 describe('amrFor', () => {

@@ -1,13 +1,19 @@
 /* Unit tests for GetCredentialsForIdentity: credentials bound to the role and the identity. */
 import { describe, expect, it } from 'vitest';
-import { seedUser, testServices } from '../../__tests__/test-services.js';
+import {
+  CLIENT_ID,
+  IDENTITY_POOL_ID,
+  PROVIDER_NAME,
+  seedUser,
+  testServices,
+} from '../../__tests__/test-services.js';
 import { NotAuthorizedError } from '../../errors.js';
 import { getCredentialsForIdentity } from './getCredentialsForIdentity.js';
 import { getId } from './getId.js';
 
-const ClientId = '4ulocalclient0000000000000';
-const IdentityPoolId = 'us-east-1:00000000-0000-4000-8000-000000000001';
-const provider = 'cognito-idp.us-east-1.amazonaws.com/us-east-1_AuthS3Emu';
+const ClientId = CLIENT_ID;
+const IdentityPoolId = IDENTITY_POOL_ID;
+const provider = PROVIDER_NAME;
 
 describe('getCredentialsForIdentity', () => {
   it('issues credentials for the authenticated role that S3 can look up', async () => {

@@ -1,10 +1,10 @@
 /* Unit tests for AdminConfirmSignUp. */
 import { describe, expect, it } from 'vitest';
-import { seedUser, testServices } from '../../__tests__/test-services.js';
+import { seedUser, testServices, USER_POOL_ID } from '../../__tests__/test-services.js';
 import { NotAuthorizedError, UserNotFoundError } from '../../errors.js';
 import { adminConfirmSignUp } from './adminConfirmSignUp.js';
 
-const UserPoolId = 'us-east-1_AuthS3Emu';
+const UserPoolId = USER_POOL_ID;
 
 describe('adminConfirmSignUp', () => {
   it('confirms an unconfirmed user, once', async () => {

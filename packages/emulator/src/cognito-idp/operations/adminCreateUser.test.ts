@@ -1,6 +1,6 @@
 /* Unit tests for AdminCreateUser: temporary passwords, their validity, and SUPPRESS. */
 import { describe, expect, it } from 'vitest';
-import { testServices } from '../../__tests__/test-services.js';
+import { testServices, USER_POOL_ID } from '../../__tests__/test-services.js';
 import {
   InvalidParameterError,
   InvalidPasswordError,
@@ -9,7 +9,7 @@ import {
 } from '../../errors.js';
 import { adminCreateUser } from './adminCreateUser.js';
 
-const UserPoolId = 'us-east-1_AuthS3Emu';
+const UserPoolId = USER_POOL_ID;
 
 describe('adminCreateUser', () => {
   it('creates a FORCE_CHANGE_PASSWORD user whose mailed temporary password works for 7 days', async () => {

@@ -1,10 +1,10 @@
 /* Unit tests for AdminDeleteUser. */
 import { describe, expect, it } from 'vitest';
-import { seedUser, testServices } from '../../__tests__/test-services.js';
+import { seedUser, testServices, USER_POOL_ID } from '../../__tests__/test-services.js';
 import { UserNotFoundError } from '../../errors.js';
 import { adminDeleteUser } from './adminDeleteUser.js';
 
-const UserPoolId = 'us-east-1_AuthS3Emu';
+const UserPoolId = USER_POOL_ID;
 
 describe('adminDeleteUser', () => {
   it('deletes by email, then reports the user missing', async () => {

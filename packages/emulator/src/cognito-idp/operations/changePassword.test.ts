@@ -1,10 +1,10 @@
 /* Unit tests for ChangePassword: the old password must be proven, the new one must meet the policy. */
 import { describe, expect, it } from 'vitest';
-import { seedUser, testServices } from '../../__tests__/test-services.js';
+import { CLIENT_ID, seedUser, testServices } from '../../__tests__/test-services.js';
 import { InvalidPasswordError, NotAuthorizedError } from '../../errors.js';
 import { changePassword } from './changePassword.js';
 
-const ClientId = '4ulocalclient0000000000000';
+const ClientId = CLIENT_ID;
 
 describe('changePassword', () => {
   it('changes the password when the previous one is right', async () => {

@@ -1,10 +1,10 @@
 /* Unit tests for ConfirmForgotPassword: code checks, the policy, and the new password taking effect. */
 import { describe, expect, it } from 'vitest';
-import { seedUser, testServices } from '../../__tests__/test-services.js';
+import { CLIENT_ID, seedUser, testServices } from '../../__tests__/test-services.js';
 import { CodeMismatchError, ExpiredCodeError, InvalidPasswordError } from '../../errors.js';
 import { confirmForgotPassword } from './confirmForgotPassword.js';
 
-const ClientId = '4ulocalclient0000000000000';
+const ClientId = CLIENT_ID;
 
 async function withCode() {
   const services = await testServices();

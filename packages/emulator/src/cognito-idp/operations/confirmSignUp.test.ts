@@ -1,6 +1,6 @@
 /* Unit tests for ConfirmSignUp over in-memory services. */
 import { describe, expect, it } from 'vitest';
-import { testServices } from '../../__tests__/test-services.js';
+import { CLIENT_ID, testServices } from '../../__tests__/test-services.js';
 import {
   CodeMismatchError,
   ExpiredCodeError,
@@ -11,7 +11,7 @@ import {
 import { confirmSignUp } from './confirmSignUp.js';
 import { signUp } from './signUp.js';
 
-const ClientId = '4ulocalclient0000000000000';
+const ClientId = CLIENT_ID;
 
 async function signedUp(overrides = {}) {
   const services = await testServices(overrides);

@@ -1,6 +1,6 @@
 /* Unit tests for DeleteUser: the user, their codes and their sessions go. */
 import { describe, expect, it } from 'vitest';
-import { seedUser, testServices } from '../../__tests__/test-services.js';
+import { CLIENT_ID, seedUser, testServices } from '../../__tests__/test-services.js';
 import { deleteUser } from './deleteUser.js';
 
 describe('deleteUser', () => {
@@ -8,7 +8,7 @@ describe('deleteUser', () => {
     const services = await testServices();
     const user = seedUser(services, 'ada@example.com');
     services.codes.issue(user.username, 'forgotPassword');
-    const { AccessToken } = services.tokens.signIn(user, '4ulocalclient0000000000000');
+    const { AccessToken } = services.tokens.signIn(user, CLIENT_ID);
     await deleteUser(services)({ AccessToken });
     expect(services.users.find('ada@example.com')).toBeUndefined();
     expect(services.store.state.codes).toEqual({});

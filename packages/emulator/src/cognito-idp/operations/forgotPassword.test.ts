@@ -1,10 +1,10 @@
 /* Unit tests for ForgotPassword: a 1-hour code to verified emails only. */
 import { describe, expect, it } from 'vitest';
-import { seedUser, testServices } from '../../__tests__/test-services.js';
+import { CLIENT_ID, seedUser, testServices } from '../../__tests__/test-services.js';
 import { InvalidParameterError, UserNotFoundError } from '../../errors.js';
 import { forgotPassword } from './forgotPassword.js';
 
-const ClientId = '4ulocalclient0000000000000';
+const ClientId = CLIENT_ID;
 
 describe('forgotPassword', () => {
   it('mails a reset code valid for one hour', async () => {

@@ -1,10 +1,10 @@
 /* Unit tests for GetUser: live, expired, revoked and forged access tokens. */
 import { describe, expect, it } from 'vitest';
-import { seedUser, testServices } from '../../__tests__/test-services.js';
+import { CLIENT_ID, seedUser, testServices } from '../../__tests__/test-services.js';
 import { NotAuthorizedError, UserNotFoundError } from '../../errors.js';
 import { getUser } from './getUser.js';
 
-const ClientId = '4ulocalclient0000000000000';
+const ClientId = CLIENT_ID;
 
 describe('getUser', () => {
   it('returns the username and attributes for a live access token', async () => {

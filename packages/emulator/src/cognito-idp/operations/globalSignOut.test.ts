@@ -1,10 +1,10 @@
 /* Unit tests for GlobalSignOut: every session of the user ends, other users' do not. */
 import { describe, expect, it } from 'vitest';
-import { seedUser, testServices } from '../../__tests__/test-services.js';
+import { CLIENT_ID, seedUser, testServices } from '../../__tests__/test-services.js';
 import { getUser } from './getUser.js';
 import { globalSignOut } from './globalSignOut.js';
 
-const ClientId = '4ulocalclient0000000000000';
+const ClientId = CLIENT_ID;
 
 describe('globalSignOut', () => {
   it('revokes all of the user\u2019s sessions and none of anyone else\u2019s', async () => {

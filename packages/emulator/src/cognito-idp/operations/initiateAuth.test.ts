@@ -1,7 +1,7 @@
 /* Unit tests for InitiateAuth over in-memory services: the SRP challenge, password and refresh flows. */
 import { describe, expect, it } from 'vitest';
 import { SrpClient } from '../../__tests__/srp-client.js';
-import { seedUser, testServices } from '../../__tests__/test-services.js';
+import { CLIENT_ID, seedUser, testServices } from '../../__tests__/test-services.js';
 import {
   InvalidParameterError,
   NotAuthorizedError,
@@ -11,7 +11,7 @@ import {
 } from '../../errors.js';
 import { initiateAuth } from './initiateAuth.js';
 
-const ClientId = '4ulocalclient0000000000000';
+const ClientId = CLIENT_ID;
 const passwordFlows = {
   userPoolClient: { explicitAuthFlows: ['ALLOW_USER_PASSWORD_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'] },
 };

@@ -1,10 +1,10 @@
 /* Unit tests for ListUsers: filters, pages and attribute selection. */
 import { describe, expect, it } from 'vitest';
-import { seedUser, testServices } from '../../__tests__/test-services.js';
+import { seedUser, testServices, USER_POOL_ID } from '../../__tests__/test-services.js';
 import { InvalidParameterError } from '../../errors.js';
 import { listUsers } from './listUsers.js';
 
-const UserPoolId = 'us-east-1_AuthS3Emu';
+const UserPoolId = USER_POOL_ID;
 
 describe('listUsers', () => {
   it('filters by attribute, username and status', async () => {

@@ -1,10 +1,10 @@
 /* Unit tests for ResendConfirmationCode over in-memory services. */
 import { describe, expect, it } from 'vitest';
-import { seedUser, testServices } from '../../__tests__/test-services.js';
+import { CLIENT_ID, seedUser, testServices } from '../../__tests__/test-services.js';
 import { CodeMismatchError, InvalidParameterError, UserNotFoundError } from '../../errors.js';
 import { resendConfirmationCode } from './resendConfirmationCode.js';
 
-const ClientId = '4ulocalclient0000000000000';
+const ClientId = CLIENT_ID;
 
 describe('resendConfirmationCode', () => {
   it('replaces the code: the old one stops working', async () => {

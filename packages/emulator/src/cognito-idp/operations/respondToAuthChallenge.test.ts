@@ -1,7 +1,7 @@
 /* Unit tests for RespondToAuthChallenge: the SRP proof and NEW_PASSWORD_REQUIRED. */
 import { describe, expect, it } from 'vitest';
 import { SrpClient } from '../../__tests__/srp-client.js';
-import { seedUser, type TestServices, testServices } from '../../__tests__/test-services.js';
+import { CLIENT_ID, seedUser, type TestServices, testServices } from '../../__tests__/test-services.js';
 import {
   InvalidParameterError,
   InvalidPasswordError,
@@ -12,7 +12,7 @@ import { formatSrpTimestamp } from '../srp-timestamp.js';
 import { initiateAuth } from './initiateAuth.js';
 import { respondToAuthChallenge } from './respondToAuthChallenge.js';
 
-const ClientId = '4ulocalclient0000000000000';
+const ClientId = CLIENT_ID;
 
 async function srpSignIn(
   services: TestServices,

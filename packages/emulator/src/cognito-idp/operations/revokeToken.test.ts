@@ -1,10 +1,10 @@
 /* Unit tests for RevokeToken: one session ends; access tokens, other clients and disabled revocation refuse. */
 import { describe, expect, it } from 'vitest';
-import { seedUser, testServices } from '../../__tests__/test-services.js';
+import { CLIENT_ID, seedUser, testServices } from '../../__tests__/test-services.js';
 import { CognitoUnsupportedOperationError, UnsupportedTokenTypeError } from '../../errors.js';
 import { revokeToken } from './revokeToken.js';
 
-const ClientId = '4ulocalclient0000000000000';
+const ClientId = CLIENT_ID;
 
 describe('revokeToken', () => {
   it('ends the session of the refresh token only', async () => {

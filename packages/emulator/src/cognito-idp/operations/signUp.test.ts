@@ -1,6 +1,6 @@
 /* Unit tests for SignUp over in-memory services. */
 import { describe, expect, it } from 'vitest';
-import { testServices } from '../../__tests__/test-services.js';
+import { CLIENT_ID, testServices } from '../../__tests__/test-services.js';
 import {
   InvalidParameterError,
   InvalidPasswordError,
@@ -10,7 +10,7 @@ import {
 import { signUp } from './signUp.js';
 
 const request = (Username: string, Password = 'Correct-Horse-1') => ({
-  ClientId: '4ulocalclient0000000000000',
+  ClientId: CLIENT_ID,
   Username,
   Password,
 });
