@@ -6,6 +6,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { createRequire } from 'node:module';
+import { g, modPowN } from '../../packages/emulator/src/services/srp.ts';
 import type { BenchEntry } from '../lib/entry.ts';
 import { NotAvailableError } from '../lib/errors.ts';
 import { cpuMilliseconds, interleave, median } from '../lib/stats.ts';
@@ -13,35 +14,14 @@ import { cpuMilliseconds, interleave, median } from '../lib/stats.ts';
 const ROUNDS = 40;
 const WARM_UP = 5;
 
-/** RFC 5054's 3072-bit prime, the group Cognito uses; only to make a valid server B here. */
-const N = BigInt(
-  '0xFFFFFFFFFFFFFFFFC90FDAA22168C234C4C6628B80DC1CD129024E088A67CC74020BBEA63B139B22514A08798E3404DD' +
-    'EF9519B3CD3A431B302B0A6DF25F14374FE1356D6D51C245E485B576625E7EC6F44C42E9A637ED6B0BFF5CB6F406B7ED' +
-    'EE386BFB5A899FA5AE9F24117C4B1FE649286651ECE45B3DC2007CB8A163BF0598DA48361C55D39A69163FA8FD24CF5F' +
-    '83655D23DCA3AD961C62F356208552BB9ED529077096966D670C354E4ABC9804F1746C08CA18217C32905E462E36CE3B' +
-    'E39E772C180E86039B2783A2EC07A28FB5C55DF06F4C52C9DE2BCBF6955817183995497CEA956AE515D2261898FA0510' +
-    '15728E5A8AAAC42DAD33170D04507A33A85521ABDF1CBA64ECFB850458DBEF0A8AEA71575D060C7DB3970F85A6E1E4C7' +
-    'ABF5AE8CDB0933D71E8C94E04A25619DCEE3D2261AD2EE6BF12FFA06D98A0864D87602733EC86A64521F2B18177B200C' +
-    'BBE117577A615D6C770988C0BAD946E208E24FA074E5AB3143DB5BFCE0FD108E4B82D120A93AD2CAFFFFFFFFFFFFFFFF',
-);
-
-function modPow(base: bigint, exponent: bigint, modulus: bigint): bigint {
-  let result = 1n;
-  let b = base % modulus;
-  let e = exponent;
-  while (e > 0n) {
-    if (e & 1n) result = (result * b) % modulus;
-    b = (b * b) % modulus;
-    e >>= 1n;
-  }
-  return result;
-}
-
-/** What Cognito's InitiateAuth answers with, made up but valid: B = g^b mod N, a random salt. */
+/**
+ * What Cognito's InitiateAuth answers with, made up but valid: B = g^b mod N in the emulator's group
+ * (RFC 5054's 3072-bit one, as Cognito's), a random salt.
+ */
 function serverChallenge() {
   const b = BigInt(`0x${randomBytes(32).toString('hex')}`);
   return {
-    SRP_B: modPow(2n, b, N).toString(16),
+    SRP_B: modPowN(g, b).toString(16),
     SALT: randomBytes(16).toString('hex'),
     SECRET_BLOCK: randomBytes(64).toString('base64'),
     USER_ID_FOR_SRP: crypto.randomUUID(),
