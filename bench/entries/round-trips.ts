@@ -9,6 +9,7 @@ import { access, readFile, writeFile } from 'node:fs/promises';
 import type { Server } from 'node:http';
 import { join } from 'node:path';
 import { type Browser, chromium, type Page } from 'playwright-core';
+import { CHROMIUM_ARGS, findChromium } from '../../packages/web/e2e/browser.ts';
 import {
   benchPassword,
   createConfirmedUser,
@@ -18,6 +19,7 @@ import {
 } from '../lib/emulator.ts';
 import type { BenchContext, BenchEntry } from '../lib/entry.ts';
 import { NotAvailableError, SetupError } from '../lib/errors.ts';
+import type { FigureSpec } from '../lib/figures.ts';
 import { runCommand } from '../lib/processes.ts';
 import {
   type RecordedRequest,
@@ -30,15 +32,6 @@ import { serveStatic } from '../lib/static-server.ts';
 const APP_HOST = 'localhost';
 const APP_PORT = 4273;
 const APP_ORIGIN = `http://${APP_HOST}:${APP_PORT}`;
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
 /** After the first list, how long to keep recording to catch a repeated request. */
 const SETTLE_MS = 1500;
 
@@ -152,45 +145,28 @@ async function journey(context: BenchContext, emulator: RunningEmulator, browser
   return { first, reload, returning };
 }
 
+/** A figure counted in requests, at most `max` of them. */
+function requestCount(id: string, label: string, max: number): FigureSpec {
+  return { id, label, unit: 'requests', budgets: [{ kind: 'max', value: max }] };
+}
+
 /** The `round-trips` entry. */
 export const roundTrips: BenchEntry = {
   name: 'round-trips',
   description: 'sequential AWS requests in the built app (Chromium + emulator) before the first list',
   figures: [
-    {
-      id: 'sign-in',
-      label: 'round trips: sign-in → first list',
-      unit: 'requests',
-      budgets: [{ kind: 'max', value: 5 }],
-    },
-    {
-      id: 'returning',
-      label: 'round trips: returning user → first list',
-      unit: 'requests',
-      budgets: [{ kind: 'max', value: 4 }],
-    },
-    {
-      id: 'reload',
-      label: 'round trips: reload → first list',
-      unit: 'requests',
-      budgets: [{ kind: 'max', value: 2 }],
-    },
-    {
-      id: 'repeated',
-      label: 'requests repeated within a window',
-      unit: 'requests',
-      budgets: [{ kind: 'max', value: 0 }],
-    },
+    requestCount('sign-in', 'round trips: sign-in → first list', 5),
+    requestCount('returning', 'round trips: returning user → first list', 4),
+    requestCount('reload', 'round trips: reload → first list', 2),
+    requestCount('repeated', 'requests repeated within a window', 0),
   ],
   async run(context) {
-    const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+    let executablePath: string;
     try {
-      await access(executablePath);
+      // The browser tests' lookup: CHROMIUM_PATH, then the usual Debian/Ubuntu paths.
+      executablePath = findChromium();
     } catch (cause) {
-      throw new NotAvailableError(
-        `no Chromium at ${executablePath}: apt-get install chromium, or set CHROMIUM_PATH`,
-        { cause },
-      );
+      throw new NotAvailableError(cause instanceof Error ? cause.message : String(cause), { cause });
     }
     const synthesized = await ensureTemplate(context.repoRoot, context.tmpDir, context.log);
     const template = await templateForOrigin(synthesized, APP_ORIGIN, join(context.tmpDir, 'template.json'));
