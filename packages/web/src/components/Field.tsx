@@ -28,11 +28,16 @@ export function Field({ label, hint, error, describedBy, ...input }: FieldProps)
           {hint}
         </p>
       ) : null}
-      {error ? (
-        <p className="field-error" id={errorId}>
-          {error}
-        </p>
-      ) : null}
+      <FieldError id={errorId} error={error} />
     </div>
   );
+}
+
+/** A field's validation message, with the id its input's `aria-describedby` names; nothing when valid. */
+export function FieldError({ id, error }: { id: string | undefined; error?: string | null }) {
+  return error ? (
+    <p className="field-error" id={id}>
+      {error}
+    </p>
+  ) : null;
 }

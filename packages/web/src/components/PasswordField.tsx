@@ -2,6 +2,7 @@
  * A password input with a show/hide toggle and, for new passwords, the stack's rules checked live.
  */
 import { type InputHTMLAttributes, useId, useState } from 'react';
+import { FieldError } from './Field';
 import { PasswordRules } from './PasswordRules';
 
 /** Props of {@link PasswordField}. */
@@ -54,11 +55,7 @@ export function PasswordField({
         </button>
       </div>
       {withRules ? <PasswordRules id={rulesId} password={value} /> : null}
-      {error ? (
-        <p className="field-error" id={errorId}>
-          {error}
-        </p>
-      ) : null}
+      <FieldError id={errorId} error={error} />
     </div>
   );
 }
