@@ -3,32 +3,22 @@
  * HTTP with the SDK: every request must get the same verdict from the emulator's S3 (Allow →
  * served; deny → 403 AccessDenied) and the decision the emulator reports must name it.
  */
-import { DeleteObjectsCommand, GetObjectCommand, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { DeleteObjectsCommand, GetObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3';
+import { describe, expect, it, vi } from 'vitest';
 import { agrees, CASES_WITHOUT_HTTP_FORM, HTTP_MATRIX, outcome } from './__tests__/policy-matrix.js';
-import { type S3Harness, startS3Harness } from './__tests__/s3-harness.js';
+import { useS3Harness } from './__tests__/s3-suite.js';
 import { BUCKET, OTHER_ROLE_ARN } from './__tests__/stack-fixture.js';
 import { createAuthorizer } from './authorize.js';
 
-let h: S3Harness;
-let s3: S3Client;
-
-beforeAll(async () => {
-  h = await startS3Harness();
-  s3 = h.client(h.issue());
-});
-afterAll(async () => {
-  s3?.destroy();
-  await h?.stop();
-});
+const suite = useS3Harness();
 
 describe('authorization: the stack matrix over HTTP', () => {
   it.each(HTTP_MATRIX.map((c) => [c.label, c] as const))('%s', async (_label, matrixCase) => {
-    const before = h.decisions.length;
-    const result = await outcome(s3, matrixCase.call(BUCKET));
+    const before = suite.h.decisions.length;
+    const result = await outcome(suite.s3, matrixCase.call(BUCKET));
     expect(agrees(matrixCase.case, result), result).toBe(true);
     if (matrixCase.case.otherBucket) return;
-    const decision = h.decisions.slice(before).find((d) => d.action === matrixCase.case.action);
+    const decision = suite.h.decisions.slice(before).find((d) => d.action === matrixCase.case.action);
     expect(decision?.decision.endsWith('Deny') ? 'Deny' : decision?.decision).toBe(matrixCase.case.expected);
   });
 
@@ -38,8 +28,8 @@ describe('authorization: the stack matrix over HTTP', () => {
   });
 
   it('authorizes each key of DeleteObjects on its own', async () => {
-    await s3.send(new PutObjectCommand({ Bucket: BUCKET, Key: 'public/del.txt', Body: 'x' }));
-    const out = await s3.send(
+    await suite.s3.send(new PutObjectCommand({ Bucket: BUCKET, Key: 'public/del.txt', Body: 'x' }));
+    const out = await suite.s3.send(
       new DeleteObjectsCommand({
         Bucket: BUCKET,
         Delete: { Objects: [{ Key: 'public/del.txt' }, { Key: 'private/del.txt' }] },
@@ -50,7 +40,7 @@ describe('authorization: the stack matrix over HTTP', () => {
   });
 
   it('denies everything to a role without S3 policies', async () => {
-    const other = h.client(h.issue({ roleArn: OTHER_ROLE_ARN }));
+    const other = suite.h.client(suite.h.issue({ roleArn: OTHER_ROLE_ARN }));
     expect(await outcome(other, new GetObjectCommand({ Bucket: BUCKET, Key: 'public/a.txt' }))).toBe(
       'AccessDenied',
     );
@@ -58,8 +48,8 @@ describe('authorization: the stack matrix over HTTP', () => {
   });
 
   it('reports decisions with the statement that made them', async () => {
-    await s3.send(new PutObjectCommand({ Bucket: BUCKET, Key: 'public/why.txt', Body: 'x' }));
-    const last = h.decisions.at(-1);
+    await suite.s3.send(new PutObjectCommand({ Bucket: BUCKET, Key: 'public/why.txt', Body: 'x' }));
+    const last = suite.h.decisions.at(-1);
     expect(last).toMatchObject({
       method: 'PUT',
       key: 'public/why.txt',
@@ -74,9 +64,9 @@ describe('createAuthorizer', () => {
   it('prints each decision when logDecisions is on, without credentials', () => {
     const log = vi.spyOn(console, 'log').mockImplementation(() => {});
     try {
-      const credentials = h.issue();
+      const credentials = suite.h.issue();
       const authz = createAuthorizer(
-        { model: h.model, clock: h.clock, logDecisions: true },
+        { model: suite.h.model, clock: suite.h.clock, logDecisions: true },
         credentials,
         'GET',
       );

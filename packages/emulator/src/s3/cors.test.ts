@@ -6,24 +6,17 @@
  */
 import { GetObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { CorsRule } from '../stack-model.js';
 import { errorCode, send } from './__tests__/raw-s3.js';
-import { type S3Harness, startS3Harness } from './__tests__/s3-harness.js';
+import { useS3Harness } from './__tests__/s3-suite.js';
 import { BUCKET, WEB_ORIGIN } from './__tests__/stack-fixture.js';
 import { preflight as answerPreflight, corsHeaders } from './cors.js';
 
-let h: S3Harness;
-
-beforeAll(async () => {
-  h = await startS3Harness();
-});
-afterAll(async () => {
-  await h?.stop();
-});
+const suite = useS3Harness();
 
 function preflight(origin: string, method: string, headers?: string) {
-  return send(h.endpoint, {
+  return send(suite.h.endpoint, {
     method: 'OPTIONS',
     path: `/${BUCKET}/public/a.txt`,
     headers: {
@@ -61,7 +54,7 @@ describe('CORS', () => {
   });
 
   it('adds CORS headers to actual responses, errors included', async () => {
-    const s3 = h.client(h.issue());
+    const s3 = suite.h.client(suite.h.issue());
     await s3.send(new PutObjectCommand({ Bucket: BUCKET, Key: 'public/cors.txt', Body: 'cors' }));
     const url = await getSignedUrl(s3, new GetObjectCommand({ Bucket: BUCKET, Key: 'public/cors.txt' }), {
       expiresIn: 60,
@@ -69,7 +62,7 @@ describe('CORS', () => {
     const ok = await fetch(url, { headers: { origin: WEB_ORIGIN } });
     expect(ok.headers.get('access-control-allow-origin')).toBe(WEB_ORIGIN);
     expect(ok.headers.get('access-control-expose-headers')).toBe('ETag');
-    const denied = await send(h.endpoint, {
+    const denied = await send(suite.h.endpoint, {
       method: 'GET',
       path: `/${BUCKET}/public/cors.txt`,
       headers: { origin: WEB_ORIGIN },

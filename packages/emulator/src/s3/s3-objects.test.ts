@@ -12,32 +12,21 @@ import {
   HeadObjectCommand,
   ListObjectsV2Command,
   PutObjectCommand,
-  type S3Client,
 } from '@aws-sdk/client-s3';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type S3Harness, startS3Harness } from './__tests__/s3-harness.js';
+import { describe, expect, it } from 'vitest';
+import { useS3Harness } from './__tests__/s3-suite.js';
 import { BUCKET } from './__tests__/stack-fixture.js';
 
-let h: S3Harness;
-let s3: S3Client;
-
-beforeAll(async () => {
-  h = await startS3Harness();
-  s3 = h.client(h.issue());
-});
-afterAll(async () => {
-  s3?.destroy();
-  await h?.stop();
-});
+const suite = useS3Harness();
 
 async function text(key: string, extra: Partial<ConstructorParameters<typeof GetObjectCommand>[0]> = {}) {
-  const out = await s3.send(new GetObjectCommand({ Bucket: BUCKET, Key: key, ...extra }));
+  const out = await suite.s3.send(new GetObjectCommand({ Bucket: BUCKET, Key: key, ...extra }));
   return { out, body: await out.Body?.transformToString() };
 }
 
 describe('S3 objects', () => {
   it('puts, heads, gets and deletes an object with its metadata', async () => {
-    const put = await s3.send(
+    const put = await suite.s3.send(
       new PutObjectCommand({
         Bucket: BUCKET,
         Key: 'public/hello.txt',
@@ -47,20 +36,20 @@ describe('S3 objects', () => {
       }),
     );
     expect(put.ETag).toBe('"5eb63bbbe01eeed093cb22bb8f5acdc3"');
-    const head = await s3.send(new HeadObjectCommand({ Bucket: BUCKET, Key: 'public/hello.txt' }));
+    const head = await suite.s3.send(new HeadObjectCommand({ Bucket: BUCKET, Key: 'public/hello.txt' }));
     expect(head.ContentLength).toBe(11);
     expect(head.ContentType).toBe('text/plain');
     expect(head.Metadata).toEqual({ owner: 'ann' });
     const { out, body } = await text('public/hello.txt');
     expect(body).toBe('hello world');
     expect(out.ETag).toBe(put.ETag);
-    await s3.send(new DeleteObjectCommand({ Bucket: BUCKET, Key: 'public/hello.txt' }));
+    await suite.s3.send(new DeleteObjectCommand({ Bucket: BUCKET, Key: 'public/hello.txt' }));
     await expect(text('public/hello.txt')).rejects.toMatchObject({
       name: 'NoSuchKey',
       $metadata: { httpStatusCode: 404 },
     });
     await expect(
-      s3.send(new HeadObjectCommand({ Bucket: BUCKET, Key: 'public/hello.txt' })),
+      suite.s3.send(new HeadObjectCommand({ Bucket: BUCKET, Key: 'public/hello.txt' })),
     ).rejects.toMatchObject({
       $metadata: { httpStatusCode: 404 },
     });
@@ -68,7 +57,7 @@ describe('S3 objects', () => {
 
   it('answers NoSuchBucket for another bucket', async () => {
     await expect(
-      s3.send(new GetObjectCommand({ Bucket: 'someone-elses', Key: 'public/a.txt' })),
+      suite.s3.send(new GetObjectCommand({ Bucket: 'someone-elses', Key: 'public/a.txt' })),
     ).rejects.toMatchObject({
       name: 'NoSuchBucket',
     });
@@ -83,11 +72,13 @@ describe('S3 objects', () => {
       'public/l/d2/z.txt',
       'public/l/e.txt',
     ];
-    await Promise.all(keys.map((Key) => s3.send(new PutObjectCommand({ Bucket: BUCKET, Key, Body: Key }))));
-    const all = await s3.send(new ListObjectsV2Command({ Bucket: BUCKET, Prefix: 'public/l/' }));
+    await Promise.all(
+      keys.map((Key) => suite.s3.send(new PutObjectCommand({ Bucket: BUCKET, Key, Body: Key }))),
+    );
+    const all = await suite.s3.send(new ListObjectsV2Command({ Bucket: BUCKET, Prefix: 'public/l/' }));
     expect(all.Contents?.map((c) => c.Key)).toEqual(keys);
     expect(all.Contents?.[0]?.Size).toBe(keys[0]?.length);
-    const folders = await s3.send(
+    const folders = await suite.s3.send(
       new ListObjectsV2Command({ Bucket: BUCKET, Prefix: 'public/l/', Delimiter: '/' }),
     );
     expect(folders.Contents?.map((c) => c.Key)).toEqual([
@@ -100,7 +91,7 @@ describe('S3 objects', () => {
     let token: string | undefined;
     let pages = 0;
     do {
-      const page = await s3.send(
+      const page = await suite.s3.send(
         new ListObjectsV2Command({
           Bucket: BUCKET,
           Prefix: 'public/l/',
@@ -125,15 +116,15 @@ describe('S3 objects', () => {
       'public/l/d2/',
       'public/l/e.txt',
     ]);
-    const after = await s3.send(
+    const after = await suite.s3.send(
       new ListObjectsV2Command({ Bucket: BUCKET, Prefix: 'public/l/', StartAfter: 'public/l/d2/z.txt' }),
     );
     expect(after.Contents?.map((c) => c.Key)).toEqual(['public/l/e.txt']);
   });
 
   it('url-encodes keys and prefixes with encoding-type=url', async () => {
-    await s3.send(new PutObjectCommand({ Bucket: BUCKET, Key: 'public/enc/a b+c%d/é.txt', Body: 'x' }));
-    const out = await s3.send(
+    await suite.s3.send(new PutObjectCommand({ Bucket: BUCKET, Key: 'public/enc/a b+c%d/é.txt', Body: 'x' }));
+    const out = await suite.s3.send(
       new ListObjectsV2Command({
         Bucket: BUCKET,
         Prefix: 'public/enc/',
@@ -143,7 +134,7 @@ describe('S3 objects', () => {
     );
     expect(out.EncodingType).toBe('url');
     expect(out.CommonPrefixes?.map((p) => p.Prefix)).toEqual(['public/enc/a+b%2Bc%25d/']);
-    const deep = await s3.send(
+    const deep = await suite.s3.send(
       new ListObjectsV2Command({ Bucket: BUCKET, Prefix: 'public/enc/a b', EncodingType: 'url' }),
     );
     expect(deep.Contents?.map((c) => decodeURIComponent((c.Key as string).replace(/\+/g, ' ')))).toEqual([
@@ -152,7 +143,7 @@ describe('S3 objects', () => {
   });
 
   it('copies an object with its metadata, and replaces metadata when asked', async () => {
-    await s3.send(
+    await suite.s3.send(
       new PutObjectCommand({
         Bucket: BUCKET,
         Key: 'public/src.txt',
@@ -161,7 +152,7 @@ describe('S3 objects', () => {
         Metadata: { a: '1' },
       }),
     );
-    const copied = await s3.send(
+    const copied = await suite.s3.send(
       new CopyObjectCommand({
         Bucket: BUCKET,
         Key: 'public/dst.txt',
@@ -173,7 +164,7 @@ describe('S3 objects', () => {
     expect(body).toBe('copy me');
     expect(out.ContentType).toBe('text/x-src');
     expect(out.Metadata).toEqual({ a: '1' });
-    await s3.send(
+    await suite.s3.send(
       new CopyObjectCommand({
         Bucket: BUCKET,
         Key: 'public/dst.txt',
@@ -183,7 +174,7 @@ describe('S3 objects', () => {
         Metadata: { b: '2' },
       }),
     );
-    const replaced = await s3.send(new HeadObjectCommand({ Bucket: BUCKET, Key: 'public/dst.txt' }));
+    const replaced = await suite.s3.send(new HeadObjectCommand({ Bucket: BUCKET, Key: 'public/dst.txt' }));
     expect(replaced.Metadata).toEqual({ b: '2' });
     expect(replaced.ContentType).toBe('text/plain');
   });
@@ -191,17 +182,17 @@ describe('S3 objects', () => {
   it('deletes a batch of keys', async () => {
     await Promise.all(
       ['public/d/1', 'public/d/2'].map((Key) =>
-        s3.send(new PutObjectCommand({ Bucket: BUCKET, Key, Body: 'x' })),
+        suite.s3.send(new PutObjectCommand({ Bucket: BUCKET, Key, Body: 'x' })),
       ),
     );
-    const out = await s3.send(
+    const out = await suite.s3.send(
       new DeleteObjectsCommand({
         Bucket: BUCKET,
         Delete: { Objects: [{ Key: 'public/d/1' }, { Key: 'public/d/2' }, { Key: 'public/d/missing' }] },
       }),
     );
     expect(out.Deleted?.map((d) => d.Key).sort()).toEqual(['public/d/1', 'public/d/2', 'public/d/missing']);
-    const left = await s3.send(new ListObjectsV2Command({ Bucket: BUCKET, Prefix: 'public/d/' }));
+    const left = await suite.s3.send(new ListObjectsV2Command({ Bucket: BUCKET, Prefix: 'public/d/' }));
     expect(left.KeyCount).toBe(0);
   });
 });

@@ -11,18 +11,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { IssuedCredentials } from '../../issued-credentials.js';
 import { errorCode, type RawRequest, send, sendSigned, signerFor, signHeaders } from '../__tests__/raw-s3.js';
 import { type S3Harness, startS3Harness } from '../__tests__/s3-harness.js';
+import { useS3Harness } from '../__tests__/s3-suite.js';
 import { BUCKET } from '../__tests__/stack-fixture.js';
 
-let h: S3Harness;
+const suite = useS3Harness();
 
 beforeAll(async () => {
-  h = await startS3Harness();
-  const s3 = h.client(h.issue());
-  await s3.send(new PutObjectCommand({ Bucket: BUCKET, Key: 'public/source.txt', Body: 'source bytes' }));
-  s3.destroy();
-});
-afterAll(async () => {
-  await h?.stop();
+  await suite.s3.send(
+    new PutObjectCommand({ Bucket: BUCKET, Key: 'public/source.txt', Body: 'source bytes' }),
+  );
 });
 
 function headersNotSigned(body: string): string | undefined {
@@ -30,7 +27,7 @@ function headersNotSigned(body: string): string | undefined {
 }
 
 async function exists(key: string): Promise<boolean> {
-  const s3 = h.client(h.issue());
+  const s3 = suite.h.client(suite.h.issue());
   try {
     await s3.send(new HeadObjectCommand({ Bucket: BUCKET, Key: key }));
     return true;
@@ -44,9 +41,9 @@ async function exists(key: string): Promise<boolean> {
 
 /** Signs a GET of the source object with header auth, leaving `unsignable` headers out of the signature. */
 async function signGetLeavingOut(unsignable: string[]): Promise<RawRequest> {
-  const url = new URL(h.endpoint);
+  const url = new URL(suite.h.endpoint);
   const path = `/${BUCKET}/public/source.txt`;
-  const signed = await signerFor(h.issue()).sign(
+  const signed = await signerFor(suite.h.issue()).sign(
     {
       method: 'GET',
       protocol: 'http:',
@@ -56,7 +53,7 @@ async function signGetLeavingOut(unsignable: string[]): Promise<RawRequest> {
       query: {},
       headers: { host: url.host, 'x-amz-content-sha256': 'UNSIGNED-PAYLOAD' },
     },
-    { signingDate: new Date(h.clock.now()), unsignableHeaders: new Set(unsignable) },
+    { signingDate: new Date(suite.h.clock.now()), unsignableHeaders: new Set(unsignable) },
   );
   return { method: 'GET', path, headers: signed.headers as Record<string, string> };
 }
@@ -69,8 +66,8 @@ describe('headers a header-auth signature must cover', () => {
       headers: { 'x-amz-content-sha256': 'UNSIGNED-PAYLOAD', 'content-length': '5' },
       body: 'hello',
     };
-    const captured = await signHeaders(h.endpoint, h.issue(), put, new Date(h.clock.now()));
-    const injected = await send(h.endpoint, {
+    const captured = await signHeaders(suite.h.endpoint, suite.h.issue(), put, new Date(suite.h.clock.now()));
+    const injected = await send(suite.h.endpoint, {
       ...put,
       headers: { ...captured, 'x-amz-copy-source': `/${BUCKET}/public/source.txt`, 'x-amz-meta-evil': '1' },
     });
@@ -82,7 +79,7 @@ describe('headers a header-auth signature must cover', () => {
     expect(headersNotSigned(injected.body)).toBe('x-amz-copy-source, x-amz-meta-evil');
     expect(await exists('public/replayed.txt')).toBe(false);
     // The captured request itself is valid: only the injected headers were refused.
-    const original = await send(h.endpoint, { ...put, headers: captured });
+    const original = await send(suite.h.endpoint, { ...put, headers: captured });
     expect(original.status).toBe(200);
     expect(await exists('public/replayed.txt')).toBe(true);
   });
@@ -90,13 +87,13 @@ describe('headers a header-auth signature must cover', () => {
   it('refuses a signature that leaves out host', async () => {
     const req = await signGetLeavingOut(['host']);
     expect(req.headers?.authorization).not.toContain('host;');
-    const res = await send(h.endpoint, req);
+    const res = await send(suite.h.endpoint, req);
     expect(res.status).toBe(403);
     expect(headersNotSigned(res.body)).toBe('host');
   });
 
   it('refuses a signature that leaves out x-amz-security-token', async () => {
-    const res = await send(h.endpoint, await signGetLeavingOut(['x-amz-security-token']));
+    const res = await send(suite.h.endpoint, await signGetLeavingOut(['x-amz-security-token']));
     expect(res.status).toBe(403);
     expect(headersNotSigned(res.body)).toBe('x-amz-security-token');
   });
@@ -104,7 +101,7 @@ describe('headers a header-auth signature must cover', () => {
   it('accepts x-amz-content-sha256 left unsigned, as S3 does', async () => {
     const req = await signGetLeavingOut(['x-amz-content-sha256']);
     expect(req.headers?.authorization).not.toContain('x-amz-content-sha256');
-    const res = await send(h.endpoint, req);
+    const res = await send(suite.h.endpoint, req);
     expect(res.status).toBe(200);
     expect(res.body).toBe('source bytes');
   });
@@ -112,7 +109,7 @@ describe('headers a header-auth signature must cover', () => {
 
 describe('headers a presigned URL must cover', () => {
   async function presignedPut(key: string): Promise<string> {
-    const s3 = h.client(h.issue(), { requestChecksumCalculation: 'WHEN_REQUIRED' });
+    const s3 = suite.h.client(suite.h.issue(), { requestChecksumCalculation: 'WHEN_REQUIRED' });
     return getSignedUrl(s3, new PutObjectCommand({ Bucket: BUCKET, Key: key }), { expiresIn: 300 });
   }
 
@@ -141,9 +138,9 @@ describe('headers a presigned URL must cover', () => {
   });
 
   it('refuses a presigned URL whose X-Amz-SignedHeaders leaves out host', async () => {
-    const url = new URL(h.endpoint);
+    const url = new URL(suite.h.endpoint);
     const path = `/${BUCKET}/public/source.txt`;
-    const presigned = await signerFor(h.issue()).presign(
+    const presigned = await signerFor(suite.h.issue()).presign(
       {
         method: 'GET',
         protocol: 'http:',
@@ -152,11 +149,11 @@ describe('headers a presigned URL must cover', () => {
         query: {},
         headers: { host: url.host },
       },
-      { signingDate: new Date(h.clock.now()), expiresIn: 300, unsignableHeaders: new Set(['host']) },
+      { signingDate: new Date(suite.h.clock.now()), expiresIn: 300, unsignableHeaders: new Set(['host']) },
     );
     const query = presigned.query as Record<string, string>;
     expect(query['X-Amz-SignedHeaders']).not.toContain('host');
-    const res = await send(h.endpoint, { method: 'GET', path, query });
+    const res = await send(suite.h.endpoint, { method: 'GET', path, query });
     expect(res.status).toBe(403);
     expect(headersNotSigned(res.body)).toBe('host');
   });

@@ -5,72 +5,66 @@
  */
 import { GetObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { errorCode, send, sendSigned } from '../__tests__/raw-s3.js';
-import { type S3Harness, startS3Harness } from '../__tests__/s3-harness.js';
+import { useS3Harness } from '../__tests__/s3-suite.js';
 import { BUCKET } from '../__tests__/stack-fixture.js';
 
-let h: S3Harness;
+const suite = useS3Harness();
 
 beforeAll(async () => {
-  h = await startS3Harness();
-  const s3 = h.client(h.issue());
-  await s3.send(new PutObjectCommand({ Bucket: BUCKET, Key: 'public/auth.txt', Body: 'secret stuff' }));
-  s3.destroy();
-});
-afterAll(async () => {
-  await h?.stop();
+  await suite.s3.send(new PutObjectCommand({ Bucket: BUCKET, Key: 'public/auth.txt', Body: 'secret stuff' }));
 });
 
 const get = new GetObjectCommand({ Bucket: BUCKET, Key: 'public/auth.txt' });
 
 describe('SigV4 header authentication', () => {
   it('refuses a wrong secret with SignatureDoesNotMatch', async () => {
-    const credentials = { ...h.issue(), secretAccessKey: 'not-the-secret' };
-    await expect(h.client(credentials).send(get)).rejects.toMatchObject({
+    const credentials = { ...suite.h.issue(), secretAccessKey: 'not-the-secret' };
+    await expect(suite.h.client(credentials).send(get)).rejects.toMatchObject({
       name: 'SignatureDoesNotMatch',
       $metadata: { httpStatusCode: 403 },
     });
   });
 
   it('refuses an access key the identity pool never issued with InvalidAccessKeyId', async () => {
-    const credentials = { ...h.issue(), accessKeyId: 'ASIAUNKNOWNKEY000000' };
-    await expect(h.client(credentials).send(get)).rejects.toMatchObject({
+    const credentials = { ...suite.h.issue(), accessKeyId: 'ASIAUNKNOWNKEY000000' };
+    await expect(suite.h.client(credentials).send(get)).rejects.toMatchObject({
       name: 'InvalidAccessKeyId',
       $metadata: { httpStatusCode: 403 },
     });
   });
 
   it('refuses expired credentials with ExpiredToken', async () => {
-    const credentials = h.issue({ ttlMs: 60_000 });
-    const s3 = h.client(credentials);
+    const credentials = suite.h.issue({ ttlMs: 60_000 });
+    const s3 = suite.h.client(credentials);
     await expect(s3.send(get)).resolves.toBeDefined();
-    h.clock.advance(61_000);
+    suite.h.clock.advance(61_000);
     try {
-      await expect(h.client(credentials).send(get)).rejects.toMatchObject({
+      await expect(suite.h.client(credentials).send(get)).rejects.toMatchObject({
         name: 'ExpiredToken',
         $metadata: { httpStatusCode: 400 },
       });
     } finally {
-      h.clock.advance(-61_000);
+      suite.h.clock.advance(-61_000);
     }
   });
 
   it('refuses a wrong session token with InvalidToken and a missing one with InvalidAccessKeyId', async () => {
-    const credentials = h.issue();
-    await expect(h.client({ ...credentials, sessionToken: 'forged' }).send(get)).rejects.toMatchObject({
+    const credentials = suite.h.issue();
+    await expect(suite.h.client({ ...credentials, sessionToken: 'forged' }).send(get)).rejects.toMatchObject({
       name: 'InvalidToken',
     });
     const { sessionToken: _, ...withoutToken } = credentials;
     const res = await sendSigned(
-      h.endpoint,
+      suite.h.endpoint,
       { ...withoutToken, sessionToken: '' },
       {
         method: 'GET',
         path: `/${BUCKET}/public/auth.txt`,
         headers: { 'x-amz-content-sha256': 'UNSIGNED-PAYLOAD' },
       },
-      new Date(h.clock.now()),
+      new Date(suite.h.clock.now()),
     );
     expect(res.status).toBe(403);
     expect(errorCode(res)).toBe('InvalidAccessKeyId');
@@ -78,14 +72,14 @@ describe('SigV4 header authentication', () => {
 
   it('refuses a request signed 20 minutes off with RequestTimeTooSkewed', async () => {
     const res = await sendSigned(
-      h.endpoint,
-      h.issue(),
+      suite.h.endpoint,
+      suite.h.issue(),
       {
         method: 'GET',
         path: `/${BUCKET}/public/auth.txt`,
         headers: { 'x-amz-content-sha256': 'UNSIGNED-PAYLOAD' },
       },
-      new Date(h.clock.now() - 20 * 60_000),
+      new Date(suite.h.clock.now() - 20 * 60_000),
     );
     expect(res.status).toBe(403);
     expect(errorCode(res)).toBe('RequestTimeTooSkewed');
@@ -93,30 +87,30 @@ describe('SigV4 header authentication', () => {
 
   it('accepts a request signed 10 minutes off', async () => {
     const res = await sendSigned(
-      h.endpoint,
-      h.issue(),
+      suite.h.endpoint,
+      suite.h.issue(),
       {
         method: 'GET',
         path: `/${BUCKET}/public/auth.txt`,
         headers: { 'x-amz-content-sha256': 'UNSIGNED-PAYLOAD' },
       },
-      new Date(h.clock.now() + 10 * 60_000),
+      new Date(suite.h.clock.now() + 10 * 60_000),
     );
     expect(res.status).toBe(200);
     expect(res.body).toBe('secret stuff');
   });
 
   it('refuses a signature scoped to another region with AuthorizationHeaderMalformed naming the right one', async () => {
-    const credentials = h.issue();
+    const credentials = suite.h.issue();
     const res = await sendSigned(
-      h.endpoint,
+      suite.h.endpoint,
       credentials,
       {
         method: 'GET',
         path: `/${BUCKET}/public/auth.txt`,
         headers: { 'x-amz-content-sha256': 'UNSIGNED-PAYLOAD' },
       },
-      new Date(h.clock.now()),
+      new Date(suite.h.clock.now()),
       'eu-west-1',
     );
     expect(res.status).toBe(400);
@@ -125,7 +119,7 @@ describe('SigV4 header authentication', () => {
   });
 
   it('refuses an anonymous request with AccessDenied', async () => {
-    const res = await send(h.endpoint, { method: 'GET', path: `/${BUCKET}/public/auth.txt` });
+    const res = await send(suite.h.endpoint, { method: 'GET', path: `/${BUCKET}/public/auth.txt` });
     expect(res.status).toBe(403);
     expect(errorCode(res)).toBe('AccessDenied');
     expect(res.body).toContain('<RequestId>');
@@ -133,15 +127,15 @@ describe('SigV4 header authentication', () => {
 
   it('refuses a body whose SHA-256 is not the signed x-amz-content-sha256', async () => {
     const res = await sendSigned(
-      h.endpoint,
-      h.issue(),
+      suite.h.endpoint,
+      suite.h.issue(),
       {
         method: 'PUT',
         path: `/${BUCKET}/public/sha.txt`,
         headers: { 'x-amz-content-sha256': 'a'.repeat(64), 'content-length': '5' },
         body: 'hello',
       },
-      new Date(h.clock.now()),
+      new Date(suite.h.clock.now()),
     );
     expect(res.status).toBe(400);
     expect(errorCode(res)).toBe('XAmzContentSHA256Mismatch');
@@ -151,7 +145,7 @@ describe('SigV4 header authentication', () => {
 describe('presigned URLs', () => {
   it('lets a presigned GET read the object and a presigned PUT write one', async () => {
     // As on AWS, presigned PUTs need WHEN_REQUIRED: by default SDK v3 signs the CRC32 of an empty body into the URL.
-    const s3 = h.client(h.issue(), { requestChecksumCalculation: 'WHEN_REQUIRED' });
+    const s3 = suite.h.client(suite.h.issue(), { requestChecksumCalculation: 'WHEN_REQUIRED' });
     const getUrl = await getSignedUrl(s3, get, { expiresIn: 300 });
     const read = await fetch(getUrl);
     expect(read.status).toBe(200);
@@ -169,7 +163,7 @@ describe('presigned URLs', () => {
 
   it('verifies a checksum signed into a presigned PUT URL, refusing other bytes with BadDigest', async () => {
     const url = await getSignedUrl(
-      h.client(h.issue()),
+      suite.h.client(suite.h.issue()),
       new PutObjectCommand({ Bucket: BUCKET, Key: 'public/empty-crc.txt' }),
       {
         expiresIn: 300,
@@ -184,9 +178,9 @@ describe('presigned URLs', () => {
   });
 
   it('refuses a presigned URL past X-Amz-Expires with AccessDenied "Request has expired"', async () => {
-    const url = await getSignedUrl(h.client(h.issue()), get, { expiresIn: 60 });
+    const url = await getSignedUrl(suite.h.client(suite.h.issue()), get, { expiresIn: 60 });
     // Well past the 60 s, whatever the few seconds between the manual clock and the presigner's.
-    h.clock.advance(120_000);
+    suite.h.clock.advance(120_000);
     try {
       const res = await fetch(url);
       const body = await res.text();
@@ -194,25 +188,25 @@ describe('presigned URLs', () => {
       expect(body).toContain('<Code>AccessDenied</Code>');
       expect(body).toContain('<Message>Request has expired</Message>');
     } finally {
-      h.clock.advance(-120_000);
+      suite.h.clock.advance(-120_000);
     }
   });
 
   it('refuses an expired or tampered presigned PUT, storing nothing', async () => {
-    const s3 = h.client(h.issue(), { requestChecksumCalculation: 'WHEN_REQUIRED' });
+    const s3 = suite.h.client(suite.h.issue(), { requestChecksumCalculation: 'WHEN_REQUIRED' });
     const url = await getSignedUrl(s3, new PutObjectCommand({ Bucket: BUCKET, Key: 'public/put-once.txt' }), {
       expiresIn: 60,
     });
     const tampered = await fetch(url.replace('put-once.txt', 'put-twice.txt'), { method: 'PUT', body: 'x' });
     expect(tampered.status).toBe(403);
     expect(await tampered.text()).toContain('<Code>SignatureDoesNotMatch</Code>');
-    h.clock.advance(120_000);
+    suite.h.clock.advance(120_000);
     try {
       const expired = await fetch(url, { method: 'PUT', body: 'late' });
       expect(expired.status).toBe(403);
       expect(await expired.text()).toContain('<Message>Request has expired</Message>');
     } finally {
-      h.clock.advance(-120_000);
+      suite.h.clock.advance(-120_000);
     }
     for (const Key of ['public/put-once.txt', 'public/put-twice.txt']) {
       await expect(s3.send(new GetObjectCommand({ Bucket: BUCKET, Key }))).rejects.toMatchObject({
@@ -222,10 +216,10 @@ describe('presigned URLs', () => {
   });
 
   it('refuses a tampered presigned URL with SignatureDoesNotMatch', async () => {
-    await h
-      .client(h.issue())
+    await suite.h
+      .client(suite.h.issue())
       .send(new PutObjectCommand({ Bucket: BUCKET, Key: 'public/other.txt', Body: 'other' }));
-    const url = await getSignedUrl(h.client(h.issue()), get, { expiresIn: 300 });
+    const url = await getSignedUrl(suite.h.client(suite.h.issue()), get, { expiresIn: 300 });
     const otherKey = await fetch(url.replace('public/auth.txt', 'public/other.txt'));
     expect(otherKey.status).toBe(403);
     expect(await otherKey.text()).toContain('<Code>SignatureDoesNotMatch</Code>');

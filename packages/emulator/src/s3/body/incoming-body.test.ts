@@ -7,26 +7,16 @@
 import { createHash } from 'node:crypto';
 import { Readable } from 'node:stream';
 import { crc32 } from 'node:zlib';
-import { GetObjectCommand, HeadObjectCommand, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { GetObjectCommand, HeadObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3';
+import { describe, expect, it } from 'vitest';
 import { errorCode, send, signerFor, signHeaders } from '../__tests__/raw-s3.js';
-import { type S3Harness, startS3Harness } from '../__tests__/s3-harness.js';
+import { useS3Harness } from '../__tests__/s3-suite.js';
 import { BUCKET } from '../__tests__/stack-fixture.js';
 
-let h: S3Harness;
-let s3: S3Client;
-
-beforeAll(async () => {
-  h = await startS3Harness();
-  s3 = h.client(h.issue());
-});
-afterAll(async () => {
-  s3?.destroy();
-  await h?.stop();
-});
+const suite = useS3Harness();
 
 async function exists(key: string): Promise<boolean> {
-  return s3.send(new HeadObjectCommand({ Bucket: BUCKET, Key: key })).then(
+  return suite.s3.send(new HeadObjectCommand({ Bucket: BUCKET, Key: key })).then(
     () => true,
     (error: { $metadata?: { httpStatusCode?: number } }) => {
       if (error.$metadata?.httpStatusCode === 404) return false;
@@ -45,8 +35,8 @@ const EMPTY_SHA256 = createHash('sha256').digest('hex');
 
 /** Builds a STREAMING-AWS4-HMAC-SHA256-PAYLOAD request; `tamper` corrupts the first or last chunk after signing. */
 async function signedChunkedPut(key: string, data: Buffer, chunkSize: number, tamper?: 'first' | 'last') {
-  const credentials = h.issue();
-  const date = new Date(h.clock.now());
+  const credentials = suite.h.issue();
+  const date = new Date(suite.h.clock.now());
   const headers = {
     'x-amz-content-sha256': 'STREAMING-AWS4-HMAC-SHA256-PAYLOAD',
     'content-encoding': 'aws-chunked',
@@ -65,7 +55,7 @@ async function signedChunkedPut(key: string, data: Buffer, chunkSize: number, ta
     path: `/${BUCKET}/${key}`,
     headers: { ...headers, 'content-length': String(bodyLength) },
   };
-  const signed = await signHeaders(h.endpoint, credentials, req, date);
+  const signed = await signHeaders(suite.h.endpoint, credentials, req, date);
   let previous = /Signature=([0-9a-f]+)/.exec(signed.authorization ?? '')?.[1] ?? '';
   const amzDate = signed['x-amz-date'] as string;
   const scope = `${amzDate.slice(0, 8)}/us-east-1/s3/aws4_request`;
@@ -88,16 +78,16 @@ async function signedChunkedPut(key: string, data: Buffer, chunkSize: number, ta
     const at = tamper === 'last' ? body.length - 200 : 200;
     body.writeUInt8(body.readUInt8(at) ^ 1, at);
   }
-  return send(h.endpoint, { ...req, headers: signed, body });
+  return send(suite.h.endpoint, { ...req, headers: signed, body });
 }
 
 describe('request bodies', () => {
   it('accepts what SDK v3 sends for a buffer (CRC32 header) and a stream (aws-chunked, trailer checksum)', async () => {
     const data = Buffer.from('x'.repeat(100_000));
-    await s3.send(new PutObjectCommand({ Bucket: BUCKET, Key: 'public/buffer.bin', Body: data }));
-    const bufferPut = h.requests.at(-1);
+    await suite.s3.send(new PutObjectCommand({ Bucket: BUCKET, Key: 'public/buffer.bin', Body: data }));
+    const bufferPut = suite.h.requests.at(-1);
     expect(bufferPut?.headers['x-amz-checksum-crc32']).toBe(crc32Base64(data));
-    await s3.send(
+    await suite.s3.send(
       new PutObjectCommand({
         Bucket: BUCKET,
         Key: 'public/stream.bin',
@@ -105,10 +95,10 @@ describe('request bodies', () => {
         ContentLength: data.length,
       }),
     );
-    const streamPut = h.requests.at(-1);
+    const streamPut = suite.h.requests.at(-1);
     expect(streamPut?.headers['content-encoding']).toContain('aws-chunked');
     expect(streamPut?.headers['x-amz-trailer']).toBe('x-amz-checksum-crc32');
-    const out = await s3.send(
+    const out = await suite.s3.send(
       new GetObjectCommand({ Bucket: BUCKET, Key: 'public/stream.bin', ChecksumMode: 'ENABLED' }),
     );
     expect(out.ChecksumCRC32).toBe(crc32Base64(data));
@@ -122,19 +112,21 @@ describe('request bodies', () => {
 
   it.each(['CRC32C', 'SHA1', 'SHA256'] as const)('verifies and stores a %s checksum', async (algorithm) => {
     const key = `public/checksum-${algorithm}.txt`;
-    const put = await s3.send(
+    const put = await suite.s3.send(
       new PutObjectCommand({ Bucket: BUCKET, Key: key, Body: 'checksummed', ChecksumAlgorithm: algorithm }),
     );
     const field = `Checksum${algorithm}` as const;
     expect(put[field]).toBeTruthy();
-    const out = await s3.send(new GetObjectCommand({ Bucket: BUCKET, Key: key, ChecksumMode: 'ENABLED' }));
+    const out = await suite.s3.send(
+      new GetObjectCommand({ Bucket: BUCKET, Key: key, ChecksumMode: 'ENABLED' }),
+    );
     expect(out[field]).toBe(put[field]);
     expect(await out.Body?.transformToString()).toBe('checksummed');
   });
 
   it('refuses a wrong x-amz-checksum-crc32 with BadDigest and stores nothing', async () => {
     await expect(
-      s3.send(
+      suite.s3.send(
         new PutObjectCommand({
           Bucket: BUCKET,
           Key: 'public/bad-crc.txt',
@@ -149,7 +141,7 @@ describe('request bodies', () => {
   it('refuses a wrong Content-MD5 with BadDigest', async () => {
     const wrong = createHash('md5').update('other').digest('base64');
     await expect(
-      h.client(h.issue(), { requestChecksumCalculation: 'WHEN_REQUIRED' }).send(
+      suite.h.client(suite.h.issue(), { requestChecksumCalculation: 'WHEN_REQUIRED' }).send(
         new PutObjectCommand({
           Bucket: BUCKET,
           Key: 'public/bad-md5.txt',
@@ -162,7 +154,7 @@ describe('request bodies', () => {
   });
 
   it('refuses a wrong trailer checksum in an aws-chunked body with BadDigest', async () => {
-    const credentials = h.issue();
+    const credentials = suite.h.issue();
     const data = Buffer.from('trailer body');
     const body = Buffer.concat([
       Buffer.from(`${data.length.toString(16)}\r\n`),
@@ -181,9 +173,9 @@ describe('request bodies', () => {
       },
       body,
     };
-    const res = await send(h.endpoint, {
+    const res = await send(suite.h.endpoint, {
       ...req,
-      headers: await signHeaders(h.endpoint, credentials, req, new Date(h.clock.now())),
+      headers: await signHeaders(suite.h.endpoint, credentials, req, new Date(suite.h.clock.now())),
     });
     expect(res.status).toBe(400);
     expect(errorCode(res)).toBe('BadDigest');
@@ -197,9 +189,9 @@ describe('request bodies', () => {
       headers: { 'x-amz-content-sha256': 'UNSIGNED-PAYLOAD', 'transfer-encoding': 'chunked' },
       body: 'streamed without a length',
     };
-    const res = await send(h.endpoint, {
+    const res = await send(suite.h.endpoint, {
       ...req,
-      headers: await signHeaders(h.endpoint, h.issue(), req, new Date(h.clock.now())),
+      headers: await signHeaders(suite.h.endpoint, suite.h.issue(), req, new Date(suite.h.clock.now())),
     });
     expect(res.status).toBe(411);
     expect(errorCode(res)).toBe('MissingContentLength');
@@ -211,7 +203,9 @@ describe('request bodies', () => {
     const res = await signedChunkedPut('public/signed-chunks.bin', data, 65_536);
     expect(res.status).toBe(200);
     expect(res.headers.etag).toBe(`"${createHash('md5').update(data).digest('hex')}"`);
-    const out = await s3.send(new GetObjectCommand({ Bucket: BUCKET, Key: 'public/signed-chunks.bin' }));
+    const out = await suite.s3.send(
+      new GetObjectCommand({ Bucket: BUCKET, Key: 'public/signed-chunks.bin' }),
+    );
     expect((await out.Body?.transformToByteArray())?.length).toBe(data.length);
   });
 

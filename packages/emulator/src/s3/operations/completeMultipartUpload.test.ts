@@ -13,26 +13,15 @@ import {
   GetObjectCommand,
   HeadObjectCommand,
   ListPartsCommand,
-  type S3Client,
   UploadPartCommand,
 } from '@aws-sdk/client-s3';
 import { Upload } from '@aws-sdk/lib-storage';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type S3Harness, startS3Harness } from '../__tests__/s3-harness.js';
+import { describe, expect, it } from 'vitest';
+import { useS3Harness } from '../__tests__/s3-suite.js';
 import { BUCKET } from '../__tests__/stack-fixture.js';
 
 const MiB = 1024 * 1024;
-let h: S3Harness;
-let s3: S3Client;
-
-beforeAll(async () => {
-  h = await startS3Harness();
-  s3 = h.client(h.issue());
-});
-afterAll(async () => {
-  s3?.destroy();
-  await h?.stop();
-});
+const suite = useS3Harness();
 
 function md5(data: Buffer): Buffer {
   return createHash('md5').update(data).digest();
@@ -42,7 +31,7 @@ describe('multipart uploads', () => {
   it('uploads 20 MiB with lib-storage and reads back the same bytes', async () => {
     const data = randomBytes(20 * MiB);
     const upload = new Upload({
-      client: s3,
+      client: suite.s3,
       params: { Bucket: BUCKET, Key: 'public/big.bin', Body: data, ContentType: 'application/x-big' },
       partSize: 5 * MiB,
       queueSize: 4,
@@ -51,25 +40,25 @@ describe('multipart uploads', () => {
     const partMd5s = [0, 1, 2, 3].map((i) => md5(data.subarray(i * 5 * MiB, (i + 1) * 5 * MiB)));
     const expectedEtag = `"${createHash('md5').update(Buffer.concat(partMd5s)).digest('hex')}-4"`;
     expect(result.ETag).toBe(expectedEtag);
-    expect(h.requests.filter((r) => r.url.includes('partNumber=')).length).toBe(4);
-    const head = await s3.send(new HeadObjectCommand({ Bucket: BUCKET, Key: 'public/big.bin' }));
+    expect(suite.h.requests.filter((r) => r.url.includes('partNumber=')).length).toBe(4);
+    const head = await suite.s3.send(new HeadObjectCommand({ Bucket: BUCKET, Key: 'public/big.bin' }));
     expect(head.ContentLength).toBe(20 * MiB);
     expect(head.ContentType).toBe('application/x-big');
     expect(head.ETag).toBe(expectedEtag);
-    const out = await s3.send(
+    const out = await suite.s3.send(
       new GetObjectCommand({ Bucket: BUCKET, Key: 'public/big.bin', ChecksumMode: 'ENABLED' }),
     );
     expect(out.ChecksumCRC32).toMatch(/-4$/);
     const back = Buffer.from((await out.Body?.transformToByteArray()) ?? []);
     expect(md5(back).equals(md5(data))).toBe(true);
-    expect(await readdir(join(h.dataDir, 's3', BUCKET, 'uploads'))).toEqual([]);
+    expect(await readdir(join(suite.h.dataDir, 's3', BUCKET, 'uploads'))).toEqual([]);
   });
 
   it('aborts an upload: its parts are gone and no object appears', async () => {
-    const { UploadId } = await s3.send(
+    const { UploadId } = await suite.s3.send(
       new CreateMultipartUploadCommand({ Bucket: BUCKET, Key: 'public/aborted.bin' }),
     );
-    await s3.send(
+    await suite.s3.send(
       new UploadPartCommand({
         Bucket: BUCKET,
         Key: 'public/aborted.bin',
@@ -78,28 +67,30 @@ describe('multipart uploads', () => {
         Body: randomBytes(1024),
       }),
     );
-    const parts = await s3.send(
+    const parts = await suite.s3.send(
       new ListPartsCommand({ Bucket: BUCKET, Key: 'public/aborted.bin', UploadId }),
     );
     expect(parts.Parts?.map((p) => [p.PartNumber, p.Size])).toEqual([[1, 1024]]);
-    await s3.send(new AbortMultipartUploadCommand({ Bucket: BUCKET, Key: 'public/aborted.bin', UploadId }));
+    await suite.s3.send(
+      new AbortMultipartUploadCommand({ Bucket: BUCKET, Key: 'public/aborted.bin', UploadId }),
+    );
     await expect(
-      s3.send(new ListPartsCommand({ Bucket: BUCKET, Key: 'public/aborted.bin', UploadId })),
+      suite.s3.send(new ListPartsCommand({ Bucket: BUCKET, Key: 'public/aborted.bin', UploadId })),
     ).rejects.toMatchObject({
       name: 'NoSuchUpload',
       $metadata: { httpStatusCode: 404 },
     });
     await expect(
-      s3.send(new HeadObjectCommand({ Bucket: BUCKET, Key: 'public/aborted.bin' })),
+      suite.s3.send(new HeadObjectCommand({ Bucket: BUCKET, Key: 'public/aborted.bin' })),
     ).rejects.toMatchObject({
       $metadata: { httpStatusCode: 404 },
     });
-    expect(await readdir(join(h.dataDir, 's3', BUCKET, 'uploads'))).toEqual([]);
+    expect(await readdir(join(suite.h.dataDir, 's3', BUCKET, 'uploads'))).toEqual([]);
   });
 
   it('aborts the upload when lib-storage is cancelled mid-way', async () => {
     const upload = new Upload({
-      client: s3,
+      client: suite.s3,
       params: { Bucket: BUCKET, Key: 'public/cancelled.bin', Body: randomBytes(15 * MiB) },
       partSize: 5 * MiB,
       queueSize: 1,
@@ -107,7 +98,7 @@ describe('multipart uploads', () => {
     upload.on('httpUploadProgress', () => void upload.abort());
     await expect(upload.done()).rejects.toThrow();
     await expect(
-      s3.send(new HeadObjectCommand({ Bucket: BUCKET, Key: 'public/cancelled.bin' })),
+      suite.s3.send(new HeadObjectCommand({ Bucket: BUCKET, Key: 'public/cancelled.bin' })),
     ).rejects.toMatchObject({
       $metadata: { httpStatusCode: 404 },
     });
@@ -115,15 +106,15 @@ describe('multipart uploads', () => {
 
   it('refuses bad part lists with InvalidPart, InvalidPartOrder and EntityTooSmall', async () => {
     const Key = 'public/parts.bin';
-    const { UploadId } = await s3.send(new CreateMultipartUploadCommand({ Bucket: BUCKET, Key }));
-    const p1 = await s3.send(
+    const { UploadId } = await suite.s3.send(new CreateMultipartUploadCommand({ Bucket: BUCKET, Key }));
+    const p1 = await suite.s3.send(
       new UploadPartCommand({ Bucket: BUCKET, Key, UploadId, PartNumber: 1, Body: Buffer.alloc(1000, 1) }),
     );
-    const p2 = await s3.send(
+    const p2 = await suite.s3.send(
       new UploadPartCommand({ Bucket: BUCKET, Key, UploadId, PartNumber: 2, Body: Buffer.alloc(1000, 2) }),
     );
     const complete = (Parts: Array<{ PartNumber: number; ETag?: string }>) =>
-      s3.send(
+      suite.s3.send(
         new CompleteMultipartUploadCommand({ Bucket: BUCKET, Key, UploadId, MultipartUpload: { Parts } }),
       );
     await expect(
@@ -151,7 +142,7 @@ describe('multipart uploads', () => {
         .update(md5(Buffer.alloc(1000, 2)))
         .digest('hex')}-1"`,
     );
-    const out = await s3.send(new GetObjectCommand({ Bucket: BUCKET, Key }));
+    const out = await suite.s3.send(new GetObjectCommand({ Bucket: BUCKET, Key }));
     expect(Buffer.from((await out.Body?.transformToByteArray()) ?? []).equals(Buffer.alloc(1000, 2))).toBe(
       true,
     );

@@ -3,32 +3,27 @@
  * open ranges, 416 InvalidRange, If-Match/If-Unmodified-Since → 412, If-None-Match/
  * If-Modified-Since → 304, and response-* overrides on a presigned URL.
  */
-import { GetObjectCommand, HeadObjectCommand, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
+import { GetObjectCommand, HeadObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type S3Harness, startS3Harness } from '../__tests__/s3-harness.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useS3Harness } from '../__tests__/s3-suite.js';
 import { BUCKET } from '../__tests__/stack-fixture.js';
 
 const KEY = 'public/range.txt';
 const BODY = '0123456789abcdefghij';
-let h: S3Harness;
-let s3: S3Client;
+const suite = useS3Harness();
 let etag: string;
 
 beforeAll(async () => {
-  h = await startS3Harness();
-  s3 = h.client(h.issue());
   etag = (
-    await s3.send(new PutObjectCommand({ Bucket: BUCKET, Key: KEY, Body: BODY, ContentType: 'text/plain' }))
+    await suite.s3.send(
+      new PutObjectCommand({ Bucket: BUCKET, Key: KEY, Body: BODY, ContentType: 'text/plain' }),
+    )
   ).ETag as string;
-});
-afterAll(async () => {
-  s3?.destroy();
-  await h?.stop();
 });
 
 async function range(Range: string) {
-  const out = await s3.send(new GetObjectCommand({ Bucket: BUCKET, Key: KEY, Range }));
+  const out = await suite.s3.send(new GetObjectCommand({ Bucket: BUCKET, Key: KEY, Range }));
   return { out, body: await out.Body?.transformToString() };
 }
 
@@ -54,10 +49,10 @@ describe('GetObject ranges', () => {
 
 describe('GetObject conditions', () => {
   it('serves when If-Match matches and refuses with 412 PreconditionFailed when it does not', async () => {
-    const ok = await s3.send(new GetObjectCommand({ Bucket: BUCKET, Key: KEY, IfMatch: etag }));
+    const ok = await suite.s3.send(new GetObjectCommand({ Bucket: BUCKET, Key: KEY, IfMatch: etag }));
     expect(await ok.Body?.transformToString()).toBe(BODY);
     await expect(
-      s3.send(new GetObjectCommand({ Bucket: BUCKET, Key: KEY, IfMatch: '"nope"' })),
+      suite.s3.send(new GetObjectCommand({ Bucket: BUCKET, Key: KEY, IfMatch: '"nope"' })),
     ).rejects.toMatchObject({
       name: 'PreconditionFailed',
       $metadata: { httpStatusCode: 412 },
@@ -66,14 +61,14 @@ describe('GetObject conditions', () => {
 
   it('answers 304 when If-None-Match matches or the object is not modified since', async () => {
     await expect(
-      s3.send(new GetObjectCommand({ Bucket: BUCKET, Key: KEY, IfNoneMatch: etag })),
+      suite.s3.send(new GetObjectCommand({ Bucket: BUCKET, Key: KEY, IfNoneMatch: etag })),
     ).rejects.toMatchObject({
       $metadata: { httpStatusCode: 304 },
     });
-    const head = await s3.send(new HeadObjectCommand({ Bucket: BUCKET, Key: KEY }));
+    const head = await suite.s3.send(new HeadObjectCommand({ Bucket: BUCKET, Key: KEY }));
     const modified = head.LastModified as Date;
     await expect(
-      s3.send(
+      suite.s3.send(
         new GetObjectCommand({
           Bucket: BUCKET,
           Key: KEY,
@@ -81,7 +76,7 @@ describe('GetObject conditions', () => {
         }),
       ),
     ).rejects.toMatchObject({ $metadata: { httpStatusCode: 304 } });
-    const earlier = await s3.send(
+    const earlier = await suite.s3.send(
       new GetObjectCommand({
         Bucket: BUCKET,
         Key: KEY,
@@ -90,7 +85,7 @@ describe('GetObject conditions', () => {
     );
     expect(await earlier.Body?.transformToString()).toBe(BODY);
     await expect(
-      s3.send(
+      suite.s3.send(
         new GetObjectCommand({
           Bucket: BUCKET,
           Key: KEY,
@@ -102,7 +97,7 @@ describe('GetObject conditions', () => {
 
   it('applies response-* overrides from a presigned URL', async () => {
     const url = await getSignedUrl(
-      s3,
+      suite.s3,
       new GetObjectCommand({
         Bucket: BUCKET,
         Key: KEY,

@@ -13,24 +13,13 @@ import {
   HeadObjectCommand,
   ListObjectsV2Command,
   PutObjectCommand,
-  type S3Client,
 } from '@aws-sdk/client-s3';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { signHeaders } from '../__tests__/raw-s3.js';
-import { type S3Harness, startS3Harness } from '../__tests__/s3-harness.js';
+import { useS3Harness } from '../__tests__/s3-suite.js';
 import { BUCKET } from '../__tests__/stack-fixture.js';
 
-let h: S3Harness;
-let s3: S3Client;
-
-beforeAll(async () => {
-  h = await startS3Harness();
-  s3 = h.client(h.issue());
-});
-afterAll(async () => {
-  s3?.destroy();
-  await h?.stop();
-});
+const suite = useS3Harness();
 
 async function waitFor(condition: () => Promise<boolean>, timeoutMs = 5000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
@@ -41,7 +30,7 @@ async function waitFor(condition: () => Promise<boolean>, timeoutMs = 5000): Pro
 }
 
 async function read(key: string): Promise<Buffer> {
-  const out = await s3.send(new GetObjectCommand({ Bucket: BUCKET, Key: key }));
+  const out = await suite.s3.send(new GetObjectCommand({ Bucket: BUCKET, Key: key }));
   return Buffer.from((await out.Body?.transformToByteArray()) ?? []);
 }
 
@@ -59,43 +48,44 @@ const ODD_KEYS = [
 describe('object storage', () => {
   it('stores odd keys as keys: round-trips, lists them, and writes nothing outside the data dir', async () => {
     for (const key of ODD_KEYS)
-      await s3.send(new PutObjectCommand({ Bucket: BUCKET, Key: key, Body: `body of ${key}` }));
+      await suite.s3.send(new PutObjectCommand({ Bucket: BUCKET, Key: key, Body: `body of ${key}` }));
     for (const key of ODD_KEYS) expect((await read(key)).toString()).toBe(`body of ${key}`);
-    const listed = await s3.send(new ListObjectsV2Command({ Bucket: BUCKET, Prefix: 'public/' }));
+    const listed = await suite.s3.send(new ListObjectsV2Command({ Bucket: BUCKET, Prefix: 'public/' }));
     expect(listed.Contents?.map((c) => c.Key).sort()).toEqual([...ODD_KEYS].sort());
     // The data dir sits alone in a fresh parent: a key that escaped it (`../../etc`) would land beside it.
-    expect(await readdir(h.parentDir)).toEqual(['data']);
-    expect(await readdir(h.dataDir)).toEqual(['s3']);
-    expect(await readdir(join(h.dataDir, 's3'))).toEqual([BUCKET]);
-    const bucketDir = join(h.dataDir, 's3', BUCKET);
+    expect(await readdir(suite.h.parentDir)).toEqual(['data']);
+    expect(await readdir(suite.h.dataDir)).toEqual(['s3']);
+    expect(await readdir(join(suite.h.dataDir, 's3'))).toEqual([BUCKET]);
+    const bucketDir = join(suite.h.dataDir, 's3', BUCKET);
     expect((await readdir(bucketDir)).sort()).toEqual(['data', 'objects', 'tmp', 'uploads']);
     // Every stored name is a SHA-256 or a UUID, never derived from the key's characters.
     const objects = await readdir(join(bucketDir, 'objects'));
     expect(objects).toHaveLength(ODD_KEYS.length);
     for (const name of objects) expect(name).toMatch(/^[0-9a-f]{64}\.json$/);
     for (const name of await readdir(join(bucketDir, 'data'))) expect(name).toMatch(/^[0-9a-f-]{36}$/);
-    for (const key of ODD_KEYS) await s3.send(new DeleteObjectCommand({ Bucket: BUCKET, Key: key }));
+    for (const key of ODD_KEYS) await suite.s3.send(new DeleteObjectCommand({ Bucket: BUCKET, Key: key }));
   });
 
   it('accepts a key of exactly 1024 UTF-8 bytes and refuses 1025 with KeyTooLongError', async () => {
     // 'public/' is 7 bytes; 339 three-byte characters make 1017 more.
     const longest = `public/${'日'.repeat(339)}`;
     expect(Buffer.byteLength(longest)).toBe(1024);
-    await s3.send(new PutObjectCommand({ Bucket: BUCKET, Key: longest, Body: 'at the limit' }));
+    await suite.s3.send(new PutObjectCommand({ Bucket: BUCKET, Key: longest, Body: 'at the limit' }));
     expect((await read(longest)).toString()).toBe('at the limit');
     const ascii = `public/${'k'.repeat(1017)}`;
-    await s3.send(new PutObjectCommand({ Bucket: BUCKET, Key: ascii, Body: 'ascii limit' }));
+    await suite.s3.send(new PutObjectCommand({ Bucket: BUCKET, Key: ascii, Body: 'ascii limit' }));
     for (const tooLong of [`${longest}k`, `${ascii}k`]) {
       expect(Buffer.byteLength(tooLong)).toBe(1025);
       await expect(
-        s3.send(new PutObjectCommand({ Bucket: BUCKET, Key: tooLong, Body: 'x' })),
+        suite.s3.send(new PutObjectCommand({ Bucket: BUCKET, Key: tooLong, Body: 'x' })),
       ).rejects.toMatchObject({ name: 'KeyTooLongError', $metadata: { httpStatusCode: 400 } });
     }
-    for (const key of [longest, ascii]) await s3.send(new DeleteObjectCommand({ Bucket: BUCKET, Key: key }));
+    for (const key of [longest, ascii])
+      await suite.s3.send(new DeleteObjectCommand({ Bucket: BUCKET, Key: key }));
   });
 
   it('keeps objects, metadata and the listing across a restart', async () => {
-    await s3.send(
+    await suite.s3.send(
       new PutObjectCommand({
         Bucket: BUCKET,
         Key: 'public/keep/a.txt',
@@ -104,27 +94,30 @@ describe('object storage', () => {
         Metadata: { m: 'v' },
       }),
     );
-    await h.restart();
-    const head = await s3.send(new HeadObjectCommand({ Bucket: BUCKET, Key: 'public/keep/a.txt' }));
+    await suite.h.restart();
+    const head = await suite.s3.send(new HeadObjectCommand({ Bucket: BUCKET, Key: 'public/keep/a.txt' }));
     expect(head.ContentType).toBe('text/x-kept');
     expect(head.Metadata).toEqual({ m: 'v' });
     expect((await read('public/keep/a.txt')).toString()).toBe('kept');
-    const listed = await s3.send(new ListObjectsV2Command({ Bucket: BUCKET, Prefix: 'public/keep/' }));
+    const listed = await suite.s3.send(new ListObjectsV2Command({ Bucket: BUCKET, Prefix: 'public/keep/' }));
     expect(listed.Contents?.map((c) => c.Key)).toEqual(['public/keep/a.txt']);
   });
 
   it('lets one of several concurrent writers to a key win whole', async () => {
     const bodies = [0, 1, 2, 3, 4, 5].map((i) => Buffer.alloc(2 * 1024 * 1024, i));
     await Promise.all(
-      bodies.map((Body) => s3.send(new PutObjectCommand({ Bucket: BUCKET, Key: 'public/race.bin', Body }))),
+      bodies.map((Body) =>
+        suite.s3.send(new PutObjectCommand({ Bucket: BUCKET, Key: 'public/race.bin', Body })),
+      ),
     );
     const final = await read('public/race.bin');
     expect(bodies.some((b) => b.equals(final))).toBe(true);
-    const head = await s3.send(new HeadObjectCommand({ Bucket: BUCKET, Key: 'public/race.bin' }));
+    const head = await suite.s3.send(new HeadObjectCommand({ Bucket: BUCKET, Key: 'public/race.bin' }));
     expect(head.ETag).toBe(`"${createHash('md5').update(final).digest('hex')}"`);
     // Replaced blobs are removed: one blob per stored object.
-    const objects = (await s3.send(new ListObjectsV2Command({ Bucket: BUCKET, Prefix: 'public/' }))).KeyCount;
-    expect((await readdir(join(h.dataDir, 's3', BUCKET, 'data'))).length).toBe(objects);
+    const objects = (await suite.s3.send(new ListObjectsV2Command({ Bucket: BUCKET, Prefix: 'public/' })))
+      .KeyCount;
+    expect((await readdir(join(suite.h.dataDir, 's3', BUCKET, 'data'))).length).toBe(objects);
   });
 
   it('stores nothing when the connection drops mid-upload', async () => {
@@ -135,9 +128,9 @@ describe('object storage', () => {
       path: `/${BUCKET}/${key}`,
       headers: { 'x-amz-content-sha256': 'UNSIGNED-PAYLOAD', 'content-length': String(total) },
     };
-    const headers = await signHeaders(h.endpoint, h.issue(), req, new Date(h.clock.now()));
-    const url = new URL(h.endpoint);
-    const tmpFiles = () => readdir(join(h.dataDir, 's3', BUCKET, 'tmp')).catch(() => []);
+    const headers = await signHeaders(suite.h.endpoint, suite.h.issue(), req, new Date(suite.h.clock.now()));
+    const url = new URL(suite.h.endpoint);
+    const tmpFiles = () => readdir(join(suite.h.dataDir, 's3', BUCKET, 'tmp')).catch(() => []);
     const out = request({ host: url.hostname, port: url.port, method: 'PUT', path: req.path, headers });
     out.on('error', () => {});
     const closed = new Promise((resolve) => out.on('close', resolve));
@@ -148,7 +141,7 @@ describe('object storage', () => {
     await closed;
     // …and goes away with the connection, never becoming the object.
     await waitFor(async () => (await tmpFiles()).length === 0);
-    await expect(s3.send(new HeadObjectCommand({ Bucket: BUCKET, Key: key }))).rejects.toMatchObject({
+    await expect(suite.s3.send(new HeadObjectCommand({ Bucket: BUCKET, Key: key }))).rejects.toMatchObject({
       $metadata: { httpStatusCode: 404 },
     });
   });
