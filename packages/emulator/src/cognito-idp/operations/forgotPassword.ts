@@ -6,10 +6,10 @@ import type {
   ForgotPasswordRequest,
   ForgotPasswordResponse,
 } from '@aws-sdk/client-cognito-identity-provider';
-import { InvalidParameterError, NotAuthorizedError, UserNotFoundError } from '../../errors.js';
+import { InvalidParameterError, NotAuthorizedError } from '../../errors.js';
 import type { OperationFactory } from '../../operation.js';
-import { maskEmail } from '../../services/inbox.js';
-import { appClient, hidesUsers, required } from '../validate.js';
+import { deliveryForUnknownUser, sendCode } from '../code-delivery.js';
+import { appClient, required } from '../validate.js';
 
 export const forgotPassword: OperationFactory<
   ForgotPasswordRequest,
@@ -21,11 +21,7 @@ export const forgotPassword: OperationFactory<
     appClient(model, request.ClientId);
     const login = required(request.Username, 'Username');
     const user = users.find(login);
-    if (!user) {
-      if (!hidesUsers(model)) throw new UserNotFoundError('Username/client id combination not found.');
-      const fake = login.includes('@') ? maskEmail(login) : '***';
-      return { CodeDeliveryDetails: { Destination: fake, DeliveryMedium: 'EMAIL', AttributeName: 'email' } };
-    }
+    if (!user) return { CodeDeliveryDetails: deliveryForUnknownUser(model, login) };
     if (!user.enabled) throw new NotAuthorizedError('User is disabled.');
     const email = user.attributes.email;
     if (!email || user.attributes.email_verified !== 'true') {
@@ -33,10 +29,7 @@ export const forgotPassword: OperationFactory<
         'Cannot reset password for the user as there is no registered/verified email or phone_number',
       );
     }
-    const code = codes.issue(user.username, 'forgotPassword');
-    inbox.deliver({ to: email, code, kind: 'forgotPassword', username: user.username });
+    const delivery = sendCode({ codes, inbox }, user, email, 'forgotPassword');
     await store.save();
-    return {
-      CodeDeliveryDetails: { Destination: maskEmail(email), DeliveryMedium: 'EMAIL', AttributeName: 'email' },
-    };
+    return { CodeDeliveryDetails: delivery };
   };

@@ -6,10 +6,10 @@ import type {
   ResendConfirmationCodeRequest,
   ResendConfirmationCodeResponse,
 } from '@aws-sdk/client-cognito-identity-provider';
-import { InvalidParameterError, UserNotFoundError } from '../../errors.js';
+import { InvalidParameterError } from '../../errors.js';
 import type { OperationFactory } from '../../operation.js';
-import { maskEmail } from '../../services/inbox.js';
-import { appClient, hidesUsers, required } from '../validate.js';
+import { deliveryForUnknownUser, sendCode } from '../code-delivery.js';
+import { appClient, required } from '../validate.js';
 
 export const resendConfirmationCode: OperationFactory<
   ResendConfirmationCodeRequest,
@@ -21,11 +21,7 @@ export const resendConfirmationCode: OperationFactory<
     appClient(model, request.ClientId);
     const login = required(request.Username, 'Username');
     const user = users.find(login);
-    if (!user) {
-      if (!hidesUsers(model)) throw new UserNotFoundError('Username/client id combination not found.');
-      const fake = login.includes('@') ? maskEmail(login) : '***';
-      return { CodeDeliveryDetails: { Destination: fake, DeliveryMedium: 'EMAIL', AttributeName: 'email' } };
-    }
+    if (!user) return { CodeDeliveryDetails: deliveryForUnknownUser(model, login) };
     if (user.status !== 'UNCONFIRMED') throw new InvalidParameterError('User is already confirmed.');
     const email = user.attributes.email;
     if (!email) {
@@ -33,10 +29,7 @@ export const resendConfirmationCode: OperationFactory<
         'Cannot resend codes. Auto verification not turned on or no email for the user.',
       );
     }
-    const code = codes.issue(user.username, 'signUp');
-    inbox.deliver({ to: email, code, kind: 'resendConfirmationCode', username: user.username });
+    const delivery = sendCode({ codes, inbox }, user, email, 'signUp', 'resendConfirmationCode');
     await store.save();
-    return {
-      CodeDeliveryDetails: { Destination: maskEmail(email), DeliveryMedium: 'EMAIL', AttributeName: 'email' },
-    };
+    return { CodeDeliveryDetails: delivery };
   };

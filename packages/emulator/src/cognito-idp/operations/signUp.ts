@@ -5,8 +5,8 @@
 import type { SignUpRequest, SignUpResponse } from '@aws-sdk/client-cognito-identity-provider';
 import { InvalidParameterError, NotAuthorizedError, UsernameExistsError } from '../../errors.js';
 import type { OperationFactory } from '../../operation.js';
-import { maskEmail } from '../../services/inbox.js';
 import { enforcePasswordPolicy } from '../../services/password-policy.js';
+import { sendCode } from '../code-delivery.js';
 import { appClient, attributeRecord, required } from '../validate.js';
 
 const EMAIL = /^[^\s@]+@[^\s@]+$/;
@@ -38,13 +38,7 @@ export const signUp: OperationFactory<
     let delivery: SignUpResponse['CodeDeliveryDetails'];
     if (email && model.userPool.autoVerifiedAttributes.includes('email')) {
       user.attributes.email_verified = 'false';
-      inbox.deliver({
-        to: email,
-        code: codes.issue(user.username, 'signUp'),
-        kind: 'signUp',
-        username: user.username,
-      });
-      delivery = { Destination: maskEmail(email), DeliveryMedium: 'EMAIL', AttributeName: 'email' };
+      delivery = sendCode({ codes, inbox }, user, email, 'signUp');
     }
     await store.save();
     return {
