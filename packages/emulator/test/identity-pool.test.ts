@@ -10,6 +10,7 @@ import {
   InitiateAuthCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { FixtureOverrides } from '../src/testing/index.js';
 import { expectAwsError } from './aws-error.js';
 import { type Harness, startHarness } from './harness.js';
 
@@ -241,23 +242,10 @@ describe('unauthenticated identities', () => {
   it('are refused credentials for a role whose trust policy admits only authenticated identities', async () => {
     // The authenticated role's trust policy requires amr "authenticated" (and aud = the pool).
     expect(JSON.stringify(h.model.roles.map((r) => r.trustPolicy))).toContain('"authenticated"');
-    const open = await startHarness({
-      identityPool: {
-        allowUnauthenticatedIdentities: true,
-        unauthenticatedRoleArn: h.model.identityPool.authenticatedRoleArn,
-      },
+    await expectGuestCredentialsRefused({
+      allowUnauthenticatedIdentities: true,
+      unauthenticatedRoleArn: h.model.identityPool.authenticatedRoleArn,
     });
-    try {
-      const { IdentityId } = await open.identity.send(
-        new GetIdCommand({ IdentityPoolId: open.model.identityPool.id }),
-      );
-      await expectAwsError(
-        open.identity.send(new GetCredentialsForIdentityCommand({ IdentityId })),
-        'InvalidIdentityPoolConfigurationException',
-      );
-    } finally {
-      await open.close();
-    }
   });
 
   it('are refused credentials when the trust policy names another identity pool (aud)', async () => {
@@ -288,19 +276,25 @@ describe('unauthenticated identities', () => {
   });
 
   it('are refused credentials when the stack attaches no unauthenticated role', async () => {
-    const open = await startHarness({
-      identityPool: { allowUnauthenticatedIdentities: true, unauthenticatedRoleArn: undefined },
+    await expectGuestCredentialsRefused({
+      allowUnauthenticatedIdentities: true,
+      unauthenticatedRoleArn: undefined,
     });
-    try {
-      const { IdentityId } = await open.identity.send(
-        new GetIdCommand({ IdentityPoolId: open.model.identityPool.id }),
-      );
-      await expectAwsError(
-        open.identity.send(new GetCredentialsForIdentityCommand({ IdentityId })),
-        'InvalidIdentityPoolConfigurationException',
-      );
-    } finally {
-      await open.close();
-    }
   });
 });
+
+/** Starts an emulator whose identity pool has `identityPool`, and expects a guest's credentials refused as misconfigured. */
+async function expectGuestCredentialsRefused(identityPool: FixtureOverrides['identityPool']): Promise<void> {
+  const open = await startHarness({ identityPool });
+  try {
+    const { IdentityId } = await open.identity.send(
+      new GetIdCommand({ IdentityPoolId: open.model.identityPool.id }),
+    );
+    await expectAwsError(
+      open.identity.send(new GetCredentialsForIdentityCommand({ IdentityId })),
+      'InvalidIdentityPoolConfigurationException',
+    );
+  } finally {
+    await open.close();
+  }
+}

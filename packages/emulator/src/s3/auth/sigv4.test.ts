@@ -6,6 +6,7 @@
 import { GetObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import { beforeAll, describe, expect, it } from 'vitest';
+import type { IssuedCredentials } from '../../issued-credentials.js';
 import { errorCode, send, sendSigned } from '../__tests__/raw-s3.js';
 import { useS3Harness } from '../__tests__/s3-suite.js';
 import { BUCKET } from '../__tests__/stack-fixture.js';
@@ -17,6 +18,16 @@ beforeAll(async () => {
 });
 
 const get = new GetObjectCommand({ Bucket: BUCKET, Key: 'public/auth.txt' });
+
+/** A raw header-signed GET of the seeded object, signed `skewMs` off the emulator's clock for `region`. */
+function signedGet(credentials: IssuedCredentials, skewMs = 0, region?: string) {
+  const req = {
+    method: 'GET',
+    path: `/${BUCKET}/public/auth.txt`,
+    headers: { 'x-amz-content-sha256': 'UNSIGNED-PAYLOAD' },
+  };
+  return sendSigned(suite.h.endpoint, credentials, req, new Date(suite.h.clock.now() + skewMs), region);
+}
 
 describe('SigV4 header authentication', () => {
   it('refuses a wrong secret with SignatureDoesNotMatch', async () => {
@@ -56,63 +67,26 @@ describe('SigV4 header authentication', () => {
       name: 'InvalidToken',
     });
     const { sessionToken: _, ...withoutToken } = credentials;
-    const res = await sendSigned(
-      suite.h.endpoint,
-      { ...withoutToken, sessionToken: '' },
-      {
-        method: 'GET',
-        path: `/${BUCKET}/public/auth.txt`,
-        headers: { 'x-amz-content-sha256': 'UNSIGNED-PAYLOAD' },
-      },
-      new Date(suite.h.clock.now()),
-    );
+    const res = await signedGet({ ...withoutToken, sessionToken: '' });
     expect(res.status).toBe(403);
     expect(errorCode(res)).toBe('InvalidAccessKeyId');
   });
 
   it('refuses a request signed 20 minutes off with RequestTimeTooSkewed', async () => {
-    const res = await sendSigned(
-      suite.h.endpoint,
-      suite.h.issue(),
-      {
-        method: 'GET',
-        path: `/${BUCKET}/public/auth.txt`,
-        headers: { 'x-amz-content-sha256': 'UNSIGNED-PAYLOAD' },
-      },
-      new Date(suite.h.clock.now() - 20 * 60_000),
-    );
+    const res = await signedGet(suite.h.issue(), -20 * 60_000);
     expect(res.status).toBe(403);
     expect(errorCode(res)).toBe('RequestTimeTooSkewed');
   });
 
   it('accepts a request signed 10 minutes off', async () => {
-    const res = await sendSigned(
-      suite.h.endpoint,
-      suite.h.issue(),
-      {
-        method: 'GET',
-        path: `/${BUCKET}/public/auth.txt`,
-        headers: { 'x-amz-content-sha256': 'UNSIGNED-PAYLOAD' },
-      },
-      new Date(suite.h.clock.now() + 10 * 60_000),
-    );
+    const res = await signedGet(suite.h.issue(), 10 * 60_000);
     expect(res.status).toBe(200);
     expect(res.body).toBe('secret stuff');
   });
 
   it('refuses a signature scoped to another region with AuthorizationHeaderMalformed naming the right one', async () => {
     const credentials = suite.h.issue();
-    const res = await sendSigned(
-      suite.h.endpoint,
-      credentials,
-      {
-        method: 'GET',
-        path: `/${BUCKET}/public/auth.txt`,
-        headers: { 'x-amz-content-sha256': 'UNSIGNED-PAYLOAD' },
-      },
-      new Date(suite.h.clock.now()),
-      'eu-west-1',
-    );
+    const res = await signedGet(credentials, 0, 'eu-west-1');
     expect(res.status).toBe(400);
     expect(errorCode(res)).toBe('AuthorizationHeaderMalformed');
     expect(res.body).toContain('<Region>us-east-1</Region>');
