@@ -8,8 +8,7 @@
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import {
   CognitoIdentityClient,
   GetCredentialsForIdentityCommand,
@@ -32,17 +31,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock } from '../clock.js';
 import { type RunningEmulator, startEmulator } from '../index.js';
 import type { StackModel } from '../stack-model.js';
+import { TEMPLATE_FIXTURE } from '../testing/index.js';
 import { agrees, HTTP_MATRIX, outcome } from './__tests__/policy-matrix.js';
 import { send } from './__tests__/raw-s3.js';
 
 const EMAIL = 'lin@example.com';
 const PASSWORD = 'Correct-Horse-9-Battery';
 const dummy = { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'unused' };
-
-const TEMPLATE = join(
-  dirname(fileURLToPath(import.meta.url)),
-  '../../test/fixtures/AuthS3Stack.template.json',
-);
 
 let emulator: RunningEmulator;
 let dataDir: string;
@@ -52,7 +47,7 @@ const clock = new ManualClock(Date.now());
 
 beforeAll(async () => {
   dataDir = await mkdtemp(join(tmpdir(), 'auth-s3-e2e-'));
-  emulator = await startEmulator({ dataDir, template: TEMPLATE, clock, quiet: true });
+  emulator = await startEmulator({ dataDir, template: TEMPLATE_FIXTURE, clock, quiet: true });
   model = emulator.model;
   BUCKET = model.bucket.name;
 });
@@ -185,7 +180,7 @@ describe('S3 with credentials from the identity pool', () => {
   it('keeps objects and honours the issued credentials across an emulator restart', async () => {
     const port = Number(new URL(emulator.endpoint).port);
     await emulator.stop();
-    emulator = await startEmulator({ dataDir, template: TEMPLATE, clock, quiet: true, port });
+    emulator = await startEmulator({ dataDir, template: TEMPLATE_FIXTURE, clock, quiet: true, port });
     const got = await s3.send(new GetObjectCommand({ Bucket: BUCKET, Key: 'public/e2e/hello.txt' }));
     expect(await got.Body?.transformToString()).toBe('end to end');
   });
