@@ -3,6 +3,7 @@
  * hundred requests (service, operation, status, error code) and S3's authorization decisions
  * with the statement that made each one. In memory only; a restart starts it empty.
  */
+import type { DecisionEvent } from './s3/authorize.js';
 
 export interface RequestLogEntry {
   /** Epoch ms. */
@@ -12,16 +13,6 @@ export interface RequestLogEntry {
   status: number;
   /** The error code, when the request failed. */
   error?: string;
-}
-
-/** An S3 authorization decision, as the S3 service reports it. */
-export interface DecisionEvent {
-  time: number;
-  method: string;
-  key?: string;
-  action: string;
-  decision: string;
-  summary: string;
 }
 
 const LIMIT = 200;
