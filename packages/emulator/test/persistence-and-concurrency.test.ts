@@ -14,13 +14,9 @@ import {
   SignUpCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
 import { GetObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
-import {
-  AuthenticationDetails,
-  CognitoUser,
-  CognitoUserPool,
-  type CognitoUserSession,
-} from 'amazon-cognito-identity-js';
+import { CognitoUserPool } from 'amazon-cognito-identity-js';
 import { afterEach, describe, expect, it } from 'vitest';
+import { signInWithCognitoJs } from '../src/__tests__/cognito-js-sign-in.js';
 import { startEmulator } from '../src/index.js';
 import { expectAwsError } from './aws-error.js';
 import { type Harness, startHarness } from './harness.js';
@@ -155,18 +151,7 @@ describe('concurrency', () => {
       ClientId: h.model.userPoolClient.id,
       endpoint: h.emulator.endpoint,
     });
-    const srp = () => {
-      const user = new CognitoUser({ Username: 'ada@example.com', Pool: pool });
-      return new Promise<CognitoUserSession>((resolve, reject) =>
-        user.authenticateUser(
-          new AuthenticationDetails({ Username: 'ada@example.com', Password: password }),
-          {
-            onSuccess: resolve,
-            onFailure: reject,
-          },
-        ),
-      );
-    };
+    const srp = () => signInWithCognitoJs(pool, 'ada@example.com', password);
     const [srpSessions, passwordSessions] = await Promise.all([
       Promise.all(Array.from({ length: 4 }, srp)),
       Promise.all(Array.from({ length: 16 }, () => signIn('ada@example.com'))),

@@ -7,14 +7,9 @@ import {
   InitiateAuthCommand,
   RespondToAuthChallengeCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
-import {
-  AuthenticationDetails,
-  CognitoUser,
-  CognitoUserAttribute,
-  CognitoUserPool,
-  type CognitoUserSession,
-} from 'amazon-cognito-identity-js';
+import { CognitoUser, CognitoUserAttribute, CognitoUserPool } from 'amazon-cognito-identity-js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { signInWithCognitoJs } from '../src/__tests__/cognito-js-sign-in.js';
 import { SrpClient } from '../src/__tests__/srp-client.js';
 import { expectAwsError } from './aws-error.js';
 import { type Harness, startHarness } from './harness.js';
@@ -48,13 +43,7 @@ function confirm(email: string, code: string) {
 }
 
 function signIn(email: string, password: string) {
-  const user = new CognitoUser({ Username: email, Pool: pool });
-  return new Promise<CognitoUserSession>((resolve, reject) =>
-    user.authenticateUser(new AuthenticationDetails({ Username: email, Password: password }), {
-      onSuccess: resolve,
-      onFailure: reject,
-    }),
-  );
+  return signInWithCognitoJs(pool, email, password);
 }
 
 describe('SRP sign-in with amazon-cognito-identity-js', () => {

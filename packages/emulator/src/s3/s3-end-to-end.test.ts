@@ -21,13 +21,9 @@ import {
 } from '@aws-sdk/client-cognito-identity-provider';
 import { GetObjectCommand, ListObjectsV2Command, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { Upload } from '@aws-sdk/lib-storage';
-import {
-  AuthenticationDetails,
-  CognitoUser,
-  CognitoUserPool,
-  type CognitoUserSession,
-} from 'amazon-cognito-identity-js';
+import { CognitoUserPool, type CognitoUserSession } from 'amazon-cognito-identity-js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { signInWithCognitoJs } from '../__tests__/cognito-js-sign-in.js';
 import { ManualClock } from '../clock.js';
 import { type RunningEmulator, startEmulator } from '../index.js';
 import type { StackModel } from '../stack-model.js';
@@ -62,13 +58,7 @@ function signIn(): Promise<CognitoUserSession> {
     ClientId: model.userPoolClient.id,
     endpoint: emulator.endpoint,
   });
-  const user = new CognitoUser({ Username: EMAIL, Pool: pool });
-  return new Promise((resolve, reject) =>
-    user.authenticateUser(new AuthenticationDetails({ Username: EMAIL, Password: PASSWORD }), {
-      onSuccess: resolve,
-      onFailure: reject,
-    }),
-  );
+  return signInWithCognitoJs(pool, EMAIL, PASSWORD);
 }
 
 async function credentialsFromIdentityPool() {
