@@ -40,6 +40,7 @@ export interface FilesClientDeps {
   store: SessionStore;
   clock: Clock;
   logger: Logger;
+  /** For the identity pool calls; default `globalThis.fetch`. */
   fetch?: typeof fetch;
   tuning?: UploadTuning;
 }

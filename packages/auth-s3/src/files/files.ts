@@ -3,24 +3,15 @@
  * it imports dynamically the first time it is needed. `preload()` starts that import early, e.g.
  * while the user is still typing a password, so the first list does not wait for the download.
  */
-import type { SessionStore } from '../auth/session-store.js';
-import type { Auth, AuthS3Config, Clock, Files, ListOptions, ListPage, Logger } from '../types.js';
-import type { FilesClient } from './files-client.js';
+import type { Files, ListOptions, ListPage } from '../types.js';
+import type { FilesClient, FilesClientDeps } from './files-client.js';
 import { folderPrefix, objectKey } from './object-keys.js';
-import type { UploadTuning } from './upload-object.js';
 
 const DEFAULT_PAGE_SIZE = 1000;
 
-export interface FilesDeps {
-  config: AuthS3Config;
-  auth: Auth;
-  store: SessionStore;
-  clock: Clock;
-  logger: Logger;
-  /** For the identity pool calls; default `globalThis.fetch`. */
-  fetch?: typeof fetch;
+/** What the S3 half needs, plus the prefix every key lives under. */
+export interface FilesDeps extends FilesClientDeps {
   prefix: string;
-  tuning?: UploadTuning;
 }
 
 /** Builds the `files` facade; nothing is loaded or requested until the first call. */
