@@ -5,6 +5,7 @@
  */
 import { createAuth } from './auth/auth.js';
 import { SessionStore } from './auth/session-store.js';
+import { checkOptionalInteger, checkOptionalString, checkOptions } from './check-arguments.js';
 import { createUserPoolApi } from './clients.js';
 import { createFiles } from './files/files.js';
 import { normalizePrefix } from './files/object-keys.js';
@@ -23,8 +24,18 @@ const silentLogger: Logger = { debug: () => {}, warn: () => {} };
  * const { items } = await files.list();
  *
  * @throws ConfigError when a requested storage, or `fetch`, is missing from the runtime.
+ * @throws InvalidParameterError when an option has the wrong type.
  */
 export function createAuthS3(config: AuthS3Config, options: AuthS3Options = {}): AuthS3 {
+  checkOptions('createAuthS3', options);
+  checkOptionalString('createAuthS3', 'prefix (e.g. "public/")', options.prefix);
+  checkOptions('createAuthS3', options.multipart);
+  for (const name of ['threshold', 'partSize', 'concurrency'] as const) {
+    checkOptionalInteger('createAuthS3', `multipart.${name}`, options.multipart?.[name], {
+      min: 1,
+      max: Number.MAX_SAFE_INTEGER,
+    });
+  }
   const clock = options.clock ?? systemClock;
   const logger = options.logger ?? silentLogger;
   const store = new SessionStore(resolveStorage(options.storage), config.userPoolClientId);

@@ -2,7 +2,9 @@
  * The one place AWS, network and abort errors become auth-s3 errors. Both Cognito services (errors
  * from `cognito/json-client.ts`, shaped like the SDK's) and S3 (SDK errors), in AWS or the emulator,
  * which answers with the same codes, go through `toAuthS3Error`, so a caller only ever sees the
- * classes in `errors.ts`, with the original error kept as `cause`.
+ * classes in `errors.ts`, with the original error kept as `cause`. Only errors that carry an AWS
+ * response (`$metadata`) are read as AWS errors; anything else thrown (a bug, a broken stream) is an
+ * `UnexpectedError`, never dressed as a `ServiceError`.
  */
 import {
   AbortedError,
@@ -21,6 +23,7 @@ import {
   ServiceError,
   SessionExpiredError,
   TooManyRequestsError,
+  UnexpectedError,
   UserExistsError,
   UserNotConfirmedError,
 } from './errors.js';
@@ -52,7 +55,11 @@ const THROTTLING = new Set([
 ]);
 const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ENOTFOUND', 'ETIMEDOUT', 'EAI_AGAIN', 'EPIPE']);
 
-/** Translates anything thrown by an SDK call into an `AuthS3Error` (returned as-is if it already is one). */
+/**
+ * Translates anything thrown by an SDK call into an `AuthS3Error` (returned as-is if it already is
+ * one): an AWS answer by its code and status, a network failure or an abort by its shape, and
+ * anything else into `UnexpectedError`.
+ */
 export function toAuthS3Error(error: unknown, context: ErrorContext): AuthS3Error {
   if (error instanceof AuthS3Error) return error;
   const e = (
@@ -71,6 +78,13 @@ export function toAuthS3Error(error: unknown, context: ErrorContext): AuthS3Erro
     return new NetworkError(
       `${what} could not reach AWS (${describeNetworkCause(e)}). Check the connection, or that the emulator is running, and retry.`,
       options,
+    );
+  }
+  if (!isAwsAnswer(e)) {
+    return new UnexpectedError(
+      `${what} failed with ${name || 'a non-Error value'}${awsMessage ? `: ${trimPeriod(awsMessage)}` : ''}. ` +
+        'This did not come from AWS; the original error is the cause.',
+      { cause: error },
     );
   }
   if (THROTTLING.has(code)) {
@@ -160,6 +174,11 @@ export function toAuthS3Error(error: unknown, context: ErrorContext): AuthS3Erro
       (status && status >= 500 ? ' This is on the AWS side; retry later.' : ''),
     options,
   );
+}
+
+/** The SDK's service exceptions and `CognitoServiceError` carry the response's `$metadata`. */
+function isAwsAnswer(e: SdkLikeError): boolean {
+  return typeof e.$metadata === 'object' && e.$metadata !== null;
 }
 
 function trimPeriod(message: string): string {

@@ -24,6 +24,7 @@ export {
   ServiceError,
   SessionExpiredError,
   TooManyRequestsError,
+  UnexpectedError,
   UnsupportedChallengeError,
   UserExistsError,
   UserNotConfirmedError,

@@ -19,7 +19,7 @@ import type {
   AuthS3Config,
   Clock,
   FileItem,
-  ListPage,
+  FolderItem,
   Logger,
   UploadData,
   UploadOptions,
@@ -47,6 +47,16 @@ export interface FilesClientDeps {
 
 export type FilesClient = Awaited<ReturnType<typeof createFilesClient>>;
 
+/** An item as the S3 half knows it, by key; `files.ts` adds the path relative to the files area. */
+export type KeyedItem = Omit<FileItem, 'path'>;
+
+/** A page as the S3 half knows it, by keys and prefixes. */
+export interface KeyedPage {
+  items: KeyedItem[];
+  folders: Omit<FolderItem, 'path'>[];
+  nextCursor?: string;
+}
+
 export async function createFilesClient(deps: FilesClientDeps) {
   const { config, auth, store, clock, logger } = deps;
   const identity = createIdentityPoolApi(config, { logger, fetch: deps.fetch });
@@ -66,7 +76,7 @@ export async function createFilesClient(deps: FilesClientDeps) {
   }
 
   return {
-    async list(prefix: string, delimiter: string, pageSize: number, cursor?: string): Promise<ListPage> {
+    async list(prefix: string, delimiter: string, pageSize: number, cursor?: string): Promise<KeyedPage> {
       const page = await call('list', prefix, () =>
         s3.send(
           new ListObjectsV2Command({
@@ -96,7 +106,7 @@ export async function createFilesClient(deps: FilesClientDeps) {
       };
     },
 
-    async upload(key: string, data: UploadData, options: UploadOptions): Promise<FileItem> {
+    async upload(key: string, data: UploadData, options: UploadOptions): Promise<KeyedItem> {
       const uploaded = await call('upload', key, () =>
         uploadObject(s3, { bucket: Bucket, key }, toUploadSource(data), { ...deps.tuning, ...options }),
       );
