@@ -23,7 +23,7 @@ export interface SignInProps {
 
 /** The sign-in screen. */
 export function SignIn({ onTypingPassword }: SignInProps) {
-  const { auth, notice, setNotice, signedIn } = useAuth();
+  const { auth, notice, setNotice } = useAuth();
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const [errors, setErrors] = useState<{ email?: string | null; password?: string | null }>({});
@@ -42,9 +42,9 @@ export function SignIn({ onTypingPassword }: SignInProps) {
     setNotice(null);
     void action.run(
       async () => {
+        // Done, the library's `signedIn` event moves the app on; otherwise a new password comes first.
         const result = await auth.signIn(email.trim(), password);
-        if (result.status === 'done') signedIn(result.user);
-        else setCompleteNewPassword(() => result.completeNewPassword);
+        if (result.status === 'newPasswordRequired') setCompleteNewPassword(() => result.completeNewPassword);
       },
       async (error) => {
         if (!(error instanceof UserNotConfirmedError)) return false;
