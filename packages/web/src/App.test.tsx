@@ -44,7 +44,14 @@ describe('hooks', () => {
   it('offer screens the auth state to read and nothing that sets who is signed in', () => {
     const seen: object[] = [];
     renderWithAuth(<ReadsAuth into={seen} />);
-    expect(Object.keys(seen[0] ?? {}).sort()).toEqual(['auth', 'inboxUrl', 'notice', 'setNotice', 'status', 'user']);
+    expect(Object.keys(seen[0] ?? {}).sort()).toEqual([
+      'auth',
+      'inboxUrl',
+      'notice',
+      'setNotice',
+      'status',
+      'user',
+    ]);
   });
 });
 
