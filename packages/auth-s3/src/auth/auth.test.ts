@@ -1,7 +1,9 @@
 /*
- * auth facade over a fake Cognito (a fake fetch behind the real JSON client): SRP round trip shape, NEW_PASSWORD_REQUIRED, refresh
- * timing with an injected clock, single-flight under concurrency, expiry, and sign-out that clears
- * local state even when the network call fails.
+ * auth facade over a fake Cognito (a fake fetch behind the real JSON client): arguments checked
+ * before any request, a bug not reported as an AWS error, SRP round trip shape, NEW_PASSWORD_REQUIRED,
+ * and the session lifecycle (`session.ts`): refresh timing with an injected clock, single-flight under
+ * concurrency, expiry (of a refresh and of a revoked access token), and sign-out that clears local
+ * state even when the network call fails.
  */
 import { beforeEach, describe, expect, it } from 'vitest';
 import { ErrorAnswer, FakeCognito, networkFailure } from '../__tests__/fake-cognito.js';

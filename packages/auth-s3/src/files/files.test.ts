@@ -89,6 +89,15 @@ describe('files arguments', () => {
     ['list', () => files.list({ pageSize: 0 }), /list\(\) needs pageSize as a whole number from 1 to 1000/],
     ['list', () => files.list({ path: 3 } as never), /list\(\) needs path .*as a string/],
     [
+      'listAll',
+      () =>
+        files
+          .listAll('photos/' as never)
+          [Symbol.asyncIterator]()
+          .next(),
+      /listAll\(\) needs its options as an object/,
+    ],
+    [
       'upload',
       () => files.upload('x', 'a.txt', { signal: 'stop' } as never),
       /needs signal as an AbortSignal/,

@@ -81,6 +81,7 @@ export function createFiles(deps: FilesDeps): Files {
     list,
 
     async *listAll(options = {}) {
+      checkOptions('listAll', options);
       let cursor: string | undefined;
       do {
         const page = await list({ ...options, cursor });
