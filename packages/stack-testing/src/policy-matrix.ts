@@ -1,7 +1,8 @@
 /*
  * The authenticated role's access matrix as data: each case is one S3 request a signed-in user
- * might make, with the decision the stack must give. The infra tests evaluate the cases against
- * the synthesized policies; the emulator's S3 tests replay the same cases over real HTTP. Use
+ * might make, with the decision the stack must give. The emulator's template tests evaluate the
+ * cases with `@auth-s3/iam` against the stack's policies; the S3 suites replay them over real HTTP
+ * (`policy-matrix-http.ts`), against the emulator and against a deployed stack. Use
  * `toAuthorizationRequest` to turn a case into an `@auth-s3/iam` request for a given bucket.
  */
 import type { AuthorizationRequest } from '@auth-s3/iam';
