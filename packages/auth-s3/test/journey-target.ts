@@ -87,8 +87,8 @@ export interface JourneyTarget {
   createUser(label: string, password: string): Promise<string>;
   /** A folder of its own under `public/` (e.g. `public/test-3f…/notes-…/`); `stop()` empties it on AWS. */
   newFolder(label: string): string;
-  /** Has `stop()` delete every object under `prefix` on AWS (the emulator's bucket goes with it). */
-  removeAfterwards(prefix: string): void;
+  /** Has `stop()` delete every version of the object `key` on AWS (the emulator's bucket goes with it). */
+  removeAfterwards(key: string): void;
   /** Multipart uploads still open under `prefix` (the emulator reports all of its bucket's). */
   pendingMultipartUploads(prefix: string): Promise<string[]>;
   /** Deletes the users and objects this target made, then stops the emulator. */
@@ -179,6 +179,7 @@ function assemble(parts: TargetParts): JourneyTarget {
   const { kind, config, clock, admin, s3Admin, emulator } = parts;
   const emails = new Set<string>();
   const folders = new Set<string>();
+  const keys = new Set<string>();
   const emulatorOnlyError = (what: string) =>
     new Error(`${what} exists only on the emulator: declare this case with emulatorOnly(reason)`);
   const target: JourneyTarget = {
@@ -244,11 +245,11 @@ function assemble(parts: TargetParts): JourneyTarget {
     },
     newFolder(label) {
       const folder = `public/test-${RUN}/${label}-${randomUUID().slice(0, 8)}/`;
-      target.removeAfterwards(folder);
+      folders.add(folder);
       return folder;
     },
-    removeAfterwards(prefix) {
-      folders.add(prefix);
+    removeAfterwards(key) {
+      keys.add(key);
     },
     pendingMultipartUploads: parts.pendingMultipartUploads,
     async stop() {
@@ -263,7 +264,9 @@ function assemble(parts: TargetParts): JourneyTarget {
       }
       if (s3Admin) {
         for (const folder of folders)
-          await emptyFolder(s3Admin, config.bucket, folder).catch((e) => failures.push(e));
+          await removeVersions(s3Admin, config.bucket, folder).catch((e) => failures.push(e));
+        for (const key of keys)
+          await removeVersions(s3Admin, config.bucket, key, true).catch((e) => failures.push(e));
       }
       await parts.close();
       if (failures.length > 0)
@@ -273,8 +276,11 @@ function assemble(parts: TargetParts): JourneyTarget {
   return target;
 }
 
-/** Deletes every version and delete marker under `prefix` (the stack's bucket is versioned). */
-async function emptyFolder(s3: S3Client, bucket: string, prefix: string): Promise<void> {
+/**
+ * Deletes every version and delete marker under `prefix`, or of exactly the key `prefix` when
+ * `exact` (the stack's bucket is versioned, so a plain delete would leave the bytes behind).
+ */
+async function removeVersions(s3: S3Client, bucket: string, prefix: string, exact = false): Promise<void> {
   let keyMarker: string | undefined;
   let versionIdMarker: string | undefined;
   do {
@@ -286,10 +292,9 @@ async function emptyFolder(s3: S3Client, bucket: string, prefix: string): Promis
         VersionIdMarker: versionIdMarker,
       }),
     );
-    const objects = [...(page.Versions ?? []), ...(page.DeleteMarkers ?? [])].map((v) => ({
-      Key: v.Key,
-      VersionId: v.VersionId,
-    }));
+    const objects = [...(page.Versions ?? []), ...(page.DeleteMarkers ?? [])]
+      .filter((v) => !exact || v.Key === prefix)
+      .map((v) => ({ Key: v.Key, VersionId: v.VersionId }));
     if (objects.length > 0)
       await s3.send(new DeleteObjectsCommand({ Bucket: bucket, Delete: { Objects: objects } }));
     keyMarker = page.IsTruncated ? page.NextKeyMarker : undefined;

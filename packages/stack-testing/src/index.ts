@@ -17,7 +17,7 @@ export {
   agrees,
   CASES_WITHOUT_HTTP_FORM,
   HTTP_MATRIX,
-  MATRIX_READ_KEYS,
+  objectToSeed,
   outcome,
 } from './policy-matrix-http.js';
 export type { TemplateFixtureName } from './template-fixture.js';

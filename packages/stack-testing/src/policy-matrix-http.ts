@@ -120,16 +120,12 @@ export function agrees(c: PolicyMatrixCase, result: string): boolean {
 }
 
 /**
- * The keys the allowed reads expect to exist. S3 answers a read of a missing key with 403
- * AccessDenied, not 404, when the caller may not list that key (GetObject, "Permissions":
+ * The key an allowed read needs to exist, if the case is one. S3 answers a read of a missing key
+ * with 403 AccessDenied, not 404, when the caller may not list that key (GetObject, "Permissions":
  * https://docs.aws.amazon.com/AmazonS3/latest/API/API_GetObject.html), and the role lists only with
- * a `public/` prefix: a replay puts these objects first so that an allowed read is told apart from
- * a denied one.
+ * a `public/` prefix: a replay puts this object first, so that an allowed read is told apart from a
+ * denied one.
  */
-export const MATRIX_READ_KEYS: readonly string[] = [
-  ...new Set(
-    HTTP_MATRIX.filter((c) => c.case.expected === 'Allow' && c.case.action === 's3:GetObject').flatMap((c) =>
-      c.case.key === undefined ? [] : [c.case.key],
-    ),
-  ),
-];
+export function objectToSeed(c: PolicyMatrixCase): string | undefined {
+  return c.expected === 'Allow' && c.action === 's3:GetObject' ? c.key : undefined;
+}
