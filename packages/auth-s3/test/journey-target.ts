@@ -10,11 +10,9 @@
  * the manual clock, is behind `emulatorOnly`: such a case is skipped against AWS, with its reason.
  */
 import { randomBytes, randomUUID } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
 import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { ManualClock, type RunningEmulator, startEmulator } from '@auth-s3/emulator';
 import { testStackModel } from '@auth-s3/emulator/testing';
 import {
@@ -33,41 +31,13 @@ import { parseOutputs } from '../src/config.js';
 import { createAuthS3 } from '../src/create-auth-s3.js';
 import { memoryStorage } from '../src/token-storage.js';
 import type { AuthS3Config } from '../src/types.js';
+import { readAwsConfig } from './aws-outputs.js';
 
 /** What the journeys run against. */
 export type TargetKind = 'emulator' | 'aws';
 
 /** `aws` under `pnpm test:aws`, else `emulator`. */
 export const TARGET_KIND: TargetKind = process.env.AUTH_S3_TEST_TARGET === 'aws' ? 'aws' : 'emulator';
-
-const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
-
-/**
- * The outputs file of the deployed stack: AUTH_S3_AWS_OUTPUTS if set, else the `outputsFile` of the
- * root `cdk.json` (what `pnpm cdk deploy` writes), `packages/web/aws-outputs.json`.
- */
-export function awsOutputsPath(): string {
-  if (process.env.AUTH_S3_AWS_OUTPUTS) return process.env.AUTH_S3_AWS_OUTPUTS;
-  const cdkJson = JSON.parse(readFileSync(join(repoRoot, 'cdk.json'), 'utf8')) as { outputsFile: string };
-  return join(repoRoot, cdkJson.outputsFile);
-}
-
-/** The deployed stack's config, or an error that says what to deploy. */
-export function readAwsConfig(path = awsOutputsPath()): AuthS3Config {
-  if (!existsSync(path)) {
-    throw new Error(
-      `No deployed stack to test against: ${path} does not exist. Deploy one with \`pnpm cdk deploy\` ` +
-        '(it writes that file; see "Testing against AWS" in packages/auth-s3/README.md), then run `pnpm test:aws` again.',
-    );
-  }
-  const config = parseOutputs(readFileSync(path, 'utf8'));
-  if (config.endpoint !== undefined) {
-    throw new Error(
-      `${path} names an emulator (${config.endpoint}), not a deployed stack: run \`pnpm cdk deploy\`.`,
-    );
-  }
-  return config;
-}
 
 /** A running target: the library's config and what a suite needs around it. */
 export interface JourneyTarget {
