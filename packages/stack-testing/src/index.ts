@@ -7,12 +7,9 @@
 export type { MatrixCaller, PolicyMatrixCase } from './policy-matrix.js';
 export {
   caseLabel,
-  caseResourceArn,
-  OTHER_BUCKET,
   POLICY_MATRIX,
   toAuthorizationRequest,
 } from './policy-matrix.js';
-export type { Call, HttpMatrixCase } from './policy-matrix-http.js';
 export {
   agrees,
   CASES_WITHOUT_HTTP_FORM,

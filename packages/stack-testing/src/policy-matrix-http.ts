@@ -25,10 +25,10 @@ import {
 import { caseLabel, POLICY_MATRIX, type PolicyMatrixCase } from './policy-matrix.js';
 
 /** Any S3 command (the SDK's command types do not share one assignable base type). */
-export type Call = object;
+type Call = object;
 
 /** One matrix case with the request that makes it. */
-export interface HttpMatrixCase {
+interface HttpMatrixCase {
   label: string;
   case: PolicyMatrixCase;
   /** The SDK command that makes this request against `bucket`. */

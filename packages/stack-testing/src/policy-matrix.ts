@@ -21,7 +21,7 @@ export interface PolicyMatrixCase {
 }
 
 /** A bucket name that is not the stack's. */
-export const OTHER_BUCKET = 'someone-elses-bucket';
+const OTHER_BUCKET = 'someone-elses-bucket';
 
 const allowObject = (action: string, key: string): PolicyMatrixCase => ({ action, key, expected: 'Allow' });
 const denyObject = (action: string, key: string): PolicyMatrixCase => ({ action, key, expected: 'Deny' });
@@ -98,7 +98,7 @@ export interface MatrixCaller {
 }
 
 /** `arn:aws:s3:::<bucket>` or `arn:aws:s3:::<bucket>/<key>` for the case. */
-export function caseResourceArn(testCase: PolicyMatrixCase, bucketName: string): string {
+function caseResourceArn(testCase: PolicyMatrixCase, bucketName: string): string {
   const bucket = testCase.otherBucket ?? bucketName;
   return testCase.key === undefined ? `arn:aws:s3:::${bucket}` : `arn:aws:s3:::${bucket}/${testCase.key}`;
 }
