@@ -1,7 +1,7 @@
 /*
  * Tests for loadStackModel on small hand-written templates: what it finds, the defaults it fills
  * in, the warnings for unmodelled properties, and the errors for templates it cannot serve.
- * (infra/test/template-loader.test.ts runs it on the real synthesized stack.)
+ * (stack-template.test.ts runs it on the real synthesized stack.)
  */
 // biome-ignore-all lint/suspicious/noTemplateCurlyInString: Fn::Sub placeholders are literal ${...} text in templates
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
