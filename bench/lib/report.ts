@@ -1,10 +1,13 @@
 /*
  * Turns judged figures into the three forms a run leaves behind: the table printed on the
- * terminal, `latest.md` (the table, the environment and each entry's details, for the README) and
- * `latest.json` (everything, for tools).
+ * terminal, `latest.md` (the table, the environment and each entry's details; the READMEs link to
+ * it) and `latest.json` (everything, for tools), and writes the two files.
  */
+import { mkdir, writeFile } from 'node:fs/promises';
 import { cpus } from 'node:os';
+import { join } from 'node:path';
 import { describeBudget, type FigureResult, formatValue } from './figures.ts';
+import { runCommand } from './processes.ts';
 
 /** Supporting numbers an entry reported beside its figures. */
 export interface EntryDetail {
@@ -141,26 +144,22 @@ export function markdownReport(report: RunReport): string {
   return parts.join('\n');
 }
 
-const START = '<!-- bench:latest:start -->';
-const END = '<!-- bench:latest:end -->';
-
 /**
- * Puts the report's table, with its date and machine, between the README's markers; returns the
- * README unchanged when it has none.
+ * Writes the run's two files, `latest.json` and `latest.md`, into `resultsDir` (nothing else: READMEs
+ * link to them) and lays them out as Biome would, so `pnpm lint` stays clean after a run.
  */
-export function replaceReadmeTable(readme: string, report: RunReport): string {
-  const start = readme.indexOf(START);
-  const end = readme.indexOf(END);
-  if (start === -1 || end < start) return readme;
-  const misses = report.figures.filter((f) => !f.pass).length;
-  const block = [
-    START,
-    `Measured ${report.date.slice(0, 16).replace('T', ' ')} UTC on Node ${report.node}, ${report.cores} cores ` +
-      `(load average ${report.load.start[0]?.toFixed(1)} at the start); ` +
-      `${misses === 0 ? 'every budget met' : `${misses} figure(s) missed or not available`}.`,
-    '',
-    markdownTable(report.figures),
-    END,
-  ].join('\n');
-  return readme.slice(0, start) + block + readme.slice(end + END.length);
+export async function writeResults(
+  resultsDir: string,
+  report: RunReport,
+  repoRoot: string,
+): Promise<string[]> {
+  await mkdir(resultsDir, { recursive: true });
+  const files = [join(resultsDir, 'latest.json'), join(resultsDir, 'latest.md')];
+  await writeFile(files[0] as string, `${JSON.stringify(report, null, 2)}\n`);
+  await writeFile(files[1] as string, markdownReport(report));
+  const biome = join(repoRoot, 'node_modules', '.bin', 'biome');
+  await runCommand(biome, ['format', '--write', ...files], { cwd: repoRoot }).catch((error: Error) =>
+    process.stderr.write(`Could not format the results with Biome: ${error.message}\n`),
+  );
+  return files;
 }
