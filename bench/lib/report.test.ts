@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { judge } from './figures.ts';
-import { markdownTable, type RunReport, writeResults } from './report.ts';
+import { markdownReport, markdownTable, type RunReport, writeResults } from './report.ts';
 
 const figures = [
   judge(
@@ -53,6 +53,22 @@ describe('markdownTable', () => {
     };
     expect(markdownTable([judge('emulator', spec, { ours: 49.97, baseline: 100 })])).toContain('| 0.4997× |');
     expect(markdownTable([judge('emulator', spec, { ours: 52, baseline: 100 })])).toContain('| 0.52× |');
+  });
+});
+
+describe('markdownReport', () => {
+  it('names the entries a partial run kept from an earlier run, with their dates', () => {
+    const partial: RunReport = {
+      ...report,
+      entries: [
+        { name: 'bundle', seconds: 40, date: report.date },
+        { name: 'srp', seconds: 15, date: '2026-11-20T08:30:00.000Z' },
+      ],
+    };
+    expect(markdownReport(partial)).toContain(
+      'kept from earlier runs, on their machine and Node: srp (2026-11-20 08:30 UTC).',
+    );
+    expect(markdownReport(report)).not.toContain('kept from earlier runs');
   });
 });
 

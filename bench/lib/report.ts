@@ -112,6 +112,18 @@ function footnotes(figures: FigureResult[]): string[] {
   return lines;
 }
 
+/** A line naming the entries a partial run kept from earlier runs, with their dates, if any. */
+function keptFromEarlierRuns(report: RunReport): string[] {
+  const kept = report.entries.filter((e) => e.date !== report.date);
+  if (kept.length === 0) return [];
+  const when = (date: string) => `${date.slice(0, 16).replace('T', ' ')} UTC`;
+  const list = kept.map((e) => `${e.name} (${when(e.date)})`).join(', ');
+  return [
+    `This run measured only some entries; kept from earlier runs, on their machine and Node: ${list}.`,
+    '',
+  ];
+}
+
 /** `latest.md`: the table, the environment, notes and each entry's details. */
 export function markdownReport(report: RunReport): string {
   const misses = report.figures.filter((f) => !f.pass).length;
@@ -123,6 +135,7 @@ export function markdownReport(report: RunReport): string {
       `${report.load.end.map((v) => v.toFixed(1)).join('/')} at the end (1/5/15 min). ` +
       `This run took ${report.totalSeconds.toFixed(0)} s. ${misses === 0 ? 'Every budget met.' : `${misses} figure(s) missed their budget or could not be measured.`}`,
     '',
+    ...keptFromEarlierRuns(report),
     markdownTable(report.figures),
     '',
   ];
