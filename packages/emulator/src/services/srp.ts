@@ -10,8 +10,10 @@
  * exponent as the public exponent, no padding), about a millisecond and several times faster than
  * BigInt. It used to run through node:crypto's Diffie-Hellman objects, but Node 24's OpenSSL checks
  * that a DH group's prime is prime when the object is built: about two seconds for every
- * `createDiffieHellman(N, g)`, so every sign-up and sign-in took seconds. An RSA key is not checked
- * that way, and OpenSSL accepts any public exponent below N for a modulus of at most 3072 bits.
+ * `createDiffieHellman(N, g)`, so every sign-up and sign-in took seconds. A public RSA key is not
+ * checked that way (nor whether its modulus is a product of two primes), and OpenSSL takes any
+ * public exponent below the modulus, even or odd, when the modulus has at most 3072 bits (beyond
+ * that it limits the exponent to 64 bits): N has exactly 3072.
  */
 import {
   constants,
