@@ -83,7 +83,7 @@ export interface ManifestChunk {
 export type Manifest = Record<string, ManifestChunk>;
 
 /** Sizes of `data` raw, gzip (level 9) and brotli (quality 11). */
-export function compressedSizes(data: Buffer): Sizes {
+function compressedSizes(data: Buffer): Sizes {
   return {
     raw: data.length,
     gzip: gzipSync(data, { level: 9 }).length,
