@@ -19,6 +19,7 @@ import { srpCpu } from './entries/srp-cpu.ts';
 import type { BenchContext, BenchEntry } from './lib/entry.ts';
 import { BenchError, NotAvailableError } from './lib/errors.ts';
 import { type FigureResult, judge, type Measurement } from './lib/figures.ts';
+import { runCommand } from './lib/processes.ts';
 import { type EntryDetail, environment, type RunReport, textTable, writeResults } from './lib/report.ts';
 
 // The report records the Node version; the SDK's notice about Node 22 would only clutter the output.
@@ -146,7 +147,12 @@ async function main(): Promise<void> {
       (a, b) => order(a.entry) - order(b.entry),
     ),
   };
-  await writeResults(resultsDir, report, repoRoot);
+  await writeResults(resultsDir, report, async (files) => {
+    const biome = join(repoRoot, 'node_modules', '.bin', 'biome');
+    await runCommand(biome, ['format', '--write', ...files], { cwd: repoRoot }).catch((error: Error) =>
+      process.stderr.write(`Could not format the results with Biome: ${error.message}\n`),
+    );
+  });
 
   process.stdout.write(`\n${textTable(figures)}\n\n`);
   const misses = figures.filter((f) => !f.pass);

@@ -77,8 +77,12 @@ describe('writeResults', () => {
     const root = await mkdtemp(join(tmpdir(), 'bench-report-'));
     try {
       const resultsDir = join(root, 'results');
-      const written = await writeResults(resultsDir, report, root);
+      const formatted: string[] = [];
+      const written = await writeResults(resultsDir, report, async (files) => {
+        formatted.push(...files);
+      });
       expect(written.sort()).toEqual([join(resultsDir, 'latest.json'), join(resultsDir, 'latest.md')]);
+      expect(formatted.sort()).toEqual(written);
       expect(await readdir(root, { recursive: true })).toEqual(
         expect.arrayContaining(['results', join('results', 'latest.json'), join('results', 'latest.md')]),
       );

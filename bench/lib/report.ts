@@ -7,7 +7,6 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { describeBudget, type FigureResult, formatValue } from './figures.ts';
-import { runCommand } from './processes.ts';
 
 /** Supporting numbers an entry reported beside its figures. */
 export interface EntryDetail {
@@ -159,20 +158,19 @@ export function markdownReport(report: RunReport): string {
 
 /**
  * Writes the run's two files, `latest.json` and `latest.md`, into `resultsDir` (nothing else: READMEs
- * link to them) and lays them out as Biome would, so `pnpm lint` stays clean after a run.
+ * link to them), then hands them to `format` (the runner lays them out with Biome, so `pnpm lint`
+ * stays clean after a run). Returns their paths.
  */
 export async function writeResults(
   resultsDir: string,
   report: RunReport,
-  repoRoot: string,
+  format: (files: string[]) => Promise<void>,
 ): Promise<string[]> {
   await mkdir(resultsDir, { recursive: true });
-  const files = [join(resultsDir, 'latest.json'), join(resultsDir, 'latest.md')];
-  await writeFile(files[0] as string, `${JSON.stringify(report, null, 2)}\n`);
-  await writeFile(files[1] as string, markdownReport(report));
-  const biome = join(repoRoot, 'node_modules', '.bin', 'biome');
-  await runCommand(biome, ['format', '--write', ...files], { cwd: repoRoot }).catch((error: Error) =>
-    process.stderr.write(`Could not format the results with Biome: ${error.message}\n`),
-  );
-  return files;
+  const json = join(resultsDir, 'latest.json');
+  const markdown = join(resultsDir, 'latest.md');
+  await writeFile(json, `${JSON.stringify(report, null, 2)}\n`);
+  await writeFile(markdown, markdownReport(report));
+  await format([json, markdown]);
+  return [json, markdown];
 }
