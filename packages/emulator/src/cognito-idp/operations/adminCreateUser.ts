@@ -46,11 +46,11 @@ export const adminCreateUser: OperationFactory<
   if (users.signsInWithEmail && !/^[^\s@]+@[^\s@]+$/.test(login)) {
     throw new InvalidParameterError('Username should be an email.');
   }
+  if (users.find(login)) throw new UsernameExistsError('User account already exists');
   const attributes = writableAttributes(model, request.UserAttributes, 'admin', {
     creating: true,
     implied: users.signsInWithEmail ? ['email'] : [],
   });
-  if (users.find(login)) throw new UsernameExistsError('User account already exists');
   const policy = model.userPool.passwordPolicy;
   const password = request.TemporaryPassword ?? generatePassword(policy, randomInt);
   enforcePasswordPolicy(password, policy);
