@@ -212,6 +212,27 @@ describe('InitiateAuth (API reference: InitiateAuth, "AuthFlow")', () => {
   });
 });
 
+describe('InitiateAuth in a client without ALLOW_REFRESH_TOKEN_AUTH (CreateUserPoolClient, "ExplicitAuthFlows")', () => {
+  it('refuses REFRESH_TOKEN_AUTH', async () => {
+    const srpOnly = await startHarness({ userPoolClient: { explicitAuthFlows: ['ALLOW_USER_SRP_AUTH'] } });
+    try {
+      await expectAwsError(
+        srpOnly.idp.send(
+          new InitiateAuthCommand({
+            ClientId: srpOnly.model.userPoolClient.id,
+            AuthFlow: 'REFRESH_TOKEN_AUTH',
+            AuthParameters: { REFRESH_TOKEN: 'any-refresh-token' },
+          }),
+        ),
+        'InvalidParameterException',
+        'REFRESH_TOKEN_AUTH flow not enabled for this client',
+      );
+    } finally {
+      await srpOnly.close();
+    }
+  });
+});
+
 describe('ListUsers (API reference: ListUsers, "Filter")', () => {
   const list = (Filter: string) =>
     h.idp.send(new ListUsersCommand({ UserPoolId, Filter })).then((r) => r.Users ?? []);

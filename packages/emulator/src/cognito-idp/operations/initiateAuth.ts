@@ -2,9 +2,11 @@
  * InitiateAuth: USER_SRP_AUTH answers the PASSWORD_VERIFIER challenge (SRP_B, SALT,
  * SECRET_BLOCK, USER_ID_FOR_SRP; the server's secret b travels sealed in SECRET_BLOCK);
  * USER_PASSWORD_AUTH checks the password directly where the client allows it;
- * REFRESH_TOKEN_AUTH mints new id and access tokens. Unknown users get a decoy challenge when
- * the pool hides users (stable SALT and UUID-shaped USER_ID_FOR_SRP, see `decoy-challenge.ts`),
- * so that only the proof fails, with "Incorrect username or password.".
+ * REFRESH_TOKEN_AUTH mints new id and access tokens; each flow only where the client's
+ * ExplicitAuthFlows allow it. Unknown users get a decoy challenge when the pool hides users
+ * (stable SALT and UUID-shaped USER_ID_FOR_SRP, see `decoy-challenge.ts`), so that only the proof
+ * fails, with "Incorrect username or password.", and their wrong answers earn the lockout a
+ * user's would. ADMIN_NO_SRP_AUTH, AdminInitiateAuth's flow, is an invalid parameter here.
  */
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { InitiateAuthRequest, InitiateAuthResponse } from '@aws-sdk/client-cognito-identity-provider';
@@ -91,6 +93,7 @@ export const initiateAuth: OperationFactory<
     );
 
   if (flow === 'REFRESH_TOKEN_AUTH' || flow === 'REFRESH_TOKEN') {
+    assertFlowAllowed(client, 'REFRESH_TOKEN_AUTH');
     const result = tokens.refresh(requiredParameter(params, 'REFRESH_TOKEN'), client.id);
     return { ChallengeParameters: {}, AuthenticationResult: result };
   }
