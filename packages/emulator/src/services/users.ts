@@ -1,7 +1,8 @@
 /*
  * The user pool's users: creation with an SRP verifier (never the password), lookup by
  * username or by the email users sign in with, password checks and changes, and the lockout
- * Cognito applies after repeated wrong passwords (5 free failures, then 1 s doubling to 15 min).
+ * Cognito applies after repeated wrong passwords (5 free failures, then 1 s doubling to 15 min),
+ * also kept for sign-in names that are no user, so a pool hiding users locks both out alike.
  */
 import { randomUUID } from 'node:crypto';
 import type { Clock } from '../clock.js';
