@@ -48,6 +48,13 @@ describe('assertShape', () => {
     expect(check({ ClientId: 'a', Items: [{}] })).toThrow(/at 'items\.1\.member\.name'/);
   });
 
+  it('holds an empty string to the length and the pattern, as AWS does', () => {
+    expect(check({ ClientId: '' })).toThrow(
+      "2 validation errors detected: Value '' at 'clientId' failed to satisfy constraint: Member must have length greater than or equal to 1; " +
+        "Value '' at 'clientId' failed to satisfy constraint: Member must satisfy regular expression pattern: [\\w+]+",
+    );
+  });
+
   it('counts characters, not UTF-16 units, against a length', () => {
     expect(check({ ClientId: 'a', Password: '😀😀😀😀' })).not.toThrow();
   });

@@ -122,7 +122,7 @@ function check(value: unknown, shape: Shape, path: string, problems: string[]): 
         fail(`have length greater than or equal to ${shape.min}`);
       if (shape.max !== undefined && length > shape.max)
         fail(`have length less than or equal to ${shape.max}`);
-      if (shape.pattern !== undefined && length > 0 && !fullMatch(shape.pattern, value))
+      if (shape.pattern !== undefined && !fullMatch(shape.pattern, value))
         fail(`satisfy regular expression pattern: ${shape.pattern}`);
       if (shape.enum !== undefined && !shape.enum.includes(value))
         fail(`satisfy enum value set: [${shape.enum.join(', ')}]`);
