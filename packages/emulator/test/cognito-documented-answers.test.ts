@@ -325,6 +325,11 @@ describe('Token signing keys (developer guide, "Verifying a JSON web token": one
 
 /** One USER_SRP_AUTH round trip; resolves with the tokens or rejects with the step's error. */
 async function srpSignIn(email: string, password: string) {
+  return (await srpRoundTrip(email, password)).AuthenticationResult ?? {};
+}
+
+/** InitiateAuth and the PASSWORD_VERIFIER answer; resolves with RespondToAuthChallenge's response. */
+async function srpRoundTrip(email: string, password: string) {
   const srp = new SrpClient(UserPoolId.split('_')[1] ?? '');
   const started = await h.idp.send(
     new InitiateAuthCommand({
@@ -344,8 +349,50 @@ async function srpSignIn(email: string, password: string) {
       ),
     }),
   );
-  return answered.AuthenticationResult ?? {};
+  return answered;
 }
+
+describe('RespondToAuthChallenge NEW_PASSWORD_REQUIRED (API reference: RespondToAuthChallenge, "userAttributes.")', () => {
+  it("holds the new password's attributes to the schema and the client's write permissions", async () => {
+    await h.idp.send(
+      new AdminCreateUserCommand({
+        UserPoolId,
+        Username: 'temporary@example.com',
+        TemporaryPassword: 'Temp-0rary!',
+        MessageAction: 'SUPPRESS',
+        UserAttributes: [{ Name: 'email_verified', Value: 'true' }],
+      }),
+    );
+    const answer = async (attribute: string) => {
+      const challenge = await srpRoundTrip('temporary@example.com', 'Temp-0rary!');
+      expect(challenge.ChallengeName).toBe('NEW_PASSWORD_REQUIRED');
+      return h.idp.send(
+        new RespondToAuthChallengeCommand({
+          ClientId,
+          ChallengeName: 'NEW_PASSWORD_REQUIRED',
+          Session: challenge.Session,
+          ChallengeResponses: {
+            USERNAME: challenge.ChallengeParameters?.USER_ID_FOR_SRP ?? '',
+            NEW_PASSWORD: 'Brand-New-Pass-1',
+            [`userAttributes.${attribute}`]: 'x',
+          },
+        }),
+      );
+    };
+    await expectAwsError(
+      answer('shoe_size'),
+      'InvalidParameterException',
+      'Attributes did not conform to the schema: shoe_size: Attribute does not exist in the schema.\n',
+    );
+    await expectAwsError(
+      answer('email_verified'),
+      'NotAuthorizedException',
+      'A client attempted to write unauthorized attribute',
+    );
+    const done = await answer('name');
+    expect(done.AuthenticationResult?.IdToken).toBeTruthy();
+  });
+});
 
 describe('Lockout where the pool hides users (developer guide, "Managing user existence error responses")', () => {
   it('answers wrong passwords for a real account and an unknown email alike, lockout included', async () => {
