@@ -56,21 +56,26 @@ export const string = (constraints: Omit<StringShape, 'kind'> = {}): StringShape
   kind: 'string',
   ...constraints,
 });
+/** An integer member within `min`..`max`. */
 export const integer = (constraints: Omit<IntegerShape, 'kind'> = {}): IntegerShape => ({
   kind: 'integer',
   ...constraints,
 });
+/** A boolean member. */
 export const boolean = (): BooleanShape => ({ kind: 'boolean' });
+/** A list of `member`s; `null` entries are "Member must not be null". */
 export const list = (member: Shape, constraints: Omit<ListShape, 'kind' | 'member'> = {}): ListShape => ({
   kind: 'list',
   member,
   ...constraints,
 });
+/** A JSON object from `key` strings to `value`s. */
 export const map = (
   key: StringShape,
   value: Shape,
   constraints: Omit<MapShape, 'kind' | 'key' | 'value'> = {},
 ): MapShape => ({ kind: 'map', key, value, ...constraints });
+/** A structure: its known members and which of them are required (unknown members are ignored). */
 export const struct = <Required extends string = never>(
   members: Record<string, Shape>,
   required: readonly Required[] = [],

@@ -51,9 +51,9 @@ export function assertMaySignIn(services: Pick<Services, 'users'>, user: UserRec
 }
 
 /**
- * For a sign-in name that is no user, in a pool that hides users: the lockout a user would be
- * under, then (when `failed`) the wrong attempt counted as a user's would be. See the developer
- * guide, "Managing user existence error responses".
+ * Refuses a sign-in name that is no user while it is locked out, as `assertMaySignIn` refuses a
+ * user: where the pool hides users, "Password attempts exceeded" must not tell real accounts apart
+ * (developer guide, "Managing user existence error responses").
  */
 export function assertUnknownMaySignIn(services: Pick<Services, 'users'>, login: string): void {
   services.users.assertNotLockedOut(services.users.unknownSignIn(login));
