@@ -10,6 +10,8 @@ import { join } from 'node:path';
 import { GetCredentialsForIdentityCommand, GetIdCommand } from '@aws-sdk/client-cognito-identity';
 import {
   AdminCreateUserCommand,
+  ConfirmForgotPasswordCommand,
+  ForgotPasswordCommand,
   InitiateAuthCommand,
   ListUsersCommand,
   RespondToAuthChallengeCommand,
@@ -412,6 +414,52 @@ describe('Lockout where the pool hides users (developer guide, "Managing user ex
     const real = await attempts('locked@example.com');
     const unknown = await attempts('nobody-here@example.com');
     expect(real).toContain('NotAuthorizedException: Password attempts exceeded');
+    expect(unknown).toEqual(real);
+  });
+
+  it('answers wrong reset codes for a real account and an unknown email alike, the code lock included', async () => {
+    await h.createUser('reset@example.com', PASSWORD);
+    const attempts = async (email: string) => {
+      await h.idp.send(new ForgotPasswordCommand({ ClientId, Username: email }));
+      const answers: string[] = [];
+      for (let i = 0; i < 6; i++) {
+        answers.push(
+          await h.idp
+            .send(
+              new ConfirmForgotPasswordCommand({
+                ClientId,
+                Username: email,
+                ConfirmationCode: '000000',
+                Password: 'Brand-New-Pass-1',
+              }),
+            )
+            .then(
+              () => 'reset',
+              (error: Error) => `${error.name}: ${error.message}`,
+            ),
+        );
+      }
+      // A weak password is refused before the code is looked at, for both alike.
+      answers.push(
+        await h.idp
+          .send(
+            new ConfirmForgotPasswordCommand({
+              ClientId,
+              Username: email,
+              ConfirmationCode: '1',
+              Password: 'weak',
+            }),
+          )
+          .then(
+            () => 'reset',
+            (error: Error) => error.name,
+          ),
+      );
+      return answers;
+    };
+    const real = await attempts('reset@example.com');
+    const unknown = await attempts('nobody-resets@example.com');
+    expect(real.at(-2)).toBe('LimitExceededException: Attempt limit exceeded, please try after some time.');
     expect(unknown).toEqual(real);
   });
 });

@@ -6,9 +6,9 @@ import type {
   ConfirmForgotPasswordRequest,
   ConfirmForgotPasswordResponse,
 } from '@aws-sdk/client-cognito-identity-provider';
-import { CodeMismatchError, UserNotFoundError } from '../../errors.js';
 import type { OperationFactory } from '../../operation.js';
 import { enforcePasswordPolicy } from '../../services/password-policy.js';
+import { redeemForUnknownUser } from '../code-delivery.js';
 import {
   ClientContext,
   ClientId,
@@ -19,7 +19,7 @@ import {
   userPoolInput,
 } from '../input-members.js';
 import { struct } from '../request-shape.js';
-import { appClient, hidesUsers } from '../validate.js';
+import { appClient } from '../validate.js';
 
 /** ConfirmForgotPassword's request members (API reference, ConfirmForgotPassword). */
 const input = struct({ ClientId, SecretHash, Username, ConfirmationCode, Password, ...ClientContext }, [
@@ -38,12 +38,10 @@ export const confirmForgotPassword: OperationFactory<
   const login = request.Username;
   const code = request.ConfirmationCode;
   const password = request.Password;
-  const user = users.find(login);
-  if (!user) {
-    if (hidesUsers(model)) throw new CodeMismatchError();
-    throw new UserNotFoundError('Username/client id combination not found.');
-  }
+  // The policy first, for unknown names too: a weak password must not tell users apart.
   enforcePasswordPolicy(password, model.userPool.passwordPolicy);
+  const user = users.find(login);
+  if (!user) return redeemForUnknownUser({ model, codes }, login, 'forgotPassword', code);
   await codes.redeem(user.username, 'forgotPassword', code);
   users.setPassword(user, password);
   users.recordSuccessfulSignIn(user);

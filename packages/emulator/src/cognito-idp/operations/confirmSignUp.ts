@@ -3,8 +3,9 @@
  * email. Wrong, expired and too-often-wrong codes fail as Cognito's do.
  */
 import type { ConfirmSignUpRequest, ConfirmSignUpResponse } from '@aws-sdk/client-cognito-identity-provider';
-import { CodeMismatchError, NotAuthorizedError, UserNotFoundError } from '../../errors.js';
+import { NotAuthorizedError } from '../../errors.js';
 import type { OperationFactory } from '../../operation.js';
+import { redeemForUnknownUser } from '../code-delivery.js';
 import {
   ClientContext,
   ClientId,
@@ -15,7 +16,7 @@ import {
   userPoolInput,
 } from '../input-members.js';
 import { boolean, struct } from '../request-shape.js';
-import { appClient, hidesUsers } from '../validate.js';
+import { appClient } from '../validate.js';
 
 /** ConfirmSignUp's request members (API reference, ConfirmSignUp). */
 const input = struct(
@@ -40,10 +41,7 @@ export const confirmSignUp: OperationFactory<
   const login = request.Username;
   const code = request.ConfirmationCode;
   const user = users.find(login);
-  if (!user) {
-    if (hidesUsers(model)) throw new CodeMismatchError();
-    throw new UserNotFoundError('Username/client id combination not found.');
-  }
+  if (!user) return redeemForUnknownUser({ model, codes }, login, 'signUp', code);
   if (user.status !== 'UNCONFIRMED') {
     throw new NotAuthorizedError(`User cannot be confirmed. Current status is ${user.status}`);
   }

@@ -24,7 +24,10 @@ export const forgotPassword: OperationFactory<
   appClient(model, request.ClientId);
   const login = request.Username;
   const user = users.find(login);
-  if (!user) return { CodeDeliveryDetails: deliveryForUnknownUser(model, login) };
+  if (!user)
+    return {
+      CodeDeliveryDetails: await deliveryForUnknownUser({ model, codes, store }, login, 'forgotPassword'),
+    };
   if (!user.enabled) throw new NotAuthorizedError('User is disabled.');
   const email = user.attributes.email;
   if (!email || user.attributes.email_verified !== 'true') {

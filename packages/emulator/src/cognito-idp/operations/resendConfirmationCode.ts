@@ -24,7 +24,8 @@ export const resendConfirmationCode: OperationFactory<
   appClient(model, request.ClientId);
   const login = request.Username;
   const user = users.find(login);
-  if (!user) return { CodeDeliveryDetails: deliveryForUnknownUser(model, login) };
+  if (!user)
+    return { CodeDeliveryDetails: await deliveryForUnknownUser({ model, codes, store }, login, 'signUp') };
   if (user.status !== 'UNCONFIRMED') throw new InvalidParameterError('User is already confirmed.');
   const email = user.attributes.email;
   if (!email) {
