@@ -145,6 +145,38 @@ describe('SignUp (API reference: SignUp, "Errors" and "Request Parameters")', ()
   });
 });
 
+describe('SignUp with custom attributes (UserPoolClientType, "WriteAttributes")', () => {
+  it('writes a custom attribute only where the client lists it: the default is the standard attributes', async () => {
+    const signUpWith = async (writeAttributes: string[] | undefined) => {
+      const pool = await startHarness({
+        userPool: { customAttributes: ['custom:tier'] },
+        userPoolClient: { writeAttributes },
+      });
+      try {
+        return await pool.idp.send(
+          new SignUpCommand({
+            ClientId: pool.model.userPoolClient.id,
+            Username: 'tier@example.com',
+            Password: PASSWORD,
+            UserAttributes: [
+              { Name: 'email', Value: 'tier@example.com' },
+              { Name: 'custom:tier', Value: 'gold' },
+            ],
+          }),
+        );
+      } finally {
+        await pool.close();
+      }
+    };
+    await expectAwsError(
+      signUpWith(undefined),
+      'NotAuthorizedException',
+      'A client attempted to write unauthorized attribute',
+    );
+    expect((await signUpWith(['email', 'custom:tier'])).UserSub).toBeTruthy();
+  });
+});
+
 describe('AdminCreateUser (API reference: AdminCreateUser, "Errors")', () => {
   it('refuses an attribute that is not in the pool schema', async () => {
     await expectAwsError(
