@@ -27,6 +27,13 @@ export class SerializationError extends EmulatorError {
 export class InvalidParameterError extends EmulatorError {
   readonly type = 'InvalidParameterException';
 }
+/**
+ * The identity pool service's answer to a parameter that breaks its documented constraint
+ * (pattern, length); the user pool service calls the same failure InvalidParameterException.
+ */
+export class ValidationError extends EmulatorError {
+  readonly type = 'ValidationException';
+}
 /** An operation or flow the emulator does not implement; the message names it. */
 export class UnsupportedOperationError extends EmulatorError {
   readonly type = 'UnsupportedOperation';

@@ -89,11 +89,15 @@ describe('prototype property names', () => {
     );
   });
 
-  it('are absent attributes to ListUsers filters and AttributesToGet', async () => {
+  it('are unsearchable attributes to ListUsers filters and absent ones to AttributesToGet', async () => {
     const UserPoolId = h.model.userPool.id;
     for (const name of ['constructor', 'toString']) {
-      const filtered = await h.idp.send(new ListUsersCommand({ UserPoolId, Filter: `${name} ^= "f"` }));
-      expect(filtered.Users).toEqual([]);
+      // ListUsers API reference, "Filter": only the listed attributes can be searched.
+      await expectAwsError(
+        h.idp.send(new ListUsersCommand({ UserPoolId, Filter: `${name} ^= "f"` })),
+        'InvalidParameterException',
+        new RegExp(`^Invalid search attribute: ${name}\\.`),
+      );
     }
     const listed = await h.idp.send(
       new ListUsersCommand({ UserPoolId, AttributesToGet: ['constructor', 'email'] }),
@@ -103,11 +107,12 @@ describe('prototype property names', () => {
     }
   });
 
-  it('are unknown identities and unknown access keys', async () => {
+  it('are malformed identity ids and unknown access keys', async () => {
     for (const name of NAMES) {
+      // GetCredentialsForIdentity API reference: IdentityId must match [\w-]+:[0-9a-f-]+.
       await expectAwsError(
         h.identity.send(new GetCredentialsForIdentityCommand({ IdentityId: name })),
-        'ResourceNotFoundException',
+        'ValidationException',
       );
     }
     const s3 = new S3Client({

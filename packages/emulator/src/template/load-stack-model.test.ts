@@ -33,6 +33,27 @@ describe('loadStackModel', () => {
     expect(userPool.selfSignUpEnabled).toBe(true);
   });
 
+  it('reads the Schema (custom attributes get their prefix) and the client WriteAttributes', () => {
+    const template = minimalTemplate();
+    const pool = template.Resources.Pool?.Properties as Record<string, unknown>;
+    pool.Schema = [
+      { Name: 'email', Required: true, Mutable: true },
+      { Name: 'tier', AttributeDataType: 'String' },
+      { Name: 'custom:plan', AttributeDataType: 'String', Required: 'true' },
+    ];
+    const defaults = loadStackModel(template, options);
+    expect(defaults.userPool.customAttributes).toEqual(['custom:tier', 'custom:plan']);
+    expect(defaults.userPool.requiredAttributes).toEqual(['email', 'custom:plan']);
+    expect(defaults.userPoolClient.writeAttributes).toBeUndefined();
+    (template.Resources.Client?.Properties as Record<string, unknown>).WriteAttributes = [
+      'email',
+      'custom:tier',
+    ];
+    const listed = loadStackModel(template, options);
+    expect(listed.userPoolClient.writeAttributes).toEqual(['email', 'custom:tier']);
+    expect(listed.warnings.join('\n')).not.toMatch(/Schema|WriteAttributes/);
+  });
+
   it('reads the client with token validity in its units and CloudFormation defaults', () => {
     const { userPoolClient, userPool } = loadStackModel(minimalTemplate(), options);
     expect(userPoolClient).toMatchObject({
