@@ -92,6 +92,12 @@ export const S3Errors = {
       400,
       'The XML you provided was not well-formed or did not validate against our published schema',
     ),
+  /** S3 reports the user-defined metadata's size (names without `x-amz-meta-`, plus values) and the limit. */
+  metadataTooLarge: (size: number, max: number) =>
+    new S3Error('MetadataTooLarge', 400, 'Your metadata headers exceed the maximum allowed metadata size', {
+      Size: String(size),
+      MaxSizeAllowed: String(max),
+    }),
   methodNotAllowed: (method: string) =>
     new S3Error('MethodNotAllowed', 405, 'The specified method is not allowed against this resource.', {
       Method: method,

@@ -1,7 +1,8 @@
 /*
  * Reads what a PUT, copy or CreateMultipartUpload request says about the object it creates:
  * Content-Type (S3's default `binary/octet-stream`), the representation headers S3 stores, and
- * `x-amz-meta-*` user metadata (names lower-case, as S3 returns them).
+ * `x-amz-meta-*` user metadata (names lower-case, as S3 returns them). User metadata is kept in
+ * a prototype-free object, so a name such as `__proto__` or `constructor` is stored like any other.
  */
 import type { IncomingMessage } from 'node:http';
 import { S3Errors } from '../errors.js';
@@ -13,6 +14,10 @@ export interface ObjectInput {
   userMetadata: Record<string, string>;
 }
 
+/**
+ * "Working with object metadata" (S3 User Guide): user-defined metadata is limited to 2 KB, measured
+ * as the sum of the UTF-8 bytes of each key and value; the key is the name after `x-amz-meta-`.
+ */
 const MAX_USER_METADATA_BYTES = 2048;
 
 /** The object attributes carried by the request's headers. */
@@ -30,7 +35,7 @@ export function readObjectInput(req: IncomingMessage): ObjectInput {
       if (kept.length > 0) headers[name] = kept.join(',');
     } else headers[name] = value;
   }
-  const userMetadata: Record<string, string> = {};
+  const userMetadata: Record<string, string> = Object.create(null);
   let bytes = 0;
   for (const [name, value] of Object.entries(req.headers)) {
     if (!name.startsWith('x-amz-meta-') || value === undefined) continue;
@@ -40,9 +45,7 @@ export function readObjectInput(req: IncomingMessage): ObjectInput {
     bytes += Buffer.byteLength(short) + Buffer.byteLength(text);
   }
   if (bytes > MAX_USER_METADATA_BYTES) {
-    throw S3Errors.invalidArgument(
-      `Your metadata headers exceed the maximum allowed metadata size of ${MAX_USER_METADATA_BYTES} bytes.`,
-    );
+    throw S3Errors.metadataTooLarge(bytes, MAX_USER_METADATA_BYTES);
   }
   const contentType = req.headers['content-type'];
   return { contentType: contentType || 'binary/octet-stream', headers, userMetadata };

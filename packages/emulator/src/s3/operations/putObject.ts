@@ -23,7 +23,11 @@ export function writeCondition(req: IncomingMessage): WriteCondition {
   return { ifNoneMatch, ifMatch: req.headers['if-match'] };
 }
 
-/** Commits a written temp file; a failed condition is S3's 412, and the temp file is removed on failure. */
+/**
+ * Commits a written temp file; the temp file is removed on failure. A failed condition is S3's 412
+ * PreconditionFailed, except If-Match on a key with no object: 404 NoSuchKey (S3 User Guide,
+ * "How to prevent object overwrites with conditional writes").
+ */
 export async function commitObject(
   objects: ObjectStore,
   tempFile: string,
@@ -34,7 +38,9 @@ export async function commitObject(
     return await objects.commit(tempFile, meta, condition);
   } catch (error) {
     await removeQuietly(tempFile);
-    if (error instanceof WriteConditionFailed) throw S3Errors.preconditionFailed(error.condition);
+    if (error instanceof WriteConditionFailed) {
+      throw error.missing ? S3Errors.noSuchKey(meta.key) : S3Errors.preconditionFailed(error.condition);
+    }
     throw error;
   }
 }
