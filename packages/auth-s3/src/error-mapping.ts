@@ -127,10 +127,7 @@ export function toAuthS3Error(error: unknown, context: ErrorContext): AuthS3Erro
     case 'NotFound':
     case 'NoSuchUpload':
     case 'ResourceNotFoundException':
-      return new NotFoundError(
-        `Nothing found for ${what}. Check the name, or list the folder to see what exists.`,
-        options,
-      );
+      return notFoundError(context, options);
     case 'NoSuchBucket':
       return new ConfigError(
         `The bucket in the configuration does not exist (${what}). Check BucketName in the outputs file, or redeploy.`,
@@ -158,6 +155,21 @@ export function toAuthS3Error(error: unknown, context: ErrorContext): AuthS3Erro
   return new ServiceError(
     `${what} failed: ${code || 'unknown error'}${awsMessage ? `: ${trimPeriod(awsMessage)}` : ''}.` +
       (status && status >= 500 ? ' This is on the AWS side; retry later.' : ''),
+    options,
+  );
+}
+
+/**
+ * The NotFoundError for `context`, also for a 403 that `files` has shown to be a missing key (S3
+ * answers a missing key with 403 to a caller it does not let list that key).
+ */
+export function notFoundError(
+  context: ErrorContext,
+  options: { cause: unknown; code?: string },
+): NotFoundError {
+  const what = context.key ? `${context.operation} ${context.key}` : context.operation;
+  return new NotFoundError(
+    `Nothing found for ${what}. Check the name, or list the folder to see what exists.`,
     options,
   );
 }

@@ -35,7 +35,7 @@ function modelWithoutListBucket(): StackModel {
         ...policy,
         document: {
           ...policy.document,
-          Statement: policy.document.Statement.filter((s) => !grantsList(s.Action)),
+          Statement: [policy.document.Statement].flat().filter((s) => !grantsList(s.Action)),
         },
       })),
     })),
