@@ -35,6 +35,10 @@ export const S3Errors = {
     new S3Error('BadDigest', 400, `The ${what} you specified did not match the calculated checksum.`),
   contentMd5Mismatch: () =>
     new S3Error('BadDigest', 400, 'The Content-MD5 you specified did not match what we received.'),
+  entityTooLarge: () =>
+    new S3Error('EntityTooLarge', 400, 'Your proposed upload exceeds the maximum allowed size', {
+      MaxSizeAllowed: String(5 * 1024 ** 3),
+    }),
   entityTooSmall: () =>
     new S3Error(
       'EntityTooSmall',

@@ -10,6 +10,7 @@ import {
   CreateMultipartUploadCommand,
   GetObjectCommand,
   HeadObjectCommand,
+  ListPartsCommand,
   PutObjectCommand,
   UploadPartCommand,
 } from '@aws-sdk/client-s3';
@@ -288,5 +289,26 @@ describe('GetObject response-* overrides (S3 API Reference, GetObject, response-
       query: { 'response-content-type': value },
     });
     expect([type.status, errorCode(type)]).toEqual([400, 'InvalidArgument']);
+  });
+});
+
+describe('PutObject and UploadPart size limit (S3 User Guide, "Uploading objects": 5 GB in one PUT; S3 Error responses, EntityTooLarge)', () => {
+  it('refuses a declared body over 5 GiB with 400 EntityTooLarge before reading it', async () => {
+    const res = await signed({
+      method: 'PUT',
+      path: `/${BUCKET}/public/huge.bin`,
+      headers: { 'content-length': String(5 * 1024 ** 3 + 1), connection: 'close' },
+    });
+    expect([res.status, errorCode(res)]).toEqual([400, 'EntityTooLarge']);
+  });
+});
+
+describe('ListParts (S3 API Reference, ListParts, part-number-marker)', () => {
+  it('refuses a part-number-marker that is not an integer with 400 InvalidArgument', async () => {
+    const Key = 'public/list-parts.bin';
+    const { UploadId } = await suite.s3.send(new CreateMultipartUploadCommand({ Bucket: BUCKET, Key }));
+    await expect(
+      suite.s3.send(new ListPartsCommand({ Bucket: BUCKET, Key, UploadId, PartNumberMarker: 'two' })),
+    ).rejects.toMatchObject({ name: 'InvalidArgument', $metadata: { httpStatusCode: 400 } });
   });
 });

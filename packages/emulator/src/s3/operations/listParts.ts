@@ -17,7 +17,15 @@ export const listParts: OperationFactory =
         maxText,
       );
     }
-    const marker = Number(queryValue(url.query, 'part-number-marker') ?? '0');
+    const markerText = queryValue(url.query, 'part-number-marker');
+    const marker = markerText === undefined ? 0 : Number(markerText);
+    if (!Number.isInteger(marker) || marker < 0) {
+      throw S3Errors.invalidArgument(
+        'Provided part-number-marker not an integer or within integer range',
+        'part-number-marker',
+        markerText,
+      );
+    }
     const after = (await uploads.listParts(upload)).filter((p) => p.partNumber > marker);
     const page = after.slice(0, Math.min(maxParts, 1000));
     const truncated = after.length > page.length;
