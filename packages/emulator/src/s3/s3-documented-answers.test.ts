@@ -19,7 +19,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { StackModel } from '../stack-model.js';
 import { errorCode, type RawRequest, sendSigned } from './__tests__/raw-s3.js';
 import { useS3Harness } from './__tests__/s3-suite.js';
-import { BUCKET, testStackModel } from './__tests__/stack-fixture.js';
+import { ACCOUNT, BUCKET, testStackModel } from './__tests__/stack-fixture.js';
 
 const suite = useS3Harness();
 
@@ -310,5 +310,34 @@ describe('ListParts (S3 API Reference, ListParts, part-number-marker)', () => {
     await expect(
       suite.s3.send(new ListPartsCommand({ Bucket: BUCKET, Key, UploadId, PartNumberMarker: 'two' })),
     ).rejects.toMatchObject({ name: 'InvalidArgument', $metadata: { httpStatusCode: 400 } });
+  });
+});
+
+describe('x-amz-expected-bucket-owner (S3 API Reference, GetObject, PutObject, CopyObject, …: ExpectedBucketOwner)', () => {
+  it("answers 403 AccessDenied when the expected owner is not the bucket's account, and serves it when it is", async () => {
+    await suite.s3.send(new PutObjectCommand({ Bucket: BUCKET, Key: 'public/owned.txt', Body: 'mine' }));
+    await expect(
+      suite.s3.send(
+        new GetObjectCommand({
+          Bucket: BUCKET,
+          Key: 'public/owned.txt',
+          ExpectedBucketOwner: '111122223333',
+        }),
+      ),
+    ).rejects.toMatchObject({ name: 'AccessDenied', $metadata: { httpStatusCode: 403 } });
+    await expect(
+      suite.s3.send(
+        new CopyObjectCommand({
+          Bucket: BUCKET,
+          Key: 'public/owned-copy.txt',
+          CopySource: `${BUCKET}/public/owned.txt`,
+          ExpectedSourceBucketOwner: '111122223333',
+        }),
+      ),
+    ).rejects.toMatchObject({ name: 'AccessDenied', $metadata: { httpStatusCode: 403 } });
+    const out = await suite.s3.send(
+      new GetObjectCommand({ Bucket: BUCKET, Key: 'public/owned.txt', ExpectedBucketOwner: ACCOUNT }),
+    );
+    expect(await out.Body?.transformToString()).toBe('mine');
   });
 });
