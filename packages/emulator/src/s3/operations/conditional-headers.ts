@@ -4,8 +4,10 @@
  * `x-amz-copy-source-`), evaluated once, in the precedence the S3 API Reference gives for both
  * operations and with the date rules of RFC 7232, to which it refers.
  */
+import type { IncomingMessage } from 'node:http';
 import type { ObjectMeta } from '../storage/object-meta.js';
 import { etagMatches } from '../storage/object-store.js';
+import { headerValue } from './object-input.js';
 
 /** The condition values a request sent (raw header text). */
 export interface ConditionValues {
@@ -13,6 +15,16 @@ export interface ConditionValues {
   ifNoneMatch?: string;
   ifModifiedSince?: string;
   ifUnmodifiedSince?: string;
+}
+
+/** The four conditions as `req` sent them, named `<prefix>if-match` etc. (`x-amz-copy-source-` for a copy). */
+export function requestConditions(req: IncomingMessage, prefix = ''): ConditionValues {
+  return {
+    ifMatch: headerValue(req, `${prefix}if-match`),
+    ifNoneMatch: headerValue(req, `${prefix}if-none-match`),
+    ifModifiedSince: headerValue(req, `${prefix}if-modified-since`),
+    ifUnmodifiedSince: headerValue(req, `${prefix}if-unmodified-since`),
+  };
 }
 
 /** The condition that failed, by its HTTP name; `ok` when all hold. */

@@ -16,9 +16,9 @@ import { quoteEtag, sendXml, xmlDate } from '../reply.js';
 import { DurableFileSink } from '../storage/durable-file-sink.js';
 import { removeQuietly } from '../storage/files.js';
 import type { ObjectMeta } from '../storage/object-meta.js';
-import { evaluateConditions } from './conditional-headers.js';
+import { evaluateConditions, requestConditions } from './conditional-headers.js';
 import { missingKey } from './missing-key.js';
-import { readObjectInput } from './object-input.js';
+import { headerValue, readObjectInput } from './object-input.js';
 import type { OperationFactory } from './operation.js';
 import { commitObject, storedTime, writeCondition } from './putObject.js';
 
@@ -49,31 +49,17 @@ function parseCopySource(value: string): { bucket: string; key: string } {
   }
 }
 
-function header(req: IncomingMessage, name: string): string | undefined {
-  const value = req.headers[name];
-  return Array.isArray(value) ? value[0] : value;
-}
-
 /** The source conditions; any that fails is 412 PreconditionFailed naming the header. */
 function checkSourceConditions(req: IncomingMessage, meta: ObjectMeta, now: number): void {
   const prefix = 'x-amz-copy-source-';
-  const outcome = evaluateConditions(
-    {
-      ifMatch: header(req, `${prefix}if-match`),
-      ifNoneMatch: header(req, `${prefix}if-none-match`),
-      ifModifiedSince: header(req, `${prefix}if-modified-since`),
-      ifUnmodifiedSince: header(req, `${prefix}if-unmodified-since`),
-    },
-    meta,
-    now,
-  );
+  const outcome = evaluateConditions(requestConditions(req, prefix), meta, now);
   if (outcome === 'ok') return;
   throw S3Errors.preconditionFailed(`${prefix}${'failed' in outcome ? outcome.failed : outcome.notModified}`);
 }
 
 /** `x-amz-metadata-directive`: COPY (the default) or REPLACE; anything else is InvalidArgument. */
 function replacesMetadata(req: IncomingMessage): boolean {
-  const directive = header(req, 'x-amz-metadata-directive');
+  const directive = headerValue(req, 'x-amz-metadata-directive');
   if (directive === undefined || directive === 'COPY') return false;
   if (directive === 'REPLACE') return true;
   throw S3Errors.invalidArgument('Unknown metadata directive.', 'x-amz-metadata-directive', directive);
@@ -95,7 +81,7 @@ export const copyObject: OperationFactory =
       );
     }
     const input = replace ? readObjectInput(req) : undefined;
-    const requested = header(req, 'x-amz-checksum-algorithm');
+    const requested = headerValue(req, 'x-amz-checksum-algorithm');
     const condition = writeCondition(req);
     const opened = await objects.read(source.key);
     if (!opened) throw missingKey(authz, source.key);

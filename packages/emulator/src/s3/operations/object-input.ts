@@ -20,6 +20,12 @@ export interface ObjectInput {
  */
 const MAX_USER_METADATA_BYTES = 2048;
 
+/** A request header's value (the first, if sent more than once). */
+export function headerValue(req: IncomingMessage, name: string): string | undefined {
+  const value = req.headers[name];
+  return Array.isArray(value) ? value[0] : value;
+}
+
 /** The object attributes carried by the request's headers. */
 export function readObjectInput(req: IncomingMessage): ObjectInput {
   const headers: Record<string, string> = {};

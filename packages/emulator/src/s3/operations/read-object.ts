@@ -10,8 +10,9 @@ import { S3Errors } from '../errors.js';
 import { httpDate, objectHeaders, quoteEtag } from '../reply.js';
 import { queryValue } from '../request-url.js';
 import type { ObjectMeta } from '../storage/object-meta.js';
-import { evaluateConditions } from './conditional-headers.js';
+import { evaluateConditions, requestConditions } from './conditional-headers.js';
 import { missingKey } from './missing-key.js';
+import { headerValue } from './object-input.js';
 import type { RequestContext, S3Services } from './operation.js';
 
 const OVERRIDES = [
@@ -23,23 +24,9 @@ const OVERRIDES = [
   'content-encoding',
 ] as const;
 
-function header(req: IncomingMessage, name: string): string | undefined {
-  const value = req.headers[name];
-  return Array.isArray(value) ? value[0] : value;
-}
-
 /** 412 or 304 when a condition fails (conditional-headers.ts has S3's precedence). */
 function checkConditions(req: IncomingMessage, meta: ObjectMeta, now: number): 'ok' | 'not-modified' {
-  const outcome = evaluateConditions(
-    {
-      ifMatch: header(req, 'if-match'),
-      ifNoneMatch: header(req, 'if-none-match'),
-      ifModifiedSince: header(req, 'if-modified-since'),
-      ifUnmodifiedSince: header(req, 'if-unmodified-since'),
-    },
-    meta,
-    now,
-  );
+  const outcome = evaluateConditions(requestConditions(req), meta, now);
   if (outcome === 'ok') return 'ok';
   if ('failed' in outcome) throw S3Errors.preconditionFailed(outcome.failed);
   return 'not-modified';
@@ -84,8 +71,8 @@ export async function readObject(services: S3Services, ctx: RequestContext, head
     res.end();
     return;
   }
-  const range = parseRange(header(req, 'range'), meta.size);
-  const withChecksums = !range && header(req, 'x-amz-checksum-mode')?.toUpperCase() === 'ENABLED';
+  const range = parseRange(headerValue(req, 'range'), meta.size);
+  const withChecksums = !range && headerValue(req, 'x-amz-checksum-mode')?.toUpperCase() === 'ENABLED';
   const headers = objectHeaders(meta, withChecksums);
   for (const name of OVERRIDES) {
     const override = queryValue(url.query, `response-${name}`);
