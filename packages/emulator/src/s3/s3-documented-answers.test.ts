@@ -251,6 +251,31 @@ describe('User-defined metadata (S3 User Guide, "Working with object metadata"; 
   });
 });
 
+describe('Metadata from a presigned URL (S3 User Guide, "Working with object metadata": unprintable values are not returned)', () => {
+  it('stores x-amz-meta-* signed into the query, and leaves out a value a header cannot carry, counting it in x-amz-missing-meta', async () => {
+    const client = suite.h.client(suite.h.issue(), { requestChecksumCalculation: 'WHEN_REQUIRED' });
+    const url = await getSignedUrl(
+      client,
+      new PutObjectCommand({
+        Bucket: BUCKET,
+        Key: 'public/presigned-meta.txt',
+        Metadata: { plain: 'kept', city: 'Zürich', note: 'line one\nline two' },
+      }),
+      { expiresIn: 300 },
+    );
+    client.destroy();
+    expect(new URL(url).searchParams.get('x-amz-meta-plain')).toBe('kept');
+    const put = await fetch(url, { method: 'PUT', body: 'p' });
+    expect(put.status).toBe(200);
+    const head = await signed({ method: 'HEAD', path: `/${BUCKET}/public/presigned-meta.txt` });
+    expect(head.status).toBe(200);
+    expect(head.headers['x-amz-meta-plain']).toBe('kept');
+    expect(Buffer.from(String(head.headers['x-amz-meta-city']), 'latin1').toString('utf8')).toBe('Zürich');
+    expect(head.headers['x-amz-meta-note']).toBeUndefined();
+    expect(head.headers['x-amz-missing-meta']).toBe('1');
+  });
+});
+
 describe('Query parameters no S3 API Reference page defines: ignored, as S3 ignores them', () => {
   it.each(['constructor', 'toString', 'hasOwnProperty', '__proto__'])(
     'serves GetObject with ?%s as if it were absent',

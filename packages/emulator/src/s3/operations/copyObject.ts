@@ -67,7 +67,7 @@ function replacesMetadata(req: IncomingMessage): boolean {
 
 export const copyObject: OperationFactory =
   ({ objects, model, clock }) =>
-  async ({ req, res, key, authz }) => {
+  async ({ req, res, key, auth, authz }) => {
     const source = parseCopySource(String(req.headers['x-amz-copy-source']));
     if (source.bucket !== model.bucket.name) throw S3Errors.noSuchBucket(source.bucket);
     authz.check({ action: 's3:GetObject', key: source.key });
@@ -80,7 +80,7 @@ export const copyObject: OperationFactory =
         "This copy request is illegal because it is trying to copy an object to itself without changing the object's metadata, storage class, website redirect location or encryption attributes.",
       );
     }
-    const input = replace ? readObjectInput(req) : undefined;
+    const input = replace ? readObjectInput(req, auth.queryHeaders) : undefined;
     const requested = headerValue(req, 'x-amz-checksum-algorithm');
     const condition = writeCondition(req);
     const opened = await objects.read(source.key);

@@ -53,7 +53,7 @@ export function storedTime(ms: number): number {
 export const putObject: OperationFactory =
   ({ objects, clock }) =>
   async ({ req, res, key, auth }) => {
-    const input = readObjectInput(req);
+    const input = readObjectInput(req, auth.queryHeaders);
     const condition = writeCondition(req);
     const temp = objects.newTempFile();
     const body = await receiveBodyToFile(req, auth, temp);
