@@ -8,6 +8,8 @@ import {
   CompleteMultipartUploadCommand,
   CopyObjectCommand,
   CreateMultipartUploadCommand,
+  DeleteObjectCommand,
+  DeleteObjectsCommand,
   GetObjectCommand,
   HeadObjectCommand,
   ListPartsCommand,
@@ -364,5 +366,47 @@ describe('x-amz-expected-bucket-owner (S3 API Reference, GetObject, PutObject, C
       new GetObjectCommand({ Bucket: BUCKET, Key: 'public/owned.txt', ExpectedBucketOwner: ACCOUNT }),
     );
     expect(await out.Body?.transformToString()).toBe('mine');
+  });
+});
+
+describe('Conditional deletes (S3 User Guide, "How to perform conditional deletes"; S3 API Reference, DeleteObject and DeleteObjects)', () => {
+  it('deletes with a matching If-Match, refuses another ETag with 412 and a missing key with 404', async () => {
+    const Key = 'public/conditional-delete.txt';
+    const { ETag } = await suite.s3.send(new PutObjectCommand({ Bucket: BUCKET, Key, Body: 'd' }));
+    await expect(
+      suite.s3.send(new DeleteObjectCommand({ Bucket: BUCKET, Key, IfMatch: '"abc"' })),
+    ).rejects.toMatchObject({
+      name: 'PreconditionFailed',
+      $metadata: { httpStatusCode: 412 },
+    });
+    await expect(suite.s3.send(new HeadObjectCommand({ Bucket: BUCKET, Key }))).resolves.toBeDefined();
+    await suite.s3.send(new DeleteObjectCommand({ Bucket: BUCKET, Key, IfMatch: ETag }));
+    await expect(
+      suite.s3.send(new DeleteObjectCommand({ Bucket: BUCKET, Key, IfMatch: '*' })),
+    ).rejects.toMatchObject({
+      name: 'NoSuchKey',
+      $metadata: { httpStatusCode: 404 },
+    });
+  });
+
+  it("reports an entry whose <ETag> does not match in DeleteObjects' <Error> and keeps that object", async () => {
+    const keep = 'public/batch-keep.txt';
+    const drop = 'public/batch-drop.txt';
+    await suite.s3.send(new PutObjectCommand({ Bucket: BUCKET, Key: keep, Body: 'k' }));
+    const dropped = await suite.s3.send(new PutObjectCommand({ Bucket: BUCKET, Key: drop, Body: 'x' }));
+    const out = await suite.s3.send(
+      new DeleteObjectsCommand({
+        Bucket: BUCKET,
+        Delete: {
+          Objects: [
+            { Key: keep, ETag: '"abc"' },
+            { Key: drop, ETag: dropped.ETag },
+          ],
+        },
+      }),
+    );
+    expect(out.Deleted?.map((d) => d.Key)).toEqual([drop]);
+    expect(out.Errors?.map((e) => [e.Key, e.Code])).toEqual([[keep, 'PreconditionFailed']]);
+    await expect(suite.s3.send(new HeadObjectCommand({ Bucket: BUCKET, Key: keep }))).resolves.toBeDefined();
   });
 });

@@ -38,11 +38,18 @@ export async function commitObject(
     return await objects.commit(tempFile, meta, condition);
   } catch (error) {
     await removeQuietly(tempFile);
-    if (error instanceof WriteConditionFailed) {
-      throw error.missing ? S3Errors.noSuchKey(meta.key) : S3Errors.preconditionFailed(error.condition);
-    }
-    throw error;
+    throw conditionError(error, meta.key);
   }
+}
+
+/**
+ * S3's answer to a write or delete condition that failed: 412 PreconditionFailed, or 404 NoSuchKey
+ * when If-Match found no object ("How to prevent object overwrites with conditional writes", "How
+ * to perform conditional deletes"); any other error as it is.
+ */
+export function conditionError(error: unknown, key: string): unknown {
+  if (!(error instanceof WriteConditionFailed)) return error;
+  return error.missing ? S3Errors.noSuchKey(key) : S3Errors.preconditionFailed(error.condition);
 }
 
 /** Whole seconds, as S3 keeps Last-Modified. */

@@ -153,10 +153,17 @@ export class ObjectStore {
     });
   }
 
-  /** Removes the object; true when it existed. */
-  async delete(key: string): Promise<boolean> {
+  /**
+   * Removes the object; true when it existed. With `ifMatch` (a conditional delete) the object must
+   * exist with a matching ETag, else WriteConditionFailed (`missing` when there is none).
+   */
+  async delete(key: string, ifMatch?: string): Promise<boolean> {
     return this.commits.run(key, async () => {
       const existing = this.metas.get(key);
+      if (ifMatch !== undefined) {
+        if (!existing) throw new WriteConditionFailed('If-Match', true);
+        if (!etagMatches(ifMatch, existing.etag)) throw new WriteConditionFailed('If-Match');
+      }
       if (!existing) return false;
       await unlink(this.metaPath(key)).catch((error: NodeJS.ErrnoException) => {
         if (error.code !== 'ENOENT') throw error;
