@@ -75,6 +75,8 @@ export const S3Errors = {
       400,
       "One or more of the specified parts could not be found. The part might not have been uploaded, or the specified entity tag might not have matched the part's entity tag.",
     ),
+  invalidPartNumber: () =>
+    new S3Error('InvalidPartNumber', 416, 'The requested partnumber is not satisfiable'),
   invalidPartOrder: () =>
     new S3Error(
       'InvalidPartOrder',

@@ -410,3 +410,55 @@ describe('Conditional deletes (S3 User Guide, "How to perform conditional delete
     await expect(suite.s3.send(new HeadObjectCommand({ Bucket: BUCKET, Key: keep }))).resolves.toBeDefined();
   });
 });
+
+describe('GetObject and HeadObject partNumber (S3 API Reference, GetObject, partNumber)', () => {
+  it('serves one part as a ranged GET (206), its own part 1 for a single-part object, and 416 InvalidPartNumber beyond', async () => {
+    const Key = 'public/parts-read.bin';
+    const parts = [randomBytes(5 * 1024 * 1024), randomBytes(1000)];
+    const { UploadId } = await suite.s3.send(new CreateMultipartUploadCommand({ Bucket: BUCKET, Key }));
+    const uploaded = [];
+    for (const [i, Body] of parts.entries()) {
+      const part = await suite.s3.send(
+        new UploadPartCommand({ Bucket: BUCKET, Key, UploadId, PartNumber: i + 1, Body }),
+      );
+      uploaded.push({ PartNumber: i + 1, ETag: part.ETag });
+    }
+    await suite.s3.send(
+      new CompleteMultipartUploadCommand({
+        Bucket: BUCKET,
+        Key,
+        UploadId,
+        MultipartUpload: { Parts: uploaded },
+      }),
+    );
+    const second = await suite.s3.send(new GetObjectCommand({ Bucket: BUCKET, Key, PartNumber: 2 }));
+    expect(second.$metadata.httpStatusCode).toBe(206);
+    expect(second.PartsCount).toBe(2);
+    expect(second.ContentRange).toBe(
+      `bytes ${5 * 1024 * 1024}-${5 * 1024 * 1024 + 999}/${5 * 1024 * 1024 + 1000}`,
+    );
+    expect(Buffer.from((await second.Body?.transformToByteArray()) ?? []).equals(parts[1] as Buffer)).toBe(
+      true,
+    );
+    const head = await suite.s3.send(new HeadObjectCommand({ Bucket: BUCKET, Key, PartNumber: 1 }));
+    expect(head.ContentLength).toBe(5 * 1024 * 1024);
+    await expect(
+      suite.s3.send(new GetObjectCommand({ Bucket: BUCKET, Key, PartNumber: 3 })),
+    ).rejects.toMatchObject({
+      name: 'InvalidPartNumber',
+      $metadata: { httpStatusCode: 416 },
+    });
+    await expect(
+      suite.s3.send(new GetObjectCommand({ Bucket: BUCKET, Key, PartNumber: 1, Range: 'bytes=0-1' })),
+    ).rejects.toMatchObject({ name: 'InvalidRequest', $metadata: { httpStatusCode: 400 } });
+
+    await suite.s3.send(new PutObjectCommand({ Bucket: BUCKET, Key: 'public/one-part.txt', Body: 'whole' }));
+    const only = await suite.s3.send(
+      new GetObjectCommand({ Bucket: BUCKET, Key: 'public/one-part.txt', PartNumber: 1 }),
+    );
+    expect(await only.Body?.transformToString()).toBe('whole');
+    await expect(
+      suite.s3.send(new GetObjectCommand({ Bucket: BUCKET, Key: 'public/one-part.txt', PartNumber: 2 })),
+    ).rejects.toMatchObject({ $metadata: { httpStatusCode: 416 } });
+  });
+});

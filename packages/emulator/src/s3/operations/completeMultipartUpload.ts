@@ -103,6 +103,7 @@ export const completeMultipartUpload: OperationFactory =
           checksums: algorithm && checksum ? { [algorithm]: checksum } : {},
           checksumType: upload.checksumType,
           partsCount: chosen.length,
+          partSizes: chosen.map((p) => p.size),
         },
         condition,
       );

@@ -14,6 +14,7 @@ import { evaluateConditions, requestConditions } from './conditional-headers.js'
 import { missingKey } from './missing-key.js';
 import { headerValue } from './object-input.js';
 import type { RequestContext, S3Services } from './operation.js';
+import { parsePartNumber } from './uploadPart.js';
 
 const OVERRIDES = [
   'content-type',
@@ -61,6 +62,29 @@ function parseRange(value: string | undefined, size: number): { start: number; e
   return { start, end };
 }
 
+/**
+ * The bytes of one part (S3 API Reference, GetObject, partNumber: "effectively performs a 'ranged'
+ * GET request for the part specified"); an object uploaded in one piece is its own part 1. A part
+ * the object does not have is 416 InvalidPartNumber; Range with partNumber is 400 InvalidRequest.
+ */
+function partRange(
+  req: IncomingMessage,
+  meta: ObjectMeta,
+  part: number,
+): { start: number; end: number } | undefined {
+  if (headerValue(req, 'range') !== undefined) {
+    throw S3Errors.invalidRequest('Cannot specify both Range header and partNumber query parameter');
+  }
+  if (meta.partsCount !== undefined && meta.partSizes === undefined) {
+    throw S3Errors.notImplemented('partNumber on a multipart object stored before part sizes were kept');
+  }
+  const sizes = meta.partSizes ?? [meta.size];
+  if (part > sizes.length) throw S3Errors.invalidPartNumber();
+  const start = sizes.slice(0, part - 1).reduce((sum, size) => sum + size, 0);
+  const size = sizes[part - 1] as number;
+  return size === 0 ? undefined : { start, end: start + size - 1 };
+}
+
 /** Answers GET (`head` false) or HEAD for the context's key. */
 export async function readObject(services: S3Services, ctx: RequestContext, head: boolean): Promise<void> {
   const { req, res, key, url } = ctx;
@@ -71,7 +95,11 @@ export async function readObject(services: S3Services, ctx: RequestContext, head
     res.end();
     return;
   }
-  const range = parseRange(headerValue(req, 'range'), meta.size);
+  const partNumber = queryValue(url.query, 'partNumber');
+  const range =
+    partNumber === undefined
+      ? parseRange(headerValue(req, 'range'), meta.size)
+      : partRange(req, meta, parsePartNumber(partNumber));
   const withChecksums = !range && headerValue(req, 'x-amz-checksum-mode')?.toUpperCase() === 'ENABLED';
   const headers = objectHeaders(meta, withChecksums);
   for (const name of OVERRIDES) {
