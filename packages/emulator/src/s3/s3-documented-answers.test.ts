@@ -7,7 +7,13 @@
  * s3-documented-writes.test.ts.
  */
 import { randomBytes } from 'node:crypto';
-import { CopyObjectCommand, GetObjectCommand, HeadObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3';
+import {
+  CopyObjectCommand,
+  GetObjectCommand,
+  HeadObjectCommand,
+  ListObjectsV2Command,
+  PutObjectCommand,
+} from '@aws-sdk/client-s3';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import { describe, expect, it } from 'vitest';
 import type { StackModel } from '../stack-model.js';
@@ -187,5 +193,17 @@ describe('GetObject and HeadObject partNumber (S3 API Reference, GetObject, part
     await expect(
       suite.s3.send(new GetObjectCommand({ Bucket: BUCKET, Key: 'public/one-part.txt', PartNumber: 2 })),
     ).rejects.toMatchObject({ $metadata: { httpStatusCode: 416 } });
+  });
+});
+
+describe('ListObjectsV2 fetch-owner (S3 API Reference, ListObjectsV2, FetchOwner)', () => {
+  it('leaves the owner out by default and gives each key the bucket owner with fetch-owner=true', async () => {
+    await suite.s3.send(new PutObjectCommand({ Bucket: BUCKET, Key: 'public/owner/a.txt', Body: 'a' }));
+    const plain = await suite.s3.send(new ListObjectsV2Command({ Bucket: BUCKET, Prefix: 'public/owner/' }));
+    expect(plain.Contents?.[0]?.Owner).toBeUndefined();
+    const withOwner = await suite.s3.send(
+      new ListObjectsV2Command({ Bucket: BUCKET, Prefix: 'public/owner/', FetchOwner: true }),
+    );
+    expect(withOwner.Contents?.[0]?.Owner?.ID).toMatch(/^[0-9a-f]{64}$/);
   });
 });

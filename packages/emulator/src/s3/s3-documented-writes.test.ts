@@ -203,6 +203,14 @@ describe('ListParts (S3 API Reference, ListParts, part-number-marker)', () => {
       suite.s3.send(new ListPartsCommand({ Bucket: BUCKET, Key, UploadId, PartNumberMarker: 'two' })),
     ).rejects.toMatchObject({ name: 'InvalidArgument', $metadata: { httpStatusCode: 400 } });
   });
+
+  it('names the role session as Initiator and the bucket owner as Owner', async () => {
+    const Key = 'public/list-parts-owner.bin';
+    const { UploadId } = await suite.s3.send(new CreateMultipartUploadCommand({ Bucket: BUCKET, Key }));
+    const parts = await suite.s3.send(new ListPartsCommand({ Bucket: BUCKET, Key, UploadId }));
+    expect(parts.Initiator?.ID).toMatch(/^arn:aws:sts::\d{12}:assumed-role\/.+\/CognitoIdentityCredentials$/);
+    expect(parts.Owner?.ID).toMatch(/^[0-9a-f]{64}$/);
+  });
 });
 
 describe('Conditional deletes (S3 User Guide, "How to perform conditional deletes"; S3 API Reference, DeleteObject and DeleteObjects)', () => {
