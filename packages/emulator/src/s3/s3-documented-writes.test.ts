@@ -141,7 +141,7 @@ describe('User-defined metadata (S3 User Guide, "Working with object metadata"; 
     });
   });
 
-  it('keeps metadata names that exist on every JavaScript object', async () => {
+  it('keeps metadata names that exist on every JavaScript object, across a restart and a copy', async () => {
     const names = ['__proto__', 'constructor', 'tostring', 'hasownproperty'];
     const headers = Object.fromEntries(names.map((n) => [`x-amz-meta-${n}`, `value-of-${n}`]));
     const put = await signedRequest(suite.h, {
@@ -153,6 +153,22 @@ describe('User-defined metadata (S3 User Guide, "Working with object metadata"; 
     expect(put.status).toBe(200);
     const head = await signedRequest(suite.h, { method: 'HEAD', path: `/${BUCKET}/public/proto-meta.txt` });
     for (const name of names) expect(head.headers[`x-amz-meta-${name}`]).toBe(`value-of-${name}`);
+    await suite.h.restart();
+    // A new client: the restart closed the pooled connections of the suite's one.
+    const fresh = suite.h.client(suite.h.issue());
+    await fresh.send(
+      new CopyObjectCommand({
+        Bucket: BUCKET,
+        Key: 'public/proto-meta-copy.txt',
+        CopySource: `${BUCKET}/public/proto-meta.txt`,
+      }),
+    );
+    fresh.destroy();
+    const copy = await signedRequest(suite.h, {
+      method: 'HEAD',
+      path: `/${BUCKET}/public/proto-meta-copy.txt`,
+    });
+    for (const name of names) expect(copy.headers[`x-amz-meta-${name}`]).toBe(`value-of-${name}`);
   });
 });
 
