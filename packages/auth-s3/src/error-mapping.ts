@@ -141,10 +141,7 @@ export function toAuthS3Error(error: unknown, context: ErrorContext): AuthS3Erro
     case 'NotFound':
     case 'NoSuchUpload':
     case 'ResourceNotFoundException':
-      return new NotFoundError(
-        `Nothing found for ${what}. Check the name, or list the folder to see what exists.`,
-        options,
-      );
+      return notFoundError(context, options);
     case 'NoSuchBucket':
       return new ConfigError(
         `The bucket in the configuration does not exist (${what}). Check BucketName in the outputs file, or redeploy.`,
@@ -179,6 +176,21 @@ export function toAuthS3Error(error: unknown, context: ErrorContext): AuthS3Erro
 /** The SDK's service exceptions and `CognitoServiceError` carry the response's `$metadata`. */
 function isAwsAnswer(e: SdkLikeError): boolean {
   return typeof e.$metadata === 'object' && e.$metadata !== null;
+}
+
+/**
+ * The NotFoundError for `context`, also for a 403 that `files` has shown to be a missing key (S3
+ * answers a missing key with 403 to a caller it does not let list that key).
+ */
+export function notFoundError(
+  context: ErrorContext,
+  options: { cause: unknown; code?: string },
+): NotFoundError {
+  const what = context.key ? `${context.operation} ${context.key}` : context.operation;
+  return new NotFoundError(
+    `Nothing found for ${what}. Check the name, or list the folder to see what exists.`,
+    options,
+  );
 }
 
 function trimPeriod(message: string): string {

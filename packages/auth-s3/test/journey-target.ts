@@ -13,7 +13,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ManualClock, type RunningEmulator, startEmulator } from '@auth-s3/emulator';
+import { ManualClock, type RunningEmulator, type StackModel, startEmulator } from '@auth-s3/emulator';
 import { testStackModel } from '@auth-s3/emulator/testing';
 import {
   AdminCreateUserCommand,
@@ -76,9 +76,13 @@ export function emulatorOnly(reason: string) {
 
 const RUN = randomUUID().slice(0, 8);
 
-/** Starts the target this run is for. */
-export async function startTarget(): Promise<JourneyTarget> {
-  return TARGET_KIND === 'aws' ? startAws() : startLocalEmulator();
+/**
+ * Starts the target this run is for. `model` replaces the emulator's stack model (a role with
+ * other policies, say); a suite that passes one runs on the emulator only.
+ */
+export async function startTarget(options: { model?: StackModel } = {}): Promise<JourneyTarget> {
+  if (options.model) return startLocalEmulator(options.model);
+  return TARGET_KIND === 'aws' ? startAws() : startLocalEmulator(testStackModel());
 }
 
 interface TargetParts {
@@ -92,10 +96,9 @@ interface TargetParts {
   close(): Promise<void>;
 }
 
-async function startLocalEmulator(): Promise<JourneyTarget> {
+async function startLocalEmulator(model: StackModel): Promise<JourneyTarget> {
   const dataDir = await mkdtemp(join(tmpdir(), 'auth-s3-lib-'));
   const clock = new ManualClock(Date.now());
-  const model = testStackModel();
   const emulator = await startEmulator({ dataDir, model, clock, quiet: true });
   // The same parser the app uses, on the emulator's outputs file shape.
   const config = parseOutputs({ AuthS3Stack: emulator.outputs });

@@ -13,7 +13,7 @@ import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import type { SessionStore } from '../auth/session-store.js';
 import { createIdentityPoolApi, createS3Client } from '../clients.js';
 import { toAuthS3Error } from '../error-mapping.js';
-import { InvalidParameterError, NotAuthorizedError } from '../errors.js';
+import { type AuthS3Error, InvalidParameterError, NotAuthorizedError } from '../errors.js';
 import type {
   Auth,
   AuthS3Config,
@@ -26,6 +26,7 @@ import type {
 } from '../types.js';
 import { contentDisposition } from './content-disposition.js';
 import { createCredentialsProvider } from './identity-credentials.js';
+import { missingOrDenied } from './missing-or-denied.js';
 import { lastSegment } from './object-keys.js';
 import { type UploadTuning, uploadObject } from './upload-object.js';
 import { toUploadSource } from './upload-source.js';
@@ -149,7 +150,11 @@ export async function createFilesClient(deps: FilesClientDeps) {
     },
 
     async head(key: string) {
-      const head = await call('head', key, () => s3.send(new HeadObjectCommand({ Bucket, Key: key })));
+      const head = await call('head', key, () => s3.send(new HeadObjectCommand({ Bucket, Key: key }))).catch(
+        async (error: AuthS3Error) => {
+          throw await missingOrDenied(s3, Bucket, error, { operation: 'head', key });
+        },
+      );
       return {
         key,
         name: lastSegment(key),
