@@ -11,7 +11,13 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { cognitoIdentityOperations } from './cognito-identity/operations.js';
 import { cognitoIdpOperations } from './cognito-idp/operations.js';
-import { EmulatorError, InternalError, SerializationError, UnsupportedOperationError } from './errors.js';
+import {
+  EmulatorError,
+  InternalError,
+  SerializationError,
+  UnknownOperationError,
+  UnsupportedOperationError,
+} from './errors.js';
 import { corsHeaders, readBody, sendJson } from './http.js';
 import type { Operation } from './operation.js';
 import { assertIamSigned, foreignHostProblem, requiresIamSignature } from './request-guard.js';
@@ -26,21 +32,52 @@ export interface S3Service {
   close(): Promise<void>;
 }
 
-type OperationTable = Record<string, Operation<unknown, unknown>>;
+/*
+ * Keyed by request input, so Maps: a plain object would answer `constructor` or `__proto__` from
+ * Object.prototype (one echoed the body back, others crashed).
+ */
+type OperationTable = ReadonlyMap<string, Operation<unknown, unknown>>;
+type ServiceName = 'cognito-idp' | 'cognito-identity';
 
-const TARGETS = {
-  AWSCognitoIdentityProviderService: 'cognito-idp',
-  AWSCognitoIdentityService: 'cognito-identity',
-} as const;
+const TARGETS: ReadonlyMap<string, ServiceName> = new Map([
+  ['AWSCognitoIdentityProviderService', 'cognito-idp'],
+  ['AWSCognitoIdentityService', 'cognito-identity'],
+]);
+
+/** How AWS spells an operation name (`SignUp`, `GetCredentialsForIdentity`). */
+const OPERATION_NAME = /^[A-Z][A-Za-z0-9]*$/;
 
 function buildTable(
   factories: Record<string, (services: Services) => Operation<never, unknown>>,
   services: Services,
-) {
-  const table: OperationTable = {};
-  for (const [name, factory] of Object.entries(factories))
-    table[name] = factory(services) as Operation<unknown, unknown>;
-  return table;
+): OperationTable {
+  return new Map(
+    Object.entries(factories).map(([name, factory]) => [
+      name,
+      factory(services) as Operation<unknown, unknown>,
+    ]),
+  );
+}
+
+/**
+ * The operation `target` names. A target that names no AWS operation (an unknown service, a
+ * name such as `toString`) is UnknownOperationException, as AWS answers it; a well-formed name the
+ * emulator does not implement fails loudly as UnsupportedOperation naming it.
+ */
+function findOperation(
+  tables: ReadonlyMap<ServiceName, OperationTable>,
+  target: string,
+): { service: ServiceName; name: string; operation: Operation<unknown, unknown> } {
+  const dot = target.indexOf('.');
+  const service = dot === -1 ? undefined : TARGETS.get(target.slice(0, dot));
+  const name = target.slice(dot + 1);
+  const operation = service && tables.get(service)?.get(name);
+  if (service && operation) return { service, name, operation };
+  if (service && OPERATION_NAME.test(name)) throw new UnsupportedOperationError(name);
+  throw new UnknownOperationError(
+    `${JSON.stringify(target)} is not an operation: X-Amz-Target is AWSCognitoIdentityProviderService.<Operation> ` +
+      'or AWSCognitoIdentityService.<Operation>.',
+  );
 }
 
 /** Builds the request handler over the services and the S3 half. */
@@ -52,22 +89,21 @@ export function createRouter(deps: {
   allowedHosts: () => Set<string>;
 }): (req: IncomingMessage, res: ServerResponse) => void {
   const { services, s3, requestLog, allowedHosts } = deps;
-  const tables: Record<(typeof TARGETS)[keyof typeof TARGETS], OperationTable> = {
-    'cognito-idp': buildTable(cognitoIdpOperations, services),
-    'cognito-identity': buildTable(cognitoIdentityOperations, services),
-  };
+  const tables = new Map<ServiceName, OperationTable>([
+    ['cognito-idp', buildTable(cognitoIdpOperations, services)],
+    ['cognito-identity', buildTable(cognitoIdentityOperations, services)],
+  ]);
   const poolPrefix = `/${services.model.userPool.id}/.well-known/`;
 
   async function handleJson(req: IncomingMessage, res: ServerResponse, target: string): Promise<void> {
     const headers = { ...corsHeaders(req), 'x-amzn-requestid': randomUUID() };
-    const [prefix = '', name = ''] = target.split('.');
-    const service = TARGETS[prefix as keyof typeof TARGETS];
     const started = services.clock.now();
     let status = 200;
     let errorType: string | undefined;
+    let found: ReturnType<typeof findOperation> | undefined;
     try {
-      const operation = service ? tables[service][name] : undefined;
-      if (!operation) throw new UnsupportedOperationError(target.includes('.') && service ? name : target);
+      found = findOperation(tables, target);
+      const { service, name, operation } = found;
       if (service === 'cognito-idp' && requiresIamSignature(name)) assertIamSigned(req, name);
       const body = await readBody(req);
       let request: unknown;
@@ -100,8 +136,8 @@ export function createRouter(deps: {
     } finally {
       requestLog.add({
         time: started,
-        service: service ?? 'emulator',
-        operation: name || target,
+        service: found?.service ?? 'emulator',
+        operation: found?.name ?? target,
         status,
         error: errorType,
       });
