@@ -224,14 +224,33 @@ function isCognitoPreflight(req: IncomingMessage, path: string): boolean {
   return path === '/' || requested.split(/\s*,\s*/).includes('x-amz-target');
 }
 
+/*
+ * Keep-alive: a server that closes an idle connection races every client reusing it at that
+ * moment, and loses whenever the server is busy (its close timer runs before it reads the request
+ * that just arrived): the client sees "other side closed". Node's default closes idle sockets
+ * after 5 s (+1 s), just when pooled clients (undici 4 s, Node's agent 5 s) reuse them, and under
+ * 200 concurrent SRP sign-ins some did. So the server never closes a connection for being idle
+ * between requests (`keepAliveTimeout` 0), and tells clients to retire idle ones after 5 s
+ * (`Keep-Alive: timeout=5`, which undici follows): the client always closes first. Sockets a
+ * client abandons without closing go after `IDLE_SOCKET_TIMEOUT` of silence.
+ * `headersTimeout`/`requestTimeout` (Node's defaults) bound a request once it starts and do not
+ * touch idle connections; `maxRequestsPerSocket` stays unlimited (no reason to recycle).
+ */
+const KEEP_ALIVE_HINT = 'timeout=5';
+const IDLE_SOCKET_TIMEOUT = 10 * 60_000;
+
 /** Listens on `host:port` (0 = a free port) and resolves with the server and its endpoint URL. */
 export async function listen(
   handler: (req: IncomingMessage, res: ServerResponse) => void,
   host: string,
   port: number,
 ): Promise<{ server: Server; endpoint: string }> {
-  const server = createServer(handler);
-  server.keepAliveTimeout = 5000;
+  const server = createServer((req, res) => {
+    res.setHeader('keep-alive', KEEP_ALIVE_HINT);
+    handler(req, res);
+  });
+  server.keepAliveTimeout = 0;
+  server.timeout = IDLE_SOCKET_TIMEOUT;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, host, () => {
