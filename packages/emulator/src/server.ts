@@ -3,8 +3,9 @@
  * AWSCognitoIdentityProviderService.<Op>` or `AWSCognitoIdentityService.<Op>` go to the
  * Cognito operations (JSON 1.1, CORS for any origin); `GET /{userPoolId}/.well-known/jwks.json`
  * and `openid-configuration` publish the signing key; `/_emulator/` serves the developer page
- * and the inbox (same-origin only: no CORS); everything else is S3 (path-style). Before any of
- * that, a request whose `Host` is not the emulator's is refused (see `request-guard.ts`).
+ * and the inbox (same-origin only: no CORS); everything else is S3 (path-style), sandboxed so that
+ * bucket content never acts as the emulator's origin. Before any of that, a request whose `Host`
+ * is not the emulator's is refused (see `request-guard.ts`).
  */
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
@@ -79,6 +80,12 @@ function findOperation(
       'or AWSCognitoIdentityService.<Operation>.',
   );
 }
+
+/**
+ * The policy every S3 answer carries: a page or script uploaded to the bucket runs (scripts, forms,
+ * pop-ups still work) but in an opaque origin, never the emulator's, so it cannot read the inbox.
+ */
+const BUCKET_CONTENT_POLICY = 'sandbox allow-scripts allow-forms allow-popups allow-modals allow-downloads';
 
 /** Builds the request handler over the services and the S3 half. */
 export function createRouter(deps: {
@@ -194,6 +201,9 @@ export function createRouter(deps: {
     if (req.method === 'GET' && path.startsWith(poolPrefix)) {
       return handleWellKnown(req, res, path.slice(poolPrefix.length));
     }
+    // Bucket content is served from this origin; sandboxed, its documents get an opaque origin and
+    // cannot read /_emulator/ (no CORS there). Documents and workers heed this header; S3 clients ignore it.
+    res.setHeader('content-security-policy', BUCKET_CONTENT_POLICY);
     const started = services.clock.now();
     res.on('finish', () => {
       requestLog.add({
