@@ -103,32 +103,35 @@ async function startLocked(options: StartEmulatorOptions, lock: DataDirLock): Pr
   endpoint = listening.endpoint;
   hosts = allowedHosts(host, Number(new URL(endpoint).port));
 
+  async function stop(): Promise<void> {
+    await new Promise<void>((resolve) => {
+      listening.server.close(() => resolve());
+      listening.server.closeAllConnections();
+    });
+    await s3.close();
+    await store.close();
+    await lock.release();
+  }
+
   const outputs = toStackOutputs(model, endpoint);
-  if (options.outputsFile) {
-    await mkdir(dirname(options.outputsFile), { recursive: true });
-    await writeFileAtomic(
-      options.outputsFile,
-      `${JSON.stringify({ [model.stackName]: outputs }, null, 2)}\n`,
-      0o644,
-    );
+  const { outputsFile } = options;
+  if (outputsFile) {
+    try {
+      await mkdir(dirname(outputsFile), { recursive: true });
+      await writeFileAtomic(
+        outputsFile,
+        `${JSON.stringify({ [model.stackName]: outputs }, null, 2)}\n`,
+        0o644,
+      );
+    } catch (error) {
+      // A start that fails here must not leave a server running without the data dir's lock.
+      await stop();
+      throw error;
+    }
   }
   for (const warning of model.warnings) log(`⚠  ${warning}`);
 
-  return {
-    endpoint,
-    outputs,
-    model,
-    inbox: (to) => services.inbox.list(to),
-    async stop() {
-      await new Promise<void>((resolve) => {
-        listening.server.close(() => resolve());
-        listening.server.closeAllConnections();
-      });
-      await s3.close();
-      await store.close();
-      await lock.release();
-    },
-  };
+  return { endpoint, outputs, model, inbox: (to) => services.inbox.list(to), stop };
 }
 
 async function modelFromTemplate(options: StartEmulatorOptions): Promise<StackModel> {

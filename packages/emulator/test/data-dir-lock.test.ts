@@ -119,11 +119,21 @@ describe('a second emulator on a data dir in use', () => {
     const first = await start(dir);
     await first.stop();
     running.splice(0);
-    const port = Number(new URL((await start(dir)).endpoint).port);
+    const holder = await start(dir);
+    const port = Number(new URL(holder.endpoint).port);
     const other = join(dir, 'other');
     // The port is taken: this start fails after taking the lock, and must give it back.
     await expect(start(other, port)).rejects.toMatchObject({ code: 'EADDRINUSE' });
-    await start(other);
+    await holder.stop();
+    running.splice(0);
+    // The outputs file cannot be written (its directory would be under a file): this start fails
+    // once listening, and must close its server as well as give the lock back.
+    await writeFile(join(dir, 'a-file'), '');
+    const outputsFile = join(dir, 'a-file', 'outputs.json');
+    await expect(
+      startEmulator({ dataDir: other, model, quiet: true, port, outputsFile }),
+    ).rejects.toMatchObject({ code: expect.stringMatching(/^(ENOTDIR|EEXIST)$/) });
+    await start(other, port);
   });
 
   it('is refused by the CLI with the holder’s pid, exiting non-zero', async () => {
