@@ -165,7 +165,8 @@ describe('prototype property names as X-Amz-Target', () => {
   it('leave the real operations working afterwards', async () => {
     const response = await call(
       'AWSCognitoIdentityProviderService.SignUp',
-      JSON.stringify({ ClientId: 'nope' }),
+      // Well-formed, so the only problem is the unknown client.
+      JSON.stringify({ ClientId: 'nope', Username: 'ada@example.com', Password: 'Passw0rd!' }),
     );
     expect(response.status).toBe(400);
     expect((await response.json()).__type).toBe('ResourceNotFoundException');

@@ -94,7 +94,8 @@ describe('a JSON body over 1 MiB', () => {
       const big = Buffer.from(`{"ClientId":"${'x'.repeat(MAX_JSON_BODY + 10)}"}`);
       expect(await post(big, true)).toEqual({ status: 413, type: 'RequestEntityTooLargeException' });
       expect(await post(big, false)).toEqual({ status: 413, type: 'RequestEntityTooLargeException' });
-      expect(await post(Buffer.from('{"ClientId":"nope"}'), false)).toEqual({
+      const wellFormed = { ClientId: 'nope', Username: 'ada@example.com', Password: 'Passw0rd!' };
+      expect(await post(Buffer.from(JSON.stringify(wellFormed)), false)).toEqual({
         status: 400,
         type: 'ResourceNotFoundException',
       });
