@@ -32,8 +32,8 @@ function refusal(json: unknown): OutputsError {
 
 describe('readOutputs', () => {
   it('reads what the writer writes, in the cdk deploy shape and as text', () => {
-    expect(readOutputs(JSON.parse(outputsFileText(stack)))).toEqual(stack);
-    expect(readOutputs(outputsFileText(stack))).toEqual(stack);
+    expect(readOutputs(JSON.parse(outputsFileText(file)))).toEqual(stack);
+    expect(readOutputs(outputsFileText(file))).toEqual(stack);
   });
 
   it('reads the inner object, with the emulator endpoint without its trailing slash', () => {

@@ -25,6 +25,6 @@ export function toOutputsFile(outputs: StackOutputs): OutputsFile {
 }
 
 /** The text of an outputs file as `cdk deploy --outputs-file` lays it out: `{ "AuthS3Stack": { … } }`. */
-export function outputsFileText(outputs: StackOutputs): string {
-  return `${JSON.stringify({ [STACK_NAME]: toOutputsFile(outputs) }, null, 2)}\n`;
+export function outputsFileText(file: OutputsFile): string {
+  return `${JSON.stringify({ [STACK_NAME]: file }, null, 2)}\n`;
 }

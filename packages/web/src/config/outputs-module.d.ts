@@ -1,5 +1,6 @@
 /*
- * Types of the virtual module `virtual:auth-s3-outputs` served by `scripts/outputs-plugin.ts`.
+ * Types of the virtual module `virtual:auth-s3-outputs` served by the dev tooling's Vite plugin
+ * (`OutputsModule` of `@auth-s3/dev-stack`, `packages/dev-stack/src/outputs-plugin.ts`).
  */
 declare module 'virtual:auth-s3-outputs' {
   const outputs: {

@@ -1,35 +1,29 @@
 /*
- * What `pnpm dev` runs, as a function the browser tests reuse: either AWS (a `cdk deploy` outputs
- * file) or the emulator started in-process from the synthesized template (synthesized first when
- * missing or stale) with its outputs file, then Vite's dev server on the port the stack's bucket
- * CORS allows. `close()` stops everything it started.
+ * What `pnpm dev` runs, as a function the browser test and the bench reuse: `chooseStack` picks AWS
+ * (a `cdk deploy` outputs file) or the emulator; for the emulator the template is made fresh
+ * (`ensureTemplate`) and the emulator started in-process with its outputs file; then Vite's dev
+ * server serves the web app with that choice handed to its outputs plugin. `close()` stops
+ * everything it started.
  */
-import { existsSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import {
-  defaultTemplatePath,
-  ensureTemplate as ensureEmulatorTemplate,
-  type StackModel,
-  startEmulator,
-} from '@auth-s3/emulator';
+import { join } from 'node:path';
+import { type StackModel, startEmulator } from '@auth-s3/emulator';
 import { loadStackModel, readTemplate } from '@auth-s3/emulator/template';
+import { STACK_NAME } from '@auth-s3/outputs';
 import { createServer, type ViteDevServer } from 'vite';
-import { AWS_OUTPUTS_FILE, LOCAL_OUTPUTS_FILE } from './outputs-plugin';
+import { stackChoicePlugin } from './outputs-plugin.js';
+import { EMULATOR_DATA_DIR, WEB_ROOT } from './repository.js';
+import { chooseStack } from './stack-choice.js';
+import { ensureTemplate } from './template.js';
 
-/** `packages/web/`. */
-export const WEB_ROOT = fileURLToPath(new URL('..', import.meta.url));
-/** The repository root. */
-export const REPO_ROOT = resolve(WEB_ROOT, '../..');
-/** The port the stack's bucket CORS rule allows by default (`infra/src/file-bucket.ts`). */
+/** The port the stack's bucket CORS rule allows by default (`infra/src/app-context.ts`). */
 export const DEFAULT_APP_PORT = 5173;
-/** Where `pnpm synth` writes the stack's template. */
-export const TEMPLATE_PATH = defaultTemplatePath(REPO_ROOT);
+/** The region the emulator plays (the emulator's own default). */
+const EMULATOR_REGION = 'us-east-1';
 
 /** Options of {@link startDevStack}. */
 export interface DevStackOptions {
-  /** Use the emulator even when `aws-outputs.json` exists. */
-  forceLocal?: boolean;
+  /** Use the emulator even when `aws-outputs.json` exists (`pnpm dev --local`). */
+  local?: boolean;
   /** The emulator's data dir. @default `<repo>/.emulator` */
   dataDir?: string;
   /** Where the emulator's outputs are written. @default `packages/web/aws-outputs.local.json` */
@@ -60,27 +54,22 @@ export interface DevStack {
 
 /** Starts the dev stack; see the file header. */
 export async function startDevStack(options: DevStackOptions = {}): Promise<DevStack> {
-  const awsOutputs = join(WEB_ROOT, AWS_OUTPUTS_FILE);
-  const useAws = existsSync(awsOutputs) && !options.forceLocal;
+  const choice = chooseStack({ local: options.local, outputsFile: options.outputsFile });
   let stopEmulator = async () => {};
   let endpoint: string | undefined;
-  const outputsFile = useAws ? awsOutputs : (options.outputsFile ?? join(WEB_ROOT, LOCAL_OUTPUTS_FILE));
 
-  if (!useAws) {
+  if (choice.mode === 'emulator') {
     const template = await ensureTemplate();
     const model = options.adjustModel
       ? options.adjustModel(
-          await loadStackModel(await readTemplate(template), {
-            stackName: 'AuthS3Stack',
-            region: 'us-east-1',
-          }),
+          loadStackModel(await readTemplate(template), { stackName: STACK_NAME, region: EMULATOR_REGION }),
         )
       : undefined;
     const emulator = await startEmulator({
       template,
-      dataDir: options.dataDir ?? join(REPO_ROOT, '.emulator'),
+      dataDir: options.dataDir ?? EMULATOR_DATA_DIR,
       port: options.emulatorPort ?? 0,
-      outputsFile,
+      outputsFile: choice.outputsFile,
       quiet: options.quiet,
       model,
     });
@@ -90,11 +79,10 @@ export async function startDevStack(options: DevStackOptions = {}): Promise<DevS
 
   let vite: ViteDevServer;
   try {
-    // The outputs plugin reads this; the app gets the file chosen here, not a guess.
-    process.env.AUTH_S3_OUTPUTS = outputsFile;
     vite = await createServer({
       root: WEB_ROOT,
       configFile: join(WEB_ROOT, 'vite.config.ts'),
+      plugins: [stackChoicePlugin(choice)],
       server: { host: 'localhost', port: options.appPort ?? DEFAULT_APP_PORT, strictPort: true },
       logLevel: options.logLevel ?? 'info',
     });
@@ -103,25 +91,15 @@ export async function startDevStack(options: DevStackOptions = {}): Promise<DevS
     await stopEmulator();
     throw error;
   }
-  const appUrl = `http://localhost:${vite.config.server.port}/`;
   return {
-    mode: useAws ? 'aws' : 'emulator',
-    appUrl,
+    mode: choice.mode,
+    appUrl: `http://localhost:${vite.config.server.port}/`,
     endpoint,
     inboxUrl: endpoint ? `${endpoint}/_emulator/inbox` : undefined,
-    outputsFile,
+    outputsFile: choice.outputsFile,
     async close() {
       await vite.close();
       await stopEmulator();
     },
   };
-}
-
-/**
- * The synthesized template's path, running `pnpm synth` at the root first when it is missing or
- * older than the infra sources — the emulator CLI's own check (`ensureTemplate` of
- * `@auth-s3/emulator`: infra/src, infra/bin, infra/package.json, cdk.json, pnpm-lock.yaml).
- */
-export function ensureTemplate(log: (line: string) => void = console.log): Promise<string> {
-  return ensureEmulatorTemplate({ repoRoot: REPO_ROOT, log });
 }

@@ -1,15 +1,9 @@
-/* Unit tests for the template freshness check and `ensureTemplate`, which the CLI and `pnpm dev` run. */
+/* Unit tests for the template freshness check and `ensureTemplate`, which `pnpm dev`, `pnpm emulator`, the browser test and the bench run. */
 import { mkdir, mkdtemp, rm, unlink, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import {
-  defaultTemplatePath,
-  ensureTemplate,
-  findRepoRoot,
-  templateIsStale,
-  templateSources,
-} from './synth.js';
+import { ensureTemplate, templateIsStale, templatePath, templateSources } from './template.js';
 
 let dir: string;
 const at = (path: string, seconds: number) => utimes(path, seconds, seconds);
@@ -62,15 +56,8 @@ describe('templateIsStale', () => {
   });
 });
 
-describe('findRepoRoot', () => {
-  it('finds the directory with pnpm-workspace.yaml above a path', async () => {
-    await writeFile(join(dir, 'pnpm-workspace.yaml'), '');
-    expect(findRepoRoot(join(dir, 'infra', 'src'))).toBe(dir);
-  });
-});
-
 describe('ensureTemplate', () => {
-  const template = () => defaultTemplatePath(dir);
+  const template = () => templatePath(dir);
   const writeTemplate = async (seconds: number) => {
     await mkdir(join(dir, 'cdk.out'), { recursive: true });
     await writeFile(template(), '{}');

@@ -1,0 +1,19 @@
+/*
+ * @auth-s3/dev-stack: the repository's dev tooling, the one place that knows the layout. It decides
+ * whether the stack's template is stale and synthesizes it, chooses AWS or the emulator, serves the
+ * web app's outputs to Vite and runs `pnpm dev` and `pnpm emulator` (`src/commands/`). The web app's
+ * Vite config imports the plugin from `@auth-s3/dev-stack/vite-plugin`, which loads no emulator.
+ */
+
+export { DEFAULT_APP_PORT, type DevStack, type DevStackOptions, startDevStack } from './dev-stack.js';
+export { type OutputsModule, readOutputsModule } from './outputs-plugin.js';
+export {
+  AWS_OUTPUTS_FILE,
+  EMULATOR_BIN,
+  EMULATOR_DATA_DIR,
+  LOCAL_OUTPUTS_FILE,
+  REPO_ROOT,
+  WEB_ROOT,
+} from './repository.js';
+export { chooseStack, type StackChoice, type StackChoiceOptions } from './stack-choice.js';
+export { type EnsureTemplateOptions, ensureTemplate, templateIsStale, templatePath } from './template.js';
