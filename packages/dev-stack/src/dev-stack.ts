@@ -5,6 +5,7 @@
  * server serves the web app with that choice handed to its outputs plugin. `close()` stops
  * everything it started.
  */
+import { createServer as createNetServer } from 'node:net';
 import { join } from 'node:path';
 import { type StackModel, startEmulator } from '@auth-s3/emulator';
 import { loadStackModel, readTemplate } from '@auth-s3/emulator/template';
@@ -30,7 +31,10 @@ export interface DevStackOptions {
   outputsFile?: string;
   /** The emulator's port; 0 picks a free one. @default 0 */
   emulatorPort?: number;
-  /** Vite's port (strict: the bucket CORS allows one origin). @default 5173 */
+  /**
+   * Vite's port; 0 picks a free one (so a test runs beside `pnpm dev`), and the emulator's bucket then
+   * allows that origin too. With AWS, only the stack's `webOrigins` work. @default 5173
+   */
   appPort?: number;
   /** Silence the emulator's console lines. */
   quiet?: boolean;
@@ -55,23 +59,23 @@ export interface DevStack {
 /** Starts the dev stack; see the file header. */
 export async function startDevStack(options: DevStackOptions = {}): Promise<DevStack> {
   const choice = chooseStack({ local: options.local, outputsFile: options.outputsFile });
+  const appPort = options.appPort === 0 ? await freePort() : (options.appPort ?? DEFAULT_APP_PORT);
   let stopEmulator = async () => {};
   let endpoint: string | undefined;
 
   if (choice.mode === 'emulator') {
     const template = await ensureTemplate();
-    const model = options.adjustModel
-      ? options.adjustModel(
-          loadStackModel(await readTemplate(template), { stackName: STACK_NAME, region: EMULATOR_REGION }),
-        )
-      : undefined;
+    const loaded = loadStackModel(await readTemplate(template), {
+      stackName: STACK_NAME,
+      region: EMULATOR_REGION,
+    });
+    const model = allowOrigin(loaded, `http://localhost:${appPort}`);
     const emulator = await startEmulator({
-      template,
       dataDir: options.dataDir ?? EMULATOR_DATA_DIR,
       port: options.emulatorPort ?? 0,
       outputsFile: choice.outputsFile,
       quiet: options.quiet,
-      model,
+      model: options.adjustModel ? options.adjustModel(model) : model,
     });
     endpoint = emulator.endpoint;
     stopEmulator = () => emulator.stop();
@@ -83,7 +87,7 @@ export async function startDevStack(options: DevStackOptions = {}): Promise<DevS
       root: WEB_ROOT,
       configFile: join(WEB_ROOT, 'vite.config.ts'),
       plugins: [stackChoicePlugin(choice)],
-      server: { host: 'localhost', port: options.appPort ?? DEFAULT_APP_PORT, strictPort: true },
+      server: { host: 'localhost', port: appPort, strictPort: true },
       logLevel: options.logLevel ?? 'info',
     });
     await vite.listen();
@@ -102,4 +106,29 @@ export async function startDevStack(options: DevStackOptions = {}): Promise<DevS
       await stopEmulator();
     },
   };
+}
+
+/** A port free on localhost right now (the OS picks it). */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createNetServer();
+    server.once('error', reject);
+    server.listen(0, 'localhost', () => {
+      const address = server.address();
+      server.close(() =>
+        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('No free port')),
+      );
+    });
+  });
+}
+
+/** `model` with `origin` added to each bucket CORS rule that allows the default app origin. */
+function allowOrigin(model: StackModel, origin: string): StackModel {
+  const defaultOrigin = `http://localhost:${DEFAULT_APP_PORT}`;
+  const cors = model.bucket.cors.map((rule) =>
+    rule.allowedOrigins.includes(defaultOrigin) && !rule.allowedOrigins.includes(origin)
+      ? { ...rule, allowedOrigins: [...rule.allowedOrigins, origin] }
+      : rule,
+  );
+  return { ...model, bucket: { ...model.bucket, cors } };
 }

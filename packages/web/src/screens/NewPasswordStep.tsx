@@ -2,6 +2,7 @@
  * The step a user created by an administrator sees after the first sign-in: choose a password.
  */
 import { type FormEvent, useState } from 'react';
+import { usePasswordPolicy } from '../auth/password-policy';
 import { useAuth } from '../auth/useAuth';
 import { checkNewPassword } from '../auth/validate';
 import { Alert } from '../components/Alert';
@@ -13,12 +14,13 @@ import { useAction } from '../components/useAction';
 /** Asks for a new password and completes the sign-in with it. */
 export function NewPasswordStep({ complete }: { complete: (password: string) => Promise<unknown> }) {
   const { signedIn } = useAuth();
+  const passwordPolicy = usePasswordPolicy();
   const [password, setPassword] = useState('');
   const [error, setError] = useState<string | null>(null);
   const action = useAction();
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    const problem = checkNewPassword(password);
+    const problem = checkNewPassword(password, passwordPolicy);
     setError(problem);
     if (problem) return;
     void action.run(async () => {
