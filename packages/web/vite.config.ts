@@ -4,9 +4,11 @@
  * tooling's plugin (which outputs file: `chooseStack` of `@auth-s3/dev-stack`).
  */
 import { fileURLToPath } from 'node:url';
-import { authS3Outputs } from '@auth-s3/dev-stack/vite-plugin';
 import react from '@vitejs/plugin-react';
 import { defaultClientConditions, defineConfig } from 'vite';
+// `#outputs-plugin` is `@auth-s3/dev-stack/vite-plugin` (package.json `imports`): Vite leaves bare
+// imports of a config to Node, which cannot load TypeScript, but bundles a `#` import with the config.
+import { authS3Outputs } from '#outputs-plugin';
 
 const webRoot = fileURLToPath(new URL('.', import.meta.url));
 
