@@ -1,0 +1,26 @@
+/*
+ * `pnpm test:unit`, the everyday loop: every workspace's unit tests, in one vitest run like
+ * `pnpm test`, but without what needs a browser, an emulator server, a child process or a build:
+ * the integration suites (`test/`), the browser journey (`e2e/`), and the few unit-folder suites
+ * that start a server. CI runs the full `pnpm test`.
+ */
+import { readdirSync } from 'node:fs';
+import { defineConfig } from 'vitest/config';
+
+const workspaces = ['infra', ...readdirSync('packages').map((name) => `packages/${name}`)];
+
+/** Suites beside the code that still start an emulator or a server. */
+const SERVER_SUITES = [
+  '**/s3-end-to-end.test.ts', // the S3 service over HTTP with the SDK
+  '**/signed-headers.test.ts', // SigV4 over a real HTTP server
+  '**/sdk-fidelity.test.ts', // the library's Cognito client against the SDK and the emulator
+];
+
+export default defineConfig({
+  test: {
+    projects: workspaces.map((root) => ({
+      extends: `./${root}/vitest.config.ts`,
+      test: { root, exclude: ['**/node_modules/**', 'test/**', 'e2e/**', ...SERVER_SUITES] },
+    })),
+  },
+});
