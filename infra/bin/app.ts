@@ -3,6 +3,7 @@
  * it; otherwise the template is environment-agnostic (and synthesizes offline). Context flags:
  * `-c ephemeral=true` for a throwaway stack, `-c webOrigins=<origin>,<origin>` for CORS.
  */
+import { STACK_NAME } from '@auth-s3/outputs';
 import { App } from 'aws-cdk-lib';
 import { parseAppContext } from '../src/app-context.js';
 import { AuthS3Stack } from '../src/auth-s3-stack.js';
@@ -12,7 +13,8 @@ const app = new App();
 const { ephemeral, webOrigins } = parseAppContext((key) => app.node.tryGetContext(key));
 const region = process.env.CDK_DEFAULT_REGION;
 
-const stack = new AuthS3Stack(app, 'AuthS3Stack', {
+// The outputs file is keyed by the stack's name, so the contract names it.
+const stack = new AuthS3Stack(app, STACK_NAME, {
   env: region ? { region } : undefined,
   description: 'auth-s3: Cognito sign-up/sign-in, an identity pool and least-privilege S3 under public/',
   ephemeral,

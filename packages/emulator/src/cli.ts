@@ -10,10 +10,10 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { startEmulator } from './index.js';
 
-const USAGE = `Usage: auth-s3-emulator --template FILE [options]   (from the repository: pnpm emulator [options])
+const USAGE = `Usage: auth-s3-emulator --template FILE [options]
 
-  --template FILE      the synthesized stack template (required; pnpm emulator synthesizes and passes it)
-  --outputs-file FILE  where to write the outputs file (none when absent; pnpm emulator: packages/web/aws-outputs.local.json)
+  --template FILE      the synthesized stack template (required)
+  --outputs-file FILE  where to write the outputs file the app reads (none when absent)
   --data-dir DIR       where users, tokens, keys and objects live (default .emulator/ here)
   --port N             port to listen on (default 4566; 0 picks a free one)
   --host HOST          address to bind (default 127.0.0.1)

@@ -6,6 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { STACK_NAME } from '@auth-s3/outputs';
 import type { IdentityPoolModel, StackModel, UserPoolClientModel, UserPoolModel } from '../stack-model.js';
 import { loadStackModel } from '../template/index.js';
 
@@ -39,6 +40,6 @@ let template: object | undefined;
 /** The model loaded from the template fixture, with `overrides`; every call returns a fresh object. */
 export function testStackModel(overrides: FixtureOverrides = {}): StackModel {
   template ??= JSON.parse(readFileSync(TEMPLATE_FIXTURE, 'utf8')) as object;
-  const model = loadStackModel(template, { stackName: 'AuthS3Stack', region: 'us-east-1' });
+  const model = loadStackModel(template, { stackName: STACK_NAME, region: 'us-east-1' });
   return withOverrides(structuredClone(model), overrides);
 }
