@@ -42,12 +42,13 @@ describe('templateIsStale', () => {
     expect(await templateIsStale(join(dir, 'template.json'), [join(dir, 'infra')])).toBe(true);
   });
 
-  it('counts infra/package.json and the lockfile among the sources', async () => {
+  it('counts infra/package.json, the outputs contract and the lockfile among the sources', async () => {
     await writeFile(join(dir, 'pnpm-lock.yaml'), '');
     await at(join(dir, 'pnpm-lock.yaml'), 3000);
     await at(join(dir, 'infra', 'src'), 1000);
     expect(templateSources(dir)).toContain(join(dir, 'pnpm-lock.yaml'));
     expect(templateSources(dir)).toContain(join(dir, 'infra', 'package.json'));
+    expect(templateSources(dir)).toContain(join(dir, 'packages', 'outputs', 'src'));
     expect(await templateIsStale(join(dir, 'template.json'), templateSources(dir))).toBe(true);
   });
 

@@ -2,7 +2,8 @@
  * The one answer to "is the template stale, and should we synthesize?", for `pnpm dev`, `pnpm
  * emulator`, the browser test and the bench: the template is stale when it is missing or older than
  * any file or directory under `infra/src` and `infra/bin` (tests aside; a directory's own time changes
- * when a file in it is deleted or renamed), `infra/package.json`, `cdk.json` or `pnpm-lock.yaml`;
+ * when a file in it is deleted or renamed), `infra/package.json`, the outputs contract's
+ * `packages/outputs/src` (its writer makes the stack's outputs), `cdk.json` or `pnpm-lock.yaml`;
  * `ensureTemplate` then runs `pnpm synth` at the repository root. A fresh template is left alone.
  */
 import { spawn } from 'node:child_process';
@@ -17,6 +18,8 @@ export function templateSources(repoRoot: string): string[] {
     join(repoRoot, 'infra', 'src'),
     join(repoRoot, 'infra', 'bin'),
     join(repoRoot, 'infra', 'package.json'),
+    // The stack's outputs are written by the outputs contract's writer.
+    join(repoRoot, 'packages', 'outputs', 'src'),
     join(repoRoot, 'cdk.json'),
     join(repoRoot, 'pnpm-lock.yaml'),
   ];
@@ -85,7 +88,9 @@ export async function ensureTemplate(options: EnsureTemplateOptions = {}): Promi
   const template = templatePath(repoRoot);
   const sources = templateSources(repoRoot);
   if (!(await templateIsStale(template, sources))) return template;
-  log('The stack template is missing or older than infra/ (or the lockfile); running `pnpm synth`…');
+  log(
+    'The stack template is missing or older than infra/ (or the outputs contract, or the lockfile); running `pnpm synth`…',
+  );
   const code = await synth(repoRoot);
   if (await templateIsStale(template, sources)) {
     throw new Error(
