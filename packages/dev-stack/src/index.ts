@@ -17,3 +17,4 @@ export {
 } from './repository.js';
 export { chooseStack, type StackChoice, type StackChoiceOptions } from './stack-choice.js';
 export { type EnsureTemplateOptions, ensureTemplate, templateIsStale, templatePath } from './template.js';
+export { buildWebApp, type WebBuildOptions } from './web-build.js';
