@@ -1,10 +1,10 @@
 /*
  * The user pool's password policy as the outputs carry it, and the one evaluator of its rules: the
  * web app checks a password live with it and the emulator enforces it with it, so the same rules
- * apply against the emulator and a deployed stack. Cognito's documented rules: length in UTF-16 code
- * units (what `String.length` counts), ASCII letters and digits, and its symbol set, which includes
- * the space, though a space at either end of the password does not count
- * (https://docs.aws.amazon.com/cognito/latest/developerguide/managing-users-passwords.html).
+ * apply against the emulator and a deployed stack. Length is counted in UTF-16 code units (what
+ * `String.length` counts); letters and digits are ASCII; the symbols are the set the Cognito developer
+ * guide lists under "Password policies", space included, though a space at either end of the password
+ * does not count (Cognito trims it).
  */
 
 /** The user pool's password policy (CloudFormation `Policies.PasswordPolicy`, without the temporary-password validity). */

@@ -39,6 +39,8 @@ const SHAPES = {
     /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/,
     'a bucket name of 3–63 lowercase letters, digits, dots or hyphens',
   ],
+  // 6 to 99, as AWS::Cognito::UserPool PasswordPolicy's MinimumLength allows
+  // (https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-cognito-userpool-passwordpolicy.html).
   PasswordMinimumLength: [/^([6-9]|[1-9]\d)$/, 'a whole number of characters from 6 to 99'],
   PasswordRequireLowercase: [/^(true|false)$/, 'true or false'],
   PasswordRequireUppercase: [/^(true|false)$/, 'true or false'],
