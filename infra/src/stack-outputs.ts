@@ -33,9 +33,9 @@ export function addStackOutputs(scope: Construct, values: StackOutputValues): vo
 }
 
 /**
- * The password policy as the user pool's CloudFormation resource states it, so the outputs say
- * what Cognito enforces (CloudFormation's defaults where a property is unset: length 8, every class
- * required; https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-cognito-userpool-passwordpolicy.html).
+ * The password policy as the user pool's CloudFormation resource states it (`Policies.PasswordPolicy`),
+ * so the outputs say what Cognito enforces; where the resource leaves a property out, Cognito's default
+ * policy (length 8, every class required), which the CDK's `UserPool` also defaults to.
  */
 function passwordPolicyOf(userPool: UserPool): PasswordPolicy {
   const resource = userPool.node.defaultChild;
