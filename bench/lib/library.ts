@@ -1,7 +1,8 @@
 /*
- * auth-s3 as the benchmarks load it: at run time, so a library that is not built yet makes its
- * figures "not available" instead of breaking the whole run. Typed by the library's public
- * contract; its outputs parser reads the emulator's outputs.
+ * auth-s3 as the benchmarks load it: `createAuthS3` at run time, so a library that cannot load makes
+ * its figures "not available" instead of breaking the whole run. Typed by the library's public
+ * contract. The emulator's outputs are read by the library's own parser (the one the app uses), so
+ * the bench holds no second reading of the outputs file.
  */
 import { STACK_NAME } from '@auth-s3/outputs';
 import { type AuthS3, type AuthS3Config, type AuthS3Options, parseOutputs } from 'auth-s3';
