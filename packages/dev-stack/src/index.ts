@@ -5,16 +5,7 @@
  * Vite config imports the plugin from `@auth-s3/dev-stack/vite-plugin`, which loads no emulator.
  */
 
-export { DEFAULT_APP_PORT, type DevStack, type DevStackOptions, startDevStack } from './dev-stack.js';
-export { type OutputsModule, readOutputsModule } from './outputs-plugin.js';
-export {
-  AWS_OUTPUTS_FILE,
-  EMULATOR_BIN,
-  EMULATOR_DATA_DIR,
-  LOCAL_OUTPUTS_FILE,
-  REPO_ROOT,
-  WEB_ROOT,
-} from './repository.js';
-export { chooseStack, type StackChoice, type StackChoiceOptions } from './stack-choice.js';
-export { type EnsureTemplateOptions, ensureTemplate, templateIsStale, templatePath } from './template.js';
+export { type DevStack, type DevStackOptions, startDevStack } from './dev-stack.js';
+export { EMULATOR_BIN, WEB_ROOT } from './repository.js';
+export { type EnsureTemplateOptions, ensureTemplate } from './template.js';
 export { buildWebApp, type WebBuildOptions } from './web-build.js';

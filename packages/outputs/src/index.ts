@@ -11,12 +11,10 @@ export {
   type OutputsFile,
   STACK_NAME,
   type StackOutputs,
-  WRITTEN_BY,
 } from './outputs-file.js';
 export {
   brokenPasswordRules,
   meetsPasswordRule,
-  PASSWORD_SYMBOLS,
   type PasswordPolicy,
   type PasswordRule,
   passwordRules,

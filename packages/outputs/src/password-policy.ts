@@ -20,7 +20,7 @@ export interface PasswordPolicy {
 export type PasswordRule = 'length' | 'lowercase' | 'uppercase' | 'numbers' | 'symbols';
 
 /** The characters Cognito counts as symbols. */
-export const PASSWORD_SYMBOLS = '^$*.[]{}()?"!@#%&/\\,><\':;|_~`=+- ';
+const PASSWORD_SYMBOLS = '^$*.[]{}()?"!@#%&/\\,><\':;|_~`=+- ';
 
 const RULES: readonly PasswordRule[] = ['length', 'lowercase', 'uppercase', 'numbers', 'symbols'];
 
