@@ -4,11 +4,17 @@
  * outputs contract), and whether a password meets a rule is the contract's evaluator, the same the
  * emulator enforces. This file only adds the words. Cognito still has the last word.
  */
-import { type AuthS3Config, meetsPasswordRule, type PasswordPolicy, passwordRules } from 'auth-s3';
+import {
+  type AuthS3Config,
+  meetsPasswordRule,
+  type PasswordPolicy,
+  type PasswordRule,
+  passwordRules,
+} from 'auth-s3';
 import { useAuthContext } from './useAuth';
 
-/** A rule of the policy, named as the library's `InvalidPasswordError.rule` names it. */
-export type PolicyRule = ReturnType<typeof passwordRules>[number];
+/** A rule of the policy: the library's `PasswordRule` (as `InvalidPasswordError.rule` names it), less `unknown`. */
+export type PolicyRule = Exclude<PasswordRule, 'unknown'>;
 
 /** A rule as shown beside the password field. */
 export interface ShownRule {
