@@ -2,9 +2,9 @@
  * `pnpm test:unit`, the everyday loop: every workspace's unit tests, in one vitest run like
  * `pnpm test`, but without what needs a browser, an emulator server, a child process or a build:
  * the integration suites (`test/`), the browser journey (`e2e/`), and the few unit-folder suites
- * that start a server. Test files share their workers' module graph (`isolate: false`), which halves
- * the CPU the loop takes; the one suite that mocks a Node module runs isolated in a project of its
- * own. CI runs the full, isolated `pnpm test`.
+ * that start a server. Test files run in worker threads and share their workers' module graph
+ * (`isolate: false`), which halves the CPU the loop takes; the one suite that mocks a Node module runs
+ * isolated in a project of its own. CI runs the full, isolated `pnpm test`.
  */
 import { readdirSync } from 'node:fs';
 import { defineConfig } from 'vitest/config';
@@ -30,6 +30,7 @@ export default defineConfig({
         extends: `./${root}/vitest.config.ts`,
         test: {
           root,
+          pool: 'threads' as const,
           isolate: false,
           exclude: ['**/node_modules/**', 'test/**', 'e2e/**', ...SERVER_SUITES, ...MOCKING_SUITES],
         },
