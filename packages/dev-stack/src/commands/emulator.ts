@@ -15,7 +15,12 @@ async function main(): Promise<number> {
   // Only to see which options were given; the emulator's CLI parses and checks them all.
   const { values } = parseArgs({ args, strict: false });
   const added: string[] = [];
-  if (!values.help) {
+  if (values.help) {
+    console.log(
+      'pnpm emulator passes, unless given: --template (cdk.out, synthesized when stale), ' +
+        '--outputs-file packages/web/aws-outputs.local.json, --data-dir .emulator\n',
+    );
+  } else {
     if (values.template === undefined) {
       added.push('--template', await ensureTemplate({ log: (line) => console.log(`[emulator] ${line}`) }));
     } else {
