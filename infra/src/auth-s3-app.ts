@@ -5,6 +5,7 @@
  */
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { STACK_NAME } from '@auth-s3/outputs';
 import type { App } from 'aws-cdk-lib';
 import { parseAppContext } from './app-context.js';
 import { AuthS3Stack } from './auth-s3-stack.js';
@@ -21,7 +22,8 @@ export function addAuthS3Stack(app: App, region: string | undefined): AuthS3Stac
   const { ephemeral, webOrigins, hosting, siteDirectory } = parseAppContext((key) =>
     app.node.tryGetContext(key),
   );
-  const stack = new AuthS3Stack(app, 'AuthS3Stack', {
+  // The outputs file is keyed by the stack's name, so the contract names it.
+  const stack = new AuthS3Stack(app, STACK_NAME, {
     env: region ? { region } : undefined,
     description:
       'auth-s3: Cognito sign-up/sign-in, an identity pool, least-privilege S3 under public/' +

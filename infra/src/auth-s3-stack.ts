@@ -4,6 +4,7 @@
  * app reads and, given the app's build, its hosting on CloudFront. `ephemeral` turns the stack
  * into a throwaway one that deletes cleanly.
  */
+import { STACK_NAME } from '@auth-s3/outputs';
 import { RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
 import { awsApiOrigins } from './content-security-policy.js';
@@ -72,7 +73,7 @@ export class AuthS3Stack extends Stack {
     grantPublicPrefixAccess(this.identity.authenticatedRole, this.files.bucket);
 
     const values: StackOutputValues = {
-      userPoolId: this.userAuth.userPool.userPoolId,
+      userPool: this.userAuth.userPool,
       userPoolClientId: this.userAuth.userPoolClient.userPoolClientId,
       identityPoolId: this.identity.identityPool.identityPoolId,
       bucketName: this.files.bucket.bucketName,
@@ -81,8 +82,8 @@ export class AuthS3Stack extends Stack {
       this.hosting = new SiteHosting(this, 'SiteHosting', {
         siteDirectory: props.siteDirectory,
         apiOrigins: awsApiOrigins(this.region, this.files.bucket.bucketName),
-        // The same shape as `cdk deploy --outputs-file`: `{ "<stack name>": { "<Key>": "<value>" } }`.
-        outputsFile: (siteUrl) => ({ [this.stackName]: stackOutputsFile(this, { ...values, siteUrl }) }),
+        // The same shape as `cdk deploy --outputs-file`: `{ "AuthS3Stack": { "<Key>": "<value>" } }`.
+        outputsFile: (siteUrl) => ({ [STACK_NAME]: stackOutputsFile(this, { ...values, siteUrl }) }),
       });
     }
     addStackOutputs(this, { ...values, siteUrl: this.hosting?.siteUrl });

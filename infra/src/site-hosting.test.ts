@@ -6,6 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { OUTPUTS_VERSION } from '@auth-s3/outputs';
 import { type App, Stack } from 'aws-cdk-lib';
 import { Match, type Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -13,7 +14,6 @@ import { siteBuildFixture, synthAppTemplate, synthStack } from '../test/synth.js
 import type { AuthS3Stack } from './auth-s3-stack.js';
 import { awsApiOrigins, contentSecurityPolicy } from './content-security-policy.js';
 import { SiteHosting } from './site-hosting.js';
-import { OUTPUTS_VERSION } from './stack-outputs.js';
 
 let stack: AuthS3Stack;
 let template: Template;
