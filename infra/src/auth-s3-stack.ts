@@ -4,7 +4,7 @@
  * app reads and, given the app's build, its hosting on CloudFront. `ephemeral` turns the stack
  * into a throwaway one that deletes cleanly.
  */
-import { STACK_NAME } from '@auth-s3/outputs';
+import { SITE_OUTPUTS_FILE, STACK_NAME } from '@auth-s3/outputs';
 import { RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
 import { awsApiOrigins } from './content-security-policy.js';
@@ -82,6 +82,7 @@ export class AuthS3Stack extends Stack {
       this.hosting = new SiteHosting(this, 'SiteHosting', {
         siteDirectory: props.siteDirectory,
         apiOrigins: awsApiOrigins(this.region, this.files.bucket.bucketName),
+        outputsFileName: SITE_OUTPUTS_FILE,
         // The same shape as `cdk deploy --outputs-file`: `{ "AuthS3Stack": { "<Key>": "<value>" } }`.
         outputsFile: (siteUrl) => ({ [STACK_NAME]: stackOutputsFile(this, { ...values, siteUrl }) }),
       });

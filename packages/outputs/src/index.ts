@@ -10,6 +10,7 @@ export {
   OUTPUTS_VERSION,
   type OutputKey,
   type OutputsFile,
+  SITE_OUTPUTS_FILE,
   STACK_NAME,
   type StackOutputs,
 } from './outputs-file.js';
