@@ -7,6 +7,7 @@
 import { SITE_OUTPUTS_FILE, STACK_NAME } from '@auth-s3/outputs';
 import { RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
+import { DEFAULT_WEB_ORIGINS } from './app-context.js';
 import { awsApiOrigins } from './content-security-policy.js';
 import { FileBucket } from './file-bucket.js';
 import { Identity } from './identity.js';
@@ -60,7 +61,7 @@ export class AuthS3Stack extends Stack {
       userPool: this.userAuth.userPool,
       userPoolClient: this.userAuth.userPoolClient,
     });
-    const webOrigins = props.webOrigins ?? ['http://localhost:5173'];
+    const webOrigins = props.webOrigins ?? DEFAULT_WEB_ORIGINS;
     this.files = new FileBucket(this, 'FileBucket', {
       // The distribution's own origin cannot be named here: its CSP names this bucket, so the
       // bucket naming the distribution would be a cycle CloudFormation refuses. Every distribution

@@ -30,7 +30,7 @@ import { Construct } from 'constructs';
 import { type AppApiOrigins, contentSecurityPolicy } from './content-security-policy.js';
 
 /** The build's folder of content-hashed files (Vite's `build.assetsDir`). */
-export const HASHED_ASSETS_DIR = 'assets';
+const HASHED_ASSETS_DIR = 'assets';
 
 /** Options for {@link SiteHosting}. */
 export interface SiteHostingProps {
