@@ -6,7 +6,14 @@ const from = (values: Record<string, unknown>) => parseAppContext((key) => value
 
 describe('parseAppContext', () => {
   it('defaults to a retained stack serving http://localhost:5173', () => {
-    expect(from({})).toEqual({ ephemeral: false, webOrigins: ['http://localhost:5173'] });
+    expect(from({})).toEqual({ ephemeral: false, webOrigins: ['http://localhost:5173'], mfa: 'optional' });
+  });
+
+  it('reads mfa as optional or required, and names the flag for anything else', () => {
+    expect(from({ mfa: 'required' }).mfa).toBe('required');
+    expect(from({ mfa: 'optional' }).mfa).toBe('optional');
+    expect(() => from({ mfa: 'on' })).toThrow(InvalidContextError);
+    expect(() => from({ mfa: 'ON' })).toThrow(/"mfa" must be optional or required.*-c mfa=required/);
   });
 
   it('reads ephemeral from -c strings and from cdk.json booleans', () => {

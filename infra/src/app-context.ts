@@ -1,8 +1,10 @@
 /*
  * Reads and validates the CDK context flags of the app (`-c ephemeral=true`,
- * `-c webOrigins=https://a.example,https://b.example`), so a typo fails synthesis with a message
+ * `-c webOrigins=https://a.example,https://b.example`, `-c mfa=required`), so a typo fails synthesis with a message
  * that names the flag and shows a valid value instead of deploying something unexpected.
  */
+
+import type { MfaRequirement } from './user-auth.js';
 
 /** The validated app settings. */
 export interface AppContext {
@@ -10,6 +12,8 @@ export interface AppContext {
   readonly ephemeral: boolean;
   /** Browser origins for the bucket's CORS rule. */
   readonly webOrigins: string[];
+  /** Whether users need an authenticator app (`required`) or may add one (`optional`). */
+  readonly mfa: MfaRequirement;
 }
 
 /** The origin of `pnpm dev` (Vite). */
@@ -32,7 +36,16 @@ export function parseAppContext(tryGetContext: (key: string) => unknown): AppCon
   return {
     ephemeral: parseEphemeral(tryGetContext('ephemeral')),
     webOrigins: parseWebOrigins(tryGetContext('webOrigins')),
+    mfa: parseMfa(tryGetContext('mfa')),
   };
+}
+
+function parseMfa(raw: unknown): MfaRequirement {
+  if (raw === undefined || raw === 'optional') return 'optional';
+  if (raw === 'required') return 'required';
+  throw new InvalidContextError(
+    `Context flag "mfa" must be optional or required, got ${JSON.stringify(raw)}. Example: -c mfa=required`,
+  );
 }
 
 function parseEphemeral(raw: unknown): boolean {

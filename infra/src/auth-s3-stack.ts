@@ -1,7 +1,8 @@
 /*
  * The one stack of auth-s3: a user pool and client, an identity pool whose authenticated role may
  * touch only `public/` in the file bucket, the bucket and its log bucket, and the outputs the web
- * app reads. `ephemeral` turns the stack into a throwaway one that deletes cleanly.
+ * app reads. `ephemeral` turns the stack into a throwaway one that deletes cleanly; `mfa` makes the
+ * authenticator-app second factor required instead of optional.
  */
 import { RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
@@ -9,7 +10,7 @@ import { FileBucket } from './file-bucket.js';
 import { Identity } from './identity.js';
 import { grantPublicPrefixAccess } from './public-prefix-access.js';
 import { addStackOutputs } from './stack-outputs.js';
-import { UserAuth } from './user-auth.js';
+import { type MfaRequirement, UserAuth } from './user-auth.js';
 
 /** Options for {@link AuthS3Stack}. */
 export interface AuthS3StackProps extends StackProps {
@@ -24,6 +25,11 @@ export interface AuthS3StackProps extends StackProps {
    * @default ['http://localhost:5173']
    */
   readonly webOrigins?: string[];
+  /**
+   * Whether a second factor (authenticator app) is optional per user or required of everyone.
+   * @default 'optional'
+   */
+  readonly mfa?: MfaRequirement;
 }
 
 /** Cognito sign-up/sign-in, an identity pool, and least-privilege S3 access under `public/`. */
@@ -40,7 +46,11 @@ export class AuthS3Stack extends Stack {
     const ephemeral = props.ephemeral ?? false;
     const removalPolicy = ephemeral ? RemovalPolicy.DESTROY : RemovalPolicy.RETAIN;
 
-    this.userAuth = new UserAuth(this, 'UserAuth', { removalPolicy, deletionProtection: !ephemeral });
+    this.userAuth = new UserAuth(this, 'UserAuth', {
+      removalPolicy,
+      deletionProtection: !ephemeral,
+      mfa: props.mfa,
+    });
     this.identity = new Identity(this, 'Identity', {
       userPool: this.userAuth.userPool,
       userPoolClient: this.userAuth.userPoolClient,
