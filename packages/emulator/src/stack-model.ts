@@ -24,7 +24,14 @@ export interface UserPoolModel {
   usernameAttributes: Array<'email' | 'phone_number'>;
   autoVerifiedAttributes: Array<'email' | 'phone_number'>;
   selfSignUpEnabled: boolean;
+  /** MfaConfiguration: no second factor, one each user may turn on, or one every user must have. */
+  mfaConfiguration: MfaConfiguration;
+  /** EnabledMfas holds SOFTWARE_TOKEN_MFA: users may set up an authenticator app (TOTP). */
+  softwareTokenMfa: boolean;
 }
+
+/** The user pool's `MfaConfiguration`. */
+export type MfaConfiguration = 'OFF' | 'OPTIONAL' | 'ON';
 
 export interface UserPoolClientModel {
   logicalId: string;

@@ -7,6 +7,7 @@
 import { TemplateResourceError } from '../errors.js';
 import type {
   IdentityPoolModel,
+  MfaConfiguration,
   PasswordPolicy,
   UserPoolClientModel,
   UserPoolModel,
@@ -27,7 +28,11 @@ export function readUserPool(ctx: LoadContext): UserPoolModel {
     AutoVerifiedAttributes: 'modelled',
     AdminCreateUserConfig: 'modelled',
     AccountRecoverySetting: 'modelled',
-    MfaConfiguration: warnUnless(['OFF'], 'sign-in never asks for a second factor'),
+    MfaConfiguration: 'modelled',
+    EnabledMfas: (value) => {
+      const other = stringList(value).filter((mfa) => mfa !== 'SOFTWARE_TOKEN_MFA');
+      return other.length > 0 ? `only SOFTWARE_TOKEN_MFA is (found ${other.join(', ')})` : undefined;
+    },
     UsernameConfiguration: warnUnless([{ CaseSensitive: false }], 'usernames are matched case-insensitively'),
     DeletionProtection: 'ignored',
     UserPoolName: 'ignored',
@@ -59,7 +64,18 @@ export function readUserPool(ctx: LoadContext): UserPoolModel {
       isContactAttribute,
     ),
     selfSignUpEnabled: !truthy(adminOnly.AllowAdminCreateUserOnly),
+    mfaConfiguration: mfaConfiguration(ctx.property(logicalId, 'MfaConfiguration'), logicalId),
+    softwareTokenMfa: stringList(ctx.property(logicalId, 'EnabledMfas')).includes('SOFTWARE_TOKEN_MFA'),
   };
+}
+
+/** CloudFormation's MfaConfiguration, `OFF` when left out (AWS::Cognito::UserPool reference). */
+function mfaConfiguration(value: unknown, logicalId: string): MfaConfiguration {
+  if (value === undefined) return 'OFF';
+  if (value === 'OFF' || value === 'OPTIONAL' || value === 'ON') return value;
+  throw new TemplateResourceError(
+    `Resources.${logicalId}.Properties.MfaConfiguration is ${JSON.stringify(value)}; CloudFormation takes OFF, OPTIONAL or ON.`,
+  );
 }
 
 /** Cognito's defaults when the template gives no password policy: 8 characters, every class, 7 days. */

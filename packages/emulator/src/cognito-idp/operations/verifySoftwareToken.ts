@@ -1,0 +1,48 @@
+/*
+ * VerifySoftwareToken: finishes setting up an authenticator app with a first code from it. The
+ * app's secret replaces any verified one, and the code is spent. Authorized by an access token or
+ * by the Session from AssociateSoftwareToken; with a session, the answer carries the Session that
+ * answers MFA_SETUP, and TOTP is on and preferred (the pool requires it). With an access token the
+ * factor stays off until SetUserMFAPreference turns it on. Errors as the API reference lists them
+ * (https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_VerifySoftwareToken.html):
+ * EnableSoftwareTokenMFAException for a wrong code, SoftwareTokenMFANotFoundException when nothing
+ * is being set up, InvalidParameterException for a UserCode that is not 6 digits.
+ */
+import type {
+  VerifySoftwareTokenRequest,
+  VerifySoftwareTokenResponse,
+} from '@aws-sdk/client-cognito-identity-provider';
+import { EnableSoftwareTokenMfaError, SoftwareTokenMfaNotFoundError } from '../../errors.js';
+import type { OperationFactory } from '../../operation.js';
+import { acceptCode, assertPoolOffersSoftwareToken, sealMfaSession, setupCaller, userCode } from '../mfa.js';
+
+export const verifySoftwareToken: OperationFactory<
+  VerifySoftwareTokenRequest,
+  VerifySoftwareTokenResponse,
+  'model' | 'tokens' | 'sealed' | 'clock' | 'store' | 'users'
+> = (services) => async (request) => {
+  const code = userCode(request.UserCode);
+  const { user, session } = setupCaller(services, request, ['mfaSetup']);
+  assertPoolOffersSoftwareToken(services.model);
+  const token = user.softwareToken;
+  if (token?.pendingSecret === undefined) {
+    throw new SoftwareTokenMfaNotFoundError(
+      'No authenticator app is being set up for this user; call AssociateSoftwareToken first.',
+    );
+  }
+  acceptCode(services, token, token.pendingSecret, code, () => new EnableSoftwareTokenMfaError());
+  token.secret = token.pendingSecret;
+  token.pendingSecret = undefined;
+  token.deviceName = request.FriendlyDeviceName || undefined;
+  if (!session) {
+    await services.store.save();
+    return { Status: 'SUCCESS' };
+  }
+  token.enabled = true;
+  token.preferred = true;
+  await services.store.save();
+  return {
+    Status: 'SUCCESS',
+    Session: sealMfaSession(services, 'mfaSetupVerified', user, session.clientId, session.expiresAt),
+  };
+};
