@@ -1,10 +1,11 @@
 /*
- * `createAuthS3(config, options)`: wires storage, clock, logger and fetch into the `auth` and
- * `files` facades. The user pool operations are built here (a few hundred bytes of JSON client, no
+ * `createAuthS3(config, options)`: wires storage, clock, logger and fetch into the `auth`, `mfa`
+ * and `files` facades. The user pool operations are built here (a few hundred bytes of JSON client, no
  * SDK); `files` loads the identity pool operations and the S3 SDK on first use or `files.preload()`.
  */
 import { createAuth } from './auth/auth.js';
 import { SessionStore } from './auth/session-store.js';
+import { createMfa, DEFAULT_TOTP_ISSUER } from './auth/totp.js';
 import { createUserPoolApi } from './clients.js';
 import { createFiles } from './files/files.js';
 import { normalizePrefix } from './files/object-keys.js';
@@ -28,13 +29,10 @@ export function createAuthS3(config: AuthS3Config, options: AuthS3Options = {}):
   const clock = options.clock ?? systemClock;
   const logger = options.logger ?? silentLogger;
   const store = new SessionStore(resolveStorage(options.storage), config.userPoolClientId);
-  const auth = createAuth({
-    config,
-    api: createUserPoolApi(config, { logger, fetch: options.fetch }),
-    store,
-    clock,
-    logger,
-  });
+  const api = createUserPoolApi(config, { logger, fetch: options.fetch });
+  const issuer = options.appName ?? DEFAULT_TOTP_ISSUER;
+  const auth = createAuth({ config, api, store, clock, logger, issuer });
+  const mfa = createMfa({ api, auth, issuer });
   const files = createFiles({
     config,
     auth,
@@ -45,5 +43,5 @@ export function createAuthS3(config: AuthS3Config, options: AuthS3Options = {}):
     prefix: normalizePrefix(options.prefix ?? 'public/'),
     tuning: options.multipart,
   });
-  return { auth, files, config };
+  return { auth, files, mfa, config };
 }

@@ -1,6 +1,6 @@
 /*
  * The `auth` facade: sign-up and confirmation (with sign-in straight after), SRP sign-in with the
- * NEW_PASSWORD_REQUIRED challenge, password reset and change, sign-out, and the session: tokens
+ * NEW_PASSWORD_REQUIRED challenge and the MFA challenges (`mfa-challenge.ts`), password reset and change, sign-out, and the session: tokens
  * refreshed single-flight before they expire, and `onChange` events for every transition.
  */
 import type {
@@ -33,7 +33,9 @@ import type {
   Tokens,
 } from '../types.js';
 import { userFromIdToken } from './id-token.js';
+import { mfaChallengeResult } from './mfa-challenge.js';
 import type { SessionStore, StoredSession } from './session-store.js';
+import { DEFAULT_TOTP_ISSUER } from './totp.js';
 
 /** Refresh this long before expiry (or at half the token lifetime, if that is sooner). */
 export const REFRESH_MARGIN_MS = 5 * 60_000;
@@ -45,6 +47,8 @@ export interface AuthDeps {
   store: SessionStore;
   clock: Clock;
   logger: Logger;
+  /** Names the app in the `otpauth://` URI of an MFA_SETUP sign-in. @default 'auth-s3' */
+  issuer?: string;
 }
 
 /** Builds the `auth` facade over one user pool client. */
@@ -127,6 +131,18 @@ export function createAuth(deps: AuthDeps): Auth {
         },
       };
     }
+    const mfa = await mfaChallengeResult(response, {
+      api,
+      clientId: config.userPoolClientId,
+      issuer: deps.issuer ?? DEFAULT_TOTP_ISSUER,
+      email,
+      finish: async (next) => {
+        const result = await finishSignIn(next, email);
+        if (result.status !== 'done') throw new UnsupportedChallengeError(next.ChallengeName ?? 'unknown');
+        return result.user;
+      },
+    });
+    if (mfa) return mfa;
     throw new UnsupportedChallengeError(response.ChallengeName ?? 'unknown');
   }
 

@@ -111,6 +111,28 @@ const cases: Array<{
       ['ChangePassword', { AccessToken: 'at', PreviousPassword: 'old', ProposedPassword: 'new' }],
       ['GlobalSignOut', { AccessToken: 'at' }],
       ['RevokeToken', { ClientId: 'c1', Token: 'rt' }],
+      ['AssociateSoftwareToken', { AccessToken: 'at' }],
+      ['AssociateSoftwareToken', { Session: 'mfa-setup-session' }],
+      ['VerifySoftwareToken', { AccessToken: 'at', UserCode: '123456', FriendlyDeviceName: 'Phone' }],
+      ['VerifySoftwareToken', { Session: 's', UserCode: '123456' }],
+      [
+        'SetUserMFAPreference',
+        { AccessToken: 'at', SoftwareTokenMfaSettings: { Enabled: true, PreferredMfa: true } },
+      ],
+      ['GetUser', { AccessToken: 'at' }],
+      [
+        'RespondToAuthChallenge',
+        {
+          ClientId: 'c1',
+          ChallengeName: 'SOFTWARE_TOKEN_MFA',
+          Session: 's',
+          ChallengeResponses: { USERNAME: 'sub', SOFTWARE_TOKEN_MFA_CODE: '123456' },
+        },
+      ],
+      [
+        'RespondToAuthChallenge',
+        { ClientId: 'c1', ChallengeName: 'MFA_SETUP', Session: 's', ChallengeResponses: { USERNAME: 'sub' } },
+      ],
     ] as const
   ).map(([name, input]) => ({
     name,
