@@ -3,7 +3,7 @@
  * sessions kept in maps, failures raised as the library's real error classes. The real library and
  * emulator are exercised by the browser journey in `e2e/`.
  */
-import type { Auth, AuthEvent, AuthS3, CurrentUser, FileItem, Files } from 'auth-s3';
+import type { Auth, AuthEvent, AuthS3, CurrentUser, FileItem, Files, Mfa } from 'auth-s3';
 import {
   CodeMismatchError,
   NotAuthorizedError,
@@ -166,9 +166,22 @@ export function createFakeAuthS3(
     },
   };
 
+  // No screen uses MFA yet; the real flow is tested against the emulator (auth-s3's totp-journey).
+  const noMfa = async (): Promise<never> => {
+    throw new Error('The fake auth-s3 has no MFA');
+  };
+  const mfa: Mfa = {
+    setUpTotp: noMfa,
+    verifyTotp: noMfa,
+    enableTotp: noMfa,
+    disableTotp: noMfa,
+    status: noMfa,
+  };
+
   return {
     auth,
     files,
+    mfa,
     users,
     calls,
     objects,

@@ -2,7 +2,7 @@
  * Sign-in: email and password. An unconfirmed user is sent to Confirm with a fresh code; the files
  * view is prefetched while the password is typed, so landing there adds no wait.
  */
-import { UserNotConfirmedError } from 'auth-s3/errors';
+import { UnsupportedChallengeError, UserNotConfirmedError } from 'auth-s3/errors';
 import { type FormEvent, useState } from 'react';
 import { useAuth } from '../auth/useAuth';
 import { checkEmail, checkPassword } from '../auth/validate';
@@ -44,7 +44,10 @@ export function SignIn({ onTypingPassword }: SignInProps) {
       async () => {
         const result = await auth.signIn(email.trim(), password);
         if (result.status === 'done') signedIn(result.user);
-        else setCompleteNewPassword(() => result.completeNewPassword);
+        else if (result.status === 'newPasswordRequired')
+          setCompleteNewPassword(() => result.completeNewPassword);
+        // The authenticator-code step is not on this screen yet.
+        else throw new UnsupportedChallengeError(result.status);
       },
       async (error) => {
         if (!(error instanceof UserNotConfirmedError)) return false;
