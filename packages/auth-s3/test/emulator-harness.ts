@@ -8,7 +8,7 @@ import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ManualClock, type RunningEmulator, startEmulator } from '@auth-s3/emulator';
-import { testStackModel } from '@auth-s3/emulator/testing';
+import { type FixtureOverrides, testStackModel } from '@auth-s3/emulator/testing';
 import { parseOutputs } from '../src/config.js';
 import type { AuthS3Config } from '../src/types.js';
 
@@ -24,10 +24,11 @@ export interface Harness {
   stop(): Promise<void>;
 }
 
-export async function startHarness(): Promise<Harness> {
+/** Starts an emulator; `overrides` change the fixture's pool (e.g. `{ userPool: { mfaConfiguration: 'ON' } }`). */
+export async function startHarness(overrides: FixtureOverrides = {}): Promise<Harness> {
   const dataDir = await mkdtemp(join(tmpdir(), 'auth-s3-lib-'));
   const clock = new ManualClock(Date.now());
-  const model = testStackModel();
+  const model = testStackModel(overrides);
   const emulator = await startEmulator({ dataDir, model, clock, quiet: true });
   // The same parser the app uses, on the emulator's outputs file shape.
   const config = parseOutputs({ AuthS3Stack: emulator.outputs });

@@ -2,12 +2,16 @@
  * `@auth-s3/emulator/testing`: the one stack model every test suite serves. It is the emulator's
  * template loader run on `test/fixtures/AuthS3Stack.template.json` (a copy of the synthesized
  * AuthS3Stack), so tests see the stack's real policies, CORS rule, bucket policy and ids, and
- * `withOverrides` adjusts the pool, the client or the identity pool per test. For tests only.
+ * `withOverrides` adjusts the pool, the client or the identity pool per test. Also the emulator's
+ * own TOTP arithmetic (RFC 6238), so suites compute an authenticator app's codes as a phone
+ * would. For tests only.
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { IdentityPoolModel, StackModel, UserPoolClientModel, UserPoolModel } from '../stack-model.js';
 import { loadStackModel } from '../template/index.js';
+
+export { TIME_STEP_MS, totpCode } from '../services/totp.js';
 
 /**
  * A copy of `cdk.out/AuthS3Stack.template.json` (synth takes too long to run per test run);
