@@ -69,6 +69,8 @@ describe('verifySoftwareToken', () => {
       services.clock.now() + 180_000,
     );
     const answer = {
+      ClientId: CLIENT_ID,
+      ChallengeName: 'SOFTWARE_TOKEN_MFA' as const,
       Session,
       ChallengeResponses: { USERNAME: user.username, SOFTWARE_TOKEN_MFA_CODE: code },
     };
