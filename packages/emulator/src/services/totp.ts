@@ -10,9 +10,9 @@ import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 /** RFC 6238's default time step. */
 export const TIME_STEP_MS = 30_000;
 /** Steps either side of the current one that still count (RFC 6238 §5.2 "one time step"). */
-export const DRIFT_STEPS = 1;
+const DRIFT_STEPS = 1;
 /** Digits in a code. */
-export const CODE_DIGITS = 6;
+const CODE_DIGITS = 6;
 
 const BASE32 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
 
