@@ -36,7 +36,7 @@ export async function answerSoftwareTokenMfa(
   const token = user.softwareToken;
   if (token?.secret === undefined) throw new NotAuthorizedError('Invalid session for the user.');
   try {
-    acceptCode(services, token, token.secret, code, wrongMfaCode);
+    acceptCode(services, token, token.secret, code, wrongMfaCode, token.lastUsedStep);
   } catch (error) {
     await services.store.save();
     throw error;

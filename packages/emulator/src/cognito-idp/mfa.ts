@@ -148,7 +148,9 @@ export function setupCaller(
 /**
  * Accepts `code` from the user's `secret` (their verified one, or one being set up) and spends
  * it; otherwise throws `mismatch()`, or ExpiredCodeException "Your software token has already been
- * used once." for a code whose 30-second step was already accepted. The caller saves the store.
+ * used once." for a code whose 30-second step was already accepted. `spentStep` is the last step
+ * accepted for this secret: `token.lastUsedStep` for the verified one; none for one being set up.
+ * The caller saves the store.
  */
 export function acceptCode(
   services: Pick<Services, 'clock'>,
@@ -156,8 +158,9 @@ export function acceptCode(
   secret: string,
   code: string,
   mismatch: () => Error,
+  spentStep: number | undefined,
 ): void {
-  const result = checkTotp(secret, code, services.clock.now(), token.lastUsedStep);
+  const result = checkTotp(secret, code, services.clock.now(), spentStep);
   if (!result.ok) {
     if (result.reason === 'reused')
       throw new ExpiredCodeError('Your software token has already been used once.');

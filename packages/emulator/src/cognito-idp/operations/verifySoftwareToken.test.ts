@@ -79,6 +79,15 @@ describe('verifySoftwareToken', () => {
     );
   });
 
+  it('verifies a new app in the step in which the old app’s code was just accepted (spent steps are per secret)', async () => {
+    const { services, user, AccessToken, secret } = await settingUp();
+    await verifySoftwareToken(services)({ AccessToken, UserCode: totpCode(secret, services.clock.now()) });
+    expect(user.softwareToken?.lastUsedStep).toBe(timeStep(services.clock.now()));
+    const { SecretCode: next = '' } = await associateSoftwareToken(services)({ AccessToken });
+    await verifySoftwareToken(services)({ AccessToken, UserCode: totpCode(next, services.clock.now()) });
+    expect(user.softwareToken?.secret).toBe(next);
+  });
+
   it.each([
     ['12345', /length greater than or equal to 6/],
     ['1234567', /length less than or equal to 6/],

@@ -30,7 +30,8 @@ export const verifySoftwareToken: OperationFactory<
       'No authenticator app is being set up for this user; call AssociateSoftwareToken first.',
     );
   }
-  acceptCode(services, token, token.pendingSecret, code, () => new EnableSoftwareTokenMfaError());
+  // A new secret has spent no code yet, whatever the old one spent.
+  acceptCode(services, token, token.pendingSecret, code, () => new EnableSoftwareTokenMfaError(), undefined);
   token.secret = token.pendingSecret;
   token.pendingSecret = undefined;
   token.deviceName = request.FriendlyDeviceName || undefined;
