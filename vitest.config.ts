@@ -7,6 +7,6 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    projects: ['infra', 'packages/*'],
+    projects: ['infra', 'packages/*', 'bench'],
   },
 });

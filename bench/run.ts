@@ -1,10 +1,11 @@
 /*
  * `pnpm bench [entry…]`: runs the benchmark entries (all, or those named), each beside its
  * baseline in the same invocation, prints the table, writes `bench/results/latest.md` and
- * `latest.json`, and exits non-zero when any budget of the entries it ran is missed or could not
- * be measured. A partial run keeps the other entries' last figures in the files, each with its date.
+ * `latest.json` (the one place figures live; READMEs link there) and nothing else, and exits
+ * non-zero when any budget of the entries it ran is missed or could not be measured. A partial run
+ * keeps the other entries' last figures in the files, each with its date.
  */
-import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rm } from 'node:fs/promises';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -19,14 +20,7 @@ import type { BenchContext, BenchEntry } from './lib/entry.ts';
 import { BenchError, NotAvailableError } from './lib/errors.ts';
 import { type FigureResult, judge, type Measurement } from './lib/figures.ts';
 import { runCommand } from './lib/processes.ts';
-import {
-  type EntryDetail,
-  environment,
-  markdownReport,
-  type RunReport,
-  replaceReadmeTable,
-  textTable,
-} from './lib/report.ts';
+import { type EntryDetail, environment, type RunReport, textTable, writeResults } from './lib/report.ts';
 
 // The report records the Node version; the SDK's notice about Node 22 would only clutter the output.
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
@@ -153,29 +147,19 @@ async function main(): Promise<void> {
       (a, b) => order(a.entry) - order(b.entry),
     ),
   };
-  await mkdir(resultsDir, { recursive: true });
-  await writeFile(join(resultsDir, 'latest.json'), `${JSON.stringify(report, null, 2)}\n`);
-  await writeFile(join(resultsDir, 'latest.md'), markdownReport(report));
-  const readmePath = join(benchDir, 'README.md');
-  await writeFile(readmePath, replaceReadmeTable(await readFile(readmePath, 'utf8'), report));
-  // Biome lays markdown tables out; written as it would, `pnpm lint` stays clean after a run.
-  const biome = join(repoRoot, 'node_modules', '.bin', 'biome');
-  await runCommand(
-    biome,
-    ['format', '--write', readmePath, join(resultsDir, 'latest.md'), join(resultsDir, 'latest.json')],
-    {
-      cwd: repoRoot,
-    },
-  ).catch((error: Error) =>
-    process.stderr.write(`Could not format the results with Biome: ${error.message}\n`),
-  );
+  await writeResults(resultsDir, report, async (files) => {
+    const biome = join(repoRoot, 'node_modules', '.bin', 'biome');
+    await runCommand(biome, ['format', '--write', ...files], { cwd: repoRoot }).catch((error: Error) =>
+      process.stderr.write(`Could not format the results with Biome: ${error.message}\n`),
+    );
+  });
 
   process.stdout.write(`\n${textTable(figures)}\n\n`);
   const misses = figures.filter((f) => !f.pass);
   process.stdout.write(
     `${selected.length} entr${selected.length === 1 ? 'y' : 'ies'} in ${totalSeconds.toFixed(0)} s; ` +
       `${misses.length === 0 ? 'every budget met' : `${misses.length} miss(es)`}. ` +
-      `Written to bench/results/latest.md, latest.json and the table in bench/README.md.\n`,
+      `Written to bench/results/latest.md and latest.json.\n`,
   );
   process.exitCode = misses.length === 0 ? 0 : 1;
 }

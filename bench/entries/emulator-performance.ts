@@ -2,7 +2,9 @@
  * Emulator: cold start (the CLI in a fresh process with a fresh data dir, spawn → endpoint printed),
  * SRP sign-ins per second with concurrent auth-s3 clients, PUT and GET of 64 MiB signed with SDK v3
  * beside a bare node:http server streaming the same bytes to the same disk, and the emulator's
- * memory: its RSS growth while moving those bytes, beside the bare server's, and its peak.
+ * memory: its RSS growth while moving those bytes, beside the bare server's, and its peak. Cold
+ * start and sign-ins are measured again on Node 24 (`lib/node24.ts` finds it), in a child process
+ * running on it (`lib/emulator-runtime-child.ts`), beside this run's figures on the machine's Node.
  */
 import { mkdir } from 'node:fs/promises';
 import { cpus } from 'node:os';
@@ -19,10 +21,12 @@ import {
 } from '../lib/emulator.ts';
 import type { BenchContext, BenchEntry } from '../lib/entry.ts';
 import { configFromOutputs, loadCreateAuthS3 } from '../lib/library.ts';
+import { findNode24 } from '../lib/node24.ts';
 import {
   processCpuMilliseconds,
   processMemory,
   resetPeakMemory,
+  runCommand,
   type StartedProcess,
   startProcess,
   tsNodeArgs,
@@ -39,9 +43,14 @@ const CLIENT_PROCESSES = 2;
 const SIGN_INS = 160;
 /** "Flat": moving a 64 MiB object grows the RSS by less than half the object. */
 const FLAT_GROWTH_MIB = 32;
+const COLD_START_BUDGET_MS = 1000;
+const SIGN_INS_BUDGET_PER_SECOND = 50;
+
+/** What the cold-start and sign-in measurements need of the runner's context. */
+type MeasureContext = Pick<BenchContext, 'repoRoot' | 'tmpDir' | 'log'>;
 
 async function startBareServer(
-  context: BenchContext,
+  context: MeasureContext,
   dir: string,
 ): Promise<{ server: StartedProcess; url: string }> {
   await mkdir(dir, { recursive: true });
@@ -51,7 +60,8 @@ async function startBareServer(
   return { server, url: match[1] as string };
 }
 
-async function measureColdStart(context: BenchContext, template: string) {
+/** Cold starts of the emulator's CLI and of a bare server, on the Node running this process. */
+export async function measureColdStart(context: MeasureContext, template: string) {
   const ours: number[] = [];
   const inProcess: number[] = [];
   const sinceProcessStart: number[] = [];
@@ -72,19 +82,15 @@ async function measureColdStart(context: BenchContext, template: string) {
       bare.push(bareMs);
     }
   }
-  context.record('cold-start', {
-    ours: median(ours),
-    baseline: median(bare),
-    note:
-      `median of ${COLD_STARTS} starts, each a fresh process and data dir, after one warm-up start` +
-      (inProcess.length > 0
-        ? `; the CLI reports ${median(inProcess).toFixed(0)} ms from its first line to ready`
-        : '') +
-      (sinceProcessStart.length > 0
-        ? ` and ${median(sinceProcessStart).toFixed(0)} ms since its process started (module loading included)`
-        : ''),
-  });
-  return { ours, inProcess, sinceProcessStart, bare };
+  const note =
+    `median of ${COLD_STARTS} starts, each a fresh process and data dir, after one warm-up start` +
+    (inProcess.length > 0
+      ? `; the CLI reports ${median(inProcess).toFixed(0)} ms from its first line to ready`
+      : '') +
+    (sinceProcessStart.length > 0
+      ? ` and ${median(sinceProcessStart).toFixed(0)} ms since its process started (module loading included)`
+      : '');
+  return { ours, inProcess, sinceProcessStart, bare, median: median(ours), note };
 }
 
 async function measureTransfers(context: BenchContext, emulator: RunningEmulator) {
@@ -142,7 +148,11 @@ async function measureTransfers(context: BenchContext, emulator: RunningEmulator
   }
 }
 
-async function measureSignIns(context: BenchContext, emulator: RunningEmulator) {
+/**
+ * Full SRP sign-ins per second by concurrent auth-s3 clients in child processes against `emulator`,
+ * and the emulator's own CPU per sign-in; every process on the Node running this one.
+ */
+export async function measureSignIns(context: MeasureContext, emulator: RunningEmulator) {
   await loadCreateAuthS3();
   const config = JSON.stringify(configFromOutputs(emulator.outputs));
   const emails = Array.from({ length: CLIENTS }, (_, index) => `sign-in-${index}@bench.example`);
@@ -178,21 +188,51 @@ async function measureSignIns(context: BenchContext, emulator: RunningEmulator) 
     const clientCpu = reports.reduce((sum, r) => sum + r.cpuMs, 0) / signIns;
     // What the machine could do if the sign-ins had its cores to themselves.
     const capacity = (cpus().length * 1000) / (serverCpu + clientCpu);
-    context.record('sign-ins', {
-      ours: signIns / seconds,
+    return {
+      perSecond: signIns / seconds,
+      perCpuSecond: 1000 / serverCpu,
       note:
         `${signIns} full SRP sign-ins by ${CLIENTS} concurrent auth-s3 clients in ${CLIENT_PROCESSES} processes, ` +
         `the emulator in its own; CPU per sign-in: emulator ${serverCpu.toFixed(1)} ms, clients ${clientCpu.toFixed(1)} ms, ` +
         `so ${capacity.toFixed(0)}/s on ${cpus().length} otherwise idle cores`,
-    });
-    context.record('sign-in-cpu', {
-      ours: 1000 / serverCpu,
-      note: `the emulator's own CPU (/proc/<pid>/stat) over the ${signIns} sign-ins: ${serverCpu.toFixed(1)} ms each, whatever else the machine runs`,
-    });
+      cpuNote: `the emulator's own CPU (/proc/<pid>/stat) over the ${signIns} sign-ins: ${serverCpu.toFixed(1)} ms each, whatever else the machine runs`,
+    };
   } finally {
     await Promise.all(children.map((child) => child.stop()));
   }
 }
+
+/** What `lib/emulator-runtime-child.ts` prints: the two figures measured on its Node. */
+export interface RuntimeFigures {
+  node: string;
+  coldStart: { median: number; note: string };
+  signIns: { perSecond: number; note: string };
+}
+
+/**
+ * Cold start and sign-ins again on Node 24, in a child process running on it; `{ absent }`, saying
+ * why and what to do, when Node 24 cannot be found.
+ */
+async function measureOnNode24(
+  context: BenchContext,
+  template: string,
+): Promise<RuntimeFigures | { absent: string }> {
+  const node24 = await findNode24(context.repoRoot);
+  if ('absent' in node24) return node24;
+  context.log(`cold start and sign-ins again on Node ${node24.version} (${node24.node})`);
+  const dir = join(context.tmpDir, 'node24');
+  await mkdir(dir, { recursive: true });
+  const script = join(context.repoRoot, 'bench', 'lib', 'emulator-runtime-child.ts');
+  const stdout = await runCommand(node24.node, [...tsNodeArgs, script], {
+    cwd: context.repoRoot,
+    env: { BENCH_TEMPLATE: template, BENCH_DIR: dir },
+    timeoutMs: 10 * 60_000,
+  });
+  const line = stdout.trim().split('\n').at(-1) ?? '';
+  return JSON.parse(line) as RuntimeFigures;
+}
+
+const thisNode = `Node ${process.versions.node}, this run`;
 
 /** The `emulator` entry. */
 export const emulatorPerformance: BenchEntry = {
@@ -204,13 +244,27 @@ export const emulatorPerformance: BenchEntry = {
       label: 'emulator cold start, spawn → ready',
       unit: 'ms',
       baselineLabel: 'bare node:http server, plain node',
-      budgets: [{ kind: 'max', value: 1000 }],
+      budgets: [{ kind: 'max', value: COLD_START_BUDGET_MS }],
     },
     {
       id: 'sign-ins',
       label: `SRP sign-ins per second, ${CLIENTS} concurrent clients`,
       unit: '/s',
-      budgets: [{ kind: 'min', value: 50 }],
+      budgets: [{ kind: 'min', value: SIGN_INS_BUDGET_PER_SECOND }],
+    },
+    {
+      id: 'cold-start-node24',
+      label: 'emulator cold start on Node 24, spawn → ready',
+      unit: 'ms',
+      baselineLabel: thisNode,
+      budgets: [{ kind: 'max', value: COLD_START_BUDGET_MS }],
+    },
+    {
+      id: 'sign-ins-node24',
+      label: `SRP sign-ins per second on Node 24, ${CLIENTS} concurrent clients`,
+      unit: '/s',
+      baselineLabel: thisNode,
+      budgets: [{ kind: 'min', value: SIGN_INS_BUDGET_PER_SECOND }],
     },
     {
       id: 'sign-in-cpu',
@@ -246,12 +300,18 @@ export const emulatorPerformance: BenchEntry = {
     const template = await ensureTemplate(context.repoRoot, context.tmpDir, context.log);
     context.log(`cold start: ${COLD_STARTS + 1} starts of the emulator and of a bare server`);
     const coldStarts = await measureColdStart(context, template);
+    context.record('cold-start', {
+      ours: coldStarts.median,
+      baseline: median(coldStarts.bare),
+      note: coldStarts.note,
+    });
 
     const emulator = await startEmulatorProcess({
       repoRoot: context.repoRoot,
       dir: context.tmpDir,
       template,
     });
+    let signIns: Awaited<ReturnType<typeof measureSignIns>> | undefined;
     try {
       context.log('64 MiB PUT/GET beside the bare server');
       const transfers = await measureTransfers(context, emulator);
@@ -266,12 +326,33 @@ export const emulatorPerformance: BenchEntry = {
         { coldStarts, transfers },
       );
       context.log(`sign-ins: ${SIGN_INS} by ${CLIENTS} concurrent clients`);
-      await measureSignIns(context, emulator);
+      signIns = await measureSignIns(context, emulator);
+      context.record('sign-ins', { ours: signIns.perSecond, note: signIns.note });
+      context.record('sign-in-cpu', { ours: signIns.perCpuSecond, note: signIns.cpuNote });
     } finally {
       // VmHWM was reset before the transfers, so this is the peak since then: transfers and sign-ins.
       const { peakRss } = await processMemory(emulator.process.pid).catch(() => ({ peakRss: Number.NaN }));
       if (!Number.isNaN(peakRss)) context.record('peak-rss', { ours: peakRss / MiB });
       await emulator.process.stop();
     }
+
+    // After this run's emulator has stopped, so the two runtimes never share the cores.
+    const node24 = await measureOnNode24(context, template);
+    if ('absent' in node24) {
+      context.log(node24.absent);
+      context.record('cold-start-node24', { baseline: coldStarts.median, notAvailable: node24.absent });
+      context.record('sign-ins-node24', { baseline: signIns.perSecond, notAvailable: node24.absent });
+      return;
+    }
+    context.record('cold-start-node24', {
+      ours: node24.coldStart.median,
+      baseline: coldStarts.median,
+      note: `${node24.node}: ${node24.coldStart.note}`,
+    });
+    context.record('sign-ins-node24', {
+      ours: node24.signIns.perSecond,
+      baseline: signIns.perSecond,
+      note: `${node24.node}: ${node24.signIns.note}`,
+    });
   },
 };

@@ -6,7 +6,6 @@
  */
 import { randomBytes } from 'node:crypto';
 import { createRequire } from 'node:module';
-import { g, modPowN } from '../../packages/emulator/src/services/srp.ts';
 import type { BenchEntry } from '../lib/entry.ts';
 import { NotAvailableError } from '../lib/errors.ts';
 import { cpuMilliseconds, interleave, median } from '../lib/stats.ts';
@@ -14,21 +13,14 @@ import { cpuMilliseconds, interleave, median } from '../lib/stats.ts';
 const ROUNDS = 40;
 const WARM_UP = 5;
 
-/**
- * What Cognito's InitiateAuth answers with, made up but valid: B = g^b mod N in the emulator's group
- * (RFC 5054's 3072-bit one, as Cognito's), a random salt.
- */
-function serverChallenge() {
-  const b = BigInt(`0x${randomBytes(32).toString('hex')}`);
-  return {
-    SRP_B: modPowN(g, b).toString(16),
-    SALT: randomBytes(16).toString('hex'),
-    SECRET_BLOCK: randomBytes(64).toString('base64'),
-    USER_ID_FOR_SRP: crypto.randomUUID(),
-  };
+/** What Cognito's InitiateAuth answers with: the PASSWORD_VERIFIER challenge's parameters. */
+interface Challenge {
+  SRP_B: string;
+  SALT: string;
+  SECRET_BLOCK: string;
+  USER_ID_FOR_SRP: string;
 }
 
-type Challenge = ReturnType<typeof serverChallenge>;
 const userPoolId = 'us-east-1_BenchPool1';
 const poolName = 'BenchPool1';
 const password = 'Bench-Passw0rd!';
@@ -52,8 +44,15 @@ async function loadOurs(): Promise<(challenge: Challenge) => Promise<unknown>> {
 
 interface JsbnValue {
   toString(radix: number): string;
+  modPow(
+    exponent: JsbnValue,
+    modulus: JsbnValue,
+    callback: (error: unknown, result: JsbnValue) => void,
+  ): void;
 }
 interface AuthenticationHelper {
+  N: JsbnValue;
+  g: JsbnValue;
   getLargeAValue(callback: (error: unknown, largeA: JsbnValue) => void): void;
   getPasswordAuthenticationKey(
     username: string,
@@ -64,8 +63,15 @@ interface AuthenticationHelper {
   ): void;
 }
 
-/** amazon-cognito-identity-js's sign-in math, as `CognitoUser.authenticateUserDefaultAuth` runs it. */
-function loadBaseline(): (challenge: Challenge) => Promise<unknown> {
+/**
+ * amazon-cognito-identity-js's sign-in math, as `CognitoUser.authenticateUserDefaultAuth` runs it,
+ * and a source of challenges: made up but valid, B = g^b mod N in its group (RFC 5054's 3072-bit
+ * one, as Cognito's and the emulator's), with a random salt.
+ */
+function loadBaseline(): {
+  signIn: (challenge: Challenge) => Promise<unknown>;
+  serverChallenge: () => Promise<Challenge>;
+} {
   const require = createRequire(import.meta.url);
   const packageRequire = createRequire(require.resolve('amazon-cognito-identity-js'));
   const Helper: new (poolName: string) => AuthenticationHelper =
@@ -78,7 +84,21 @@ function loadBaseline(): (challenge: Challenge) => Promise<unknown> {
   };
   const { Buffer: LibBuffer } = packageRequire('buffer') as { Buffer: typeof Buffer };
 
-  return async (challenge) => {
+  const group = new Helper(poolName);
+  const serverChallenge = async (): Promise<Challenge> => {
+    const b = new BigInteger(randomBytes(32).toString('hex'), 16);
+    const B = await new Promise<JsbnValue>((resolve, reject) =>
+      group.g.modPow(b, group.N, (error, result) => (error ? reject(error) : resolve(result))),
+    );
+    return {
+      SRP_B: B.toString(16),
+      SALT: randomBytes(16).toString('hex'),
+      SECRET_BLOCK: randomBytes(64).toString('base64'),
+      USER_ID_FOR_SRP: crypto.randomUUID(),
+    };
+  };
+
+  const signIn = async (challenge: Challenge) => {
     const helper = new Helper(poolName);
     await new Promise<JsbnValue>((resolve, reject) =>
       helper.getLargeAValue((error, largeA) => (error ? reject(error) : resolve(largeA))),
@@ -105,6 +125,7 @@ function loadBaseline(): (challenge: Challenge) => Promise<unknown> {
     hash.update(message);
     return LibBuffer.from(hash.digestSync()).toString('base64');
   };
+  return { signIn, serverChallenge };
 }
 
 /** The `srp` entry. */
@@ -121,15 +142,16 @@ export const srpCpu: BenchEntry = {
     },
   ],
   async run(context) {
-    const baseline = loadBaseline();
+    const { signIn: baseline, serverChallenge } = loadBaseline();
     const ours = await loadOurs();
     context.log(`${WARM_UP} warm-up runs each, then ${ROUNDS} interleaved rounds`);
     for (let i = 0; i < WARM_UP; i++) {
-      await ours(serverChallenge());
-      await baseline(serverChallenge());
+      await ours(await serverChallenge());
+      await baseline(await serverChallenge());
     }
     // Round i gives both sides the same challenge.
-    const challenges = Array.from({ length: ROUNDS }, serverChallenge);
+    const challenges: Challenge[] = [];
+    for (let i = 0; i < ROUNDS; i++) challenges.push(await serverChallenge());
     let oursRun = 0;
     let baselineRun = 0;
     const samples = await interleave(

@@ -41,6 +41,11 @@ describe('judge', () => {
     expect(judge('bundle', bundle, { ours: 10 }).pass).toBe(false);
   });
 
+  it("reports the measurement's own reason for a missing value before the entry's", () => {
+    const result = judge('emulator', bundle, { baseline: 300, notAvailable: 'Node 24 not found' }, 'other');
+    expect(result).toMatchObject({ pass: false, baseline: 300, notAvailable: 'Node 24 not found' });
+  });
+
   it('reports a figure without our value as not available, a miss, keeping the baseline', () => {
     const result = judge('bundle', bundle, { baseline: 200 }, 'the web app is not built yet');
     expect(result).toMatchObject({

@@ -38,6 +38,8 @@ export interface Measurement {
   baseline?: number;
   /** Free text shown under the table, e.g. how many runs the median is of. */
   note?: string;
+  /** Why `ours` could not be measured (a missing runtime, say), when the entry as a whole ran. */
+  notAvailable?: string;
 }
 
 /** A figure after judging: measured (pass or miss) or not available. */
@@ -60,7 +62,7 @@ export function judge(entry: string, spec: FigureSpec, measured: Measurement | u
       entry,
       baseline: measured?.baseline,
       note: measured?.note,
-      notAvailable: reason ?? 'not measured',
+      notAvailable: measured?.notAvailable ?? reason ?? 'not measured',
       pass: false,
     };
     return result;

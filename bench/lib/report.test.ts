@@ -1,10 +1,13 @@
 /*
- * Tests of the report's table: a not-available row keeps its baseline and says MISS, and the
- * README's table is replaced between its markers and nowhere else.
+ * Tests of the report's table (a not-available row keeps its baseline and says MISS) and of the
+ * files a run writes: its two results files and no other (no README is rewritten).
  */
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { judge } from './figures.ts';
-import { markdownTable, type RunReport, replaceReadmeTable } from './report.ts';
+import { markdownReport, markdownTable, type RunReport, writeResults } from './report.ts';
 
 const figures = [
   judge(
@@ -53,19 +56,43 @@ describe('markdownTable', () => {
   });
 });
 
-describe('replaceReadmeTable', () => {
-  it('replaces only what is between the markers', () => {
-    const readme = 'intro\n<!-- bench:latest:start -->\nold\n<!-- bench:latest:end -->\nafter\n';
-    const updated = replaceReadmeTable(readme, report);
-    expect(updated.startsWith('intro\n<!-- bench:latest:start -->\nMeasured 2026-11-26 11:00 UTC')).toBe(
-      true,
+describe('markdownReport', () => {
+  it('names the entries a partial run kept from an earlier run, with their dates', () => {
+    const partial: RunReport = {
+      ...report,
+      entries: [
+        { name: 'bundle', seconds: 40, date: report.date },
+        { name: 'srp', seconds: 15, date: '2026-11-20T08:30:00.000Z' },
+      ],
+    };
+    expect(markdownReport(partial)).toContain(
+      'kept from earlier runs, on their machine and Node: srp (2026-11-20 08:30 UTC).',
     );
-    expect(updated).toContain('| bundle | initial | 80 KiB |');
-    expect(updated).not.toContain('old');
-    expect(updated.endsWith('<!-- bench:latest:end -->\nafter\n')).toBe(true);
+    expect(markdownReport(report)).not.toContain('kept from earlier runs');
   });
+});
 
-  it('leaves a README without markers alone', () => {
-    expect(replaceReadmeTable('no markers', report)).toBe('no markers');
+describe('writeResults', () => {
+  it('writes latest.json and latest.md into the results directory and nothing else', async () => {
+    const root = await mkdtemp(join(tmpdir(), 'bench-report-'));
+    try {
+      const resultsDir = join(root, 'results');
+      const formatted: string[] = [];
+      const written = await writeResults(resultsDir, report, async (files) => {
+        formatted.push(...files);
+      });
+      expect(written.sort()).toEqual([join(resultsDir, 'latest.json'), join(resultsDir, 'latest.md')]);
+      expect(formatted.sort()).toEqual(written);
+      expect(await readdir(root, { recursive: true })).toEqual(
+        expect.arrayContaining(['results', join('results', 'latest.json'), join('results', 'latest.md')]),
+      );
+      expect(await readdir(root, { recursive: true })).toHaveLength(3);
+      expect(JSON.parse(await readFile(join(resultsDir, 'latest.json'), 'utf8'))).toEqual(report);
+      expect(await readFile(join(resultsDir, 'latest.md'), 'utf8')).toContain(
+        '| bundle | initial | 80 KiB |',
+      );
+    } finally {
+      await rm(root, { recursive: true, force: true });
+    }
   });
 });

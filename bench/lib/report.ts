@@ -1,9 +1,11 @@
 /*
  * Turns judged figures into the three forms a run leaves behind: the table printed on the
- * terminal, `latest.md` (the table, the environment and each entry's details, for the README) and
- * `latest.json` (everything, for tools).
+ * terminal, `latest.md` (the table, the environment and each entry's details; the READMEs link to
+ * it) and `latest.json` (everything, for tools), and writes the two files.
  */
+import { mkdir, writeFile } from 'node:fs/promises';
 import { cpus } from 'node:os';
+import { join } from 'node:path';
 import { describeBudget, type FigureResult, formatValue } from './figures.ts';
 
 /** Supporting numbers an entry reported beside its figures. */
@@ -109,6 +111,18 @@ function footnotes(figures: FigureResult[]): string[] {
   return lines;
 }
 
+/** A line naming the entries a partial run kept from earlier runs, with their dates, if any. */
+function keptFromEarlierRuns(report: RunReport): string[] {
+  const kept = report.entries.filter((e) => e.date !== report.date);
+  if (kept.length === 0) return [];
+  const when = (date: string) => `${date.slice(0, 16).replace('T', ' ')} UTC`;
+  const list = kept.map((e) => `${e.name} (${when(e.date)})`).join(', ');
+  return [
+    `This run measured only some entries; kept from earlier runs, on their machine and Node: ${list}.`,
+    '',
+  ];
+}
+
 /** `latest.md`: the table, the environment, notes and each entry's details. */
 export function markdownReport(report: RunReport): string {
   const misses = report.figures.filter((f) => !f.pass).length;
@@ -120,6 +134,7 @@ export function markdownReport(report: RunReport): string {
       `${report.load.end.map((v) => v.toFixed(1)).join('/')} at the end (1/5/15 min). ` +
       `This run took ${report.totalSeconds.toFixed(0)} s. ${misses === 0 ? 'Every budget met.' : `${misses} figure(s) missed their budget or could not be measured.`}`,
     '',
+    ...keptFromEarlierRuns(report),
     markdownTable(report.figures),
     '',
   ];
@@ -141,26 +156,21 @@ export function markdownReport(report: RunReport): string {
   return parts.join('\n');
 }
 
-const START = '<!-- bench:latest:start -->';
-const END = '<!-- bench:latest:end -->';
-
 /**
- * Puts the report's table, with its date and machine, between the README's markers; returns the
- * README unchanged when it has none.
+ * Writes the run's two files, `latest.json` and `latest.md`, into `resultsDir` (nothing else: READMEs
+ * link to them), then hands them to `format` (the runner lays them out with Biome, so `pnpm lint`
+ * stays clean after a run). Returns their paths.
  */
-export function replaceReadmeTable(readme: string, report: RunReport): string {
-  const start = readme.indexOf(START);
-  const end = readme.indexOf(END);
-  if (start === -1 || end < start) return readme;
-  const misses = report.figures.filter((f) => !f.pass).length;
-  const block = [
-    START,
-    `Measured ${report.date.slice(0, 16).replace('T', ' ')} UTC on Node ${report.node}, ${report.cores} cores ` +
-      `(load average ${report.load.start[0]?.toFixed(1)} at the start); ` +
-      `${misses === 0 ? 'every budget met' : `${misses} figure(s) missed or not available`}.`,
-    '',
-    markdownTable(report.figures),
-    END,
-  ].join('\n');
-  return readme.slice(0, start) + block + readme.slice(end + END.length);
+export async function writeResults(
+  resultsDir: string,
+  report: RunReport,
+  format: (files: string[]) => Promise<void>,
+): Promise<string[]> {
+  await mkdir(resultsDir, { recursive: true });
+  const json = join(resultsDir, 'latest.json');
+  const markdown = join(resultsDir, 'latest.md');
+  await writeFile(json, `${JSON.stringify(report, null, 2)}\n`);
+  await writeFile(markdown, markdownReport(report));
+  await format([json, markdown]);
+  return [json, markdown];
 }

@@ -52,7 +52,7 @@ export function nagAcknowledgements(stack: AuthS3Stack): NagAcknowledgement[] {
       id: `AwsSolutions-IAM5[Resource::<${bucketLogicalId}.Arn>/public/*]`,
       reason:
         'The wildcard is the key prefix itself: signed-in users may read, write and delete any object under ' +
-        'public/ of this one bucket, and nothing outside it (see infra/test/policy-matrix.ts).',
+        'public/ of this one bucket, and nothing outside it (see the policy matrix of @auth-s3/stack-testing).',
     },
   ];
 }

@@ -1,10 +1,12 @@
 /*
  * Test helper: builds the app the way `bin/app.ts` does, with the context of the root `cdk.json`
- * (feature flags included), so the tests check the same template `pnpm synth` writes.
+ * (feature flags included), so the tests check the same template `pnpm synth` writes, and the
+ * template fixtures of `@auth-s3/stack-testing` are made and checked from it.
  */
 import { readFileSync } from 'node:fs';
 import { App, type AppProps } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
+import { addAuthS3Stack } from '../src/auth-s3-app.js';
 import { AuthS3Stack, type AuthS3StackProps } from '../src/auth-s3-stack.js';
 
 const cdkJsonPath = new URL('../../cdk.json', import.meta.url);
@@ -34,4 +36,20 @@ export function createApp(context: Record<string, unknown> = {}, props: AppProps
 export function synthStack(props: AuthS3StackProps = {}): { stack: AuthS3Stack; template: Template } {
   const stack = new AuthS3Stack(createApp(), 'AuthS3Stack', props);
   return { stack, template: Template.fromStack(stack) };
+}
+
+/**
+ * The region the CDK CLI passes as CDK_DEFAULT_REGION when no AWS profile names one, as on a machine
+ * with no AWS configuration: what `pnpm synth` writes there, independent of the developer's profile.
+ */
+const CLI_FALLBACK_REGION = 'us-east-1';
+
+/**
+ * The template `pnpm synth` writes with these `-c` flags: the app of `bin/app.ts`, synthesized
+ * in-process (about half a second) into a cloud assembly, read back as JSON.
+ */
+export function synthAppTemplate(context: Record<string, string> = {}): Record<string, unknown> {
+  const app = createApp(context);
+  const stack = addAuthS3Stack(app, CLI_FALLBACK_REGION);
+  return app.synth().getStackByName(stack.stackName).template as Record<string, unknown>;
 }

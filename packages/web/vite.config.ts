@@ -27,6 +27,6 @@ export default defineConfig({
       'auth-s3 > @aws-sdk/s3-request-presigner',
     ],
   },
-  // The manifest tells scripts/size.ts which chunks the sign-in screen loads first.
+  // The manifest tells scripts/bundle-size.ts which chunks the sign-in screen loads first.
   build: { target: 'es2022', sourcemap: false, manifest: true },
 });

@@ -4,8 +4,10 @@
  * SDK); `files` loads the identity pool operations and the S3 SDK on first use or `files.preload()`.
  */
 import { createAuth } from './auth/auth.js';
+import { createSession } from './auth/session.js';
 import { SessionStore } from './auth/session-store.js';
 import { createMfa, DEFAULT_TOTP_ISSUER } from './auth/totp.js';
+import { checkOptionalInteger, checkOptionalString, checkOptions } from './check-arguments.js';
 import { createUserPoolApi } from './clients.js';
 import { createFiles } from './files/files.js';
 import { normalizePrefix } from './files/object-keys.js';
@@ -24,15 +26,28 @@ const silentLogger: Logger = { debug: () => {}, warn: () => {} };
  * const { items } = await files.list();
  *
  * @throws ConfigError when a requested storage, or `fetch`, is missing from the runtime.
+ * @throws InvalidParameterError when an option has the wrong type.
  */
 export function createAuthS3(config: AuthS3Config, options: AuthS3Options = {}): AuthS3 {
+  checkOptions('createAuthS3', options);
+  checkOptionalString('createAuthS3', 'prefix (e.g. "public/")', options.prefix);
+  checkOptionalString('createAuthS3', 'appName (e.g. "My App")', options.appName);
+  checkOptions('createAuthS3', options.multipart);
+  for (const name of ['threshold', 'partSize', 'concurrency'] as const) {
+    checkOptionalInteger('createAuthS3', `multipart.${name}`, options.multipart?.[name], {
+      min: 1,
+      max: Number.MAX_SAFE_INTEGER,
+    });
+  }
   const clock = options.clock ?? systemClock;
   const logger = options.logger ?? silentLogger;
   const store = new SessionStore(resolveStorage(options.storage), config.userPoolClientId);
   const api = createUserPoolApi(config, { logger, fetch: options.fetch });
   const issuer = options.appName ?? DEFAULT_TOTP_ISSUER;
-  const auth = createAuth({ config, api, store, clock, logger, issuer });
-  const mfa = createMfa({ api, auth, issuer });
+  // One session for both facades: a revoked token seen by `mfa` signs `auth` out too.
+  const session = createSession({ config, api, store, clock, logger });
+  const auth = createAuth({ config, api, store, clock, logger, issuer, session });
+  const mfa = createMfa({ api, session, issuer });
   const files = createFiles({
     config,
     auth,

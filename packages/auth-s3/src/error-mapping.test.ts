@@ -18,6 +18,7 @@ import {
   ServiceError,
   SessionExpiredError,
   TooManyRequestsError,
+  UnexpectedError,
   UserExistsError,
   UserNotConfirmedError,
 } from './errors.js';
@@ -204,6 +205,19 @@ describe('toAuthS3Error', () => {
     const other = toAuthS3Error(cognitoError('InternalErrorException', 'boom'), { operation: 'signUp' });
     expect(other).toBeInstanceOf(ServiceError);
     expect(other.message).toContain('InternalErrorException: boom');
+  });
+
+  it.each([
+    new TypeError("Cannot read properties of undefined (reading 'ETag')"),
+    new RangeError('Invalid array length'),
+    'a thrown string',
+  ])('reports %s, which is not an AWS answer, as UnexpectedError with the original as cause', (thrown) => {
+    const mapped = toAuthS3Error(thrown, { operation: 'upload', key: 'public/a.txt' });
+    expect(mapped).toBeInstanceOf(UnexpectedError);
+    expect(mapped).not.toBeInstanceOf(ServiceError);
+    expect(mapped.cause).toBe(thrown);
+    expect(mapped.code).toBeUndefined();
+    expect(mapped.message).toMatch(/^upload public\/a\.txt failed with .*This did not come from AWS/);
   });
 
   it('says which value was wrong for InvalidParameterException', () => {

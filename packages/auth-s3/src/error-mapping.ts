@@ -2,7 +2,9 @@
  * The one place AWS, network and abort errors become auth-s3 errors. Both Cognito services (errors
  * from `cognito/json-client.ts`, shaped like the SDK's) and S3 (SDK errors), in AWS or the emulator,
  * which answers with the same codes, go through `toAuthS3Error`, so a caller only ever sees the
- * classes in `errors.ts`, with the original error kept as `cause`.
+ * classes in `errors.ts`, with the original error kept as `cause`. Only errors that carry an AWS
+ * response (`$metadata`) are read as AWS errors; anything else thrown (a bug, a broken stream) is an
+ * `UnexpectedError`, never dressed as a `ServiceError`.
  */
 import {
   AbortedError,
@@ -22,6 +24,7 @@ import {
   ServiceError,
   SessionExpiredError,
   TooManyRequestsError,
+  UnexpectedError,
   UserExistsError,
   UserNotConfirmedError,
 } from './errors.js';
@@ -56,7 +59,11 @@ const TOTP_OPERATIONS = new Set(['verifyTotp', 'submitTotpCode', 'verifyTotpSetu
 
 const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ENOTFOUND', 'ETIMEDOUT', 'EAI_AGAIN', 'EPIPE']);
 
-/** Translates anything thrown by an SDK call into an `AuthS3Error` (returned as-is if it already is one). */
+/**
+ * Translates anything thrown by an SDK call into an `AuthS3Error` (returned as-is if it already is
+ * one): an AWS answer by its code and status, a network failure or an abort by its shape, and
+ * anything else into `UnexpectedError`.
+ */
 export function toAuthS3Error(error: unknown, context: ErrorContext): AuthS3Error {
   if (error instanceof AuthS3Error) return error;
   const e = (
@@ -75,6 +82,13 @@ export function toAuthS3Error(error: unknown, context: ErrorContext): AuthS3Erro
     return new NetworkError(
       `${what} could not reach AWS (${describeNetworkCause(e)}). Check the connection, or that the emulator is running, and retry.`,
       options,
+    );
+  }
+  if (!isAwsAnswer(e)) {
+    return new UnexpectedError(
+      `${what} failed with ${name || 'a non-Error value'}${awsMessage ? `: ${trimPeriod(awsMessage)}` : ''}. ` +
+        'This did not come from AWS; the original error is the cause.',
+      { cause: error },
     );
   }
   if (THROTTLING.has(code)) {
@@ -162,10 +176,7 @@ export function toAuthS3Error(error: unknown, context: ErrorContext): AuthS3Erro
     case 'NotFound':
     case 'NoSuchUpload':
     case 'ResourceNotFoundException':
-      return new NotFoundError(
-        `Nothing found for ${what}. Check the name, or list the folder to see what exists.`,
-        options,
-      );
+      return notFoundError(context, options);
     case 'NoSuchBucket':
       return new ConfigError(
         `The bucket in the configuration does not exist (${what}). Check BucketName in the outputs file, or redeploy.`,
@@ -193,6 +204,26 @@ export function toAuthS3Error(error: unknown, context: ErrorContext): AuthS3Erro
   return new ServiceError(
     `${what} failed: ${code || 'unknown error'}${awsMessage ? `: ${trimPeriod(awsMessage)}` : ''}.` +
       (status && status >= 500 ? ' This is on the AWS side; retry later.' : ''),
+    options,
+  );
+}
+
+/** The SDK's service exceptions and `CognitoServiceError` carry the response's `$metadata`. */
+function isAwsAnswer(e: SdkLikeError): boolean {
+  return typeof e.$metadata === 'object' && e.$metadata !== null;
+}
+
+/**
+ * The NotFoundError for `context`, also for a 403 that `files` has shown to be a missing key (S3
+ * answers a missing key with 403 to a caller it does not let list that key).
+ */
+export function notFoundError(
+  context: ErrorContext,
+  options: { cause: unknown; code?: string },
+): NotFoundError {
+  const what = context.key ? `${context.operation} ${context.key}` : context.operation;
+  return new NotFoundError(
+    `Nothing found for ${what}. Check the name, or list the folder to see what exists.`,
     options,
   );
 }

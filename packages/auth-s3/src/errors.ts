@@ -40,7 +40,11 @@ export class InvalidPasswordError extends AuthS3Error {
   }
 }
 
-/** A value Cognito rejected other than the password (e.g. a malformed email address), or an option auth-s3 refuses. */
+/**
+ * A value the caller passed is not what the method takes (a number where a path belongs, an
+ * unknown upload body, an out-of-range option), or Cognito rejected a value other than the password
+ * (e.g. a malformed email address). The message says what to pass instead.
+ */
 export class InvalidParameterError extends AuthS3Error {}
 
 /** The confirmation or reset code is wrong. */
@@ -115,3 +119,12 @@ export class NetworkError extends AuthS3Error {}
 
 /** An AWS error with no more specific class; `code` holds the AWS error name. */
 export class ServiceError extends AuthS3Error {}
+
+// --- neither the caller nor AWS ----------------------------------------------------------------
+
+/**
+ * Something failed that is not an AWS answer, a network failure or a bad argument: a bug, the
+ * runtime, or the upload body's own source (a stream that errored). `cause` is the original error,
+ * with its stack; `code` is unset because AWS said nothing.
+ */
+export class UnexpectedError extends AuthS3Error {}

@@ -25,6 +25,7 @@ export {
   ServiceError,
   SessionExpiredError,
   TooManyRequestsError,
+  UnexpectedError,
   UnsupportedChallengeError,
   UserExistsError,
   UserNotConfirmedError,

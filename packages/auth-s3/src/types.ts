@@ -154,6 +154,8 @@ export interface Auth {
 }
 
 export interface FileItem {
+  /** Relative to the files area, e.g. `photos/cat.png`: what `getDownloadUrl`, `head` and `remove` take. */
+  path: string;
   /** Full S3 key, e.g. `public/photos/cat.png`. */
   key: string;
   /** Last path segment, e.g. `cat.png`. */
@@ -164,6 +166,8 @@ export interface FileItem {
 }
 
 export interface FolderItem {
+  /** Relative to the files area, e.g. `photos/`: what `list({ path })` takes. */
+  path: string;
   /** Full prefix, e.g. `public/photos/`. */
   prefix: string;
   /** e.g. `photos` */
@@ -209,9 +213,9 @@ export interface Files {
   /** Every page, lazily. */
   listAll(options?: Omit<ListOptions, 'cursor'>): AsyncIterable<ListPage>;
   /**
-   * `path` is relative to the prefix (`photos/cat.png`; a full key from `list()` is accepted too). Data: File,
-   * Blob, Uint8Array, ArrayBuffer, string, or a Node/web readable stream. One PUT up to the threshold, parallel
-   * multipart above it.
+   * `path` is relative to the files area (`photos/cat.png`), like every path `files` takes. Data: File,
+   * Blob, Uint8Array, ArrayBuffer, string, or a Node/web readable stream; anything else throws
+   * `InvalidParameterError`. One PUT up to the threshold, parallel multipart above it.
    */
   upload(data: UploadData, path: string, options?: UploadOptions): Promise<FileItem>;
   /** A presigned GET, capped by the credentials' lifetime; `filename` sets Content-Disposition. */

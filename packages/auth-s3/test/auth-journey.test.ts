@@ -1,13 +1,11 @@
 /*
- * The Cognito half of the journey against the emulator over real HTTP, with the library's real
- * SDK clients: sign up, the code from the inbox, confirm with auto sign-in, wrong codes and
- * passwords, password reset and change, refresh after the clock passes expiry, and a global
- * sign-out that ends the session on every device.
+ * The Cognito half of the journey over real HTTP, with the library's real SDK clients, against the
+ * emulator (`pnpm test`) or a deployed stack (`pnpm test:aws`; see `journey-target.ts`): sign up,
+ * the code from the inbox, confirm with auto sign-in, wrong codes and passwords, password reset and
+ * change, a user an administrator created, refresh after the clock passes expiry, and sign-outs
+ * that end sessions on other devices. Each test makes its own user, so it runs alone and in any
+ * order; the cases that read the inbox or move the clock run on the emulator only.
  */
-import {
-  AdminCreateUserCommand,
-  CognitoIdentityProviderClient,
-} from '@aws-sdk/client-cognito-identity-provider';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RecordingLogger } from '../src/__tests__/fakes.js';
 import { createAuthS3 } from '../src/create-auth-s3.js';
@@ -22,47 +20,47 @@ import {
 } from '../src/errors.js';
 import { memoryStorage } from '../src/token-storage.js';
 import type { AuthEvent, TokenStorage } from '../src/types.js';
-import { type Harness, startHarness } from './emulator-harness.js';
+import { emulatorOnly, type JourneyTarget, startTarget } from './journey-target.js';
 
-let harness: Harness;
+let target: JourneyTarget;
 beforeAll(async () => {
-  harness = await startHarness();
+  target = await startTarget();
 });
-afterAll(() => harness?.stop());
+afterAll(() => target?.stop());
 
 const PASSWORD = 'Corr3ct-horse!';
+const readsInbox = emulatorOnly('reads the emailed code from the emulator’s inbox');
+const movesClock = emulatorOnly('moves the emulator’s manual clock past the tokens’ expiry');
 
 function library(storage: TokenStorage = memoryStorage()) {
   const logger = new RecordingLogger();
   const events: AuthEvent['type'][] = [];
-  const lib = createAuthS3(harness.config, { storage, clock: harness.clock, logger });
+  const lib = createAuthS3(target.config, { storage, clock: target.clock, logger });
   lib.auth.onChange((event) => events.push(event.type));
   return { ...lib, logger, events, storage };
 }
 
 /** A second device's storage: a copy of the stored session, as a reload would read it. */
 function copyOf(storage: TokenStorage): TokenStorage {
-  const key = `auth-s3.${harness.config.userPoolClientId}.session`;
+  const key = `auth-s3.${target.config.userPoolClientId}.session`;
   const copy = memoryStorage();
   const value = storage.getItem(key) as string | null;
   if (value) copy.setItem(key, value);
   return copy;
 }
 
-describe('auth journey against the emulator', () => {
-  it('signs up, reads the code from the inbox, and confirms straight into a session', async () => {
+describe('auth journey', () => {
+  readsInbox('signs up, reads the code from the inbox, and confirms straight into a session', async () => {
+    const ada = target.newEmail('ada');
     const { auth, events, logger } = library();
-    const result = await auth.signUp('ada@example.com', PASSWORD);
+    const result = await auth.signUp(ada, PASSWORD);
     expect(result.userConfirmed).toBe(false);
-    await expect(auth.signIn('ada@example.com', PASSWORD)).rejects.toBeInstanceOf(UserNotConfirmedError);
-    await expect(auth.confirmSignUp('ada@example.com', '000000')).rejects.toBeInstanceOf(CodeMismatchError);
+    await expect(auth.signIn(ada, PASSWORD)).rejects.toBeInstanceOf(UserNotConfirmedError);
+    await expect(auth.confirmSignUp(ada, '000000')).rejects.toBeInstanceOf(CodeMismatchError);
     logger.clear();
-    const confirmed = await auth.confirmSignUp(
-      'ada@example.com',
-      await harness.latestCode('ada@example.com'),
-    );
+    const confirmed = await auth.confirmSignUp(ada, await target.latestCode(ada));
     expect(confirmed.signedIn).toBe(true);
-    expect(confirmed.user?.email).toBe('ada@example.com');
+    expect(confirmed.user?.email).toBe(ada);
     expect(auth.currentUser()?.emailVerified).toBe(true);
     expect(events).toEqual(['signedIn']);
     expect(logger.requests()).toEqual([
@@ -72,122 +70,133 @@ describe('auth journey against the emulator', () => {
     ]);
   });
 
-  it('confirms straight into a session after a sign-in refused as unconfirmed, as after a reload', async () => {
-    await library().auth.signUp('cy@example.com', PASSWORD);
-    const { auth, events } = library();
-    // The pool checks the password before it reports the account unconfirmed.
-    await expect(auth.signIn('cy@example.com', 'Wr0ng-password!')).rejects.toBeInstanceOf(NotAuthorizedError);
-    await expect(auth.signIn('cy@example.com', PASSWORD)).rejects.toBeInstanceOf(UserNotConfirmedError);
-    await auth.resendCode('cy@example.com');
-    const confirmed = await auth.confirmSignUp('cy@example.com', await harness.latestCode('cy@example.com'));
-    expect(confirmed).toMatchObject({ signedIn: true, user: { email: 'cy@example.com' } });
-    expect(events).toEqual(['signedIn']);
-  });
+  readsInbox(
+    'confirms straight into a session after a sign-in refused as unconfirmed, as after a reload',
+    async () => {
+      const cy = target.newEmail('cy');
+      await library().auth.signUp(cy, PASSWORD);
+      const { auth, events } = library();
+      // The pool checks the password before it reports the account unconfirmed.
+      await expect(auth.signIn(cy, 'Wr0ng-password!')).rejects.toBeInstanceOf(NotAuthorizedError);
+      await expect(auth.signIn(cy, PASSWORD)).rejects.toBeInstanceOf(UserNotConfirmedError);
+      await auth.resendCode(cy);
+      const confirmed = await auth.confirmSignUp(cy, await target.latestCode(cy));
+      expect(confirmed).toMatchObject({ signedIn: true, user: { email: cy } });
+      expect(events).toEqual(['signedIn']);
+    },
+  );
 
   it('maps the pool’s refusals to typed errors', async () => {
+    const ada = await target.createUser('ada', PASSWORD);
     const { auth } = library();
-    await expect(auth.signUp('ada@example.com', PASSWORD)).rejects.toBeInstanceOf(UserExistsError);
-    const weak = await auth.signUp('bob@example.com', 'Passw0rdNoSymbol').catch((e) => e);
+    await expect(auth.signUp(ada, PASSWORD)).rejects.toBeInstanceOf(UserExistsError);
+    const weak = await auth.signUp(target.newEmail('bob'), 'Passw0rdNoSymbol').catch((e) => e);
     expect(weak).toBeInstanceOf(InvalidPasswordError);
     expect(weak.rule).toBe('symbols');
-    const wrong = await auth.signIn('ada@example.com', 'Wr0ng-password!').catch((e) => e);
+    const wrong = await auth.signIn(ada, 'Wr0ng-password!').catch((e) => e);
     expect(wrong).toBeInstanceOf(NotAuthorizedError);
     expect(wrong.message).toMatch(/Incorrect email or password/);
-    await expect(auth.signIn('nobody@example.com', PASSWORD)).rejects.toBeInstanceOf(NotAuthorizedError);
+    await expect(auth.signIn(target.newEmail('nobody'), PASSWORD)).rejects.toBeInstanceOf(NotAuthorizedError);
     await expect(auth.signUp('not-an-email', PASSWORD)).rejects.toBeInstanceOf(InvalidParameterError);
   });
 
-  it('resets a forgotten password with the emailed code, then changes it while signed in', async () => {
+  readsInbox('resets a forgotten password with the emailed code', async () => {
+    const ada = await target.createUser('ada', PASSWORD);
     const { auth } = library();
-    await auth.forgotPassword('ada@example.com');
-    const code = await harness.latestCode('ada@example.com', 'forgotPassword');
-    await auth.confirmForgotPassword('ada@example.com', code, 'N3w-password!');
-    await expect(auth.signIn('ada@example.com', PASSWORD)).rejects.toBeInstanceOf(NotAuthorizedError);
-    expect((await auth.signIn('ada@example.com', 'N3w-password!')).status).toBe('done');
-    await expect(auth.changePassword('not-it-1A!', PASSWORD)).rejects.toBeInstanceOf(NotAuthorizedError);
-    await auth.changePassword('N3w-password!', PASSWORD);
+    await auth.forgotPassword(ada);
+    const code = await target.latestCode(ada, 'forgotPassword');
+    await auth.confirmForgotPassword(ada, code, 'N3w-password!');
+    await expect(auth.signIn(ada, PASSWORD)).rejects.toBeInstanceOf(NotAuthorizedError);
+    expect((await auth.signIn(ada, 'N3w-password!')).status).toBe('done');
+  });
+
+  it('changes the password while signed in, after checking the old one', async () => {
+    const ada = await target.createUser('ada', PASSWORD);
+    const { auth } = library();
+    expect((await auth.signIn(ada, PASSWORD)).status).toBe('done');
+    await expect(auth.changePassword('not-it-1A!', 'N3w-password!')).rejects.toBeInstanceOf(
+      NotAuthorizedError,
+    );
+    await auth.changePassword(PASSWORD, 'N3w-password!');
     await auth.signOut();
-    expect((await auth.signIn('ada@example.com', PASSWORD)).status).toBe('done');
+    await expect(auth.signIn(ada, PASSWORD)).rejects.toBeInstanceOf(NotAuthorizedError);
+    expect((await auth.signIn(ada, 'N3w-password!')).status).toBe('done');
   });
 
   it('completes NEW_PASSWORD_REQUIRED for a user an administrator created', async () => {
-    const admin = new CognitoIdentityProviderClient({
-      region: harness.config.region,
-      endpoint: harness.config.endpoint,
-      credentials: { accessKeyId: 'AKIAADMIN', secretAccessKey: 'admin-secret' },
-    });
-    await admin.send(
-      new AdminCreateUserCommand({
-        UserPoolId: harness.config.userPoolId,
-        Username: 'temp@example.com',
-        TemporaryPassword: 'Temp-0rary!',
-        UserAttributes: [
-          { Name: 'email', Value: 'temp@example.com' },
-          { Name: 'email_verified', Value: 'true' },
-        ],
-        MessageAction: 'SUPPRESS',
-      }),
-    );
+    const temp = await target.adminCreateUser('temp', 'Temp-0rary!');
     const { auth, events } = library();
-    const result = await auth.signIn('temp@example.com', 'Temp-0rary!');
+    const result = await auth.signIn(temp, 'Temp-0rary!');
     expect(result.status).toBe('newPasswordRequired');
     expect(events).toEqual([]);
     if (result.status !== 'newPasswordRequired') return;
     await expect(result.completeNewPassword('short')).rejects.toBeInstanceOf(InvalidPasswordError);
     const user = await result.completeNewPassword('Chosen-Passw0rd!');
-    expect(user.email).toBe('temp@example.com');
+    expect(user.email).toBe(temp);
     expect(events).toEqual(['signedIn']);
     await auth.signOut();
-    expect((await auth.signIn('temp@example.com', 'Chosen-Passw0rd!')).status).toBe('done');
+    expect((await auth.signIn(temp, 'Chosen-Passw0rd!')).status).toBe('done');
   });
 
-  it('refreshes the tokens once the clock passes the refresh point, single-flight', async () => {
+  movesClock('refreshes the tokens once the clock passes the refresh point, single-flight', async () => {
+    const ada = await target.createUser('ada', PASSWORD);
+    const clock = target.manualClock();
     const { auth, events, logger } = library();
-    await auth.signIn('ada@example.com', PASSWORD);
+    await auth.signIn(ada, PASSWORD);
     const before = await auth.getSession();
     logger.clear();
-    harness.clock.advance(61 * 60_000);
+    clock.advance(61 * 60_000);
     const sessions = await Promise.all([auth.getSession(), auth.getSession(), auth.getSession()]);
     expect(logger.requests()).toEqual(['cognito-idp:InitiateAuthCommand']);
     expect(sessions[0]?.accessToken).not.toBe(before?.accessToken);
     expect(sessions.every((s) => s?.accessToken === sessions[0]?.accessToken)).toBe(true);
-    expect(sessions[0]?.expiresAt).toBe(harness.clock.now() + 3600_000);
+    expect(sessions[0]?.expiresAt).toBe(clock.now() + 3600_000);
     expect(events).toEqual(['signedIn', 'refreshed']);
   });
 
-  it('ends the session on every device with a global sign-out', async () => {
+  /** Two devices signed in on their own (own access and refresh tokens); the first signs out globally. */
+  async function globalSignOutFromLaptop() {
+    const ada = await target.createUser('ada', PASSWORD);
     const laptop = library();
-    await laptop.auth.signIn('ada@example.com', PASSWORD);
-    // Another device, signed in on its own: its own access and refresh tokens.
+    await laptop.auth.signIn(ada, PASSWORD);
     const phone = library();
-    await phone.auth.signIn('ada@example.com', PASSWORD);
+    await phone.auth.signIn(ada, PASSWORD);
+    const phoneTokens = copyOf(phone.storage);
     await laptop.auth.signOut({ global: true });
+    return { laptop, phone, phoneTokens };
+  }
+
+  it('ends the session on every device with a global sign-out', async () => {
+    const { laptop, phone } = await globalSignOutFromLaptop();
     expect(laptop.events).toEqual(['signedIn', 'signedOut']);
     expect(await laptop.auth.getSession()).toBeNull();
-    // The phone's access token stops working at once, and its refresh token when it is next needed.
-    // The phone's access token stops working at once (and ends its session there), and so does its
-    // refresh token.
-    const phoneTokens = copyOf(phone.storage);
+    // The phone's access token stops working at once, and ends its session there.
     const refused = await phone.auth.changePassword(PASSWORD, 'N3w-password!').catch((e) => e);
     expect(refused).toBeInstanceOf(SessionExpiredError);
     expect(refused.message).toMatch(/signed out, possibly on another device.*Sign in again/);
     expect(phone.events).toEqual(['signedIn', 'expired']);
     expect(phone.auth.currentUser()).toBeNull();
+  });
+
+  movesClock('refuses the other device’s refresh token after a global sign-out', async () => {
+    const { phoneTokens } = await globalSignOutFromLaptop();
     const phoneReloaded = library(phoneTokens);
-    harness.clock.advance(61 * 60_000);
+    target.manualClock().advance(61 * 60_000);
     await expect(phoneReloaded.auth.getSession()).rejects.toBeInstanceOf(SessionExpiredError);
     expect(phoneReloaded.events).toEqual(['expired']);
   });
 
-  it('revokes only this device’s refresh token on a local sign-out', async () => {
+  movesClock('revokes only this device’s refresh token on a local sign-out', async () => {
+    const ada = await target.createUser('ada', PASSWORD);
+    const clock = target.manualClock();
     const first = library();
-    await first.auth.signIn('ada@example.com', PASSWORD);
+    await first.auth.signIn(ada, PASSWORD);
     const reloaded = library(copyOf(first.storage));
     const other = library();
-    await other.auth.signIn('ada@example.com', PASSWORD);
+    await other.auth.signIn(ada, PASSWORD);
     await first.auth.signOut();
-    harness.clock.advance(61 * 60_000);
+    clock.advance(61 * 60_000);
     await expect(reloaded.auth.getSession()).rejects.toBeInstanceOf(SessionExpiredError);
-    expect((await other.auth.getSession())?.expiresAt).toBeGreaterThan(harness.clock.now());
+    expect((await other.auth.getSession())?.expiresAt).toBeGreaterThan(clock.now());
   });
 });

@@ -1,8 +1,11 @@
 /*
- * The S3 half of the journey against the emulator over real HTTP: a small upload and a 20 MiB
- * multipart upload with progress, an aborted upload that leaves no object and no multipart upload,
- * listing with folders and pages, a presigned download compared byte for byte, delete, a key
- * outside `public/` refused with AccessDeniedError, and the request budgets of issue 5.
+ * The S3 half of the journey over real HTTP, against the emulator (`pnpm test`) or a deployed stack
+ * (`pnpm test:aws`; see `journey-target.ts`): a small upload and a 20 MiB multipart upload with
+ * progress, an aborted upload that leaves no object and no multipart upload, listing with folders
+ * and pages, a presigned download compared byte for byte, delete, a key outside `public/` refused
+ * with AccessDeniedError, and the request budgets of issue 5. Each test signs in on its own and
+ * works in a folder of its own under `public/`, so it runs alone, in any order, and beside other
+ * users of a deployed bucket.
  */
 import { randomBytes } from 'node:crypto';
 import { Readable } from 'node:stream';
@@ -11,39 +14,44 @@ import { RecordingLogger } from '../src/__tests__/fakes.js';
 import { createAuthS3 } from '../src/create-auth-s3.js';
 import { AbortedError, AccessDeniedError, InvalidKeyError, NotFoundError } from '../src/errors.js';
 import { memoryStorage } from '../src/token-storage.js';
-import type { AuthS3Options, TokenStorage, UploadProgress } from '../src/types.js';
-import { type Harness, startHarness } from './emulator-harness.js';
+import type { AuthS3Options, UploadProgress } from '../src/types.js';
+import { emulatorOnly, type JourneyTarget, startTarget } from './journey-target.js';
 
 const MIB = 1024 * 1024;
 const PASSWORD = 'Corr3ct-horse!';
-let harness: Harness;
-let storage: TokenStorage;
+let target: JourneyTarget;
+let grace: string;
+let linus: string;
 
-function library(options: AuthS3Options = {}) {
+function library(options: AuthS3Options = {}, on: JourneyTarget = target) {
   const logger = new RecordingLogger();
-  const lib = createAuthS3(harness.config, { storage, clock: harness.clock, logger, ...options });
+  const lib = createAuthS3(on.config, { storage: memoryStorage(), clock: on.clock, logger, ...options });
   return { ...lib, logger };
 }
 
-beforeAll(async () => {
-  harness = await startHarness();
-  storage = memoryStorage();
-  const { auth } = library();
-  await auth.signUp('grace@example.com', PASSWORD);
-  await auth.confirmSignUp('grace@example.com', await harness.latestCode('grace@example.com'), {
-    autoSignIn: false,
-  });
-  await auth.signUp('linus@example.com', PASSWORD);
-  await auth.confirmSignUp('linus@example.com', await harness.latestCode('linus@example.com'), {
-    autoSignIn: false,
-  });
-});
-afterAll(() => harness?.stop());
+/** Grace, signed in on a page of her own, working in `folder`; the log starts after the sign-in. */
+async function signedIn(folder: string, options: AuthS3Options = {}) {
+  const lib = library({ prefix: folder, ...options });
+  await lib.auth.signIn(grace, PASSWORD);
+  lib.logger.clear();
+  return lib;
+}
 
-describe('files journey against the emulator', () => {
+beforeAll(async () => {
+  target = await startTarget();
+  [grace, linus] = await Promise.all([
+    target.createUser('grace', PASSWORD),
+    target.createUser('linus', PASSWORD),
+  ]);
+});
+afterAll(() => target?.stop());
+
+describe('files journey', () => {
   it('signs in and lists in at most 5 sequential requests, and reloads into a list in 2', async () => {
-    const first = library();
-    await first.auth.signIn('grace@example.com', PASSWORD);
+    const storage = memoryStorage();
+    const prefix = target.newFolder('budget');
+    const first = library({ storage, prefix });
+    await first.auth.signIn(grace, PASSWORD);
     await first.files.list();
     expect(first.logger.requests()).toEqual([
       'cognito-idp:InitiateAuthCommand',
@@ -53,7 +61,7 @@ describe('files journey against the emulator', () => {
       's3:ListObjectsV2Command',
     ]);
     // A reload: a new instance over the same storage, with a stored session and identity id.
-    const reloaded = library();
+    const reloaded = library({ storage, prefix });
     await reloaded.files.list();
     expect(reloaded.logger.requests()).toEqual([
       'cognito-identity:GetCredentialsForIdentityCommand',
@@ -62,7 +70,7 @@ describe('files journey against the emulator', () => {
     // A returning user signing in again skips GetId: 4 requests.
     await reloaded.auth.signOut();
     reloaded.logger.clear();
-    await reloaded.auth.signIn('grace@example.com', PASSWORD);
+    await reloaded.auth.signIn(grace, PASSWORD);
     await reloaded.files.list();
     expect(reloaded.logger.requests()).toEqual([
       'cognito-idp:InitiateAuthCommand',
@@ -74,18 +82,17 @@ describe('files journey against the emulator', () => {
     const graceCredentials = await reloaded.auth.getSession();
     await reloaded.auth.signOut();
     reloaded.logger.clear();
-    await reloaded.auth.signIn('linus@example.com', PASSWORD);
+    await reloaded.auth.signIn(linus, PASSWORD);
     await reloaded.files.list();
     expect(reloaded.logger.requests()).toContain('cognito-identity:GetIdCommand');
     expect((await reloaded.auth.getSession())?.idToken).not.toBe(graceCredentials?.idToken);
-    await reloaded.auth.signOut();
-    await reloaded.auth.signIn('grace@example.com', PASSWORD);
   });
 
   it('uploads a small file in one PUT and reads it back with head', async () => {
-    const { files, logger } = library();
+    const folder = target.newFolder('small');
+    const { files, logger } = await signedIn(folder);
     const item = await files.upload('hello, world', 'notes/hello.txt');
-    expect(item).toMatchObject({ key: 'public/notes/hello.txt', name: 'hello.txt', size: 12 });
+    expect(item).toMatchObject({ key: `${folder}notes/hello.txt`, name: 'hello.txt', size: 12 });
     const head = await files.head('notes/hello.txt');
     expect(head).toMatchObject({ size: 12, contentType: 'text/plain; charset=utf-8', etag: item.etag });
     expect(logger.requests().filter((r) => r.startsWith('s3:'))).toEqual([
@@ -95,7 +102,7 @@ describe('files journey against the emulator', () => {
   });
 
   it('uploads 20 MiB in parallel parts with progress, and downloads the same bytes through a presigned URL', async () => {
-    const { files, logger } = library();
+    const { files, logger } = await signedIn(target.newFolder('big'));
     const data = randomBytes(20 * MIB);
     const progress: UploadProgress[] = [];
     const item = await files.upload(new Blob([data]), 'big/random.bin', {
@@ -120,7 +127,7 @@ describe('files journey against the emulator', () => {
   });
 
   it('caps a download URL at the credentials’ lifetime', async () => {
-    const { files } = library();
+    const { files } = await signedIn(target.newFolder('cap'));
     const url = new URL(await files.getDownloadUrl('notes/hello.txt', { expiresIn: 7 * 24 * 3600 }));
     const expires = Number(url.searchParams.get('X-Amz-Expires'));
     expect(expires).toBeGreaterThan(0);
@@ -128,7 +135,8 @@ describe('files journey against the emulator', () => {
   });
 
   it('aborts a multipart upload leaving no object and no multipart upload behind', async () => {
-    const { files, logger } = library();
+    const folder = target.newFolder('abort');
+    const { files, logger } = await signedIn(folder);
     const controller = new AbortController();
     const upload = files.upload(Readable.from([randomBytes(20 * MIB)]), 'big/aborted.bin', {
       signal: controller.signal,
@@ -140,17 +148,20 @@ describe('files journey against the emulator', () => {
     expect(logger.requests()).toContain('s3:AbortMultipartUploadCommand');
     expect(logger.requests()).not.toContain('s3:CompleteMultipartUploadCommand');
     await expect(files.head('big/aborted.bin')).rejects.toBeInstanceOf(NotFoundError);
-    expect(await harness.pendingMultipartUploads()).toEqual([]);
+    expect(await target.pendingMultipartUploads(folder)).toEqual([]);
   });
 
   it('lists folders and files, page by page', async () => {
-    const { files } = library();
+    const folder = target.newFolder('list');
+    const { files } = await signedIn(folder);
     await Promise.all(
-      ['photos/a.jpg', 'photos/b.jpg', 'photos/c.jpg', 'top.txt'].map((p) => files.upload(p, p)),
+      ['photos/a.jpg', 'photos/b.jpg', 'photos/c.jpg', 'top.txt', 'notes/hello.txt', 'big/random.bin'].map(
+        (p) => files.upload(p, p),
+      ),
     );
     const root = await files.list();
     expect(root.folders.map((f) => f.name)).toEqual(['big', 'notes', 'photos']);
-    expect(root.items.map((i) => i.key)).toEqual(['public/top.txt']);
+    expect(root.items.map((i) => i.key)).toEqual([`${folder}top.txt`]);
     expect(root.items[0]?.lastModified).toBeInstanceOf(Date);
 
     const page1 = await files.list({ path: 'photos', pageSize: 2 });
@@ -167,7 +178,8 @@ describe('files journey against the emulator', () => {
   });
 
   it('removes a file', async () => {
-    const { files } = library();
+    const { files } = await signedIn(target.newFolder('remove'));
+    await Promise.all(['photos/a.jpg', 'photos/b.jpg', 'photos/c.jpg'].map((p) => files.upload(p, p)));
     await files.remove('photos/c.jpg');
     await expect(files.head('photos/c.jpg')).rejects.toBeInstanceOf(NotFoundError);
     const page = await files.list({ path: 'photos/' });
@@ -175,36 +187,52 @@ describe('files journey against the emulator', () => {
   });
 
   it('refuses keys outside public/: client-side for escapes, AccessDeniedError from S3 otherwise', async () => {
-    const { files, logger } = library();
+    const storage = memoryStorage();
+    const { files, logger } = await signedIn(target.newFolder('escape'), { storage });
     await expect(files.upload('x', '../private/x.txt')).rejects.toBeInstanceOf(InvalidKeyError);
     expect(logger.requests()).toEqual([]);
-    const outside = library({ prefix: 'private/' });
+    const outside = library({ storage, prefix: 'private/' });
     const denied = await outside.files.upload('secret', 'x.txt').catch((e) => e);
     expect(denied).toBeInstanceOf(AccessDeniedError);
     expect(denied.message).toContain('private/x.txt');
     await expect(outside.files.list()).rejects.toBeInstanceOf(AccessDeniedError);
-    const root = library({ prefix: '' });
+    const root = library({ storage, prefix: '' });
     await expect(root.files.list()).rejects.toBeInstanceOf(AccessDeniedError);
   });
 
-  it('refreshes tokens and credentials once they are within 5 minutes of expiry', async () => {
-    const { files, logger } = library();
-    await files.list();
-    expect(logger.requests()).toEqual([
-      'cognito-identity:GetCredentialsForIdentityCommand',
-      's3:ListObjectsV2Command',
-    ]);
-    logger.clear();
-    harness.clock.advance(56 * 60_000);
-    await files.list();
-    // Tokens (refreshed 5 minutes before expiry) and credentials are each renewed once. S3 itself may
-    // take two attempts: the SDK signs with the system clock, the emulator checks its manual clock,
-    // and the SDK corrects the skew and retries.
-    const requests = logger.requests();
-    expect(requests.slice(0, 2)).toEqual([
-      'cognito-idp:InitiateAuthCommand',
-      'cognito-identity:GetCredentialsForIdentityCommand',
-    ]);
-    expect(new Set(requests.slice(2))).toEqual(new Set(['s3:ListObjectsV2Command']));
-  });
+  emulatorOnly('moves the emulator’s manual clock to within 5 minutes of expiry')(
+    'refreshes tokens and credentials once they are within 5 minutes of expiry',
+    async () => {
+      // An emulator of its own: once its clock has moved, every new S3 client's first request is
+      // signed an hour off and retried, which would change the request counts of the other tests.
+      const own = await startTarget();
+      try {
+        const storage = memoryStorage();
+        const user = await own.createUser('grace', PASSWORD);
+        const signedInPage = library({ storage }, own);
+        await signedInPage.auth.signIn(user, PASSWORD);
+        await signedInPage.files.list();
+        const { files, logger } = library({ storage }, own);
+        await files.list();
+        expect(logger.requests()).toEqual([
+          'cognito-identity:GetCredentialsForIdentityCommand',
+          's3:ListObjectsV2Command',
+        ]);
+        logger.clear();
+        own.manualClock().advance(56 * 60_000);
+        await files.list();
+        // Tokens (refreshed 5 minutes before expiry) and credentials are each renewed once. S3 itself may
+        // take two attempts: the SDK signs with the system clock, the emulator checks its manual clock,
+        // and the SDK corrects the skew and retries.
+        const requests = logger.requests();
+        expect(requests.slice(0, 2)).toEqual([
+          'cognito-idp:InitiateAuthCommand',
+          'cognito-identity:GetCredentialsForIdentityCommand',
+        ]);
+        expect(new Set(requests.slice(2))).toEqual(new Set(['s3:ListObjectsV2Command']));
+      } finally {
+        await own.stop();
+      }
+    },
+  );
 });

@@ -1,11 +1,13 @@
 /*
- * The authenticator-app journey through the library against the emulator over HTTP, with codes
- * computed in the test as a phone computes them: set up (secret and otpauth URI), verify, turn on,
- * sign out, sign in with a code (a wrong one first, on the same challenge), a spent code, an
- * expired challenge, bad input, setting up twice, turning off; and the MFA_SETUP sign-in of a pool
- * that requires MFA.
+ * The authenticator-app journey through the library over real HTTP, against the emulator
+ * (`pnpm test`) or a deployed stack (`pnpm test:aws`; see `journey-target.ts`), with codes computed
+ * in the test from the secret the library returns, as a phone computes them: set up (secret and
+ * otpauth URI), verify, turn on, sign out, sign in with a code (a wrong one first, on the same
+ * challenge), a spent code, bad input, setting up twice, turning off; on the emulator only, an
+ * expired challenge (its manual clock) and the MFA_SETUP sign-in of a pool that requires MFA (a
+ * changed stack model). Each test makes its own user, so it runs alone and in any order.
  */
-import { TIME_STEP_MS, totpCode } from '@auth-s3/emulator/testing';
+import { TIME_STEP_MS, testStackModel, totpCode } from '@auth-s3/emulator/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RecordingLogger } from '../src/__tests__/fakes.js';
 import { createAuthS3 } from '../src/create-auth-s3.js';
@@ -18,43 +20,54 @@ import {
 } from '../src/errors.js';
 import { memoryStorage } from '../src/token-storage.js';
 import type { SignInResult } from '../src/types.js';
-import { type Harness, startHarness } from './emulator-harness.js';
+import { emulatorOnly, type JourneyTarget, startTarget, TARGET_KIND } from './journey-target.js';
 
 const PASSWORD = 'Corr3ct-horse!';
+/** On AWS a test waits for real 30-second steps to pass. */
+const STEP_WAITS = { timeout: TARGET_KIND === 'aws' ? 180_000 : 10_000 };
+const movesClock = emulatorOnly('moves the emulator’s manual clock past the 3-minute challenge');
 
-let harness: Harness;
+let target: JourneyTarget;
 beforeAll(async () => {
-  harness = await startHarness();
+  target = await startTarget();
 });
-afterAll(() => harness?.stop());
+afterAll(() => target?.stop());
 
-let users = 0;
+/** The time the target's codes are computed for: its manual clock, or the real one on AWS. */
+const now = (t = target) => t.clock?.now() ?? Date.now();
 
-function library(h = harness) {
+/** The next 30-second step, where a new code is due: the manual clock moves, or the test waits. */
+async function nextTimeStep(t = target): Promise<void> {
+  if (t.clock) {
+    t.clock.advance(TIME_STEP_MS);
+    return;
+  }
+  await new Promise((resolve) => setTimeout(resolve, TIME_STEP_MS - (Date.now() % TIME_STEP_MS) + 1_000));
+}
+
+function library(t = target) {
   const logger = new RecordingLogger();
   return {
-    ...createAuthS3(h.config, { storage: memoryStorage(), clock: h.clock, logger, appName: 'Files' }),
+    ...createAuthS3(t.config, { storage: memoryStorage(), clock: t.clock, logger, appName: 'Files' }),
     logger,
   };
 }
 
 /** A confirmed, signed-in user of a fresh library instance. */
-async function signedUpUser(h = harness) {
-  users += 1;
-  const email = `totp${users}@example.com`;
-  const lib = library(h);
-  await lib.auth.signUp(email, PASSWORD);
-  await lib.auth.confirmSignUp(email, await h.latestCode(email));
+async function signedInUser() {
+  const email = await target.createUser('totp', PASSWORD);
+  const lib = library();
+  expect((await lib.auth.signIn(email, PASSWORD)).status).toBe('done');
   return { ...lib, email };
 }
 
-/** A signed-in user with a verified, enabled authenticator app; the clock is past the spent code. */
+/** A signed-in user with a verified, enabled authenticator app; the time is past the spent code. */
 async function enrolledUser() {
-  const user = await signedUpUser();
+  const user = await signedInUser();
   const { secret } = await user.mfa.setUpTotp();
-  await user.mfa.verifyTotp(totpCode(secret, harness.clock.now()), 'Phone');
+  await user.mfa.verifyTotp(totpCode(secret, now()), 'Phone');
   await user.mfa.enableTotp();
-  harness.clock.advance(TIME_STEP_MS);
+  await nextTimeStep();
   return { ...user, secret };
 }
 
@@ -65,24 +78,24 @@ function expectStatus<S extends SignInResult['status']>(result: SignInResult, st
 
 const wrongCode = (code: string) => String((Number(code) + 1) % 1_000_000).padStart(6, '0');
 
-describe('setting up an authenticator app', () => {
+describe('setting up an authenticator app', STEP_WAITS, () => {
   it('returns the secret and an otpauth URI naming the app and the user, verifies a first code, and turns TOTP on', async () => {
-    const { mfa, email } = await signedUpUser();
+    const { mfa, email } = await signedInUser();
     const setup = await mfa.setUpTotp();
     expect(setup.secret).toMatch(/^[A-Z2-7]{32}$/);
     expect(setup.uri).toBe(
       `otpauth://totp/Files:${encodeURIComponent(email)}?secret=${setup.secret}&issuer=Files`,
     );
-    await mfa.verifyTotp(totpCode(setup.secret, harness.clock.now()), 'Phone');
+    await mfa.verifyTotp(totpCode(setup.secret, now()), 'Phone');
     expect(await mfa.status()).toEqual({ totpEnabled: false, totpPreferred: false });
     await mfa.enableTotp();
     expect(await mfa.status()).toEqual({ totpEnabled: true, totpPreferred: true });
   });
 
   it('refuses 5- and 7-digit codes and letters with a clear InvalidParameterError, sends nothing, and the set-up still works', async () => {
-    const { mfa, logger } = await signedUpUser();
+    const { mfa, logger } = await signedInUser();
     const { secret } = await mfa.setUpTotp();
-    const right = totpCode(secret, harness.clock.now());
+    const right = totpCode(secret, now());
     logger.clear();
     await expect(mfa.verifyTotp(right.slice(0, 5))).rejects.toThrow(
       new InvalidParameterError(
@@ -97,9 +110,9 @@ describe('setting up an authenticator app', () => {
   });
 
   it('answers a wrong first code with CodeMismatchError and keeps the set-up open', async () => {
-    const { mfa } = await signedUpUser();
+    const { mfa } = await signedInUser();
     const { secret } = await mfa.setUpTotp();
-    const right = totpCode(secret, harness.clock.now());
+    const right = totpCode(secret, now());
     const error = await mfa.verifyTotp(wrongCode(right)).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(CodeMismatchError);
     expect((error as CodeMismatchError).code).toBe('EnableSoftwareTokenMFAException');
@@ -108,7 +121,7 @@ describe('setting up an authenticator app', () => {
   });
 
   it('refuses to turn TOTP on before a code is verified', async () => {
-    const { mfa } = await signedUpUser();
+    const { mfa } = await signedInUser();
     await expect(mfa.enableTotp()).rejects.toThrow(
       /verify a code from it \(verifyTotp\) before turning it on/,
     );
@@ -123,16 +136,14 @@ describe('setting up an authenticator app', () => {
     // Not verified yet: sign-in still takes the first app's code.
     await auth.signOut();
     const challenge = expectStatus(await auth.signIn(email, PASSWORD), 'totpRequired');
-    await challenge.submitCode(totpCode(first, harness.clock.now()));
-    harness.clock.advance(TIME_STEP_MS);
-    await mfa.verifyTotp(totpCode(second, harness.clock.now()));
-    harness.clock.advance(TIME_STEP_MS);
+    await challenge.submitCode(totpCode(first, now()));
+    await nextTimeStep();
+    await mfa.verifyTotp(totpCode(second, now()));
+    await nextTimeStep();
     await auth.signOut();
     const next = expectStatus(await auth.signIn(email, PASSWORD), 'totpRequired');
-    await expect(next.submitCode(totpCode(first, harness.clock.now()))).rejects.toBeInstanceOf(
-      CodeMismatchError,
-    );
-    expect((await next.submitCode(totpCode(second, harness.clock.now()))).email).toBe(email);
+    await expect(next.submitCode(totpCode(first, now()))).rejects.toBeInstanceOf(CodeMismatchError);
+    expect((await next.submitCode(totpCode(second, now()))).email).toBe(email);
   });
 
   it('needs a signed-in user', async () => {
@@ -140,7 +151,7 @@ describe('setting up an authenticator app', () => {
   });
 });
 
-describe('signing in with an authenticator app', () => {
+describe('signing in with an authenticator app', STEP_WAITS, () => {
   it('asks for the code after the password; a wrong code, then the right one on the same challenge, signs in', async () => {
     const { auth, email, secret } = await enrolledUser();
     const events: string[] = [];
@@ -148,7 +159,7 @@ describe('signing in with an authenticator app', () => {
     auth.onChange((event) => events.push(event.type));
     const result = expectStatus(await auth.signIn(email, PASSWORD), 'totpRequired');
     expect(auth.currentUser()).toBeNull();
-    const right = totpCode(secret, harness.clock.now());
+    const right = totpCode(secret, now());
     const wrong = await result.submitCode(wrongCode(right)).catch((e: unknown) => e);
     expect(wrong).toBeInstanceOf(CodeMismatchError);
     expect((wrong as Error).message).toBe(
@@ -163,7 +174,7 @@ describe('signing in with an authenticator app', () => {
 
   it('refuses a code that was already used with CodeExpiredError, and takes the next one', async () => {
     const { auth, email, secret } = await enrolledUser();
-    const code = totpCode(secret, harness.clock.now());
+    const code = totpCode(secret, now());
     await auth.signOut();
     await expectStatus(await auth.signIn(email, PASSWORD), 'totpRequired').submitCode(code);
     await auth.signOut();
@@ -173,22 +184,25 @@ describe('signing in with an authenticator app', () => {
     expect((reused as Error).message).toBe(
       'That code was already used. Wait for the authenticator app to show the next code and type that one.',
     );
-    harness.clock.advance(TIME_STEP_MS);
-    expect((await again.submitCode(totpCode(secret, harness.clock.now()))).email).toBe(email);
+    await nextTimeStep();
+    expect((await again.submitCode(totpCode(secret, now()))).email).toBe(email);
   });
 
-  it('throws ChallengeExpiredError, saying to sign in again, when the code comes after 3 minutes', async () => {
-    const { auth, email, secret } = await enrolledUser();
-    await auth.signOut();
-    const late = expectStatus(await auth.signIn(email, PASSWORD), 'totpRequired');
-    harness.clock.advance(3 * 60_000);
-    const error = await late.submitCode(totpCode(secret, harness.clock.now())).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(ChallengeExpiredError);
-    expect((error as Error).message).toMatch(/Sign in again\.$/);
-    expect((error as Error).cause).toBeDefined();
-    const fresh = expectStatus(await auth.signIn(email, PASSWORD), 'totpRequired');
-    expect((await fresh.submitCode(totpCode(secret, harness.clock.now()))).email).toBe(email);
-  });
+  movesClock(
+    'throws ChallengeExpiredError, saying to sign in again, when the code comes after 3 minutes',
+    async () => {
+      const { auth, email, secret } = await enrolledUser();
+      await auth.signOut();
+      const late = expectStatus(await auth.signIn(email, PASSWORD), 'totpRequired');
+      target.manualClock().advance(3 * 60_000);
+      const error = await late.submitCode(totpCode(secret, now())).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(ChallengeExpiredError);
+      expect((error as Error).message).toMatch(/Sign in again\.$/);
+      expect((error as Error).cause).toBeDefined();
+      const fresh = expectStatus(await auth.signIn(email, PASSWORD), 'totpRequired');
+      expect((await fresh.submitCode(totpCode(secret, now()))).email).toBe(email);
+    },
+  );
 
   it('signs in with the password alone once TOTP is turned off', async () => {
     const { auth, mfa, email } = await enrolledUser();
@@ -199,30 +213,33 @@ describe('signing in with an authenticator app', () => {
   });
 });
 
-describe('a pool that requires MFA', () => {
-  let required: Harness;
+describe('a pool that requires MFA (emulator only: a changed stack model)', () => {
+  let required: JourneyTarget;
   beforeAll(async () => {
-    required = await startHarness({ userPool: { mfaConfiguration: 'ON' } });
+    required = await startTarget({ model: testStackModel({ userPool: { mfaConfiguration: 'ON' } }) });
   });
   afterAll(() => required?.stop());
 
   it('sets up the app during sign-in (totpSetupRequired), retries a wrong code, then asks for codes', async () => {
-    const { auth, email } = await signedUpUser(required);
+    const email = required.newEmail('totp-required');
+    const { auth } = library(required);
+    await auth.signUp(email, PASSWORD);
+    await auth.confirmSignUp(email, await required.latestCode(email));
     // confirmSignUp's automatic sign-in stops at the set-up step.
     expect(auth.currentUser()).toBeNull();
     const setup = expectStatus(await auth.signIn(email, PASSWORD), 'totpSetupRequired');
     expect(setup.uri).toBe(
       `otpauth://totp/Files:${encodeURIComponent(email)}?secret=${setup.secret}&issuer=Files`,
     );
-    const right = totpCode(setup.secret, required.clock.now());
+    const right = totpCode(setup.secret, now(required));
     await expect(setup.verify(wrongCode(right))).rejects.toBeInstanceOf(CodeMismatchError);
     await expect(setup.verify('12345')).rejects.toBeInstanceOf(InvalidParameterError);
     expect((await setup.verify(right, 'Phone')).email).toBe(email);
     expect(auth.currentUser()?.email).toBe(email);
 
-    required.clock.advance(TIME_STEP_MS);
+    await nextTimeStep(required);
     await auth.signOut();
     const next = expectStatus(await auth.signIn(email, PASSWORD), 'totpRequired');
-    expect((await next.submitCode(totpCode(setup.secret, required.clock.now()))).email).toBe(email);
+    expect((await next.submitCode(totpCode(setup.secret, now(required)))).email).toBe(email);
   });
 });

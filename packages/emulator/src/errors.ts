@@ -27,6 +27,29 @@ export class SerializationError extends EmulatorError {
 export class InvalidParameterError extends EmulatorError {
   readonly type = 'InvalidParameterException';
 }
+/**
+ * The identity pool service's answer to a parameter that breaks its documented constraint
+ * (pattern, length); the user pool service calls the same failure InvalidParameterException.
+ */
+export class ValidationError extends EmulatorError {
+  readonly type = 'ValidationException';
+}
+/**
+ * An `X-Amz-Target` that names no operation at all (an unknown service prefix, or a name that is
+ * not an AWS operation name, such as `constructor`). AWS's Common Errors page names it
+ * UnknownOperationException; AWS JSON 1.1 services send it with HTTP 400 (e.g. aws/aws-sdk-net#1536).
+ */
+export class UnknownOperationError extends EmulatorError {
+  readonly type = 'UnknownOperationException';
+}
+/**
+ * A JSON body larger than the emulator reads (1 MiB). AWS's Common Errors page:
+ * RequestEntityTooLargeException, HTTP 413, which SDKs do not retry.
+ */
+export class RequestEntityTooLargeError extends EmulatorError {
+  readonly type = 'RequestEntityTooLargeException';
+  override readonly status = 413;
+}
 /** An operation or flow the emulator does not implement; the message names it. */
 export class UnsupportedOperationError extends EmulatorError {
   readonly type = 'UnsupportedOperation';

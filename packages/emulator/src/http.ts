@@ -4,24 +4,26 @@
  * Cognito sends to any origin.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { RequestEntityTooLargeError } from './errors.js';
 
-const MAX_JSON_BODY = 1024 * 1024;
+/** The largest JSON body the Cognito operations read. */
+export const MAX_JSON_BODY = 1024 * 1024;
 
-/** Thrown when a request body is larger than the JSON services accept. */
-export class BodyTooLargeError extends Error {
-  constructor() {
-    super(`Request body is larger than ${MAX_JSON_BODY} bytes`);
-    this.name = 'BodyTooLargeError';
-  }
-}
-
-/** Reads the whole body of a small request. */
+/**
+ * Reads the whole body of a small request. A larger one is RequestEntityTooLargeException (413,
+ * AWS Common Errors), which SDKs do not retry; node:http reads and drops the rest of it, so the
+ * connection stays usable.
+ */
 export async function readBody(req: IncomingMessage): Promise<string> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req) {
     size += (chunk as Buffer).length;
-    if (size > MAX_JSON_BODY) throw new BodyTooLargeError();
+    if (size > MAX_JSON_BODY) {
+      throw new RequestEntityTooLargeError(
+        `The request body is larger than ${MAX_JSON_BODY} bytes, the most the emulator reads for one request.`,
+      );
+    }
     chunks.push(chunk as Buffer);
   }
   return Buffer.concat(chunks).toString('utf8');

@@ -7,6 +7,7 @@
 import { mkdir } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { type Clock, systemClock } from './clock.js';
+import { type DataDirLock, lockDataDir } from './data-dir-lock.js';
 import { allowedHosts } from './request-guard.js';
 import { RequestLog } from './request-log.js';
 import { createS3Service } from './s3/index.js';
@@ -56,14 +57,27 @@ export interface RunningEmulator {
   stop(): Promise<void>;
 }
 
-/** Starts the emulator; resolves once it accepts requests. */
+/**
+ * Starts the emulator; resolves once it accepts requests. Rejects with `DataDirLockedError`
+ * (naming the pid) while another emulator runs on the same data dir.
+ */
 export async function startEmulator(options: StartEmulatorOptions): Promise<RunningEmulator> {
+  // Before anything in the data dir is read or written: a second emulator there would clobber it.
+  const lock = await lockDataDir(options.dataDir);
+  try {
+    return await startLocked(options, lock);
+  } catch (error) {
+    await lock.release();
+    throw error;
+  }
+}
+
+async function startLocked(options: StartEmulatorOptions, lock: DataDirLock): Promise<RunningEmulator> {
   // Key generation (first start) runs in the thread pool while the template is read.
-  const opened = mkdir(options.dataDir, { recursive: true }).then(() =>
-    Promise.all([loadOrCreateKeys(options.dataDir), openJsonFileStore(options.dataDir)]),
-  );
+  const opened = Promise.all([loadOrCreateKeys(options.dataDir), openJsonFileStore(options.dataDir)]);
   opened.catch(() => {});
-  const model = options.model ?? (await modelFromTemplate(options));
+  // A bad template must not release the lock while the keys are still being written.
+  const model = options.model ?? (await modelFromTemplate(options).finally(() => opened.catch(() => {})));
   const clock = options.clock ?? systemClock;
   const log: Logger = options.quiet ? () => {} : (line) => console.log(`[emulator] ${line}`);
   const [keys, store] = await opened;
@@ -89,31 +103,35 @@ export async function startEmulator(options: StartEmulatorOptions): Promise<Runn
   endpoint = listening.endpoint;
   hosts = allowedHosts(host, Number(new URL(endpoint).port));
 
+  async function stop(): Promise<void> {
+    await new Promise<void>((resolve) => {
+      listening.server.close(() => resolve());
+      listening.server.closeAllConnections();
+    });
+    await s3.close();
+    await store.close();
+    await lock.release();
+  }
+
   const outputs = toStackOutputs(model, endpoint);
-  if (options.outputsFile) {
-    await mkdir(dirname(options.outputsFile), { recursive: true });
-    await writeFileAtomic(
-      options.outputsFile,
-      `${JSON.stringify({ [model.stackName]: outputs }, null, 2)}\n`,
-      0o644,
-    );
+  const { outputsFile } = options;
+  if (outputsFile) {
+    try {
+      await mkdir(dirname(outputsFile), { recursive: true });
+      await writeFileAtomic(
+        outputsFile,
+        `${JSON.stringify({ [model.stackName]: outputs }, null, 2)}\n`,
+        0o644,
+      );
+    } catch (error) {
+      // A start that fails here must not leave a server running without the data dir's lock.
+      await stop();
+      throw error;
+    }
   }
   for (const warning of model.warnings) log(`⚠  ${warning}`);
 
-  return {
-    endpoint,
-    outputs,
-    model,
-    inbox: (to) => services.inbox.list(to),
-    async stop() {
-      await new Promise<void>((resolve) => {
-        listening.server.close(() => resolve());
-        listening.server.closeAllConnections();
-      });
-      await s3.close();
-      await store.close();
-    },
-  };
+  return { endpoint, outputs, model, inbox: (to) => services.inbox.list(to), stop };
 }
 
 async function modelFromTemplate(options: StartEmulatorOptions): Promise<StackModel> {
@@ -130,6 +148,7 @@ async function modelFromTemplate(options: StartEmulatorOptions): Promise<StackMo
 
 export type { Clock } from './clock.js';
 export { ManualClock, systemClock } from './clock.js';
+export { DataDirLockedError } from './data-dir-lock.js';
 export {
   CodeMismatchError,
   EmulatorError,

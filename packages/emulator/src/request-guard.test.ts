@@ -61,6 +61,34 @@ describe('assertIamSigned', () => {
     );
   });
 
+  it('throws IncompleteSignature for every header that only starts like SigV4', () => {
+    const credential = 'Credential=local/20261126/us-east-1/cognito-idp/aws4_request';
+    const rest = `SignedHeaders=host;x-amz-date, Signature=${'a'.repeat(64)}`;
+    const malformed = [
+      'AWS4-HMAC-SHA256',
+      'AWS4-HMAC-SHA256 ',
+      `AWS4-HMAC-SHA256 ${credential}`,
+      `AWS4-HMAC-SHA256 ${credential}, SignedHeaders=host`,
+      `AWS4-HMAC-SHA256 ${credential}, Signature=${'a'.repeat(64)}`,
+      `AWS4-HMAC-SHA256 ${credential}, SignedHeaders=host, Signature=${'a'.repeat(63)}`,
+      `AWS4-HMAC-SHA256 ${credential}, SignedHeaders=host, Signature=${'g'.repeat(64)}`,
+      `AWS4-HMAC-SHA256 ${credential}, ${rest}, extra=1`,
+      `AWS4-HMAC-SHA256 Credential=local, ${rest}`,
+      `AWS4-HMAC-SHA256 Credential=local/2026-11-26/us-east-1/cognito-idp/aws4_request, ${rest}`,
+      `AWS4-HMAC-SHA256 Credential=local/20261126/us-east-1/cognito-idp/aws5_request, ${rest}`,
+      `AWS4-HMAC-SHA256X ${credential}, ${rest}`,
+      `Bearer AWS4-HMAC-SHA256 ${credential}, ${rest}`,
+    ];
+    for (const authorization of malformed) {
+      expect(() => assertIamSigned(request({ authorization }), 'ListUsers'), authorization).toThrow(
+        IncompleteSignatureError,
+      );
+    }
+    expect(() =>
+      assertIamSigned(request({ authorization: `AWS4-HMAC-SHA256 ${credential}, ${rest}` }), 'ListUsers'),
+    ).not.toThrow();
+  });
+
   it('refuses a browser page even with a signature-shaped header', () => {
     expect(() =>
       assertIamSigned(request({ authorization: SIGNED, origin: 'https://evil.example' }), 'AdminCreateUser'),

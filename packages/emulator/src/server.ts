@@ -3,15 +3,22 @@
  * AWSCognitoIdentityProviderService.<Op>` or `AWSCognitoIdentityService.<Op>` go to the
  * Cognito operations (JSON 1.1, CORS for any origin); `GET /{userPoolId}/.well-known/jwks.json`
  * and `openid-configuration` publish the signing key; `/_emulator/` serves the developer page
- * and the inbox (same-origin only: no CORS); everything else is S3 (path-style). Before any of
- * that, a request whose `Host` is not the emulator's is refused (see `request-guard.ts`).
+ * and the inbox (same-origin only: no CORS); everything else is S3 (path-style), sandboxed so that
+ * bucket content never acts as the emulator's origin. Before any of that, a request whose `Host`
+ * is not the emulator's is refused (see `request-guard.ts`).
  */
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { cognitoIdentityOperations } from './cognito-identity/operations.js';
 import { cognitoIdpOperations } from './cognito-idp/operations.js';
-import { EmulatorError, InternalError, SerializationError, UnsupportedOperationError } from './errors.js';
+import {
+  EmulatorError,
+  InternalError,
+  SerializationError,
+  UnknownOperationError,
+  UnsupportedOperationError,
+} from './errors.js';
 import { corsHeaders, readBody, sendJson } from './http.js';
 import type { Operation } from './operation.js';
 import { assertIamSigned, foreignHostProblem, requiresIamSignature } from './request-guard.js';
@@ -26,22 +33,59 @@ export interface S3Service {
   close(): Promise<void>;
 }
 
-type OperationTable = Record<string, Operation<unknown, unknown>>;
+/*
+ * Keyed by request input, so Maps: a plain object would answer `constructor` or `__proto__` from
+ * Object.prototype (one echoed the body back, others crashed).
+ */
+type OperationTable = ReadonlyMap<string, Operation<unknown, unknown>>;
+type ServiceName = 'cognito-idp' | 'cognito-identity';
 
-const TARGETS = {
-  AWSCognitoIdentityProviderService: 'cognito-idp',
-  AWSCognitoIdentityService: 'cognito-identity',
-} as const;
+const TARGETS: ReadonlyMap<string, ServiceName> = new Map([
+  ['AWSCognitoIdentityProviderService', 'cognito-idp'],
+  ['AWSCognitoIdentityService', 'cognito-identity'],
+]);
+
+/** How AWS spells an operation name (`SignUp`, `GetCredentialsForIdentity`). */
+const OPERATION_NAME = /^[A-Z][A-Za-z0-9]*$/;
 
 function buildTable(
   factories: Record<string, (services: Services) => Operation<never, unknown>>,
   services: Services,
-) {
-  const table: OperationTable = {};
-  for (const [name, factory] of Object.entries(factories))
-    table[name] = factory(services) as Operation<unknown, unknown>;
-  return table;
+): OperationTable {
+  return new Map(
+    Object.entries(factories).map(([name, factory]) => [
+      name,
+      factory(services) as Operation<unknown, unknown>,
+    ]),
+  );
 }
+
+/**
+ * The operation `target` names. A target that names no AWS operation (an unknown service, a
+ * name such as `toString`) is UnknownOperationException, as AWS answers it; a well-formed name the
+ * emulator does not implement fails loudly as UnsupportedOperation naming it.
+ */
+function findOperation(
+  tables: ReadonlyMap<ServiceName, OperationTable>,
+  target: string,
+): { service: ServiceName; name: string; operation: Operation<unknown, unknown> } {
+  const dot = target.indexOf('.');
+  const service = dot === -1 ? undefined : TARGETS.get(target.slice(0, dot));
+  const name = target.slice(dot + 1);
+  const operation = service && tables.get(service)?.get(name);
+  if (service && operation) return { service, name, operation };
+  if (service && OPERATION_NAME.test(name)) throw new UnsupportedOperationError(name);
+  throw new UnknownOperationError(
+    `${JSON.stringify(target)} is not an operation: X-Amz-Target is AWSCognitoIdentityProviderService.<Operation> ` +
+      'or AWSCognitoIdentityService.<Operation>.',
+  );
+}
+
+/**
+ * The policy every S3 answer carries: a page or script uploaded to the bucket runs (scripts, forms,
+ * pop-ups still work) but in an opaque origin, never the emulator's, so it cannot read the inbox.
+ */
+const BUCKET_CONTENT_POLICY = 'sandbox allow-scripts allow-forms allow-popups allow-modals allow-downloads';
 
 /** Builds the request handler over the services and the S3 half. */
 export function createRouter(deps: {
@@ -52,22 +96,21 @@ export function createRouter(deps: {
   allowedHosts: () => Set<string>;
 }): (req: IncomingMessage, res: ServerResponse) => void {
   const { services, s3, requestLog, allowedHosts } = deps;
-  const tables: Record<(typeof TARGETS)[keyof typeof TARGETS], OperationTable> = {
-    'cognito-idp': buildTable(cognitoIdpOperations, services),
-    'cognito-identity': buildTable(cognitoIdentityOperations, services),
-  };
+  const tables = new Map<ServiceName, OperationTable>([
+    ['cognito-idp', buildTable(cognitoIdpOperations, services)],
+    ['cognito-identity', buildTable(cognitoIdentityOperations, services)],
+  ]);
   const poolPrefix = `/${services.model.userPool.id}/.well-known/`;
 
   async function handleJson(req: IncomingMessage, res: ServerResponse, target: string): Promise<void> {
     const headers = { ...corsHeaders(req), 'x-amzn-requestid': randomUUID() };
-    const [prefix = '', name = ''] = target.split('.');
-    const service = TARGETS[prefix as keyof typeof TARGETS];
     const started = services.clock.now();
     let status = 200;
     let errorType: string | undefined;
+    let found: ReturnType<typeof findOperation> | undefined;
     try {
-      const operation = service ? tables[service][name] : undefined;
-      if (!operation) throw new UnsupportedOperationError(target.includes('.') && service ? name : target);
+      found = findOperation(tables, target);
+      const { service, name, operation } = found;
       if (service === 'cognito-idp' && requiresIamSignature(name)) assertIamSigned(req, name);
       const body = await readBody(req);
       let request: unknown;
@@ -100,8 +143,8 @@ export function createRouter(deps: {
     } finally {
       requestLog.add({
         time: started,
-        service: service ?? 'emulator',
-        operation: name || target,
+        service: found?.service ?? 'emulator',
+        operation: found?.name ?? target,
         status,
         error: errorType,
       });
@@ -158,6 +201,9 @@ export function createRouter(deps: {
     if (req.method === 'GET' && path.startsWith(poolPrefix)) {
       return handleWellKnown(req, res, path.slice(poolPrefix.length));
     }
+    // Bucket content is served from this origin; sandboxed, its documents get an opaque origin and
+    // cannot read /_emulator/ (no CORS there). Documents and workers heed this header; S3 clients ignore it.
+    res.setHeader('content-security-policy', BUCKET_CONTENT_POLICY);
     const started = services.clock.now();
     res.on('finish', () => {
       requestLog.add({
@@ -188,14 +234,33 @@ function isCognitoPreflight(req: IncomingMessage, path: string): boolean {
   return path === '/' || requested.split(/\s*,\s*/).includes('x-amz-target');
 }
 
+/*
+ * Keep-alive: a server that closes an idle connection races every client reusing it at that
+ * moment, and loses whenever the server is busy (its close timer runs before it reads the request
+ * that just arrived): the client sees "other side closed". Node's default closes idle sockets
+ * after 5 s (+1 s), just when pooled clients (undici 4 s, Node's agent 5 s) reuse them, and under
+ * 200 concurrent SRP sign-ins some did. So the server never closes a connection for being idle
+ * between requests (`keepAliveTimeout` 0), and tells clients to retire idle ones after 5 s
+ * (`Keep-Alive: timeout=5`, which undici follows): the client always closes first. Sockets a
+ * client abandons without closing go after `IDLE_SOCKET_TIMEOUT` of silence.
+ * `headersTimeout`/`requestTimeout` (Node's defaults) bound a request once it starts and do not
+ * touch idle connections; `maxRequestsPerSocket` stays unlimited (no reason to recycle).
+ */
+const KEEP_ALIVE_HINT = 'timeout=5';
+const IDLE_SOCKET_TIMEOUT = 10 * 60_000;
+
 /** Listens on `host:port` (0 = a free port) and resolves with the server and its endpoint URL. */
 export async function listen(
   handler: (req: IncomingMessage, res: ServerResponse) => void,
   host: string,
   port: number,
 ): Promise<{ server: Server; endpoint: string }> {
-  const server = createServer(handler);
-  server.keepAliveTimeout = 5000;
+  const server = createServer((req, res) => {
+    res.setHeader('keep-alive', KEEP_ALIVE_HINT);
+    handler(req, res);
+  });
+  server.keepAliveTimeout = 0;
+  server.timeout = IDLE_SOCKET_TIMEOUT;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, host, () => {

@@ -28,6 +28,10 @@ export interface UserPoolModel {
   mfaConfiguration: MfaConfiguration;
   /** EnabledMfas holds SOFTWARE_TOKEN_MFA: users may set up an authenticator app (TOTP). */
   softwareTokenMfa: boolean;
+  /** The `custom:` attributes the Schema declares, with their prefix (standard attributes always exist). */
+  customAttributes: string[];
+  /** Attributes the Schema marks `Required`: sign-up and AdminCreateUser must give them. */
+  requiredAttributes: string[];
 }
 
 /** The user pool's `MfaConfiguration`. */
@@ -40,6 +44,11 @@ export interface UserPoolClientModel {
   /** e.g. `ALLOW_USER_SRP_AUTH`, `ALLOW_REFRESH_TOKEN_AUTH` */
   explicitAuthFlows: string[];
   preventUserExistenceErrors: boolean;
+  /**
+   * `WriteAttributes`: what a user may set through this client (SignUp, a new password's
+   * attributes). Absent: the pool's standard attributes, as Cognito defaults it.
+   */
+  writeAttributes?: string[];
   enableTokenRevocation: boolean;
   /** Seconds. */
   accessTokenValidity: number;

@@ -117,6 +117,25 @@ describe('IAM-authorized operations (Admin*, ListUsers)', () => {
     expect(JSON.parse(response.body).__type).toBe('IncompleteSignatureException');
   });
 
+  it('answer IncompleteSignatureException for a header that only starts like SigV4', async () => {
+    for (const authorization of [
+      'AWS4-HMAC-SHA256',
+      'AWS4-HMAC-SHA256 Credential=local/20261126/us-east-1/cognito-idp/aws4_request',
+      `AWS4-HMAC-SHA256 Credential=local, SignedHeaders=host, Signature=${'0'.repeat(64)}`,
+    ]) {
+      const response = await cognito(
+        'AdminCreateUser',
+        { authorization },
+        { UserPoolId: UserPoolId(), Username: 'x' },
+      );
+      expect({ authorization, status: response.status, type: JSON.parse(response.body).__type }).toEqual({
+        authorization,
+        status: 400,
+        type: 'IncompleteSignatureException',
+      });
+    }
+  });
+
   it('refuse a web page (Origin) even with a SigV4-shaped header', async () => {
     const authorization =
       'AWS4-HMAC-SHA256 Credential=local/20261126/us-east-1/cognito-idp/aws4_request, ' +

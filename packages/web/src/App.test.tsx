@@ -1,14 +1,16 @@
 /*
- * Component tests of the app shell: hooks outside the provider, redirects by sign-in state, the
- * expired-session round trip back to the same folder, and the files view on the fake library
- * (uploads, text-only names, delete after confirmation, a denied action in words).
+ * Component tests of the app shell: hooks outside the provider, redirects by sign-in state, auth
+ * state that follows the library's events alone (a sign-in or sign-out made anywhere, a refresh the
+ * library refuses, with the round trip back to the same folder), and the files view on the fake
+ * library (uploads, text-only names, delete after confirmation, a denied action in words).
  */
-import { render, screen, waitFor, within } from '@testing-library/react';
-import { AccessDeniedError, SessionExpiredError } from 'auth-s3/errors';
+import { act, render, screen, waitFor, within } from '@testing-library/react';
+import { AccessDeniedError } from 'auth-s3/errors';
 import { describe, expect, it } from 'vitest';
 import { createFakeAuthS3 } from './__tests__/fake-auth-s3';
 import { renderWithAuth } from './__tests__/render';
 import { App } from './App';
+import { EXPIRED_NOTICE } from './auth/AuthS3Provider';
 import { useAuth } from './auth/useAuth';
 import { useFiles } from './files/useFiles';
 
@@ -23,6 +25,11 @@ function UsesAuth() {
   return null;
 }
 
+function ReadsAuth({ into }: { into: object[] }) {
+  into.push(useAuth());
+  return null;
+}
+
 function UsesFiles() {
   useFiles();
   return null;
@@ -32,6 +39,19 @@ describe('hooks', () => {
   it('explain how to fix a missing provider', () => {
     expect(() => render(<UsesAuth />)).toThrow(/useAuth\(\) was called outside <AuthS3Provider>/);
     expect(() => render(<UsesFiles />)).toThrow(/useFiles\(\) was called outside <AuthS3Provider>/);
+  });
+
+  it('offer screens the auth state to read and nothing that sets who is signed in', () => {
+    const seen: object[] = [];
+    renderWithAuth(<ReadsAuth into={seen} />);
+    expect(Object.keys(seen[0] ?? {}).sort()).toEqual([
+      'auth',
+      'inboxUrl',
+      'notice',
+      'setNotice',
+      'status',
+      'user',
+    ]);
   });
 });
 
@@ -70,23 +90,75 @@ describe('App', () => {
     expect(window.location.hash).toBe('#/files/');
     expect(screen.getByText('ada@example.com')).toBeTruthy();
   });
+});
 
-  it('returns to the same folder after an expired session and a new sign-in', async () => {
+describe('auth state', () => {
+  it('follows a sign-in made outside any screen into the folder asked for', async () => {
+    window.location.hash = '#/files/photos/';
+    const client = createFakeAuthS3({ users: { 'ada@example.com': { password: 'Correct-Horse-9' } } });
+    renderWithAuth(<App />, client);
+    expect(screen.getByRole('heading', { name: 'Sign in' })).toBeTruthy();
+    await act(() => client.auth.signIn('ada@example.com', 'Correct-Horse-9'));
+    expect(await screen.findByRole('heading', { name: 'photos' })).toBeTruthy();
+  });
+
+  it('follows a sign-out made outside any screen back to sign-in, without a notice', async () => {
+    window.location.hash = '#/files/';
+    const client = await signedInClient();
+    renderWithAuth(<App />, client);
+    expect(await screen.findByRole('heading', { name: 'All files' })).toBeTruthy();
+    await act(() => client.auth.signOut());
+    expect(screen.getByRole('heading', { name: 'Sign in' })).toBeTruthy();
+    expect(screen.queryByText(EXPIRED_NOTICE)).toBeNull();
+  });
+
+  it("moves only on the library's events: a sign-in the library does not report leaves sign-in showing", async () => {
+    window.location.hash = '#/sign-in';
+    const client = createFakeAuthS3({ users: { 'ada@example.com': { password: 'Correct-Horse-9' } } });
+    client.auth.onChange = () => () => {};
+    const { user } = renderWithAuth(<App />, client);
+    await user.type(screen.getByLabelText('Email'), 'ada@example.com');
+    await user.type(screen.getByLabelText('Password'), 'Correct-Horse-9{Enter}');
+    await waitFor(() => expect(client.calls).toContain('signIn:ada@example.com'));
+    await waitFor(() => expect(screen.getByRole('button', { name: 'Sign in' })).toBeTruthy());
+    expect(screen.getByRole('heading', { name: 'Sign in' })).toBeTruthy();
+    expect(screen.queryByRole('heading', { name: 'All files' })).toBeNull();
+  });
+
+  it('returns to sign-in when the library refuses a refresh, then to the same folder after signing in', async () => {
     window.location.hash = '#/files/photos/';
     const client = await signedInClient();
-    client.files.list = async () => {
-      throw new SessionExpiredError('The session has expired. Sign in again.');
-    };
     const { user } = renderWithAuth(<App />, client);
-    expect(
-      await screen.findByText('Your session has expired. Sign in again to continue where you left off.'),
-    ).toBeTruthy();
-    client.files.list = async () => ({ items: [], folders: [] });
+    expect(await screen.findByRole('heading', { name: 'photos' })).toBeTruthy();
+    client.revokeSession();
+    await user.click(screen.getByRole('button', { name: 'Refresh' }));
+    expect(await screen.findByText(EXPIRED_NOTICE)).toBeTruthy();
+    expect(screen.getByRole('heading', { name: 'Sign in' })).toBeTruthy();
     await user.type(screen.getByLabelText('Email'), 'ada@example.com');
     await user.type(screen.getByLabelText('Password'), 'Correct-Horse-9');
     await user.click(screen.getByRole('button', { name: 'Sign in' }));
     expect(await screen.findByRole('heading', { name: 'photos' })).toBeTruthy();
     expect(window.location.hash).toBe('#/files/photos/');
+    expect(screen.queryByText(EXPIRED_NOTICE)).toBeNull();
+  });
+
+  it('returns to sign-in when an upload finds the session refused', async () => {
+    window.location.hash = '#/files/';
+    const client = await signedInClient();
+    const { user } = renderWithAuth(<App />, client);
+    expect(await screen.findByText('This folder is empty')).toBeTruthy();
+    client.revokeSession();
+    await user.upload(screen.getByLabelText('Choose files to upload'), [new File(['x'], 'late.txt')]);
+    expect(await screen.findByText(EXPIRED_NOTICE)).toBeTruthy();
+    expect(client.objects.size).toBe(0);
+  });
+
+  it('checks a stored session at start and shows sign-in with the notice when the library refuses it', async () => {
+    window.location.hash = '#/files/';
+    const client = await signedInClient();
+    client.revokeSession();
+    renderWithAuth(<App />, client);
+    expect(await screen.findByText(EXPIRED_NOTICE)).toBeTruthy();
   });
 });
 

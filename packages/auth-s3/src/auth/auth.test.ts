@@ -1,7 +1,9 @@
 /*
- * auth facade over a fake Cognito (a fake fetch behind the real JSON client): SRP round trip shape, NEW_PASSWORD_REQUIRED, refresh
- * timing with an injected clock, single-flight under concurrency, expiry, and sign-out that clears
- * local state even when the network call fails.
+ * auth facade over a fake Cognito (a fake fetch behind the real JSON client): arguments checked
+ * before any request, a bug not reported as an AWS error, SRP round trip shape, NEW_PASSWORD_REQUIRED,
+ * and the session lifecycle (`session.ts`): refresh timing with an injected clock, single-flight under
+ * concurrency, expiry (of a refresh and of a revoked access token), and sign-out that clears local
+ * state even when the network call fails.
  */
 import { beforeEach, describe, expect, it } from 'vitest';
 import { ErrorAnswer, FakeCognito, networkFailure } from '../__tests__/fake-cognito.js';
@@ -14,14 +16,17 @@ import {
   userPoolApi,
 } from '../cognito/user-pool-operations.js';
 import {
+  InvalidParameterError,
   NetworkError,
   NotAuthorizedError,
+  ServiceError,
   SessionExpiredError,
+  UnexpectedError,
   UnsupportedChallengeError,
   UserNotConfirmedError,
 } from '../errors.js';
 import { memoryStorage } from '../token-storage.js';
-import type { AuthEvent, TokenStorage } from '../types.js';
+import type { Auth, AuthEvent, TokenStorage } from '../types.js';
 import { createAuth } from './auth.js';
 import { SessionStore } from './session-store.js';
 
@@ -130,6 +135,57 @@ describe('auth.signIn', () => {
     cognito.on('InitiateAuth', verifierChallenge);
     cognito.on('RespondToAuthChallenge', serviceError('NotAuthorizedException'));
     await expect(setup().auth.signIn('ada@example.com', 'wrong')).rejects.toBeInstanceOf(NotAuthorizedError);
+  });
+});
+
+describe('auth arguments and failures', () => {
+  it.each([
+    [
+      'signIn',
+      (auth: Auth) => auth.signIn(42 as never, 'Passw0rd!'),
+      /^signIn\(\) needs the email address as a non-empty string \(got the number 42\)\.$/,
+    ],
+    [
+      'signIn',
+      (auth: Auth) => auth.signIn('ada@example.com', ''),
+      /signIn\(\) needs the password .*\(got an empty string\)/,
+    ],
+    [
+      'signUp',
+      (auth: Auth) => auth.signUp('ada@example.com', 'Passw0rd!', { age: 36 } as never),
+      /signUp\(\) needs the user attributes with string values \(age is not one\)/,
+    ],
+    [
+      'confirmSignUp',
+      (auth: Auth) => auth.confirmSignUp('ada@example.com', 123456 as never),
+      /confirmSignUp\(\) needs the code from the email/,
+    ],
+    [
+      'signOut',
+      (auth: Auth) => auth.signOut('everywhere' as never),
+      /signOut\(\) needs its options as an object/,
+    ],
+  ])(
+    'refuses a bad argument to %s with InvalidParameterError before any request',
+    async (_m, run, message) => {
+      const error = await run(setup().auth).catch((e) => e);
+      expect(error).toBeInstanceOf(InvalidParameterError);
+      expect(error.message).toMatch(message);
+      expect(cognito.requests).toHaveLength(0);
+    },
+  );
+
+  it('does not report a bug (a TypeError that is no network failure) as an AWS error', async () => {
+    const bug = new TypeError('undefined is not a function');
+    cognito.on('InitiateAuth', () => {
+      throw bug;
+    });
+    const error = await setup()
+      .auth.signIn('ada@example.com', 'Passw0rd!')
+      .catch((e) => e);
+    expect(error).not.toBeInstanceOf(ServiceError);
+    expect(error).toBeInstanceOf(UnexpectedError);
+    expect(error.cause).toBe(bug);
   });
 });
 
@@ -245,6 +301,31 @@ describe('auth.getSession', () => {
     const second = setup(first.storage);
     expect(second.auth.currentUser()?.sub).toBe('sub-1');
     expect((await second.auth.getSession())?.accessToken).toBe('access-1');
+  });
+});
+
+describe('auth.changePassword', () => {
+  it('ends the session with expired when Cognito says the access token was revoked', async () => {
+    const { auth, events } = await signedIn();
+    cognito.on('ChangePassword', new ErrorAnswer('NotAuthorizedException', 'Access Token has been revoked'));
+    await expect(auth.changePassword('Passw0rd!', 'N3w-password!')).rejects.toBeInstanceOf(
+      SessionExpiredError,
+    );
+    expect(events).toEqual(['signedIn', 'expired']);
+    expect(auth.currentUser()).toBeNull();
+  });
+
+  it('keeps the session when only the current password is wrong', async () => {
+    const { auth, events } = await signedIn();
+    cognito.on(
+      'ChangePassword',
+      new ErrorAnswer('NotAuthorizedException', 'Incorrect username or password.'),
+    );
+    const error = await auth.changePassword('wrong', 'N3w-password!').catch((e) => e);
+    expect(error).toBeInstanceOf(NotAuthorizedError);
+    expect(error.message).toMatch(/current password/);
+    expect(events).toEqual(['signedIn']);
+    expect(auth.currentUser()?.sub).toBe('sub-1');
   });
 });
 

@@ -1,19 +1,21 @@
 /*
- * The `auth` facade: sign-up and confirmation (with sign-in straight after), SRP sign-in with the
- * NEW_PASSWORD_REQUIRED challenge and the MFA challenges (`mfa-challenge.ts`), password reset and change, sign-out, and the session: tokens
- * refreshed single-flight before they expire, and `onChange` events for every transition.
+ * The `auth` facade's operations: sign-up and confirmation (with sign-in straight after), SRP
+ * sign-in with the NEW_PASSWORD_REQUIRED challenge and the MFA challenges (`mfa-challenge.ts`),
+ * password reset and change, and sign-out. Each checks its arguments, makes its Cognito calls and
+ * maps their errors; starting, refreshing and ending the session (and the events that announce it)
+ * belong to `session.ts`.
  */
-import type {
-  AuthenticationResult,
-  InitiateAuthOutput,
-  UserPoolApi,
-} from '../cognito/user-pool-operations.js';
+import {
+  checkOptionalBoolean,
+  checkOptionalStringRecord,
+  checkOptions,
+  checkText,
+} from '../check-arguments.js';
+import type { InitiateAuthOutput, UserPoolApi } from '../cognito/user-pool-operations.js';
 import { toAuthS3Error } from '../error-mapping.js';
 import {
   NotAuthorizedError,
-  NotSignedInError,
   ServiceError,
-  SessionExpiredError,
   UnsupportedChallengeError,
   UserNotConfirmedError,
 } from '../errors.js';
@@ -22,48 +24,28 @@ import {
   createSrpEphemeral,
   type PasswordVerifierChallenge,
 } from '../srp/srp-client.js';
-import type {
-  Auth,
-  AuthEvent,
-  AuthS3Config,
-  Clock,
-  CurrentUser,
-  Logger,
-  SignInResult,
-  Tokens,
-} from '../types.js';
-import { userFromIdToken } from './id-token.js';
+import type { Auth, SignInResult } from '../types.js';
 import { mfaChallengeResult } from './mfa-challenge.js';
-import type { SessionStore, StoredSession } from './session-store.js';
+import { createSession, type Session, type SessionDeps } from './session.js';
 import { DEFAULT_TOTP_ISSUER } from './totp.js';
 
-/** Refresh this long before expiry (or at half the token lifetime, if that is sooner). */
-export const REFRESH_MARGIN_MS = 5 * 60_000;
-
-export interface AuthDeps {
-  config: AuthS3Config;
-  /** The user pool operations (`createUserPoolApi` in `clients.ts`, or a fake in tests). */
-  api: UserPoolApi;
-  store: SessionStore;
-  clock: Clock;
-  logger: Logger;
+/** What `createAuth` needs: the session's needs, and the app's name for authenticator apps. */
+export interface AuthDeps extends SessionDeps {
   /** Names the app in the `otpauth://` URI of an MFA_SETUP sign-in. @default 'auth-s3' */
   issuer?: string;
+  /** The session to act on, when others (the `mfa` facade) share it. @default a new one over these deps */
+  session?: Session;
 }
 
 /** Builds the `auth` facade over one user pool client. */
 export function createAuth(deps: AuthDeps): Auth {
-  const { config, api, store, clock, logger } = deps;
-  const listeners = new Set<(event: AuthEvent) => void>();
-  let refreshing: Promise<Tokens | null> | undefined;
-  /** Bumped on every sign-in and sign-out, so a refresh that finishes late does not resurrect a session. */
-  let generation = 0;
+  const { config, api, clock } = deps;
+  const session = deps.session ?? createSession(deps);
   /**
    * The password from signUp (or from a sign-in refused as unconfirmed), kept in memory only until
    * confirmSignUp signs the user in or another sign-in succeeds.
    */
   let pendingSignIn: { email: string; password: string } | undefined;
-  let decoded: { idToken: string; user: CurrentUser } | undefined;
 
   async function call<T>(operation: string, run: (api: UserPoolApi) => Promise<T>): Promise<T> {
     try {
@@ -73,55 +55,23 @@ export function createAuth(deps: AuthDeps): Auth {
     }
   }
 
-  function emit(event: AuthEvent): void {
-    logger.debug('auth event', { type: event.type });
-    for (const listener of [...listeners]) {
-      try {
-        listener(event);
-      } catch (error) {
-        // A broken listener must not break sign-in; report it the way the platform reports uncaught errors.
-        queueMicrotask(() => {
-          throw error;
-        });
-      }
-    }
-  }
-
-  async function storeResult(result: AuthenticationResult, previous?: StoredSession): Promise<CurrentUser> {
-    const { IdToken, AccessToken, ExpiresIn } = result;
-    const refreshToken = result.RefreshToken ?? previous?.refreshToken;
-    if (!IdToken || !AccessToken || !refreshToken) {
-      throw new ServiceError('Cognito answered without the expected tokens. Try signing in again.');
-    }
-    const issuedAt = clock.now();
-    await store.save({
-      idToken: IdToken,
-      accessToken: AccessToken,
-      refreshToken,
-      issuedAt,
-      expiresAt: issuedAt + (ExpiresIn ?? 3600) * 1000,
-    });
-    return userFromIdToken(IdToken);
-  }
-
   async function finishSignIn(response: InitiateAuthOutput, email: string): Promise<SignInResult> {
     if (response.AuthenticationResult) {
-      generation++;
-      const user = await storeResult(response.AuthenticationResult);
-      emit({ type: 'signedIn', user });
+      const user = await session.start(response.AuthenticationResult);
       return { status: 'done', user };
     }
     if (response.ChallengeName === 'NEW_PASSWORD_REQUIRED') {
-      const session = response.Session;
+      const challengeSession = response.Session;
       const username = response.ChallengeParameters?.USER_ID_FOR_SRP ?? email;
       return {
         status: 'newPasswordRequired',
         completeNewPassword: async (newPassword) => {
+          checkText('completeNewPassword', 'the new password', newPassword);
           const next = await call('completeNewPassword', (api) =>
             api.respondToAuthChallenge({
               ClientId: config.userPoolClientId,
               ChallengeName: 'NEW_PASSWORD_REQUIRED',
-              Session: session,
+              Session: challengeSession,
               ChallengeResponses: { USERNAME: username, NEW_PASSWORD: newPassword },
             }),
           );
@@ -147,6 +97,8 @@ export function createAuth(deps: AuthDeps): Auth {
   }
 
   async function signIn(email: string, password: string): Promise<SignInResult> {
+    checkText('signIn', 'the email address', email);
+    checkText('signIn', 'the password', password);
     try {
       const result = await srpSignIn(email, password);
       pendingSignIn = undefined;
@@ -190,63 +142,11 @@ export function createAuth(deps: AuthDeps): Auth {
     return finishSignIn(verified, email);
   }
 
-  /** Ends the local session Cognito no longer accepts, so listeners can return to sign-in. */
-  async function expire(): Promise<void> {
-    generation++;
-    await store.clear();
-    emit({ type: 'expired' });
-  }
-
-  async function refresh(session: StoredSession): Promise<Tokens | null> {
-    const startedIn = generation;
-    try {
-      const response = await api.initiateAuth({
-        ClientId: config.userPoolClientId,
-        AuthFlow: 'REFRESH_TOKEN_AUTH',
-        AuthParameters: { REFRESH_TOKEN: session.refreshToken },
-      });
-      if (generation !== startedIn) return toTokens(store.current);
-      if (!response.AuthenticationResult)
-        throw new UnsupportedChallengeError(response.ChallengeName ?? 'unknown');
-      const user = await storeResult(response.AuthenticationResult, session);
-      emit({ type: 'refreshed', user });
-      return toTokens(store.current);
-    } catch (error) {
-      const mapped = toAuthS3Error(error, { operation: 'refreshSession' });
-      if (
-        (mapped instanceof NotAuthorizedError || mapped instanceof SessionExpiredError) &&
-        generation === startedIn
-      ) {
-        await expire();
-        throw new SessionExpiredError('The session has expired or was signed out elsewhere. Sign in again.', {
-          cause: mapped,
-          code: mapped.code,
-        });
-      }
-      throw mapped;
-    }
-  }
-
-  async function getSession(): Promise<Tokens | null> {
-    await store.ready;
-    const session = store.current;
-    if (!session) return null;
-    const margin = Math.min(REFRESH_MARGIN_MS, (session.expiresAt - session.issuedAt) / 2);
-    if (clock.now() < session.expiresAt - margin) return toTokens(session);
-    refreshing ??= refresh(session).finally(() => {
-      refreshing = undefined;
-    });
-    return refreshing;
-  }
-
-  async function requireSession(operation: string): Promise<Tokens> {
-    const tokens = await getSession();
-    if (!tokens) throw new NotSignedInError(`${operation} needs a signed-in user. Sign in first.`);
-    return tokens;
-  }
-
   return {
     async signUp(email, password, attributes = {}) {
+      checkText('signUp', 'the email address', email);
+      checkText('signUp', 'the password', password);
+      checkOptionalStringRecord('signUp', 'the user attributes', attributes);
       const response = await call('signUp', (api) =>
         api.signUp({
           ClientId: config.userPoolClientId,
@@ -263,6 +163,10 @@ export function createAuth(deps: AuthDeps): Auth {
     },
 
     async confirmSignUp(email, code, options = {}) {
+      checkText('confirmSignUp', 'the email address', email);
+      checkText('confirmSignUp', 'the code from the email', code);
+      checkOptions('confirmSignUp', options);
+      checkOptionalBoolean('confirmSignUp', 'autoSignIn', options.autoSignIn);
       await call('confirmSignUp', (api) =>
         api.confirmSignUp({
           ClientId: config.userPoolClientId,
@@ -285,6 +189,7 @@ export function createAuth(deps: AuthDeps): Auth {
     },
 
     async resendCode(email) {
+      checkText('resendCode', 'the email address', email);
       const response = await call('resendCode', (api) =>
         api.resendConfirmationCode({ ClientId: config.userPoolClientId, Username: email }),
       );
@@ -294,30 +199,29 @@ export function createAuth(deps: AuthDeps): Auth {
     signIn,
 
     async signOut(options = {}) {
-      await store.ready;
-      const session = store.current;
-      if (!session) return;
+      checkOptions('signOut', options);
+      checkOptionalBoolean('signOut', 'global', options.global);
+      const stored = await session.stored();
+      if (!stored) return;
       let failure: unknown;
       try {
         if (options.global) {
-          const tokens = await requireSession('signOut');
+          const tokens = await session.requireTokens('signOut');
           await api.globalSignOut({ AccessToken: tokens.accessToken });
         } else {
-          await api.revokeToken({ ClientId: config.userPoolClientId, Token: session.refreshToken });
+          await api.revokeToken({ ClientId: config.userPoolClientId, Token: stored.refreshToken });
         }
       } catch (error) {
         failure = error;
       }
       // Local state goes whatever the network said: the user asked to be signed out on this device.
-      generation++;
       pendingSignIn = undefined;
-      const wasSignedIn = store.current !== null;
-      await store.clear();
-      if (wasSignedIn) emit({ type: 'signedOut' });
+      await session.end();
       if (failure !== undefined) throw toAuthS3Error(failure, { operation: 'signOut' });
     },
 
     async forgotPassword(email) {
+      checkText('forgotPassword', 'the email address', email);
       const response = await call('forgotPassword', (api) =>
         api.forgotPassword({ ClientId: config.userPoolClientId, Username: email }),
       );
@@ -325,6 +229,9 @@ export function createAuth(deps: AuthDeps): Auth {
     },
 
     async confirmForgotPassword(email, code, newPassword) {
+      checkText('confirmForgotPassword', 'the email address', email);
+      checkText('confirmForgotPassword', 'the code from the email', code);
+      checkText('confirmForgotPassword', 'the new password', newPassword);
       await call('confirmForgotPassword', (api) =>
         api.confirmForgotPassword({
           ClientId: config.userPoolClientId,
@@ -336,45 +243,20 @@ export function createAuth(deps: AuthDeps): Auth {
     },
 
     async changePassword(oldPassword, newPassword) {
-      const tokens = await requireSession('changePassword');
-      const startedIn = generation;
-      try {
-        await call('changePassword', (api) =>
-          api.changePassword({
-            AccessToken: tokens.accessToken,
-            PreviousPassword: oldPassword,
-            ProposedPassword: newPassword,
-          }),
-        );
-      } catch (error) {
-        // Signed out on another device: the access token is revoked, and so is the refresh token.
-        if (error instanceof SessionExpiredError && generation === startedIn) await expire();
-        throw error;
-      }
+      checkText('changePassword', 'the current password', oldPassword);
+      checkText('changePassword', 'the new password', newPassword);
+      // Signed out on another device, the access token is revoked (and the refresh token with it).
+      await session.withTokens('changePassword', (tokens) =>
+        api.changePassword({
+          AccessToken: tokens.accessToken,
+          PreviousPassword: oldPassword,
+          ProposedPassword: newPassword,
+        }),
+      );
     },
 
-    getSession,
-
-    currentUser() {
-      const session = store.current;
-      if (!session) return null;
-      // UIs call this on every render: decode each id token once.
-      if (decoded?.idToken !== session.idToken)
-        decoded = { idToken: session.idToken, user: userFromIdToken(session.idToken) };
-      return decoded.user;
-    },
-
-    onChange(listener) {
-      listeners.add(listener);
-      return () => {
-        listeners.delete(listener);
-      };
-    },
+    getSession: session.getSession,
+    currentUser: session.currentUser,
+    onChange: session.onChange,
   };
-}
-
-function toTokens(session: StoredSession | null): Tokens | null {
-  if (!session) return null;
-  const { idToken, accessToken, refreshToken, expiresAt } = session;
-  return { idToken, accessToken, refreshToken, expiresAt };
 }

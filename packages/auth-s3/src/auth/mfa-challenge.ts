@@ -6,6 +6,7 @@
  * can be retried on the same result while Cognito's Session lives (3 minutes), since Cognito's
  * CodeMismatchException leaves it usable.
  */
+import { checkOptionalString } from '../check-arguments.js';
 import type { InitiateAuthOutput, UserPoolApi } from '../cognito/user-pool-operations.js';
 import { toAuthS3Error } from '../error-mapping.js';
 import { ServiceError } from '../errors.js';
@@ -44,12 +45,13 @@ export async function mfaChallengeResult(
     return {
       status: 'totpRequired',
       async submitCode(code) {
+        const digits = normalizeTotpCode('submitCode', code);
         const answered = await send('submitTotpCode', () =>
           api.respondToAuthChallenge({
             ClientId: clientId,
             ChallengeName: 'SOFTWARE_TOKEN_MFA',
             Session: session,
-            ChallengeResponses: { USERNAME: username, SOFTWARE_TOKEN_MFA_CODE: normalizeTotpCode(code) },
+            ChallengeResponses: { USERNAME: username, SOFTWARE_TOKEN_MFA_CODE: digits },
           }),
         );
         return deps.finish(answered);
@@ -70,7 +72,8 @@ export async function mfaChallengeResult(
       secret,
       uri: otpauthUri(deps.issuer, email, secret),
       async verify(code, deviceName) {
-        const UserCode = normalizeTotpCode(code);
+        const UserCode = normalizeTotpCode('verify', code);
+        checkOptionalString('verify', 'the device name', deviceName);
         const verified = await send('verifyTotpSetup', () =>
           api.verifySoftwareToken({
             Session: setupSession,

@@ -4,10 +4,11 @@
  * off with SetUserMFAPreference. Codes are checked for shape here (6 digits, spaces and dashes
  * from a paste ignored) so a typo gets a clear message without a request.
  */
+import { checkOptionalString, checkText } from '../check-arguments.js';
 import type { UserPoolApi } from '../cognito/user-pool-operations.js';
-import { toAuthS3Error } from '../error-mapping.js';
-import { InvalidParameterError, NotSignedInError, ServiceError } from '../errors.js';
-import type { Auth, Mfa, TotpSetup } from '../types.js';
+import { InvalidParameterError, ServiceError } from '../errors.js';
+import type { Mfa, TotpSetup } from '../types.js';
+import type { Session } from './session.js';
 
 /** What authenticator apps list the account under when no `appName` is given. */
 export const DEFAULT_TOTP_ISSUER = 'auth-s3';
@@ -23,11 +24,13 @@ export function otpauthUri(issuer: string, email: string, secret: string): strin
 }
 
 /**
- * The 6 digits of a typed or pasted code, without spaces or dashes ("123 456", "123-456").
+ * The 6 digits of a typed or pasted code, without spaces or dashes ("123 456", "123-456"), given
+ * to `method`.
  * @throws InvalidParameterError saying what is wrong, for anything else.
  */
-export function normalizeTotpCode(code: string): string {
-  const digits = String(code).replace(/[\s-]/g, '');
+export function normalizeTotpCode(method: string, code: unknown): string {
+  checkText(method, 'the code from the authenticator app', code);
+  const digits = (code as string).replace(/[\s-]/g, '');
   if (!/^\d+$/.test(digits)) {
     throw new InvalidParameterError(
       'The code has characters other than digits. Type the 6 digits the authenticator app shows.',
@@ -43,22 +46,16 @@ export function normalizeTotpCode(code: string): string {
 
 export interface MfaDeps {
   api: UserPoolApi;
-  auth: Pick<Auth, 'getSession' | 'currentUser'>;
+  /** The signed-in session whose access token authorizes the calls. */
+  session: Pick<Session, 'withTokens' | 'currentUser'>;
   /** Names the app in the `otpauth://` URI. */
   issuer: string;
 }
 
 /** Builds the `mfa` facade over the user pool operations and the signed-in session. */
-export function createMfa({ api, auth, issuer }: MfaDeps): Mfa {
-  async function withAccessToken<T>(operation: string, run: (accessToken: string) => Promise<T>): Promise<T> {
-    const tokens = await auth.getSession();
-    if (!tokens) throw new NotSignedInError(`${operation} needs a signed-in user. Sign in first.`);
-    try {
-      return await run(tokens.accessToken);
-    } catch (error) {
-      throw toAuthS3Error(error, { operation });
-    }
-  }
+export function createMfa({ api, session, issuer }: MfaDeps): Mfa {
+  const withAccessToken = <T>(operation: string, run: (accessToken: string) => Promise<T>): Promise<T> =>
+    session.withTokens(operation, (tokens) => run(tokens.accessToken));
 
   const setPreference = (operation: string, on: boolean) =>
     withAccessToken(operation, async (AccessToken) => {
@@ -74,11 +71,15 @@ export function createMfa({ api, auth, issuer }: MfaDeps): Mfa {
         const { SecretCode } = await api.associateSoftwareToken({ AccessToken });
         if (!SecretCode)
           throw new ServiceError('Cognito answered AssociateSoftwareToken without a secret. Try again.');
-        return { secret: SecretCode, uri: otpauthUri(issuer, auth.currentUser()?.email ?? '', SecretCode) };
+        return {
+          secret: SecretCode,
+          uri: otpauthUri(issuer, session.currentUser()?.email ?? '', SecretCode),
+        };
       }),
 
     async verifyTotp(code, deviceName) {
-      const UserCode = normalizeTotpCode(code);
+      const UserCode = normalizeTotpCode('verifyTotp', code);
+      checkOptionalString('verifyTotp', 'the device name', deviceName);
       await withAccessToken('verifyTotp', (AccessToken) =>
         api.verifySoftwareToken({
           AccessToken,

@@ -1,15 +1,16 @@
 /*
  * The S3 half of `files` over a mocked S3 client and a fake identity pool: when S3 rejects the
  * temporary credentials, the cached ones are dropped so the next call (the retry the error message
- * asks for) signs with new credentials instead of the rejected ones.
+ * asks for) signs with new credentials instead of the rejected ones; and after S3's 403 for a read,
+ * a listing of that key tells a missing object (NotFoundError) from a forbidden one.
  */
-import { ListObjectsV2Command, S3Client, S3ServiceException } from '@aws-sdk/client-s3';
+import { HeadObjectCommand, ListObjectsV2Command, S3Client, S3ServiceException } from '@aws-sdk/client-s3';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { FakeCognito } from '../__tests__/fake-cognito.js';
 import { fakeIdToken, RecordingLogger, TestClock } from '../__tests__/fakes.js';
 import { SessionStore } from '../auth/session-store.js';
-import { AccessDeniedError, InvalidParameterError, NotAuthorizedError } from '../errors.js';
+import { AccessDeniedError, InvalidParameterError, NotAuthorizedError, NotFoundError } from '../errors.js';
 import { memoryStorage } from '../token-storage.js';
 import type { Auth } from '../types.js';
 import { createFilesClient } from './files-client.js';
@@ -83,6 +84,23 @@ describe('files client', () => {
     await expect(files.list('private/', '/', 10)).rejects.toBeInstanceOf(AccessDeniedError);
     await files.credentials();
     expect(identity.calls('GetCredentialsForIdentity')).toHaveLength(1);
+  });
+
+  it('tells a missing object from a forbidden one after a 403 HeadObject by listing that key', async () => {
+    const files = await client();
+    s3Mock.on(HeadObjectCommand).rejects(s3Error('Forbidden', 403));
+    // The listing shows other keys only (one that merely starts like it): the object is missing.
+    s3Mock.on(ListObjectsV2Command).resolvesOnce({ Contents: [{ Key: 'public/a.txt.bak' }] });
+    await expect(files.head('public/a.txt')).rejects.toBeInstanceOf(NotFoundError);
+    expect(s3Mock.commandCalls(ListObjectsV2Command)[0]?.args[0].input).toMatchObject({
+      Prefix: 'public/a.txt',
+      MaxKeys: 1,
+    });
+    // The listing shows the key itself, or is denied too: the 403 stands.
+    s3Mock.on(ListObjectsV2Command).resolvesOnce({ Contents: [{ Key: 'public/a.txt' }] });
+    await expect(files.head('public/a.txt')).rejects.toBeInstanceOf(AccessDeniedError);
+    s3Mock.on(ListObjectsV2Command).rejectsOnce(s3Error('AccessDenied', 403));
+    await expect(files.head('public/a.txt')).rejects.toBeInstanceOf(AccessDeniedError);
   });
 
   it('refuses a download URL lifetime that is not a positive number of seconds', async () => {

@@ -13,19 +13,20 @@ import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import type { SessionStore } from '../auth/session-store.js';
 import { createIdentityPoolApi, createS3Client } from '../clients.js';
 import { toAuthS3Error } from '../error-mapping.js';
-import { InvalidParameterError, NotAuthorizedError } from '../errors.js';
+import { type AuthS3Error, InvalidParameterError, NotAuthorizedError } from '../errors.js';
 import type {
   Auth,
   AuthS3Config,
   Clock,
   FileItem,
-  ListPage,
+  FolderItem,
   Logger,
   UploadData,
   UploadOptions,
 } from '../types.js';
 import { contentDisposition } from './content-disposition.js';
 import { createCredentialsProvider } from './identity-credentials.js';
+import { missingOrDenied } from './missing-or-denied.js';
 import { lastSegment } from './object-keys.js';
 import { type UploadTuning, uploadObject } from './upload-object.js';
 import { toUploadSource } from './upload-source.js';
@@ -47,6 +48,16 @@ export interface FilesClientDeps {
 
 export type FilesClient = Awaited<ReturnType<typeof createFilesClient>>;
 
+/** An item as the S3 half knows it, by key; `files.ts` adds the path relative to the files area. */
+export type KeyedItem = Omit<FileItem, 'path'>;
+
+/** A page as the S3 half knows it, by keys and prefixes. */
+export interface KeyedPage {
+  items: KeyedItem[];
+  folders: Omit<FolderItem, 'path'>[];
+  nextCursor?: string;
+}
+
 export async function createFilesClient(deps: FilesClientDeps) {
   const { config, auth, store, clock, logger } = deps;
   const identity = createIdentityPoolApi(config, { logger, fetch: deps.fetch });
@@ -66,7 +77,7 @@ export async function createFilesClient(deps: FilesClientDeps) {
   }
 
   return {
-    async list(prefix: string, delimiter: string, pageSize: number, cursor?: string): Promise<ListPage> {
+    async list(prefix: string, delimiter: string, pageSize: number, cursor?: string): Promise<KeyedPage> {
       const page = await call('list', prefix, () =>
         s3.send(
           new ListObjectsV2Command({
@@ -96,7 +107,7 @@ export async function createFilesClient(deps: FilesClientDeps) {
       };
     },
 
-    async upload(key: string, data: UploadData, options: UploadOptions): Promise<FileItem> {
+    async upload(key: string, data: UploadData, options: UploadOptions): Promise<KeyedItem> {
       const uploaded = await call('upload', key, () =>
         uploadObject(s3, { bucket: Bucket, key }, toUploadSource(data), { ...deps.tuning, ...options }),
       );
@@ -139,7 +150,11 @@ export async function createFilesClient(deps: FilesClientDeps) {
     },
 
     async head(key: string) {
-      const head = await call('head', key, () => s3.send(new HeadObjectCommand({ Bucket, Key: key })));
+      const head = await call('head', key, () => s3.send(new HeadObjectCommand({ Bucket, Key: key }))).catch(
+        async (error: AuthS3Error) => {
+          throw await missingOrDenied(s3, Bucket, error, { operation: 'head', key });
+        },
+      );
       return {
         key,
         name: lastSegment(key),

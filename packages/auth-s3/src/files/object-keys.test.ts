@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { InvalidKeyError } from '../errors.js';
 import { contentDisposition } from './content-disposition.js';
-import { folderPrefix, lastSegment, normalizePrefix, objectKey } from './object-keys.js';
+import { folderPrefix, lastSegment, normalizePrefix, objectKey, relativePath } from './object-keys.js';
 
 function keyError(fn: () => unknown): InvalidKeyError {
   try {
@@ -15,10 +15,12 @@ function keyError(fn: () => unknown): InvalidKeyError {
 }
 
 describe('objectKey', () => {
-  it('puts relative paths under the prefix and accepts full keys from list()', () => {
+  it('puts every path under the prefix, one that starts with the prefix too', () => {
     expect(objectKey('public/', 'photos/cat.png')).toBe('public/photos/cat.png');
-    expect(objectKey('public/', 'public/photos/cat.png')).toBe('public/photos/cat.png');
     expect(objectKey('public/', 'naïve café.txt')).toBe('public/naïve café.txt');
+    // A relative path, not a full key: `public/x` under `public/` is reachable.
+    expect(objectKey('public/', 'public/x')).toBe('public/public/x');
+    expect(relativePath('public/', objectKey('public/', 'public/x'))).toBe('public/x');
   });
 
   it.each([
@@ -49,6 +51,7 @@ describe('folderPrefix, normalizePrefix, lastSegment', () => {
     expect(folderPrefix('public/')).toBe('public/');
     expect(folderPrefix('public/', 'photos')).toBe('public/photos/');
     expect(folderPrefix('public/', 'photos/2026/')).toBe('public/photos/2026/');
+    expect(folderPrefix('public/', 'public/')).toBe('public/public/');
     expect(() => folderPrefix('public/', '../')).toThrow(InvalidKeyError);
     expect(normalizePrefix('public')).toBe('public/');
     expect(normalizePrefix('')).toBe('');

@@ -1,7 +1,9 @@
 /*
- * Client-side checks on the S3 keys users type: at most 1024 bytes of UTF-8, inside the files
- * prefix, no `.`/`..` or empty segments, no control characters. A bad key fails here with an
- * `InvalidKeyError` that says what to change, before any request is made.
+ * From the paths callers pass to the S3 keys: a path is always relative to the files area (the
+ * prefix), so `public/x` under `public/` is the key `public/public/x`, never a guess that it was
+ * meant as a full key. Client-side checks: at most 1024 bytes of UTF-8, no `.`/`..` or empty
+ * segments, no control characters. A bad path fails here with an `InvalidKeyError` that says what
+ * to change, before any request is made.
  */
 import { InvalidKeyError } from '../errors.js';
 
@@ -18,30 +20,33 @@ export function normalizePrefix(prefix: string): string {
 }
 
 /**
- * The full key of an object: `path` is relative to the prefix (`photos/cat.png`); a full key that
- * already starts with the prefix (as `list()` returns them) is accepted as-is.
+ * The full key of an object: `path` is relative to the prefix (`photos/cat.png` →
+ * `public/photos/cat.png`), whatever it starts with.
  * @throws InvalidKeyError saying what to change.
  */
 export function objectKey(prefix: string, path: string): string {
-  const relative = prefix && path.startsWith(prefix) ? path.slice(prefix.length) : path;
-  if (relative === '') throw new InvalidKeyError('The file name is empty. Give the file a name.', path);
-  if (relative.endsWith('/')) {
+  if (path === '') throw new InvalidKeyError('The file name is empty. Give the file a name.', path);
+  if (path.endsWith('/')) {
     throw new InvalidKeyError(
       `"${path}" ends with "/", which names a folder. Add a file name after it.`,
       path,
     );
   }
-  checkSegments(relative, path, 'The file name');
-  return checkLength(prefix + relative, path);
+  checkSegments(path, path, 'The file name');
+  return checkLength(prefix + path, path);
 }
 
 /** The full prefix of a folder to list: `''` is the prefix root; `photos` and `photos/` are the same. */
 export function folderPrefix(prefix: string, path = ''): string {
-  let relative = prefix && path.startsWith(prefix) ? path.slice(prefix.length) : path;
-  if (relative === '') return prefix;
-  if (!relative.endsWith('/')) relative = `${relative}/`;
-  checkSegments(relative.slice(0, -1), path, 'The folder path');
-  return checkLength(prefix + relative, path);
+  if (path === '') return prefix;
+  const folder = path.endsWith('/') ? path : `${path}/`;
+  checkSegments(folder.slice(0, -1), path, 'The folder path');
+  return checkLength(prefix + folder, path);
+}
+
+/** The inverse of {@link objectKey} for a key under `prefix`: `public/photos/cat.png` → `photos/cat.png`. */
+export function relativePath(prefix: string, key: string): string {
+  return key.slice(prefix.length);
 }
 
 /** The last segment of a key or folder prefix: `public/photos/cat.png` → `cat.png`. */

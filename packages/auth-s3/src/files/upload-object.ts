@@ -19,6 +19,7 @@ import {
 import { toAuthS3Error } from '../error-mapping.js';
 import { AbortedError, AccessDeniedError, NotFoundError, ServiceError } from '../errors.js';
 import type { UploadOptions, UploadProgress } from '../types.js';
+import { missingOrDenied } from './missing-or-denied.js';
 import type { UploadSource } from './upload-source.js';
 
 export const MIB = 1024 * 1024;
@@ -239,7 +240,8 @@ async function removeIfUnchanged(
     const head = await s3.send(new HeadObjectCommand({ Bucket: bucket, Key: key }));
     if (etag && head.ETag === etag) await s3.send(new DeleteObjectCommand({ Bucket: bucket, Key: key }));
   } catch (error) {
-    const mapped = toAuthS3Error(error, { operation: 'upload', key });
+    const context = { operation: 'upload', key };
+    const mapped = await missingOrDenied(s3, bucket, toAuthS3Error(error, context), context);
     if (!(mapped instanceof NotFoundError)) throw mapped;
   }
 }

@@ -3,7 +3,12 @@
  * web ReadableStream) into parts of a fixed size, read lazily so a large File or stream is never
  * held in memory whole. Known sizes are reported up front; streams report what they have read.
  */
+import { InvalidParameterError } from '../errors.js';
 import type { UploadData } from '../types.js';
+
+/** What `upload()` accepts, for the message when it gets something else. */
+export const UPLOAD_DATA_KINDS =
+  'a File, Blob, Uint8Array, ArrayBuffer, string, or a Node or web readable stream';
 
 export interface UploadSource {
   /** Total bytes when known before reading (everything but streams). */
@@ -14,17 +19,28 @@ export interface UploadSource {
   contentType: string | undefined;
 }
 
+/** True for every kind of data `upload()` accepts (checked at the API boundary, before the S3 code loads). */
+export function isUploadData(data: unknown): data is UploadData {
+  return (
+    typeof data === 'string' ||
+    data instanceof ArrayBuffer ||
+    data instanceof Uint8Array ||
+    isBlob(data) ||
+    isWebStream(data) ||
+    isAsyncIterable(data)
+  );
+}
+
+/** @throws InvalidParameterError for data of another kind. */
 export function toUploadSource(data: UploadData): UploadSource {
   if (typeof data === 'string')
     return bytesSource(new TextEncoder().encode(data), 'text/plain; charset=utf-8');
   if (data instanceof ArrayBuffer) return bytesSource(new Uint8Array(data), undefined);
   if (data instanceof Uint8Array) return bytesSource(data, undefined);
-  if (typeof Blob !== 'undefined' && data instanceof Blob) return blobSource(data);
+  if (isBlob(data)) return blobSource(data);
   if (isWebStream(data)) return streamSource(webStreamChunks(data));
   if (isAsyncIterable(data)) return streamSource(data as AsyncIterable<Uint8Array | string>);
-  throw new TypeError(
-    'upload() takes a File, Blob, Uint8Array, ArrayBuffer, string, or a Node or web readable stream.',
-  );
+  throw new InvalidParameterError(`upload() takes ${UPLOAD_DATA_KINDS}.`);
 }
 
 function bytesSource(bytes: Uint8Array, contentType: string | undefined): UploadSource {
@@ -94,6 +110,10 @@ async function* webStreamChunks(stream: ReadableStream<Uint8Array>): AsyncIterab
   } finally {
     reader.releaseLock();
   }
+}
+
+function isBlob(data: unknown): data is Blob {
+  return typeof Blob !== 'undefined' && data instanceof Blob;
 }
 
 function isWebStream(data: unknown): data is ReadableStream<Uint8Array> {

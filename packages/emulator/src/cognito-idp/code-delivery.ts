@@ -1,8 +1,8 @@
 /*
  * How the user pool operations that send a code (SignUp, ResendConfirmationCode, ForgotPassword)
  * deliver it: issue the code, put it in the emulator's inbox and answer with the masked email, as
- * Cognito's CodeDeliveryDetails do; and the made-up answer a pool that hides users gives for an
- * unknown user.
+ * Cognito's CodeDeliveryDetails do; and, for an unknown user in a pool that hides users, the
+ * made-up answer and a code sent nowhere whose wrong guesses count as a user's do.
  */
 import type { CodeDeliveryDetailsType } from '@aws-sdk/client-cognito-identity-provider';
 import { UserNotFoundError } from '../errors.js';
@@ -31,9 +31,31 @@ export function sendCode(
 
 /**
  * For a `login` that names no user: throws UserNotFoundError, or, when the pool hides users,
- * returns the delivery details it would have sent so callers cannot tell.
+ * returns the delivery details it would have sent so callers cannot tell — and issues a code that
+ * is sent nowhere, so that wrong guesses at it lock (LimitExceededException) exactly as a user's
+ * code does (see `redeemForUnknownUser`).
  */
-export function deliveryForUnknownUser(model: Services['model'], login: string): CodeDeliveryDetailsType {
+export async function deliveryForUnknownUser(
+  { model, codes, store }: Pick<Services, 'model' | 'codes' | 'store'>,
+  login: string,
+  kind: CodeKind,
+): Promise<CodeDeliveryDetailsType> {
   if (!hidesUsers(model)) throw new UserNotFoundError('Username/client id combination not found.');
+  codes.issueUnsent(login, kind);
+  await store.save();
   return emailDelivery(login.includes('@') ? maskEmail(login) : '***');
+}
+
+/**
+ * A code given for a `login` that names no user: UserNotFoundError, or, when the pool hides
+ * users, the CodeMismatchException or LimitExceededException a user's wrong code gets.
+ */
+export async function redeemForUnknownUser(
+  { model, codes }: Pick<Services, 'model' | 'codes'>,
+  login: string,
+  kind: CodeKind,
+  code: string,
+): Promise<never> {
+  if (!hidesUsers(model)) throw new UserNotFoundError('Username/client id combination not found.');
+  return codes.redeemUnsent(login, kind, code);
 }

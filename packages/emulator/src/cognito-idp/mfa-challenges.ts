@@ -9,13 +9,19 @@ import type {
   RespondToAuthChallengeRequest,
   RespondToAuthChallengeResponse,
 } from '@aws-sdk/client-cognito-identity-provider';
-import { NotAuthorizedError } from '../errors.js';
+import { InvalidParameterError, NotAuthorizedError } from '../errors.js';
 import type { Services } from '../services/index.js';
 import { acceptCode, openMfaSession, wrongMfaCode } from './mfa.js';
 import { assertMaySignIn, spendChallenge } from './sign-in.js';
-import { required } from './validate.js';
+import { requiredParameter } from './validate.js';
 
 type ChallengeServices = Pick<Services, 'model' | 'users' | 'tokens' | 'sealed' | 'clock' | 'store'>;
+
+/** The challenge's Session, which the MFA answers cannot do without. */
+function challengeSession(request: RespondToAuthChallengeRequest): string {
+  if (request.Session === undefined) throw new InvalidParameterError('Missing required parameter Session');
+  return request.Session;
+}
 
 /** Answers SOFTWARE_TOKEN_MFA with `SOFTWARE_TOKEN_MFA_CODE`. */
 export async function answerSoftwareTokenMfa(
@@ -23,12 +29,11 @@ export async function answerSoftwareTokenMfa(
   clientId: string,
   request: RespondToAuthChallengeRequest,
 ): Promise<RespondToAuthChallengeResponse> {
-  const responses = request.ChallengeResponses ?? {};
-  required(responses.USERNAME, 'ChallengeResponses.USERNAME');
-  const code = required(responses.SOFTWARE_TOKEN_MFA_CODE, 'ChallengeResponses.SOFTWARE_TOKEN_MFA_CODE');
+  requiredParameter(request.ChallengeResponses, 'USERNAME');
+  const code = requiredParameter(request.ChallengeResponses, 'SOFTWARE_TOKEN_MFA_CODE');
   const { session, user } = openMfaSession(
     services,
-    required(request.Session, 'Session'),
+    challengeSession(request),
     ['softwareTokenMfa'],
     clientId,
   );
@@ -53,10 +58,10 @@ export async function answerMfaSetup(
   clientId: string,
   request: RespondToAuthChallengeRequest,
 ): Promise<RespondToAuthChallengeResponse> {
-  required(request.ChallengeResponses?.USERNAME, 'ChallengeResponses.USERNAME');
+  requiredParameter(request.ChallengeResponses, 'USERNAME');
   const { session, user } = openMfaSession(
     services,
-    required(request.Session, 'Session'),
+    challengeSession(request),
     ['mfaSetupVerified'],
     clientId,
   );

@@ -174,28 +174,6 @@ export function wrongMfaCode(): CodeMismatchError {
   return new CodeMismatchError('Invalid code received for user');
 }
 
-/**
- * VerifySoftwareToken's UserCode: exactly 6 digits (API reference: length 6, pattern `[0-9]+`),
- * else the validation error AWS sends, which never echoes the value.
- */
-export function userCode(value: unknown): string {
-  const prefix = "1 validation error detected: Value at 'userCode' failed to satisfy constraint: ";
-  if (typeof value !== 'string' || value === '') {
-    throw new InvalidParameterError(
-      "1 validation error detected: Value null at 'userCode' failed to satisfy constraint: Member must not be null",
-    );
-  }
-  if (value.length !== 6) {
-    throw new InvalidParameterError(
-      `${prefix}Member must have length ${value.length < 6 ? 'greater' : 'less'} than or equal to 6`,
-    );
-  }
-  if (!/^[0-9]+$/.test(value)) {
-    throw new InvalidParameterError(`${prefix}Member must satisfy regular expression pattern: [0-9]+`);
-  }
-  return value;
-}
-
 /** The `{ Enabled, PreferredMfa }` settings SetUserMFAPreference takes per factor. */
 export interface MfaSettings {
   Enabled?: boolean;
@@ -226,11 +204,6 @@ export function applyMfaPreference(
   }
   const settings = request.SoftwareTokenMfaSettings;
   if (settings === undefined) return;
-  for (const [field, value] of Object.entries(settings)) {
-    if (value !== undefined && typeof value !== 'boolean') {
-      throw new InvalidParameterError(`SoftwareTokenMfaSettings.${field} must be a boolean.`);
-    }
-  }
   const token = user.softwareToken;
   if (settings.Enabled === true || settings.PreferredMfa === true) {
     assertPoolOffersSoftwareToken(model);

@@ -52,6 +52,22 @@ export function assertMaySignIn(services: Pick<Services, 'users'>, user: UserRec
   services.users.assertNotLockedOut(user);
 }
 
+/**
+ * Refuses a sign-in name that is no user while it is locked out, as `assertMaySignIn` refuses a
+ * user: where the pool hides users, "Password attempts exceeded" must not tell real accounts apart
+ * (developer guide, "Managing user existence error responses").
+ */
+export function assertUnknownMaySignIn(services: Pick<Services, 'users'>, login: string): void {
+  services.users.assertNotLockedOut(services.users.unknownSignIn(login));
+}
+
+/** Records a wrong sign-in to a name that is no user and throws what a wrong password gets. */
+export async function rejectUnknown(services: SignInServices, login: string): Promise<never> {
+  services.users.recordUnknownSignIn(login);
+  await services.store.save();
+  throw incorrectCredentials();
+}
+
 /** Records a wrong password and throws the error for it. */
 export async function rejectPassword(services: SignInServices, user: UserRecord): Promise<never> {
   services.users.recordFailedSignIn(user);

@@ -3,9 +3,10 @@
  * HTTP with the SDK: every request must get the same verdict from the emulator's S3 (Allow →
  * served; deny → 403 AccessDenied) and the decision the emulator reports must name it.
  */
+
+import { agrees, CASES_WITHOUT_HTTP_FORM, HTTP_MATRIX, outcome } from '@auth-s3/stack-testing';
 import { DeleteObjectsCommand, GetObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3';
 import { describe, expect, it, vi } from 'vitest';
-import { agrees, CASES_WITHOUT_HTTP_FORM, HTTP_MATRIX, outcome } from './__tests__/policy-matrix.js';
 import { useS3Harness } from './__tests__/s3-suite.js';
 import { BUCKET, OTHER_ROLE_ARN } from './__tests__/stack-fixture.js';
 import { createAuthorizer } from './authorize.js';

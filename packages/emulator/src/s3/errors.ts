@@ -35,6 +35,10 @@ export const S3Errors = {
     new S3Error('BadDigest', 400, `The ${what} you specified did not match the calculated checksum.`),
   contentMd5Mismatch: () =>
     new S3Error('BadDigest', 400, 'The Content-MD5 you specified did not match what we received.'),
+  entityTooLarge: () =>
+    new S3Error('EntityTooLarge', 400, 'Your proposed upload exceeds the maximum allowed size', {
+      MaxSizeAllowed: String(5 * 1024 ** 3),
+    }),
   entityTooSmall: () =>
     new S3Error(
       'EntityTooSmall',
@@ -71,6 +75,8 @@ export const S3Errors = {
       400,
       "One or more of the specified parts could not be found. The part might not have been uploaded, or the specified entity tag might not have matched the part's entity tag.",
     ),
+  invalidPartNumber: () =>
+    new S3Error('InvalidPartNumber', 416, 'The requested partnumber is not satisfiable'),
   invalidPartOrder: () =>
     new S3Error(
       'InvalidPartOrder',
@@ -92,6 +98,12 @@ export const S3Errors = {
       400,
       'The XML you provided was not well-formed or did not validate against our published schema',
     ),
+  /** S3 reports the user-defined metadata's size (names without `x-amz-meta-`, plus values) and the limit. */
+  metadataTooLarge: (size: number, max: number) =>
+    new S3Error('MetadataTooLarge', 400, 'Your metadata headers exceed the maximum allowed metadata size', {
+      Size: String(size),
+      MaxSizeAllowed: String(max),
+    }),
   methodNotAllowed: (method: string) =>
     new S3Error('MethodNotAllowed', 405, 'The specified method is not allowed against this resource.', {
       Method: method,

@@ -46,6 +46,18 @@ export interface S3Service {
 
 const MAX_KEY_BYTES = 1024;
 
+/**
+ * `x-amz-expected-bucket-owner` (and CopyObject's `x-amz-source-expected-bucket-owner`): "If the
+ * account ID that you provide does not match the actual owner of the bucket, the request fails
+ * with the HTTP status code 403 Forbidden (access denied)" (S3 API Reference, every operation).
+ */
+function checkExpectedOwners(req: IncomingMessage, accountId: string): void {
+  for (const name of ['x-amz-expected-bucket-owner', 'x-amz-source-expected-bucket-owner']) {
+    const expected = req.headers[name];
+    if (expected !== undefined && expected !== accountId) throw S3Errors.accessDenied();
+  }
+}
+
 /** Creates the S3 service; it loads the bucket's key index in the background and waits for it per request. */
 export function createS3Service(deps: S3ServiceDeps): S3Service {
   const { model, clock } = deps;
@@ -82,6 +94,7 @@ export function createS3Service(deps: S3ServiceDeps): S3Service {
       lookupCredentials: deps.lookupCredentials,
     });
     if (url.bucket !== '' && !ours) throw S3Errors.noSuchBucket(url.bucket);
+    checkExpectedOwners(req, model.accountId);
     const route = resolveRoute(method, url, req.headers);
     const key = url.key ?? '';
     if (Buffer.byteLength(key) > MAX_KEY_BYTES) throw S3Errors.keyTooLong();

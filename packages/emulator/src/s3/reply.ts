@@ -82,7 +82,15 @@ export function objectHeaders(meta: ObjectMeta, withChecksums: boolean): Record<
     'accept-ranges': 'bytes',
     ...meta.headers,
   };
-  for (const [name, value] of Object.entries(meta.userMetadata)) headers[`x-amz-meta-${name}`] = value;
+  // "Working with object metadata": metadata with unprintable characters is not returned;
+  // `x-amz-missing-meta` counts the entries left out.
+  let missing = 0;
+  for (const [name, value] of Object.entries(meta.userMetadata)) {
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what is left out.
+    if (/[\x00-\x08\x0a-\x1f\x7f]/.test(value)) missing++;
+    else headers[`x-amz-meta-${name}`] = value;
+  }
+  if (missing > 0) headers['x-amz-missing-meta'] = String(missing);
   if (meta.partsCount !== undefined) headers['x-amz-mp-parts-count'] = String(meta.partsCount);
   if (withChecksums) {
     for (const [algorithm, value] of Object.entries(meta.checksums)) {

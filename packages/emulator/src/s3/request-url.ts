@@ -1,11 +1,18 @@
 /*
  * Splits a raw request URL the way S3 reads it: the path exactly as sent (SigV4 signs it as is),
  * the bucket and the percent-decoded key (`+` stays `+`), and the query decoded into the map the
- * signer canonicalizes. Malformed percent-encoding is S3's InvalidURI.
+ * signer canonicalizes. Malformed percent-encoding is S3's InvalidURI. The query is a
+ * prototype-free object: a parameter named `constructor` or `__proto__` is only a parameter.
  */
 import { S3Errors, withCause } from './errors.js';
 
+/** Query parameters by name, without a prototype (build one with {@link emptyQuery}). */
 export type Query = Record<string, string | string[]>;
+
+/** A new, empty, prototype-free query map. */
+export function emptyQuery(): Query {
+  return Object.create(null) as Query;
+}
 
 export interface RequestUrl {
   /** The path as sent, still percent-encoded. */
@@ -29,7 +36,7 @@ function decode(text: string): string {
 export function parseRequestUrl(url: string): RequestUrl {
   const mark = url.indexOf('?');
   const rawPath = mark < 0 ? url : url.slice(0, mark);
-  const query: Query = {};
+  const query = emptyQuery();
   if (mark >= 0) {
     for (const pair of url.slice(mark + 1).split('&')) {
       if (pair === '') continue;
@@ -49,8 +56,9 @@ export function parseRequestUrl(url: string): RequestUrl {
   return { rawPath, bucket, key: rawKey === '' ? undefined : decode(rawKey), query };
 }
 
-/** The first value of a query parameter. */
+/** The first value of a query parameter (own parameters only, whatever object holds them). */
 export function queryValue(query: Query, name: string): string | undefined {
+  if (!Object.hasOwn(query, name)) return undefined;
   const value = query[name];
   return Array.isArray(value) ? value[0] : value;
 }

@@ -23,6 +23,15 @@ export function assumedRoleArn(roleArn: string): string {
 }
 
 /**
+ * The bucket owner as S3 names it in `<Owner>`: a canonical user id (64 hex digits) derived from
+ * the account id, stable per account; S3 assigns real ones. With the bucket's object ownership
+ * (BucketOwnerEnforced, CDK's default) every object's owner is the bucket owner.
+ */
+export function bucketOwner(model: StackModel): { ID: string } {
+  return { ID: createHash('sha256').update(`canonical-user:${model.accountId}`).digest('hex') };
+}
+
+/**
  * A role's unique id in IAM's shape (`AROA` and 17 upper-case letters and digits), derived from its
  * ARN so it is the same on every run; real ids are assigned by IAM and differ.
  */

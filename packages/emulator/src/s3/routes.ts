@@ -24,47 +24,52 @@ export interface Route {
   context?: Record<string, ContextValue | undefined>;
 }
 
-/** Subresources S3 knows, with the name their operations carry (`?acl` → GetObjectAcl). */
-const SUBRESOURCES: Record<string, string> = {
-  accelerate: 'AccelerateConfiguration',
-  acl: 'Acl',
-  analytics: 'AnalyticsConfiguration',
-  attributes: 'Attributes',
-  cors: 'Cors',
-  encryption: 'Encryption',
-  'intelligent-tiering': 'IntelligentTieringConfiguration',
-  inventory: 'InventoryConfiguration',
-  'legal-hold': 'LegalHold',
-  lifecycle: 'LifecycleConfiguration',
-  location: 'Location',
-  logging: 'Logging',
-  metrics: 'MetricsConfiguration',
-  notification: 'NotificationConfiguration',
-  'object-lock': 'ObjectLockConfiguration',
-  ownershipControls: 'OwnershipControls',
-  policy: 'Policy',
-  policyStatus: 'PolicyStatus',
-  publicAccessBlock: 'PublicAccessBlock',
-  replication: 'Replication',
-  requestPayment: 'RequestPayment',
-  restore: 'Restore',
-  retention: 'Retention',
-  select: 'Select',
-  tagging: 'Tagging',
-  torrent: 'Torrent',
-  uploads: 'MultipartUploads',
-  versioning: 'Versioning',
-  versions: 'Versions',
-  website: 'Website',
-};
+/**
+ * Subresources S3 knows, with the name their operations carry (`?acl` → GetObjectAcl). Maps,
+ * keyed by request input: `?constructor` is an unknown parameter, which S3 ignores.
+ */
+const SUBRESOURCES = new Map<string, string>(
+  Object.entries({
+    accelerate: 'AccelerateConfiguration',
+    acl: 'Acl',
+    analytics: 'AnalyticsConfiguration',
+    attributes: 'Attributes',
+    cors: 'Cors',
+    encryption: 'Encryption',
+    'intelligent-tiering': 'IntelligentTieringConfiguration',
+    inventory: 'InventoryConfiguration',
+    'legal-hold': 'LegalHold',
+    lifecycle: 'LifecycleConfiguration',
+    location: 'Location',
+    logging: 'Logging',
+    metrics: 'MetricsConfiguration',
+    notification: 'NotificationConfiguration',
+    'object-lock': 'ObjectLockConfiguration',
+    ownershipControls: 'OwnershipControls',
+    policy: 'Policy',
+    policyStatus: 'PolicyStatus',
+    publicAccessBlock: 'PublicAccessBlock',
+    replication: 'Replication',
+    requestPayment: 'RequestPayment',
+    restore: 'Restore',
+    retention: 'Retention',
+    select: 'Select',
+    tagging: 'Tagging',
+    torrent: 'Torrent',
+    uploads: 'MultipartUploads',
+    versioning: 'Versioning',
+    versions: 'Versions',
+    website: 'Website',
+  }),
+);
 
-const VERBS: Record<string, string> = {
-  GET: 'Get',
-  HEAD: 'Head',
-  PUT: 'Put',
-  DELETE: 'Delete',
-  POST: 'Post',
-};
+const VERBS = new Map([
+  ['GET', 'Get'],
+  ['HEAD', 'Head'],
+  ['PUT', 'Put'],
+  ['DELETE', 'Delete'],
+  ['POST', 'Post'],
+]);
 
 /** Like S3, an unimplemented request is still authorized first: a denied caller sees AccessDenied. */
 function unsupported(name: string, level: 'Bucket' | 'Object', action = `s3:${name}`): Route {
@@ -73,7 +78,7 @@ function unsupported(name: string, level: 'Bucket' | 'Object', action = `s3:${na
 
 function unsupportedSubresource(method: string, query: Query, level: 'Bucket' | 'Object'): Route | undefined {
   for (const name of Object.keys(query)) {
-    const suffix = SUBRESOURCES[name];
+    const suffix = SUBRESOURCES.get(name);
     if (!suffix) continue;
     if (method === 'GET' && level === 'Bucket' && name === 'uploads') {
       return unsupported('ListMultipartUploads', level, 's3:ListBucketMultipartUploads');
@@ -81,13 +86,13 @@ function unsupportedSubresource(method: string, query: Query, level: 'Bucket' | 
     if (method === 'GET' && level === 'Bucket' && name === 'versions') {
       return unsupported('ListObjectVersions', level, 's3:ListBucketVersions');
     }
-    return unsupported(`${VERBS[method] ?? method}${level}${suffix}`, level);
+    return unsupported(`${VERBS.get(method) ?? method}${level}${suffix}`, level);
   }
   return undefined;
 }
 
 function listContext(query: Query): Record<string, ContextValue | undefined> {
-  const context: Record<string, ContextValue | undefined> = {};
+  const context: Record<string, ContextValue | undefined> = Object.create(null);
   for (const name of ['prefix', 'delimiter', 'max-keys']) {
     const value = queryValue(query, name);
     if (value !== undefined) context[`s3:${name}`] = value;
@@ -96,7 +101,7 @@ function listContext(query: Query): Record<string, ContextValue | undefined> {
 }
 
 function has(query: Query, name: string): boolean {
-  return query[name] !== undefined;
+  return queryValue(query, name) !== undefined;
 }
 
 function bucketRoute(method: string, query: Query): Route {

@@ -1,6 +1,6 @@
 /*
  * End to end through the whole emulator, configured from the synthesized AuthS3Stack template
- * (test/fixtures): a user signs up and is confirmed, signs in with real SRP
+ * (`@auth-s3/stack-testing`): a user signs up and is confirmed, signs in with real SRP
  * (amazon-cognito-identity-js), trades the id token for credentials from the identity pool (GetId,
  * GetCredentialsForIdentity), and uses them with the real S3 client and lib-storage on the same
  * port. The stack's allow/deny matrix gets the same verdicts over HTTP; the credentials stop
@@ -9,6 +9,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { agrees, HTTP_MATRIX, outcome } from '@auth-s3/stack-testing';
 import {
   CognitoIdentityClient,
   GetCredentialsForIdentityCommand,
@@ -28,7 +29,6 @@ import { ManualClock } from '../clock.js';
 import { type RunningEmulator, startEmulator } from '../index.js';
 import type { StackModel } from '../stack-model.js';
 import { TEMPLATE_FIXTURE } from '../testing/index.js';
-import { agrees, HTTP_MATRIX, outcome } from './__tests__/policy-matrix.js';
 import { send } from './__tests__/raw-s3.js';
 
 const EMAIL = 'lin@example.com';
@@ -144,7 +144,7 @@ describe('S3 with credentials from the identity pool', () => {
     });
   });
 
-  it('gives every case of the stack matrix (infra/test/policy-matrix.ts) its verdict over HTTP', async () => {
+  it('gives every case of the stack matrix (@auth-s3/stack-testing) its verdict over HTTP', async () => {
     expect(HTTP_MATRIX.length).toBeGreaterThanOrEqual(30);
     for (const matrixCase of HTTP_MATRIX) {
       const result = await outcome(s3, matrixCase.call(BUCKET));

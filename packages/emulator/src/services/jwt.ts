@@ -1,10 +1,10 @@
 /*
  * RS256 JSON Web Tokens with node:crypto: signing the tokens the user pool issues, checking
- * the ones clients send back, and publishing the public key as a JWKS document that
+ * the ones clients send back, and publishing the public keys as a JWKS document that
  * aws-jwt-verify (or any JOSE library) accepts.
  */
 import { type KeyObject, sign, verify } from 'node:crypto';
-import type { EmulatorKeys } from './keys.js';
+import type { EmulatorKeys, SigningKey } from './keys.js';
 
 export type JwtPayload = Record<string, unknown> & { exp?: number; iat?: number };
 
@@ -13,11 +13,11 @@ export type JwtProblem = 'malformed' | 'signature';
 
 const b64url = (data: Buffer | string) => Buffer.from(data).toString('base64url');
 
-/** Signs `payload` with the emulator's private key (header `{ alg: RS256, kid }`). */
-export function signJwt(payload: JwtPayload, keys: Pick<EmulatorKeys, 'kid' | 'privateKey'>): string {
-  const head = b64url(JSON.stringify({ kid: keys.kid, alg: 'RS256' }));
+/** Signs `payload` with `key` (header `{ alg: RS256, kid }`). */
+export function signJwt(payload: JwtPayload, key: Pick<SigningKey, 'kid' | 'privateKey'>): string {
+  const head = b64url(JSON.stringify({ kid: key.kid, alg: 'RS256' }));
   const body = b64url(JSON.stringify(payload));
-  const signature = sign('sha256', Buffer.from(`${head}.${body}`), keys.privateKey);
+  const signature = sign('sha256', Buffer.from(`${head}.${body}`), key.privateKey);
   return `${head}.${body}.${b64url(signature)}`;
 }
 
@@ -43,8 +43,12 @@ export function verifyJwt(
   return ok ? { payload } : { problem: 'signature' };
 }
 
-/** The JWKS document for `/{userPoolId}/.well-known/jwks.json`. */
-export function jwksDocument(keys: Pick<EmulatorKeys, 'kid' | 'publicKey'>): { keys: object[] } {
-  const jwk = keys.publicKey.export({ format: 'jwk' });
-  return { keys: [{ alg: 'RS256', e: jwk.e, kid: keys.kid, kty: 'RSA', n: jwk.n, use: 'sig' }] };
+/** The JWKS document for `/{userPoolId}/.well-known/jwks.json`: the id token key, then the access token key. */
+export function jwksDocument(keys: Pick<EmulatorKeys, 'idToken' | 'accessToken'>): { keys: object[] } {
+  return {
+    keys: [keys.idToken, keys.accessToken].map(({ kid, publicKey }) => {
+      const jwk = publicKey.export({ format: 'jwk' });
+      return { alg: 'RS256', e: jwk.e, kid, kty: 'RSA', n: jwk.n, use: 'sig' };
+    }),
+  };
 }

@@ -4,10 +4,26 @@
  * x = H(salt | H(poolName | userId | ":" | password)), u = H(A | B), every number hashed in
  * Cognito's "padded hex" form, and the session key K taken from S with HKDF-SHA256
  * (salt u, info "Caldera Derived Key", 16 bytes). The signature the client proves with is
- * HMAC-SHA256(K, poolName | userId | secretBlock | timestamp). Modular exponentiation runs in
- * OpenSSL through node:crypto's Diffie-Hellman objects, which is several times faster than BigInt.
+ * HMAC-SHA256(K, poolName | userId | secretBlock | timestamp).
+ *
+ * Modular exponentiation runs in OpenSSL as a raw RSA public-key operation (modulus N, the
+ * exponent as the public exponent, no padding), about a millisecond and several times faster than
+ * BigInt. It used to run through node:crypto's Diffie-Hellman objects, but Node 24's OpenSSL checks
+ * that a DH group's prime is prime when the object is built: about two seconds for every
+ * `createDiffieHellman(N, g)`, so every sign-up and sign-in took seconds. A public RSA key is not
+ * checked that way (nor whether its modulus is a product of two primes), and OpenSSL takes any
+ * public exponent below the modulus, even or odd, when the modulus has at most 3072 bits (beyond
+ * that it limits the exponent to 64 bits): N has exactly 3072.
  */
-import { createDiffieHellman, createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import {
+  constants,
+  createHash,
+  createHmac,
+  createPublicKey,
+  publicEncrypt,
+  randomBytes,
+  timingSafeEqual,
+} from 'node:crypto';
 
 const N_HEX =
   'FFFFFFFFFFFFFFFFC90FDAA22168C234C4C6628B80DC1CD129024E088A67CC74020BBEA63B139B22514A08798E3404DD' +
@@ -23,7 +39,7 @@ const N_HEX =
 export const N = BigInt(`0x${N_HEX}`);
 export const g = 2n;
 const N_BYTES = Buffer.from(N_HEX, 'hex');
-const G_BYTES = Buffer.from([2]);
+const N_BASE64URL = N_BYTES.toString('base64url');
 const INFO = Buffer.concat([Buffer.from('Caldera Derived Key', 'utf8'), Buffer.from([1])]);
 
 /** Cognito's hex form of a non-negative number: even length, a leading `00` when the top bit is set. */
@@ -48,31 +64,45 @@ function toBytes(value: bigint): Buffer {
 }
 
 /**
- * base^exponent mod N in OpenSSL: g^e through key generation, any other base as a DH shared
- * secret (a DH object built on a generator other than 2 costs seconds of prime checking).
- * Bases OpenSSL refuses (0, 1, N-1) take the BigInt path, which gives the same answer, slower.
+ * base^exponent mod N for any base and any non-negative exponent. OpenSSL computes it as RSA
+ * encryption without padding under the public key (N, exponent); inputs it refuses (exponent 0,
+ * 1 or not below N, base 0 or 1) or an OpenSSL error take the BigInt path, which gives the same
+ * answer, slower.
  */
 export function modPowN(base: bigint, exponent: bigint): bigint {
   const reduced = ((base % N) + N) % N;
-  if (reduced > 1n && reduced < N - 1n && exponent > 0n) {
+  if (reduced > 1n && exponent > 1n && exponent < N) {
     try {
-      const dh = createDiffieHellman(N_BYTES, G_BYTES);
-      dh.setPrivateKey(toBytes(exponent));
-      if (reduced === g) {
-        dh.generateKeys();
-        return BigInt(`0x${dh.getPublicKey('hex') || '0'}`);
-      }
-      return BigInt(`0x${dh.computeSecret(toBytes(reduced)).toString('hex') || '0'}`);
+      return rsaModPowN(reduced, exponent);
     } catch {
       // Fall through to BigInt.
     }
   }
+  return bigIntModPowN(reduced, exponent);
+}
+
+/**
+ * The OpenSSL path of `modPowN` alone, for `reduced` in [2, N) and `exponent` in [2, N); throws
+ * what OpenSSL throws. Exported so tests prove it, not the BigInt fallback, gives the answers.
+ */
+export function rsaModPowN(reduced: bigint, exponent: bigint): bigint {
+  const key = createPublicKey({
+    key: { kty: 'RSA', n: N_BASE64URL, e: toBytes(exponent).toString('base64url') },
+    format: 'jwk',
+  });
+  // Without padding the input is exactly the modulus's length, big-endian.
+  const input = Buffer.alloc(N_BYTES.length);
+  const bytes = toBytes(reduced);
+  bytes.copy(input, input.length - bytes.length);
+  return BigInt(`0x${publicEncrypt({ key, padding: constants.RSA_NO_PADDING }, input).toString('hex')}`);
+}
+
+/** Square-and-multiply with BigInt; `reduced` is already in [0, N). */
+function bigIntModPowN(reduced: bigint, exponent: bigint): bigint {
   let result = 1n;
   let b = reduced;
-  let e = exponent;
-  while (e > 0n) {
+  for (let e = exponent; e > 0n; e >>= 1n) {
     if (e & 1n) result = (result * b) % N;
-    e >>= 1n;
     b = (b * b) % N;
   }
   return result;

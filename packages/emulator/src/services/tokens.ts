@@ -138,7 +138,7 @@ export class TokenService {
         exp: now + this.client.idTokenValidity,
         jti: randomUUID(),
       },
-      this.keys,
+      this.keys.idToken,
     );
     const accessToken = signJwt(
       {
@@ -150,7 +150,7 @@ export class TokenService {
         jti: randomUUID(),
         username: user.username,
       },
-      this.keys,
+      this.keys.accessToken,
     );
     return {
       AccessToken: accessToken,
@@ -161,7 +161,8 @@ export class TokenService {
   }
 
   private verify(token: string, use: 'id' | 'access'): JwtPayload | undefined {
-    const result = verifyJwt(token, this.keys.publicKey);
+    // Each kind has its own key: an id token presented as an access token fails its signature.
+    const result = verifyJwt(token, (use === 'id' ? this.keys.idToken : this.keys.accessToken).publicKey);
     if (!('payload' in result)) return undefined;
     const { payload } = result;
     if (payload.token_use !== use || payload.iss !== this.issuer()) return undefined;

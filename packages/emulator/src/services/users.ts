@@ -1,18 +1,24 @@
 /*
  * The user pool's users: creation with an SRP verifier (never the password), lookup by
  * username or by the email users sign in with, password checks and changes, and the lockout
- * Cognito applies after repeated wrong passwords (5 free failures, then 1 s doubling to 15 min).
+ * Cognito applies after repeated wrong passwords (5 free failures, then 1 s doubling to 15 min),
+ * also kept for sign-in names that are no user, so a pool hiding users locks both out alike.
  */
 import { randomUUID } from 'node:crypto';
 import type { Clock } from '../clock.js';
 import { NotAuthorizedError } from '../errors.js';
 import type { UserPoolModel } from '../stack-model.js';
 import type { StateStore } from '../store/json-file-store.js';
-import type { UserRecord, UserStatus } from '../store/state.js';
+import type { UnknownSignInRecord, UserRecord, UserStatus } from '../store/state.js';
+import { ownValue, setOwn } from '../store/state.js';
 import { checkPassword, createVerifier } from './srp.js';
 
 const FREE_FAILURES = 5;
 const MAX_LOCKOUT_MS = 15 * 60_000;
+const FORGET_UNKNOWN_MS = 86_400_000;
+
+/** What the lockout counts: a user, or a sign-in name that is not one. */
+type LockoutRecord = Pick<UserRecord, 'failedSignIns' | 'lockedUntil'>;
 
 export interface NewUser {
   /** What the caller typed as Username: an email in pools that sign in with email. */
@@ -84,20 +90,41 @@ export class UserService {
     return checkPassword(this.poolName, user.username, password, user.salt, user.verifier);
   }
 
-  /** Throws NotAuthorizedException "Password attempts exceeded" while the user is locked out. */
-  assertNotLockedOut(user: UserRecord): void {
-    if (user.lockedUntil !== undefined && this.clock.now() < user.lockedUntil) {
+  /** Throws NotAuthorizedException "Password attempts exceeded" while the user (or unknown name) is locked out. */
+  assertNotLockedOut(record: LockoutRecord | undefined): void {
+    if (record?.lockedUntil !== undefined && this.clock.now() < record.lockedUntil) {
       throw new NotAuthorizedError('Password attempts exceeded');
     }
   }
 
   /** Counts a wrong password; from the sixth in a row on, the user is locked out for a while. */
-  recordFailedSignIn(user: UserRecord): void {
-    user.failedSignIns += 1;
-    if (user.failedSignIns > FREE_FAILURES) {
-      const lockout = Math.min(1000 * 2 ** (user.failedSignIns - FREE_FAILURES - 1), MAX_LOCKOUT_MS);
-      user.lockedUntil = this.clock.now() + lockout;
+  recordFailedSignIn(record: LockoutRecord): void {
+    record.failedSignIns += 1;
+    if (record.failedSignIns > FREE_FAILURES) {
+      const lockout = Math.min(1000 * 2 ** (record.failedSignIns - FREE_FAILURES - 1), MAX_LOCKOUT_MS);
+      record.lockedUntil = this.clock.now() + lockout;
     }
+  }
+
+  /**
+   * The lockout record of a sign-in name that is no user, if it has failed before. A pool that
+   * hides users locks such names out exactly as it locks out a user, so that "Password attempts
+   * exceeded" does not tell real accounts apart.
+   */
+  unknownSignIn(login: string): UnknownSignInRecord | undefined {
+    return ownValue(this.store.state.unknownSignIns, login.toLowerCase());
+  }
+
+  /** Counts a wrong sign-in to a name that is no user; the caller saves. */
+  recordUnknownSignIn(login: string): void {
+    const now = this.clock.now();
+    const all = this.store.state.unknownSignIns;
+    for (const [key, old] of Object.entries(all))
+      if (old.lastFailureAt + FORGET_UNKNOWN_MS < now) delete all[key];
+    const record = this.unknownSignIn(login) ?? { failedSignIns: 0, lastFailureAt: now };
+    record.lastFailureAt = now;
+    this.recordFailedSignIn(record);
+    setOwn(all, login.toLowerCase(), record);
   }
 
   recordSuccessfulSignIn(user: UserRecord): void {

@@ -49,6 +49,14 @@ export interface SoftwareToken {
   lastUsedStep?: number;
 }
 
+/** The lockout bookkeeping of a sign-in name that is not a user, kept like a user's so the two look alike. */
+export interface UnknownSignInRecord {
+  failedSignIns: number;
+  lockedUntil?: number;
+  /** The last wrong attempt (epoch ms); records idle for a day are dropped. */
+  lastFailureAt: number;
+}
+
 export type CodeKind = 'signUp' | 'forgotPassword';
 
 export interface PendingCode {
@@ -102,6 +110,8 @@ export interface EmulatorState {
   credentials: Record<string, IssuedCredentials>;
   /** SRP challenges already answered (once each, right or wrong): nonce → when the challenge expires. */
   spentChallenges: Record<string, number>;
+  /** Wrong sign-ins to names that are not users (lower-cased), where the pool hides users. */
+  unknownSignIns: Record<string, UnknownSignInRecord>;
 }
 
 /**
@@ -138,5 +148,6 @@ export function normalizeState(loaded: Partial<EmulatorState>): EmulatorState {
     identities: dictionary(loaded.identities),
     credentials: dictionary(loaded.credentials),
     spentChallenges: dictionary(loaded.spentChallenges),
+    unknownSignIns: dictionary(loaded.unknownSignIns),
   };
 }

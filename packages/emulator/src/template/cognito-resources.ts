@@ -4,6 +4,7 @@
  * leaves a property out, and flagging the properties the emulator does not model.
  */
 
+import { STANDARD_ATTRIBUTES } from '../cognito-idp/user-attributes.js';
 import { TemplateResourceError } from '../errors.js';
 import type {
   IdentityPoolModel,
@@ -37,7 +38,7 @@ export function readUserPool(ctx: LoadContext): UserPoolModel {
     DeletionProtection: 'ignored',
     UserPoolName: 'ignored',
     UserPoolTags: 'ignored',
-    Schema: 'ignored',
+    Schema: 'modelled',
     EmailConfiguration: 'ignored',
     EmailVerificationMessage: 'ignored',
     EmailVerificationSubject: 'ignored',
@@ -66,6 +67,7 @@ export function readUserPool(ctx: LoadContext): UserPoolModel {
     selfSignUpEnabled: !truthy(adminOnly.AllowAdminCreateUserOnly),
     mfaConfiguration: mfaConfiguration(ctx.property(logicalId, 'MfaConfiguration'), logicalId),
     softwareTokenMfa: stringList(ctx.property(logicalId, 'EnabledMfas')).includes('SOFTWARE_TOKEN_MFA'),
+    ...schemaAttributes(ctx.property(logicalId, 'Schema')),
   };
 }
 
@@ -76,6 +78,21 @@ function mfaConfiguration(value: unknown, logicalId: string): MfaConfiguration {
   throw new TemplateResourceError(
     `Resources.${logicalId}.Properties.MfaConfiguration is ${JSON.stringify(value)}; CloudFormation takes OFF, OPTIONAL or ON.`,
   );
+}
+
+/** The custom and the required attributes a `Schema` declares (custom ones take their `custom:` prefix). */
+function schemaAttributes(raw: unknown): Pick<UserPoolModel, 'customAttributes' | 'requiredAttributes'> {
+  const entries = (Array.isArray(raw) ? raw : []) as Array<{ Name?: unknown; Required?: unknown }>;
+  const customAttributes: string[] = [];
+  const requiredAttributes: string[] = [];
+  for (const entry of entries) {
+    if (typeof entry.Name !== 'string') continue;
+    const standard = STANDARD_ATTRIBUTES.includes(entry.Name);
+    const name = standard || entry.Name.startsWith('custom:') ? entry.Name : `custom:${entry.Name}`;
+    if (!standard) customAttributes.push(name);
+    if (truthy(entry.Required)) requiredAttributes.push(name);
+  }
+  return { customAttributes, requiredAttributes };
 }
 
 /** Cognito's defaults when the template gives no password policy: 8 characters, every class, 7 days. */
@@ -112,6 +129,7 @@ export function readUserPoolClient(
     UserPoolId: 'modelled',
     ExplicitAuthFlows: 'modelled',
     PreventUserExistenceErrors: 'modelled',
+    WriteAttributes: 'modelled',
     EnableTokenRevocation: 'modelled',
     AccessTokenValidity: 'modelled',
     IdTokenValidity: 'modelled',
@@ -151,6 +169,9 @@ export function readUserPoolClient(
         ? ['ALLOW_REFRESH_TOKEN_AUTH', 'ALLOW_CUSTOM_AUTH', 'ALLOW_USER_SRP_AUTH']
         : stringList(flows),
     preventUserExistenceErrors: ctx.property(logicalId, 'PreventUserExistenceErrors') === 'ENABLED',
+    ...(ctx.property(logicalId, 'WriteAttributes') === undefined
+      ? {}
+      : { writeAttributes: stringList(ctx.property(logicalId, 'WriteAttributes')) }),
     enableTokenRevocation: ctx.property(logicalId, 'EnableTokenRevocation') !== false,
     accessTokenValidity: validity('AccessTokenValidity', 'AccessToken', 'hours', 3600),
     idTokenValidity: validity('IdTokenValidity', 'IdToken', 'hours', 3600),

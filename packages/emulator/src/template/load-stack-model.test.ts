@@ -1,7 +1,7 @@
 /*
  * Tests for loadStackModel on small hand-written templates: what it finds, the defaults it fills
  * in, the warnings for unmodelled properties, and the errors for templates it cannot serve.
- * (infra/test/template-loader.test.ts runs it on the real synthesized stack.)
+ * (stack-template.test.ts runs it on the real synthesized stack.)
  */
 // biome-ignore-all lint/suspicious/noTemplateCurlyInString: Fn::Sub placeholders are literal ${...} text in templates
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
@@ -58,6 +58,27 @@ describe('loadStackModel', () => {
     expect(() => loadStackModel(template, options)).toThrow(
       /MfaConfiguration is "REQUIRED".*OFF, OPTIONAL or ON/,
     );
+  });
+
+  it('reads the Schema (custom attributes get their prefix) and the client WriteAttributes', () => {
+    const template = minimalTemplate();
+    const pool = template.Resources.Pool?.Properties as Record<string, unknown>;
+    pool.Schema = [
+      { Name: 'email', Required: true, Mutable: true },
+      { Name: 'tier', AttributeDataType: 'String' },
+      { Name: 'custom:plan', AttributeDataType: 'String', Required: 'true' },
+    ];
+    const defaults = loadStackModel(template, options);
+    expect(defaults.userPool.customAttributes).toEqual(['custom:tier', 'custom:plan']);
+    expect(defaults.userPool.requiredAttributes).toEqual(['email', 'custom:plan']);
+    expect(defaults.userPoolClient.writeAttributes).toBeUndefined();
+    (template.Resources.Client?.Properties as Record<string, unknown>).WriteAttributes = [
+      'email',
+      'custom:tier',
+    ];
+    const listed = loadStackModel(template, options);
+    expect(listed.userPoolClient.writeAttributes).toEqual(['email', 'custom:tier']);
+    expect(listed.warnings.join('\n')).not.toMatch(/Schema|WriteAttributes/);
   });
 
   it('reads the client with token validity in its units and CloudFormation defaults', () => {

@@ -1,7 +1,10 @@
 /*
  * An in-memory stand-in for the auth-s3 library, for component tests of the forms: users, codes and
- * sessions kept in maps, failures raised as the library's real error classes. The real library and
- * emulator are exercised by the browser journey in `e2e/`.
+ * sessions kept in maps, failures raised as the library's real error classes, and the library's
+ * auth events emitted where the library emits them (a sign-in, a sign-out that ends a session, a
+ * refresh Cognito refuses). `files` calls need the session, as the library's do, and take paths
+ * relative to the files area. The real library and emulator are exercised by the browser journey in
+ * `e2e/`.
  */
 import type { Auth, AuthEvent, AuthS3, CurrentUser, FileItem, Files, Mfa } from 'auth-s3';
 import {
@@ -9,6 +12,8 @@ import {
   CodeMismatchError,
   NotAuthorizedError,
   NotFoundError,
+  NotSignedInError,
+  SessionExpiredError,
   UserExistsError,
   UserNotConfirmedError,
 } from 'auth-s3/errors';
@@ -28,6 +33,11 @@ export interface FakeAuthS3 extends AuthS3 {
   expireChallenge(email: string): void;
   calls: string[];
   objects: Map<string, { data: Blob; lastModified: Date }>;
+  /**
+   * Revokes the refresh token (as a sign-out on another device does) and lets the tokens reach
+   * expiry: the next call that needs the session ends it with `expired` and `SessionExpiredError`.
+   */
+  revokeSession(): void;
 }
 
 /** Builds a fake; `users` seeds accounts as `{ email: { password, confirmed } }`. */
@@ -44,6 +54,7 @@ export function createFakeAuthS3(
   const listeners = new Set<(event: AuthEvent) => void>();
   const calls: string[] = [];
   let current: CurrentUser | null = null;
+  let revoked = false;
   let pendingPassword: { email: string; password: string } | null = null;
   /** Expires the pending authenticator-code step of each user, as 3 minutes passing would. */
   const challenges = new Map<string, () => void>();
@@ -59,8 +70,24 @@ export function createFakeAuthS3(
   });
   const signInAs = (email: string) => {
     current = userFor(email);
+    revoked = false;
     emit({ type: 'signedIn', user: current });
     return current;
+  };
+  /** Like the library's refresh: a refused refresh token ends the session with `expired` first. */
+  const getSession: Auth['getSession'] = async () => {
+    if (current && revoked) {
+      current = null;
+      emit({ type: 'expired' });
+      throw new SessionExpiredError('The session has expired or was signed out elsewhere. Sign in again.');
+    }
+    return current
+      ? { idToken: 'id', accessToken: 'access', refreshToken: 'refresh', expiresAt: Date.now() + 3600_000 }
+      : null;
+  };
+  const requireSession = async (operation: string) => {
+    if (!(await getSession()))
+      throw new NotSignedInError(`${operation} needs a signed-in user. Sign in first.`);
   };
 
   const auth: Auth = {
@@ -116,8 +143,9 @@ export function createFakeAuthS3(
     },
     async signOut(opts) {
       calls.push(`signOut:${opts?.global ? 'global' : 'local'}`);
+      const wasSignedIn = current !== null;
       current = null;
-      emit({ type: 'signedOut' });
+      if (wasSignedIn) emit({ type: 'signedOut' });
     },
     async forgotPassword(email) {
       calls.push(`forgotPassword:${email}`);
@@ -130,11 +158,7 @@ export function createFakeAuthS3(
       user.password = newPassword;
     },
     async changePassword() {},
-    async getSession() {
-      return current
-        ? { idToken: 'id', accessToken: 'access', refreshToken: 'refresh', expiresAt: Date.now() + 3600_000 }
-        : null;
-    },
+    getSession,
     currentUser: () => current,
     onChange(listener) {
       listeners.add(listener);
@@ -148,6 +172,7 @@ export function createFakeAuthS3(
     const o = objects.get(key);
     if (!o) throw new NotFoundError(`Nothing found for ${key}.`);
     return {
+      path: key.slice(prefix.length),
       key,
       name: key.split('/').pop() ?? key,
       size: o.data.size,
@@ -158,6 +183,7 @@ export function createFakeAuthS3(
   const files: Files = {
     prefix,
     async list(opts) {
+      await requireSession('list');
       const base = `${prefix}${opts?.path ?? ''}`;
       const items: FileItem[] = [];
       const folders = new Map<string, string>();
@@ -168,24 +194,31 @@ export function createFakeAuthS3(
         if (slash >= 0) folders.set(rest.slice(0, slash), `${base}${rest.slice(0, slash + 1)}`);
         else items.push(item(key));
       }
-      return { items, folders: [...folders].map(([name, p]) => ({ name, prefix: p })) };
+      return {
+        items,
+        folders: [...folders].map(([name, p]) => ({ name, prefix: p, path: p.slice(prefix.length) })),
+      };
     },
     async *listAll(opts) {
       yield await files.list(opts);
     },
     async upload(data, path, opts) {
+      await requireSession('upload');
       const blob = data instanceof Blob ? data : new Blob([String(data)]);
       opts?.onProgress?.({ loaded: blob.size, total: blob.size });
       objects.set(`${prefix}${path}`, { data: blob, lastModified: new Date() });
       return item(`${prefix}${path}`);
     },
     async getDownloadUrl(path) {
+      await requireSession('getDownloadUrl');
       return `https://example.test/${prefix}${path}`;
     },
     async remove(path) {
+      await requireSession('remove');
       objects.delete(`${prefix}${path}`);
     },
     async head(path) {
+      await requireSession('head');
       return { ...item(`${prefix}${path}`), metadata: {} };
     },
     async preload() {
@@ -213,6 +246,9 @@ export function createFakeAuthS3(
     expireChallenge: (email) => challenges.get(email)?.(),
     calls,
     objects,
+    revokeSession() {
+      revoked = true;
+    },
     config: {
       region: 'us-east-1',
       userPoolId: 'us-east-1_test',

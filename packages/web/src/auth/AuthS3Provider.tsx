@@ -1,15 +1,19 @@
 /*
- * The React side of auth-s3: one provider that holds the library instance, follows its auth events
- * and exposes who is signed in. Screens read it through `useAuth()` and `useFiles()`, which fail with
- * a clear message when used outside the provider. The library itself knows nothing of React.
+ * The React side of auth-s3: one provider that holds the library instance and follows its auth
+ * events, the only source of who is signed in. Screens call the library (`auth.signIn`, `signOut`,
+ * …) and never tell the provider what happened: the library's `signedIn`, `signedOut`, `refreshed`
+ * and `expired` events move the app, so a sign-in made anywhere, and every session error (an expired
+ * session, a revoked refresh token), is handled here, in one place. Screens read it through
+ * `useAuth()` and `useFiles()`, which fail with a clear message when used outside the provider. The
+ * library itself knows nothing of React.
  */
-import type { AuthS3, CurrentUser } from 'auth-s3';
-import { createContext, type ReactNode, useCallback, useEffect, useMemo, useState } from 'react';
+import type { AuthEvent, AuthS3, CurrentUser } from 'auth-s3';
+import { createContext, type ReactNode, useCallback, useEffect, useMemo, useReducer } from 'react';
 
 /** `checking` while a stored session is being validated at start. */
 export type AuthStatus = 'checking' | 'signedIn' | 'signedOut';
 
-/** What the provider shares with the screens. */
+/** What the provider shares with the screens: the state to read, nothing that sets it. */
 export interface AuthContextValue {
   client: AuthS3;
   status: AuthStatus;
@@ -17,12 +21,6 @@ export interface AuthContextValue {
   /** A message for the sign-in screen, e.g. why the user was signed out. */
   notice: string | null;
   setNotice(notice: string | null): void;
-  /** Records a completed sign-in (the library also emits `signedIn`; both are harmless). */
-  signedIn(user: CurrentUser | undefined): void;
-  /** Records a sign-out, whether or not the library's event arrives first. */
-  signedOut(): void;
-  /** Called when a request found the session gone: back to sign-in, with a message. */
-  sessionExpired(): void;
   /** Where the emulator's inbox is, when running against the emulator. */
   inboxUrl(email: string): string | null;
 }
@@ -32,83 +30,76 @@ export const AuthContext = createContext<AuthContextValue | null>(null);
 /** The words shown on the sign-in screen after an expired session. */
 export const EXPIRED_NOTICE = 'Your session has expired. Sign in again to continue where you left off.';
 
+interface SessionState {
+  status: AuthStatus;
+  user: CurrentUser | null;
+  notice: string | null;
+}
+
+/** An auth event from the library, or a screen setting the sign-in screen's message. */
+type Action = AuthEvent | { type: 'notice'; notice: string | null };
+
+/** The one place an auth event becomes app state. */
+function follow(state: SessionState, action: Action): SessionState {
+  switch (action.type) {
+    case 'signedIn':
+      return { status: 'signedIn', user: action.user, notice: null };
+    case 'refreshed':
+      return { ...state, status: 'signedIn', user: action.user };
+    case 'signedOut':
+      return { ...state, status: 'signedOut', user: null };
+    case 'expired':
+      return { status: 'signedOut', user: null, notice: EXPIRED_NOTICE };
+    case 'notice':
+      return { ...state, notice: action.notice };
+  }
+}
+
 /** Provides the library instance and the signed-in user to everything below it. */
 export function AuthS3Provider({ client, children }: { client: AuthS3; children: ReactNode }) {
-  const [user, setUser] = useState<CurrentUser | null>(() => client.auth.currentUser());
-  const [status, setStatus] = useState<AuthStatus>(() => (user ? 'checking' : 'signedOut'));
-  const [notice, setNotice] = useState<string | null>(null);
+  const [state, dispatch] = useReducer(follow, client, (c): SessionState => {
+    const user = c.auth.currentUser();
+    return { status: user ? 'checking' : 'signedOut', user, notice: null };
+  });
 
-  const sessionExpired = useCallback(() => {
-    setUser(null);
-    setStatus('signedOut');
-    setNotice(EXPIRED_NOTICE);
-  }, []);
-
-  const signedIn = useCallback(
-    (next: CurrentUser | undefined) => {
-      setUser(next ?? client.auth.currentUser());
-      setStatus('signedIn');
-      setNotice(null);
-    },
-    [client],
-  );
-
-  const signedOut = useCallback(() => {
-    setUser(null);
-    setStatus('signedOut');
-  }, []);
+  const setNotice = useCallback((notice: string | null) => dispatch({ type: 'notice', notice }), []);
 
   useEffect(() => {
-    const unsubscribe = client.auth.onChange((event) => {
-      if (event.type === 'signedIn' || event.type === 'refreshed') {
-        setUser(event.user);
-        setStatus('signedIn');
-        if (event.type === 'signedIn') setNotice(null);
-      } else if (event.type === 'expired') {
-        sessionExpired();
-      } else {
-        setUser(null);
-        setStatus('signedOut');
-      }
-    });
-    // A stored session is only trusted once it proves valid (refreshing it if need be).
+    const unsubscribe = client.auth.onChange(dispatch);
+    // A stored session is only trusted once it proves valid (refreshing it if need be). A refresh the
+    // pool refuses arrives as `expired` on its own; anything else that stops the check counts the same.
     let cancelled = false;
     if (client.auth.currentUser()) {
+      const settle = (event: AuthEvent) => {
+        if (!cancelled) dispatch(event);
+      };
       client.auth.getSession().then(
         (tokens) => {
-          if (cancelled) return;
-          if (tokens) {
-            setUser(client.auth.currentUser());
-            setStatus('signedIn');
-          } else sessionExpired();
+          const user = client.auth.currentUser();
+          settle(tokens && user ? { type: 'refreshed', user } : { type: 'expired' });
         },
-        () => {
-          if (!cancelled) sessionExpired();
-        },
+        () => settle({ type: 'expired' }),
       );
     }
     return () => {
       cancelled = true;
       unsubscribe();
     };
-  }, [client, sessionExpired]);
+  }, [client]);
 
   const value = useMemo<AuthContextValue>(
     () => ({
       client,
-      status,
-      user,
-      notice,
+      status: state.status,
+      user: state.user,
+      notice: state.notice,
       setNotice,
-      signedIn,
-      signedOut,
-      sessionExpired,
       inboxUrl: (email) =>
         client.config.endpoint
           ? `${client.config.endpoint}/_emulator/inbox?${new URLSearchParams({ to: email })}`
           : null,
     }),
-    [client, status, user, notice, signedIn, signedOut, sessionExpired],
+    [client, state, setNotice],
   );
   return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;
 }

@@ -9,6 +9,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { FileTable, PAGE_SIZE } from './FileTable';
 
 const file = (name: string, size: number, day: number): FileItem => ({
+  path: name,
   key: `public/${name}`,
   name,
   size,
@@ -30,7 +31,7 @@ describe('FileTable', () => {
     render(
       <FileTable
         path=""
-        folders={[{ name: 'photos', prefix: 'public/photos/' }]}
+        folders={[{ name: 'photos', path: 'photos/', prefix: 'public/photos/' }]}
         items={[file('b.txt', 10, 1), file('a.txt', 30, 2), file('c.txt', 20, 3)]}
         {...handlers}
       />,

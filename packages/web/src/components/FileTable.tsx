@@ -90,9 +90,7 @@ export function FileTable({ path, folders, items, onDownload, onPreview, onDelet
                     <span aria-hidden="true" className="icon">
                       ▸
                     </span>
-                    <a href={routeHref({ name: 'files', path: `${path}${row.folder.name}/` })}>
-                      {row.folder.name}
-                    </a>
+                    <a href={routeHref({ name: 'files', path: row.folder.path })}>{row.folder.name}</a>
                   </td>
                   <td className="col-size">—</td>
                   <td className="col-date">—</td>

@@ -6,13 +6,10 @@ import { useAction } from './useAction';
 
 /** The app header for the files view. */
 export function Header() {
-  const { auth, user, signedOut } = useAuth();
+  const { auth, user } = useAuth();
   const action = useAction();
-  const signOut = (global: boolean) =>
-    action.run(async () => {
-      await auth.signOut({ global });
-      signedOut();
-    });
+  // The library's `signedOut` event takes the app back to sign-in.
+  const signOut = (global: boolean) => action.run(() => auth.signOut({ global }));
   return (
     <header className="app-header">
       <p className="brand">

@@ -4,20 +4,7 @@
  * anything unexpected (a bug, a browser quirk) still gets a sentence, never a blank or a stack trace.
  * Checks use `instanceof`: class names do not survive minification.
  */
-import {
-  AbortedError,
-  AccessDeniedError,
-  AuthS3Error,
-  NetworkError,
-  NotFoundError,
-  NotSignedInError,
-  SessionExpiredError,
-} from 'auth-s3/errors';
-
-/** True when the error means the user must sign in again. */
-export function isSessionError(error: unknown): boolean {
-  return error instanceof SessionExpiredError || error instanceof NotSignedInError;
-}
+import { AbortedError, AccessDeniedError, AuthS3Error, NetworkError, NotFoundError } from 'auth-s3/errors';
 
 /** One or two sentences for the user. */
 export function describeError(error: unknown): string {

@@ -24,11 +24,6 @@ export function formatDate(date: Date): string {
   return DATE_FORMAT.format(date);
 }
 
-/** The path of a key relative to the files prefix: `public/a/b.png` → `a/b.png`. */
-export function relativePath(key: string, prefix: string): string {
-  return key.startsWith(prefix) ? key.slice(prefix.length) : key;
-}
-
 const IMAGE_EXTENSIONS = new Set(['png', 'jpg', 'jpeg', 'gif', 'webp', 'avif', 'bmp', 'svg']);
 
 /** True when a file name looks like an image a browser can show. */

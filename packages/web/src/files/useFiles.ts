@@ -4,8 +4,11 @@
 import type { Files } from 'auth-s3';
 import { useAuthContext } from '../auth/useAuth';
 
-/** The `files` facade and a callback for requests that found the session gone. */
-export function useFiles(): { files: Files; sessionExpired(): void } {
-  const { client, sessionExpired } = useAuthContext('useFiles');
-  return { files: client.files, sessionExpired };
+/**
+ * The `files` facade. A request that finds the session gone needs no handling here: the library
+ * ends the session with its `expired` event, which `AuthS3Provider` follows.
+ */
+export function useFiles(): { files: Files } {
+  const { client } = useAuthContext('useFiles');
+  return { files: client.files };
 }

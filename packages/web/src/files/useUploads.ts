@@ -4,7 +4,7 @@
  */
 import type { Files } from 'auth-s3';
 import { useCallback, useRef, useState } from 'react';
-import { describeError, isSessionError } from '../errors/describe-error';
+import { describeError } from '../errors/describe-error';
 
 /** One file in the queue. */
 export interface UploadEntry {
@@ -30,7 +30,7 @@ export interface Uploads {
 }
 
 /** See {@link Uploads}; `onUploaded` runs after each success (e.g. to refresh the listing). */
-export function useUploads(files: Files, onUploaded: () => void, onSessionExpired: () => void): Uploads {
+export function useUploads(files: Files, onUploaded: () => void): Uploads {
   const [entries, setEntries] = useState<UploadEntry[]>([]);
   const controllers = useRef(new Map<number, AbortController>());
   const nextId = useRef(1);
@@ -67,16 +67,13 @@ export function useUploads(files: Files, onUploaded: () => void, onSessionExpire
             },
             (error: unknown) => {
               if (controller.signal.aborted) update(id, { status: 'cancelled' });
-              else {
-                update(id, { status: 'failed', error: describeError(error) });
-                if (isSessionError(error)) onSessionExpired();
-              }
+              else update(id, { status: 'failed', error: describeError(error) });
             },
           )
           .finally(() => controllers.current.delete(id));
       }
     },
-    [files, update, onUploaded, onSessionExpired],
+    [files, update, onUploaded],
   );
 
   const cancel = useCallback(

@@ -18,7 +18,7 @@ export const RESEND_COOLDOWN_SECONDS = 30;
 
 /** The confirm screen for `email` (from the route; asked for when empty). */
 export function ConfirmSignUp({ email: routeEmail }: { email: string }) {
-  const { auth, notice, setNotice, signedIn } = useAuth();
+  const { auth, notice, setNotice } = useAuth();
   const [email, setEmail] = useState(routeEmail);
   const [code, setCode] = useState('');
   const [errors, setErrors] = useState<{ email?: string | null; code?: string | null }>({});
@@ -38,10 +38,9 @@ export function ConfirmSignUp({ email: routeEmail }: { email: string }) {
     setErrors(found);
     if (found.email || found.code) return;
     void confirm.run(async () => {
+      // Signed in straight away, the library's `signedIn` event moves the app on.
       const result = await auth.confirmSignUp(email.trim(), code.trim());
-      if (result.signedIn) {
-        signedIn(result.user);
-      } else {
+      if (!result.signedIn) {
         // The password is gone (e.g. after a reload), so auto sign-in could not happen.
         setNotice('Your email is confirmed. Sign in to continue.');
         navigate({ name: 'signIn' });

@@ -39,7 +39,14 @@ describe('Files', () => {
           reject(new AbortedError(`upload ${path} was cancelled.`)),
         );
         pending.push(() =>
-          resolve({ key: `public/${path}`, name: path, size: 10, lastModified: new Date(), etag: '"e"' }),
+          resolve({
+            path,
+            key: `public/${path}`,
+            name: path,
+            size: 10,
+            lastModified: new Date(),
+            etag: '"e"',
+          }),
         );
       });
     const { user } = renderWithAuth(<Files path="" />, client);

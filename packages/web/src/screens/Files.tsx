@@ -4,7 +4,7 @@
  * preview, an empty state and refresh. Loaded lazily after sign-in (see `lazy-files.ts`).
  */
 import type { FileItem } from 'auth-s3';
-import { type DragEvent, useCallback, useEffect, useRef, useState } from 'react';
+import { type DragEvent, useEffect, useRef, useState } from 'react';
 import { Alert } from '../components/Alert';
 import { Breadcrumbs } from '../components/Breadcrumbs';
 import { ConfirmDialog } from '../components/ConfirmDialog';
@@ -13,17 +13,16 @@ import { Header } from '../components/Header';
 import { ImagePreview } from '../components/ImagePreview';
 import { UploadQueue } from '../components/UploadQueue';
 import { useFocusOnChange } from '../components/useFocusOnChange';
-import { describeError, isSessionError } from '../errors/describe-error';
-import { relativePath } from '../files/format';
+import { describeError } from '../errors/describe-error';
 import { useFiles } from '../files/useFiles';
 import { useListing } from '../files/useListing';
 import { useUploads } from '../files/useUploads';
 
 /** The files view for `path` (relative to the prefix, `''` or ending with `/`). */
 export function Files({ path }: { path: string }) {
-  const { files, sessionExpired } = useFiles();
+  const { files } = useFiles();
   const listing = useListing(files, path);
-  const uploads = useUploads(files, listing.reload, sessionExpired);
+  const uploads = useUploads(files, listing.reload);
   const [message, setMessage] = useState<{ tone: 'error' | 'success'; text: string } | null>(null);
   const [toDelete, setToDelete] = useState<FileItem | null>(null);
   const [preview, setPreview] = useState<{ name: string; url: string } | null>(null);
@@ -32,24 +31,16 @@ export function Files({ path }: { path: string }) {
   const dragDepth = useRef(0);
   const heading = useFocusOnChange<HTMLHeadingElement>(path);
 
-  const failed = useCallback(
-    (what: string, error: unknown) => {
-      if (isSessionError(error)) sessionExpired();
-      else setMessage({ tone: 'error', text: `${what}: ${describeError(error)}` });
-    },
-    [sessionExpired],
-  );
-
-  useEffect(() => {
-    if (listing.status === 'error' && isSessionError(listing.error)) sessionExpired();
-  }, [listing.status, listing.error, sessionExpired]);
+  // A session error needs nothing here: the library's `expired` event takes the app to sign-in.
+  const failed = (what: string, error: unknown) =>
+    setMessage({ tone: 'error', text: `${what}: ${describeError(error)}` });
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: a new folder clears the old folder's message.
   useEffect(() => setMessage(null), [path]);
 
   const download = async (item: FileItem) => {
     try {
-      const url = await files.getDownloadUrl(relativePath(item.key, files.prefix), { filename: item.name });
+      const url = await files.getDownloadUrl(item.path, { filename: item.name });
       const link = document.createElement('a');
       link.href = url;
       link.download = item.name;
@@ -62,7 +53,7 @@ export function Files({ path }: { path: string }) {
 
   const showPreview = async (item: FileItem) => {
     try {
-      setPreview({ name: item.name, url: await files.getDownloadUrl(relativePath(item.key, files.prefix)) });
+      setPreview({ name: item.name, url: await files.getDownloadUrl(item.path) });
     } catch (error) {
       failed(`Could not preview ${item.name}`, error);
     }
@@ -73,7 +64,7 @@ export function Files({ path }: { path: string }) {
     setToDelete(null);
     if (!item) return;
     try {
-      await files.remove(relativePath(item.key, files.prefix));
+      await files.remove(item.path);
       setMessage({ tone: 'success', text: `Deleted ${item.name}.` });
       listing.reload();
     } catch (error) {
@@ -138,7 +129,7 @@ export function Files({ path }: { path: string }) {
         {message ? <Alert tone={message.tone}>{message.text}</Alert> : null}
         <UploadQueue entries={uploads.entries} onCancel={uploads.cancel} onClear={uploads.clearFinished} />
 
-        {listing.status === 'error' && !isSessionError(listing.error) ? (
+        {listing.status === 'error' ? (
           <Alert tone="error">
             Could not list this folder: {describeError(listing.error)}{' '}
             <button type="button" className="button button-quiet" onClick={listing.reload}>

@@ -14,7 +14,7 @@ import { routeHref } from '../router';
 
 /** The two-step reset screen; `email` pre-fills the first step. */
 export function ForgotPassword({ email: initialEmail }: { email: string }) {
-  const { auth, signedIn } = useAuth();
+  const { auth } = useAuth();
   const [step, setStep] = useState<'request' | 'reset'>('request');
   const [email, setEmail] = useState(initialEmail);
   const [sentTo, setSentTo] = useState('');
@@ -46,8 +46,8 @@ export function ForgotPassword({ email: initialEmail }: { email: string }) {
     if (found.code || found.password) return;
     void action.run(async () => {
       await auth.confirmForgotPassword(email.trim(), code.trim(), password);
-      const result = await auth.signIn(email.trim(), password);
-      if (result.status === 'done') signedIn(result.user);
+      // The library's `signedIn` event moves the app on.
+      await auth.signIn(email.trim(), password);
     });
   };
 

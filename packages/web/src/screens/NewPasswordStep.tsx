@@ -2,7 +2,6 @@
  * The step a user created by an administrator sees after the first sign-in: choose a password.
  */
 import { type FormEvent, useState } from 'react';
-import { useAuth } from '../auth/useAuth';
 import { checkNewPassword } from '../auth/validate';
 import { Alert } from '../components/Alert';
 import { NewPasswordField } from '../components/AuthFields';
@@ -12,7 +11,6 @@ import { useAction } from '../components/useAction';
 
 /** Asks for a new password and completes the sign-in with it. */
 export function NewPasswordStep({ complete }: { complete: (password: string) => Promise<unknown> }) {
-  const { signedIn } = useAuth();
   const [password, setPassword] = useState('');
   const [error, setError] = useState<string | null>(null);
   const action = useAction();
@@ -21,9 +19,9 @@ export function NewPasswordStep({ complete }: { complete: (password: string) => 
     const problem = checkNewPassword(password);
     setError(problem);
     if (problem) return;
+    // Completing signs in; the library's `signedIn` event moves the app on.
     void action.run(async () => {
       await complete(password);
-      signedIn(undefined);
     });
   };
   return (

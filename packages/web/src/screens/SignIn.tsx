@@ -25,7 +25,7 @@ export interface SignInProps {
 
 /** The sign-in screen. */
 export function SignIn({ onTypingPassword }: SignInProps) {
-  const { auth, notice, setNotice, signedIn } = useAuth();
+  const { auth, notice, setNotice } = useAuth();
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const [errors, setErrors] = useState<{ email?: string | null; password?: string | null }>({});
@@ -52,13 +52,12 @@ export function SignIn({ onTypingPassword }: SignInProps) {
     setNotice(null);
     void action.run(
       async () => {
+        // Done, the library's `signedIn` event moves the app on; otherwise a new password or a code comes first.
         const result = await auth.signIn(email.trim(), password);
-        if (result.status === 'done') signedIn(result.user);
-        else if (result.status === 'newPasswordRequired')
-          setCompleteNewPassword(() => result.completeNewPassword);
+        if (result.status === 'newPasswordRequired') setCompleteNewPassword(() => result.completeNewPassword);
         else if (result.status === 'totpRequired') setSubmitCode(() => result.submitCode);
         // Setting up an app during sign-in (a pool that requires MFA) is not on this screen yet.
-        else throw new UnsupportedChallengeError('MFA_SETUP');
+        else if (result.status === 'totpSetupRequired') throw new UnsupportedChallengeError('MFA_SETUP');
       },
       async (error) => {
         if (!(error instanceof UserNotConfirmedError)) return false;

@@ -14,7 +14,7 @@ import { navigate, routeHref } from '../router';
 
 /** The sign-up screen. */
 export function SignUp() {
-  const { auth, setNotice, signedIn } = useAuth();
+  const { auth, setNotice } = useAuth();
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const [errors, setErrors] = useState<{ email?: string | null; password?: string | null }>({});
@@ -29,8 +29,8 @@ export function SignUp() {
       const address = email.trim();
       const result = await auth.signUp(address, password);
       if (result.userConfirmed) {
-        const signIn = await auth.signIn(address, password);
-        if (signIn.status === 'done') signedIn(signIn.user);
+        // The library's `signedIn` event moves the app on.
+        await auth.signIn(address, password);
         return;
       }
       setNotice(`We sent a code to ${result.codeDeliveredTo ?? address}.`);

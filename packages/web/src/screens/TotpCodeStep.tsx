@@ -5,7 +5,6 @@
  */
 import { ChallengeExpiredError } from 'auth-s3/errors';
 import { type FormEvent, useState } from 'react';
-import { useAuth } from '../auth/useAuth';
 import { checkTotpCode } from '../auth/validate';
 import { Alert } from '../components/Alert';
 import { AuthLayout } from '../components/AuthLayout';
@@ -23,7 +22,6 @@ export interface TotpCodeStepProps {
 
 /** Asks for the authenticator app's code and completes the sign-in with it. */
 export function TotpCodeStep({ submitCode, restart }: TotpCodeStepProps) {
-  const { signedIn } = useAuth();
   const [code, setCode] = useState('');
   const [error, setError] = useState<string | null>(null);
   const action = useAction();
@@ -33,9 +31,9 @@ export function TotpCodeStep({ submitCode, restart }: TotpCodeStepProps) {
     setError(problem);
     if (problem) return;
     void action.run(
+      // Once the code is accepted, the library's `signedIn` event moves the app on.
       async () => {
         await submitCode(code);
-        signedIn(undefined);
       },
       (caught) => {
         if (!(caught instanceof ChallengeExpiredError)) {

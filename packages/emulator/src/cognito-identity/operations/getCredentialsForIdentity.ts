@@ -8,7 +8,7 @@ import type {
   GetCredentialsForIdentityInput,
   GetCredentialsForIdentityResponse,
 } from '@aws-sdk/client-cognito-identity';
-import { required } from '../../cognito-idp/validate.js';
+import { string, struct } from '../../cognito-idp/request-shape.js';
 import {
   InvalidIdentityPoolConfigurationError,
   NotAuthorizedError,
@@ -17,14 +17,18 @@ import {
 import type { OperationFactory } from '../../operation.js';
 import { verifiedLogin } from '../logins.js';
 import { assertRoleTrustsIdentity } from '../role-trust.js';
+import { IdentityId, identityPoolInput, Logins } from '../validate.js';
+
+/** GetCredentialsForIdentity's request members (API reference, GetCredentialsForIdentity). */
+const input = struct({ IdentityId, Logins, CustomRoleArn: string({ min: 20, max: 2048 }) }, ['IdentityId']);
 
 export const getCredentialsForIdentity: OperationFactory<
   GetCredentialsForIdentityInput,
   GetCredentialsForIdentityResponse,
   'model' | 'tokens' | 'clock' | 'identities' | 'store' | 'log'
-> = (services) => async (request) => {
+> = identityPoolInput(input, (services) => async (request) => {
   const { model, identities, store } = services;
-  const identityId = required(request.IdentityId, 'IdentityId');
+  const identityId = request.IdentityId;
   const identity = identities.find(identityId);
   if (!identity) throw new ResourceNotFoundError(`Identity '${identityId}' not found.`);
   const login = verifiedLogin(services, request.Logins);
@@ -55,4 +59,4 @@ export const getCredentialsForIdentity: OperationFactory<
       Expiration: new Date(credentials.expiration),
     },
   };
-};
+});

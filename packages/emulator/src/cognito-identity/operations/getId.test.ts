@@ -52,8 +52,8 @@ describe('getId', () => {
 
   it('throws ResourceNotFoundError for another identity pool', async () => {
     const services = await testServices();
-    await expect(getId(services)({ IdentityPoolId: 'us-east-1:other' })).rejects.toThrow(
-      ResourceNotFoundError,
-    );
+    await expect(
+      getId(services)({ IdentityPoolId: 'us-east-1:00000000-0000-0000-0000-000000000000' }),
+    ).rejects.toThrow(ResourceNotFoundError);
   });
 });

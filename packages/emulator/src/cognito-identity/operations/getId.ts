@@ -3,16 +3,22 @@
  * id every time for the same user — or a new unauthenticated identity where the pool allows it.
  */
 import type { GetIdInput, GetIdResponse } from '@aws-sdk/client-cognito-identity';
+import { string, struct } from '../../cognito-idp/request-shape.js';
 import { NotAuthorizedError } from '../../errors.js';
 import type { OperationFactory } from '../../operation.js';
 import { verifiedLogin } from '../logins.js';
-import { identityPool } from '../validate.js';
+import { IdentityPoolId, identityPool, identityPoolInput, Logins } from '../validate.js';
+
+/** GetId's request members (API reference, GetId, "Request Parameters"). */
+const input = struct({ AccountId: string({ min: 1, max: 15, pattern: '\\d+' }), IdentityPoolId, Logins }, [
+  'IdentityPoolId',
+]);
 
 export const getId: OperationFactory<
   GetIdInput,
   GetIdResponse,
   'model' | 'tokens' | 'clock' | 'identities' | 'store'
-> = (services) => async (request) => {
+> = identityPoolInput(input, (services) => async (request) => {
   const { model, identities, store } = services;
   identityPool(model, request.IdentityPoolId);
   const login = verifiedLogin(services, request.Logins);
@@ -22,4 +28,4 @@ export const getId: OperationFactory<
   const identity = identities.identityFor(login);
   await store.save();
   return { IdentityId: identity.identityId };
-};
+});

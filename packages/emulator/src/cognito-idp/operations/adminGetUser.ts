@@ -5,16 +5,20 @@
 import type { AdminGetUserRequest, AdminGetUserResponse } from '@aws-sdk/client-cognito-identity-provider';
 import { UserNotFoundError } from '../../errors.js';
 import type { OperationFactory } from '../../operation.js';
+import { Username, UserPoolId, userPoolInput } from '../input-members.js';
 import { mfaFields } from '../mfa.js';
+import { struct } from '../request-shape.js';
 import { userType } from '../user-type.js';
-import { required, userPool } from '../validate.js';
+import { userPool } from '../validate.js';
+
+/** AdminGetUser's request members (API reference, AdminGetUser). */
+const input = struct({ UserPoolId, Username }, ['UserPoolId', 'Username']);
 
 export const adminGetUser: OperationFactory<AdminGetUserRequest, AdminGetUserResponse, 'model' | 'users'> =
-  ({ model, users }) =>
-  async (request) => {
+  userPoolInput(input, ({ model, users }) => async (request) => {
     userPool(model, request.UserPoolId);
-    const user = users.find(required(request.Username, 'Username'));
+    const user = users.find(request.Username);
     if (!user) throw new UserNotFoundError('User does not exist.');
     const { Attributes, ...rest } = userType(user);
     return { ...rest, Username: user.username, UserAttributes: Attributes, ...mfaFields(user) };
-  };
+  });

@@ -8,18 +8,23 @@ import type {
 } from '@aws-sdk/client-cognito-identity-provider';
 import { UserNotFoundError } from '../../errors.js';
 import type { OperationFactory } from '../../operation.js';
+import { MfaPreferences, Username, UserPoolId, userPoolInput } from '../input-members.js';
 import { applyMfaPreference } from '../mfa.js';
-import { required, userPool } from '../validate.js';
+import { struct } from '../request-shape.js';
+import { userPool } from '../validate.js';
+
+/** AdminSetUserMFAPreference's request members (API reference, AdminSetUserMFAPreference). */
+const input = struct({ UserPoolId, Username, ...MfaPreferences }, ['UserPoolId', 'Username']);
 
 export const adminSetUserMFAPreference: OperationFactory<
   AdminSetUserMFAPreferenceRequest,
   AdminSetUserMFAPreferenceResponse,
   'model' | 'users' | 'store'
-> = (services) => async (request) => {
+> = userPoolInput(input, (services) => async (request) => {
   userPool(services.model, request.UserPoolId);
-  const user = services.users.find(required(request.Username, 'Username'));
+  const user = services.users.find(request.Username);
   if (!user) throw new UserNotFoundError('User does not exist.');
   applyMfaPreference(services.model, user, request);
   await services.store.save();
   return {};
-};
+});

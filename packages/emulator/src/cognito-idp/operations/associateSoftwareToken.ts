@@ -11,13 +11,18 @@ import type {
 } from '@aws-sdk/client-cognito-identity-provider';
 import type { OperationFactory } from '../../operation.js';
 import { newTotpSecret } from '../../services/totp.js';
+import { AccessToken, Session, userPoolInput } from '../input-members.js';
 import { assertPoolOffersSoftwareToken, sealMfaSession, setupCaller } from '../mfa.js';
+import { struct } from '../request-shape.js';
+
+/** AssociateSoftwareToken's request members: neither is required, one of them must be given (API reference). */
+const input = struct({ AccessToken, Session });
 
 export const associateSoftwareToken: OperationFactory<
   AssociateSoftwareTokenRequest,
   AssociateSoftwareTokenResponse,
   'model' | 'tokens' | 'sealed' | 'clock' | 'store' | 'users'
-> = (services) => async (request) => {
+> = userPoolInput(input, (services) => async (request) => {
   const { user, session } = setupCaller(services, request, ['mfaSetup']);
   assertPoolOffersSoftwareToken(services.model);
   const secret = newTotpSecret();
@@ -30,4 +35,4 @@ export const associateSoftwareToken: OperationFactory<
     SecretCode: secret,
     Session: sealMfaSession(services, 'mfaSetup', user, session.clientId, session.expiresAt),
   };
-};
+});

@@ -6,33 +6,46 @@ import type {
   ConfirmForgotPasswordRequest,
   ConfirmForgotPasswordResponse,
 } from '@aws-sdk/client-cognito-identity-provider';
-import { CodeMismatchError, UserNotFoundError } from '../../errors.js';
 import type { OperationFactory } from '../../operation.js';
 import { enforcePasswordPolicy } from '../../services/password-policy.js';
-import { appClient, hidesUsers, required } from '../validate.js';
+import { redeemForUnknownUser } from '../code-delivery.js';
+import {
+  ClientContext,
+  ClientId,
+  ConfirmationCode,
+  Password,
+  SecretHash,
+  Username,
+  userPoolInput,
+} from '../input-members.js';
+import { struct } from '../request-shape.js';
+import { appClient } from '../validate.js';
+
+/** ConfirmForgotPassword's request members (API reference, ConfirmForgotPassword). */
+const input = struct({ ClientId, SecretHash, Username, ConfirmationCode, Password, ...ClientContext }, [
+  'ClientId',
+  'Username',
+  'ConfirmationCode',
+  'Password',
+]);
 
 export const confirmForgotPassword: OperationFactory<
   ConfirmForgotPasswordRequest,
   ConfirmForgotPasswordResponse,
   'model' | 'users' | 'codes' | 'store'
-> =
-  ({ model, users, codes, store }) =>
-  async (request) => {
-    appClient(model, request.ClientId);
-    const login = required(request.Username, 'Username');
-    const code = required(request.ConfirmationCode, 'ConfirmationCode');
-    const password = required(request.Password, 'Password');
-    const user = users.find(login);
-    if (!user) {
-      if (hidesUsers(model)) throw new CodeMismatchError();
-      throw new UserNotFoundError('Username/client id combination not found.');
-    }
-    enforcePasswordPolicy(password, model.userPool.passwordPolicy);
-    await codes.redeem(user.username, 'forgotPassword', code);
-    users.setPassword(user, password);
-    users.recordSuccessfulSignIn(user);
-    if (user.status === 'RESET_REQUIRED' || user.status === 'FORCE_CHANGE_PASSWORD')
-      user.status = 'CONFIRMED';
-    await store.save();
-    return {};
-  };
+> = userPoolInput(input, ({ model, users, codes, store }) => async (request) => {
+  appClient(model, request.ClientId);
+  const login = request.Username;
+  const code = request.ConfirmationCode;
+  const password = request.Password;
+  // The policy first, for unknown names too: a weak password must not tell users apart.
+  enforcePasswordPolicy(password, model.userPool.passwordPolicy);
+  const user = users.find(login);
+  if (!user) return redeemForUnknownUser({ model, codes }, login, 'forgotPassword', code);
+  await codes.redeem(user.username, 'forgotPassword', code);
+  users.setPassword(user, password);
+  users.recordSuccessfulSignIn(user);
+  if (user.status === 'RESET_REQUIRED' || user.status === 'FORCE_CHANGE_PASSWORD') user.status = 'CONFIRMED';
+  await store.save();
+  return {};
+});

@@ -9,27 +9,33 @@ import type {
 import { InvalidParameterError, NotAuthorizedError } from '../../errors.js';
 import type { OperationFactory } from '../../operation.js';
 import { deliveryForUnknownUser, sendCode } from '../code-delivery.js';
-import { appClient, required } from '../validate.js';
+import { ClientContext, ClientId, SecretHash, Username, userPoolInput } from '../input-members.js';
+import { struct } from '../request-shape.js';
+import { appClient } from '../validate.js';
+
+/** ForgotPassword's request members (API reference, ForgotPassword). */
+const input = struct({ ClientId, SecretHash, Username, ...ClientContext }, ['ClientId', 'Username']);
 
 export const forgotPassword: OperationFactory<
   ForgotPasswordRequest,
   ForgotPasswordResponse,
   'model' | 'users' | 'codes' | 'inbox' | 'store'
-> =
-  ({ model, users, codes, inbox, store }) =>
-  async (request) => {
-    appClient(model, request.ClientId);
-    const login = required(request.Username, 'Username');
-    const user = users.find(login);
-    if (!user) return { CodeDeliveryDetails: deliveryForUnknownUser(model, login) };
-    if (!user.enabled) throw new NotAuthorizedError('User is disabled.');
-    const email = user.attributes.email;
-    if (!email || user.attributes.email_verified !== 'true') {
-      throw new InvalidParameterError(
-        'Cannot reset password for the user as there is no registered/verified email or phone_number',
-      );
-    }
-    const delivery = sendCode({ codes, inbox }, user, email, 'forgotPassword');
-    await store.save();
-    return { CodeDeliveryDetails: delivery };
-  };
+> = userPoolInput(input, ({ model, users, codes, inbox, store }) => async (request) => {
+  appClient(model, request.ClientId);
+  const login = request.Username;
+  const user = users.find(login);
+  if (!user)
+    return {
+      CodeDeliveryDetails: await deliveryForUnknownUser({ model, codes, store }, login, 'forgotPassword'),
+    };
+  if (!user.enabled) throw new NotAuthorizedError('User is disabled.');
+  const email = user.attributes.email;
+  if (!email || user.attributes.email_verified !== 'true') {
+    throw new InvalidParameterError(
+      'Cannot reset password for the user as there is no registered/verified email or phone_number',
+    );
+  }
+  const delivery = sendCode({ codes, inbox }, user, email, 'forgotPassword');
+  await store.save();
+  return { CodeDeliveryDetails: delivery };
+});

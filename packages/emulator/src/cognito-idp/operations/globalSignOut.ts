@@ -4,17 +4,19 @@
  */
 import type { GlobalSignOutRequest, GlobalSignOutResponse } from '@aws-sdk/client-cognito-identity-provider';
 import type { OperationFactory } from '../../operation.js';
-import { required } from '../validate.js';
+import { AccessToken, userPoolInput } from '../input-members.js';
+import { struct } from '../request-shape.js';
+
+/** GlobalSignOut's request members (API reference, GlobalSignOut). */
+const input = struct({ AccessToken }, ['AccessToken']);
 
 export const globalSignOut: OperationFactory<
   GlobalSignOutRequest,
   GlobalSignOutResponse,
   'tokens' | 'store'
-> =
-  ({ tokens, store }) =>
-  async (request) => {
-    const user = tokens.authenticate(required(request.AccessToken, 'AccessToken'));
-    tokens.signOutEverywhere(user);
-    await store.save();
-    return {};
-  };
+> = userPoolInput(input, ({ tokens, store }) => async (request) => {
+  const user = tokens.authenticate(request.AccessToken);
+  tokens.signOutEverywhere(user);
+  await store.save();
+  return {};
+});

@@ -9,27 +9,31 @@ import type {
 import { InvalidParameterError } from '../../errors.js';
 import type { OperationFactory } from '../../operation.js';
 import { deliveryForUnknownUser, sendCode } from '../code-delivery.js';
-import { appClient, required } from '../validate.js';
+import { ClientContext, ClientId, SecretHash, Username, userPoolInput } from '../input-members.js';
+import { struct } from '../request-shape.js';
+import { appClient } from '../validate.js';
+
+/** ResendConfirmationCode's request members (API reference, ResendConfirmationCode). */
+const input = struct({ ClientId, SecretHash, Username, ...ClientContext }, ['ClientId', 'Username']);
 
 export const resendConfirmationCode: OperationFactory<
   ResendConfirmationCodeRequest,
   ResendConfirmationCodeResponse,
   'model' | 'users' | 'codes' | 'inbox' | 'store'
-> =
-  ({ model, users, codes, inbox, store }) =>
-  async (request) => {
-    appClient(model, request.ClientId);
-    const login = required(request.Username, 'Username');
-    const user = users.find(login);
-    if (!user) return { CodeDeliveryDetails: deliveryForUnknownUser(model, login) };
-    if (user.status !== 'UNCONFIRMED') throw new InvalidParameterError('User is already confirmed.');
-    const email = user.attributes.email;
-    if (!email) {
-      throw new InvalidParameterError(
-        'Cannot resend codes. Auto verification not turned on or no email for the user.',
-      );
-    }
-    const delivery = sendCode({ codes, inbox }, user, email, 'signUp', 'resendConfirmationCode');
-    await store.save();
-    return { CodeDeliveryDetails: delivery };
-  };
+> = userPoolInput(input, ({ model, users, codes, inbox, store }) => async (request) => {
+  appClient(model, request.ClientId);
+  const login = request.Username;
+  const user = users.find(login);
+  if (!user)
+    return { CodeDeliveryDetails: await deliveryForUnknownUser({ model, codes, store }, login, 'signUp') };
+  if (user.status !== 'UNCONFIRMED') throw new InvalidParameterError('User is already confirmed.');
+  const email = user.attributes.email;
+  if (!email) {
+    throw new InvalidParameterError(
+      'Cannot resend codes. Auto verification not turned on or no email for the user.',
+    );
+  }
+  const delivery = sendCode({ codes, inbox }, user, email, 'signUp', 'resendConfirmationCode');
+  await store.save();
+  return { CodeDeliveryDetails: delivery };
+});

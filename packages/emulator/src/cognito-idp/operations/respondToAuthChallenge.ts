@@ -15,39 +15,69 @@ import type { OperationFactory } from '../../operation.js';
 import { enforcePasswordPolicy } from '../../services/password-policy.js';
 import { computeSessionKey, passwordClaimSignature, signaturesMatch } from '../../services/srp.js';
 import { setOwn } from '../../store/state.js';
+import { ClientContext, ClientId, Session, StringMap, userPoolInput } from '../input-members.js';
 import { answerMfaSetup, answerSoftwareTokenMfa } from '../mfa-challenges.js';
+import { string, struct } from '../request-shape.js';
 import {
   assertMaySignIn,
+  assertUnknownMaySignIn,
   completeSignIn,
   incorrectCredentials,
   type NewPasswordSession,
   rejectPassword,
+  rejectUnknown,
   spendChallenge,
 } from '../sign-in.js';
 import { formatSrpTimestamp, parseSrpTimestamp, TIMESTAMP_TOLERANCE_MS } from '../srp-timestamp.js';
-import { appClient, required } from '../validate.js';
+import { writableAttributes } from '../user-attributes.js';
+import { appClient, requiredParameter } from '../validate.js';
 import type { SrpSecretBlock } from './initiateAuth.js';
+
+/** RespondToAuthChallenge's request members (API reference, RespondToAuthChallenge). */
+const input = struct(
+  {
+    ClientId,
+    ChallengeName: string({
+      enum: [
+        'SMS_MFA',
+        'EMAIL_OTP',
+        'SOFTWARE_TOKEN_MFA',
+        'SELECT_MFA_TYPE',
+        'MFA_SETUP',
+        'PASSWORD_VERIFIER',
+        'CUSTOM_CHALLENGE',
+        'SELECT_CHALLENGE',
+        'DEVICE_SRP_AUTH',
+        'DEVICE_PASSWORD_VERIFIER',
+        'ADMIN_NO_SRP_AUTH',
+        'NEW_PASSWORD_REQUIRED',
+        'SMS_OTP',
+        'PASSWORD',
+        'WEB_AUTHN',
+        'PASSWORD_SRP',
+      ],
+    }),
+    Session,
+    ChallengeResponses: StringMap,
+    ...ClientContext,
+  },
+  ['ClientId', 'ChallengeName'],
+);
 
 export const respondToAuthChallenge: OperationFactory<
   RespondToAuthChallengeRequest,
   RespondToAuthChallengeResponse,
   'model' | 'users' | 'tokens' | 'sealed' | 'clock' | 'store'
-> = (services) => async (request) => {
+> = userPoolInput(input, (services) => async (request) => {
   const { model, users, sealed, clock, store } = services;
   const client = appClient(model, request.ClientId);
-  const challenge = required(request.ChallengeName, 'ChallengeName');
-  const responses = request.ChallengeResponses ?? {};
+  const challenge = request.ChallengeName;
+  const responses = request.ChallengeResponses;
 
   if (challenge === 'PASSWORD_VERIFIER') {
-    const secretBlock = required(
-      responses.PASSWORD_CLAIM_SECRET_BLOCK,
-      'ChallengeResponses.PASSWORD_CLAIM_SECRET_BLOCK',
-    );
-    const signature = required(
-      responses.PASSWORD_CLAIM_SIGNATURE,
-      'ChallengeResponses.PASSWORD_CLAIM_SIGNATURE',
-    );
-    const timestamp = required(responses.TIMESTAMP, 'ChallengeResponses.TIMESTAMP');
+    const secretBlock = requiredParameter(responses, 'PASSWORD_CLAIM_SECRET_BLOCK');
+    const signature = requiredParameter(responses, 'PASSWORD_CLAIM_SIGNATURE');
+    const timestamp = requiredParameter(responses, 'TIMESTAMP');
     const block = sealed.open<SrpSecretBlock>(secretBlock);
     if (block?.kind !== 'srp' || block.clientId !== client.id) throw incorrectCredentials();
     if (clock.now() >= block.expiresAt)
@@ -72,6 +102,11 @@ export const respondToAuthChallenge: OperationFactory<
     }
     const user = block.username === undefined ? undefined : users.find(block.username);
     if (!user) {
+      // A decoy challenge: its answer counts against the name asked for, as a user's would.
+      if (typeof block.unknownLogin === 'string') {
+        assertUnknownMaySignIn(services, block.unknownLogin);
+        return rejectUnknown(services, block.unknownLogin);
+      }
       await store.save();
       throw incorrectCredentials();
     }
@@ -83,8 +118,9 @@ export const respondToAuthChallenge: OperationFactory<
   }
 
   if (challenge === 'NEW_PASSWORD_REQUIRED') {
-    const password = required(responses.NEW_PASSWORD, 'ChallengeResponses.NEW_PASSWORD');
-    const session = sealed.open<NewPasswordSession>(required(request.Session, 'Session'));
+    const password = requiredParameter(responses, 'NEW_PASSWORD');
+    if (request.Session === undefined) throw new InvalidParameterError('Missing required parameter Session');
+    const session = sealed.open<NewPasswordSession>(request.Session);
     if (session?.kind !== 'newPassword' || session.clientId !== client.id) {
       throw new NotAuthorizedError('Invalid session for the user.');
     }
@@ -93,13 +129,17 @@ export const respondToAuthChallenge: OperationFactory<
     const user = users.find(session.username);
     if (user?.status !== 'FORCE_CHANGE_PASSWORD')
       throw new NotAuthorizedError('Invalid session for the user.');
+    const attributes = writableAttributes(
+      model,
+      Object.entries(responses ?? {}).flatMap(([name, Value]) =>
+        name.startsWith('userAttributes.') ? [{ Name: name.slice('userAttributes.'.length), Value }] : [],
+      ),
+      'client',
+    );
     enforcePasswordPolicy(password, model.userPool.passwordPolicy);
     users.setPassword(user, password);
     user.status = 'CONFIRMED';
-    for (const [name, value] of Object.entries(responses)) {
-      if (name.startsWith('userAttributes.'))
-        setOwn(user.attributes, name.slice('userAttributes.'.length), value);
-    }
+    for (const [name, value] of Object.entries(attributes)) setOwn(user.attributes, name, value);
     return completeSignIn(services, user, client.id);
   }
 
@@ -107,4 +147,4 @@ export const respondToAuthChallenge: OperationFactory<
   if (challenge === 'MFA_SETUP') return answerMfaSetup(services, client.id, request);
 
   throw new UnsupportedOperationError(`ChallengeName ${challenge}`);
-};
+});

@@ -10,24 +10,30 @@ import {
   UnsupportedTokenTypeError,
 } from '../../errors.js';
 import type { OperationFactory } from '../../operation.js';
-import { appClient, required } from '../validate.js';
+import { ClientId, Token, userPoolInput } from '../input-members.js';
+import { string, struct } from '../request-shape.js';
+import { appClient } from '../validate.js';
+
+/** RevokeToken's request members (API reference, RevokeToken). */
+const input = struct(
+  { Token, ClientId, ClientSecret: string({ min: 1, max: 64, pattern: '[\\w+]+', sensitive: true }) },
+  ['Token', 'ClientId'],
+);
 
 export const revokeToken: OperationFactory<
   RevokeTokenRequest,
   RevokeTokenResponse,
   'model' | 'tokens' | 'store'
-> =
-  ({ model, tokens, store }) =>
-  async (request) => {
-    const token = required(request.Token, 'Token');
-    const client = appClient(model, request.ClientId);
-    if (!client.enableTokenRevocation) {
-      throw new CognitoUnsupportedOperationError('Token revocation is not enabled for this app client.');
-    }
-    if (token.split('.').length === 3)
-      throw new UnsupportedTokenTypeError('Only refresh tokens can be revoked.');
-    const outcome = tokens.revoke(token, client.id);
-    if (outcome === 'other-client') throw new NotAuthorizedError('Token was not issued to this client.');
-    await store.save();
-    return {};
-  };
+> = userPoolInput(input, ({ model, tokens, store }) => async (request) => {
+  const token = request.Token;
+  const client = appClient(model, request.ClientId);
+  if (!client.enableTokenRevocation) {
+    throw new CognitoUnsupportedOperationError('Token revocation is not enabled for this app client.');
+  }
+  if (token.split('.').length === 3)
+    throw new UnsupportedTokenTypeError('Only refresh tokens can be revoked.');
+  const outcome = tokens.revoke(token, client.id);
+  if (outcome === 'other-client') throw new NotAuthorizedError('Token was not issued to this client.');
+  await store.save();
+  return {};
+});

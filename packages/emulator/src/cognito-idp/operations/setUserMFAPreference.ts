@@ -9,16 +9,20 @@ import type {
   SetUserMFAPreferenceResponse,
 } from '@aws-sdk/client-cognito-identity-provider';
 import type { OperationFactory } from '../../operation.js';
+import { AccessToken, MfaPreferences, userPoolInput } from '../input-members.js';
 import { applyMfaPreference } from '../mfa.js';
-import { required } from '../validate.js';
+import { struct } from '../request-shape.js';
+
+/** SetUserMFAPreference's request members (API reference, SetUserMFAPreference). */
+const input = struct({ AccessToken, ...MfaPreferences }, ['AccessToken']);
 
 export const setUserMFAPreference: OperationFactory<
   SetUserMFAPreferenceRequest,
   SetUserMFAPreferenceResponse,
   'model' | 'tokens' | 'store'
-> = (services) => async (request) => {
-  const user = services.tokens.authenticate(required(request.AccessToken, 'AccessToken'));
+> = userPoolInput(input, (services) => async (request) => {
+  const user = services.tokens.authenticate(request.AccessToken);
   applyMfaPreference(services.model, user, request);
   await services.store.save();
   return {};
-};
+});

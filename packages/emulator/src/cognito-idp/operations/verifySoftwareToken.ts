@@ -6,7 +6,7 @@
  * factor stays off until SetUserMFAPreference turns it on. Errors as the API reference lists them
  * (https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_VerifySoftwareToken.html):
  * EnableSoftwareTokenMFAException for a wrong code, SoftwareTokenMFANotFoundException when nothing
- * is being set up, InvalidParameterException for a UserCode that is not 6 digits.
+ * is being set up, InvalidParameterException for a UserCode that is not 6 digits (its input shape).
  */
 import type {
   VerifySoftwareTokenRequest,
@@ -14,14 +14,30 @@ import type {
 } from '@aws-sdk/client-cognito-identity-provider';
 import { EnableSoftwareTokenMfaError, SoftwareTokenMfaNotFoundError } from '../../errors.js';
 import type { OperationFactory } from '../../operation.js';
-import { acceptCode, assertPoolOffersSoftwareToken, sealMfaSession, setupCaller, userCode } from '../mfa.js';
+import { AccessToken, Session, userPoolInput } from '../input-members.js';
+import { acceptCode, assertPoolOffersSoftwareToken, sealMfaSession, setupCaller } from '../mfa.js';
+import { string, struct } from '../request-shape.js';
+
+/**
+ * VerifySoftwareToken's request members (API reference, VerifySoftwareToken; SoftwareTokenMFAUserCodeType:
+ * 6 characters, pattern `[0-9]+`, never echoed; FriendlyDeviceName: any string).
+ */
+const input = struct(
+  {
+    AccessToken,
+    Session,
+    UserCode: string({ min: 6, max: 6, pattern: '[0-9]+', sensitive: true }),
+    FriendlyDeviceName: string(),
+  },
+  ['UserCode'],
+);
 
 export const verifySoftwareToken: OperationFactory<
   VerifySoftwareTokenRequest,
   VerifySoftwareTokenResponse,
   'model' | 'tokens' | 'sealed' | 'clock' | 'store' | 'users'
-> = (services) => async (request) => {
-  const code = userCode(request.UserCode);
+> = userPoolInput(input, (services) => async (request) => {
+  const code = request.UserCode;
   const { user, session } = setupCaller(services, request, ['mfaSetup']);
   assertPoolOffersSoftwareToken(services.model);
   const token = user.softwareToken;
@@ -46,4 +62,4 @@ export const verifySoftwareToken: OperationFactory<
     Status: 'SUCCESS',
     Session: sealMfaSession(services, 'mfaSetupVerified', user, session.clientId, session.expiresAt),
   };
-};
+});

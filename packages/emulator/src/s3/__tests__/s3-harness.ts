@@ -43,6 +43,8 @@ export interface S3HarnessOptions {
    * the naive table a lookup might be, whose prototype answers `constructor` or `__proto__`.
    */
   lookup?: 'map' | 'plain-object';
+  /** The stack model to serve (default: the shared fixture's), e.g. with a role's policies changed. */
+  model?: StackModel;
 }
 
 /** Starts the S3 service on a random port with a fresh data dir. */
@@ -50,7 +52,7 @@ export async function startS3Harness(options: S3HarnessOptions = {}): Promise<S3
   const parentDir = await mkdtemp(join(tmpdir(), 'auth-s3-s3-'));
   const dataDir = join(parentDir, 'data');
   await mkdir(dataDir);
-  const model = testStackModel();
+  const model = options.model ?? testStackModel();
   const clock = new ManualClock(Date.now());
   const issued = new Map<string, IssuedCredentials>();
   const table: Record<string, IssuedCredentials> = {};

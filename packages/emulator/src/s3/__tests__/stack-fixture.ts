@@ -12,7 +12,9 @@ const authRoleArn = model.identityPool.authenticatedRoleArn;
 const otherRoleArn = model.identityPool.unauthenticatedRoleArn;
 const webOrigin = model.bucket.cors[0]?.allowedOrigins[0];
 if (!authRoleArn || !otherRoleArn || !webOrigin) {
-  throw new Error('The template fixture lost a role or its CORS origin: refresh it from `pnpm synth`');
+  throw new Error(
+    'The template fixture lost a role or its CORS origin: refresh it with `pnpm --filter @auth-s3/infra fixture:refresh`',
+  );
 }
 
 export const ACCOUNT = model.accountId;

@@ -11,7 +11,7 @@ import { SignatureV4 } from '@smithy/signature-v4';
 import type { Clock } from '../../clock.js';
 import type { CredentialsLookup, IssuedCredentials } from '../../issued-credentials.js';
 import { S3Errors } from '../errors.js';
-import { type Query, queryValue, type RequestUrl } from '../request-url.js';
+import { emptyQuery, type Query, queryValue, type RequestUrl } from '../request-url.js';
 import { findCredentials } from './access-key.js';
 import { NodeSha256 } from './node-sha256.js';
 import { assertHeadersSigned } from './signed-headers.js';
@@ -336,7 +336,7 @@ async function verifyPresigned(
     headers['x-amz-content-sha256'] = UNSIGNED_PAYLOAD;
     unsignable.add('x-amz-content-sha256');
   }
-  const query: Query = {};
+  const query = emptyQuery();
   for (const [name, value] of Object.entries(url.query))
     if (!PRESIGN_PARAMS.includes(name)) query[name] = value;
   const signer = signerFor(credentials, parts.region);

@@ -6,6 +6,7 @@
 
 import { createHash, type Hash } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
+import { Transform } from 'node:stream';
 import { crc32 } from 'node:zlib';
 import { Crc32c } from '@aws-crypto/crc32c';
 import { S3Errors } from '../errors.js';
@@ -73,6 +74,16 @@ export function createHasher(algorithm: ChecksumAlgorithm): Hasher {
     case 'SHA256':
       return new NodeHasher('sha256');
   }
+}
+
+/** A pass-through stream that feeds every chunk to the hashers (for bytes copied from disk). */
+export function hashing(...hashers: Array<Hasher | undefined>): Transform {
+  return new Transform({
+    transform(chunk: Buffer, _encoding, callback) {
+      for (const hasher of hashers) hasher?.update(chunk);
+      callback(null, chunk);
+    },
+  });
 }
 
 /** `CRC32` → `x-amz-checksum-crc32`. */

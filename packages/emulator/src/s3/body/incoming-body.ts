@@ -167,6 +167,12 @@ function asS3Error(error: unknown, req: IncomingMessage): S3Error {
   return S3Errors.internalError(error);
 }
 
+/**
+ * The most one PUT (PutObject) or one part (UploadPart) may carry: 5 GiB (S3 User Guide, "Uploading
+ * objects" and "Amazon S3 multipart upload limits"); a larger declared length is EntityTooLarge.
+ */
+export const MAX_UPLOAD_BYTES = 5 * 1024 ** 3;
+
 /** Streams the verified body into `destination`. */
 export async function receiveBody(
   req: IncomingMessage,
@@ -174,6 +180,7 @@ export async function receiveBody(
   destination: Writable,
 ): Promise<ReceivedBody> {
   const expected = expectations(req, auth);
+  if (expected.length !== undefined && expected.length > MAX_UPLOAD_BYTES) throw S3Errors.entityTooLarge();
   const verifier = new VerifyingStream(expected);
   const head: Transform = expected.decoder ?? verifier;
   // The request is piped in rather than made part of the pipeline, so that a refused body (a bad

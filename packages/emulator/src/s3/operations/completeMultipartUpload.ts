@@ -6,9 +6,8 @@
  */
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { createHasher, type Hasher } from '../body/checksums.js';
+import { createHasher, hashing } from '../body/checksums.js';
 import { receiveSmallBody } from '../body/incoming-body.js';
 import { S3Errors } from '../errors.js';
 import { quoteEtag, sendXml } from '../reply.js';
@@ -37,15 +36,6 @@ function requestedParts(xml: string, checksumField: string | undefined): Request
     const etag = textOf(part, 'ETag')?.trim().replace(/^"|"$/g, '');
     if (!Number.isInteger(partNumber) || etag === undefined) throw S3Errors.malformedXml();
     return { partNumber, etag, checksum: checksumField ? textOf(part, checksumField)?.trim() : undefined };
-  });
-}
-
-function hashing(hasher: Hasher | undefined): Transform {
-  return new Transform({
-    transform(chunk: Buffer, _encoding, callback) {
-      hasher?.update(chunk);
-      callback(null, chunk);
-    },
   });
 }
 
@@ -113,6 +103,7 @@ export const completeMultipartUpload: OperationFactory =
           checksums: algorithm && checksum ? { [algorithm]: checksum } : {},
           checksumType: upload.checksumType,
           partsCount: chosen.length,
+          partSizes: chosen.map((p) => p.size),
         },
         condition,
       );

@@ -10,7 +10,7 @@ import type { OperationFactory } from './operation.js';
 
 export const createMultipartUpload: OperationFactory =
   ({ uploads, model, clock }) =>
-  async ({ req, res, key }) => {
+  async ({ req, res, key, auth }) => {
     const algorithmHeader = req.headers['x-amz-checksum-algorithm'];
     const checksumAlgorithm =
       typeof algorithmHeader === 'string'
@@ -36,7 +36,7 @@ export const createMultipartUpload: OperationFactory =
     const upload = await uploads.create({
       key,
       initiated: clock.now(),
-      ...readObjectInput(req),
+      ...readObjectInput(req, auth.queryHeaders),
       checksumAlgorithm,
       checksumType,
     });

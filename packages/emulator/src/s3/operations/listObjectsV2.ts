@@ -1,10 +1,12 @@
 /*
  * ListObjectsV2: one page of the sorted key index with prefix, delimiter, start-after,
- * continuation-token, max-keys (≤ 1000) and encoding-type=url, in S3's ListBucketResult shape.
+ * continuation-token, max-keys (≤ 1000), encoding-type=url and fetch-owner, in S3's
+ * ListBucketResult shape.
  */
 import { S3Errors } from '../errors.js';
 import { quoteEtag, sendXml, xmlDate } from '../reply.js';
 import { queryValue } from '../request-url.js';
+import { bucketOwner } from '../role-session.js';
 import type { ContinuationPoint } from '../storage/list-keys.js';
 import type { OperationFactory } from './operation.js';
 
@@ -55,6 +57,8 @@ export const listObjectsV2: OperationFactory =
     const delimiter = q('delimiter') || undefined;
     const token = q('continuation-token');
     const startAfter = q('start-after');
+    // "The owner field is not present in ListObjectsV2 by default" (S3 API Reference, FetchOwner).
+    const owner = q('fetch-owner') === 'true' ? bucketOwner(model) : undefined;
     const page = objects.list({
       prefix,
       delimiter,
@@ -81,6 +85,7 @@ export const listObjectsV2: OperationFactory =
         ChecksumType: meta.checksumType,
         Size: meta.size,
         StorageClass: 'STANDARD',
+        Owner: owner,
       })),
       CommonPrefixes: page.commonPrefixes.map((p) => ({ Prefix: encode(p) })),
     });

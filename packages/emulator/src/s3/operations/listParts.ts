@@ -2,6 +2,7 @@
 import { S3Errors } from '../errors.js';
 import { quoteEtag, sendXml, xmlDate } from '../reply.js';
 import { queryValue } from '../request-url.js';
+import { assumedRoleArn, bucketOwner } from '../role-session.js';
 import type { OperationFactory } from './operation.js';
 
 export const listParts: OperationFactory =
@@ -17,11 +18,22 @@ export const listParts: OperationFactory =
         maxText,
       );
     }
-    const marker = Number(queryValue(url.query, 'part-number-marker') ?? '0');
+    const markerText = queryValue(url.query, 'part-number-marker');
+    const marker = markerText === undefined ? 0 : Number(markerText);
+    if (!Number.isInteger(marker) || marker < 0) {
+      throw S3Errors.invalidArgument(
+        'Provided part-number-marker not an integer or within integer range',
+        'part-number-marker',
+        markerText,
+      );
+    }
     const after = (await uploads.listParts(upload)).filter((p) => p.partNumber > marker);
     const page = after.slice(0, Math.min(maxParts, 1000));
     const truncated = after.length > page.length;
-    const owner = { ID: auth.credentials.identityId, DisplayName: auth.credentials.identityId };
+    // "Initiator: … If the initiator is an IAM user, this element provides the user ARN" — here
+    // the role session's ARN; the Owner is the bucket owner (S3 API Reference, ListParts).
+    const session = assumedRoleArn(auth.credentials.roleArn);
+    const initiator = { ID: session, DisplayName: session };
     const checksumField = upload.checksumAlgorithm ? `Checksum${upload.checksumAlgorithm}` : undefined;
     sendXml(res, 200, 'ListPartsResult', {
       Bucket: model.bucket.name,
@@ -38,8 +50,8 @@ export const listParts: OperationFactory =
         Size: p.size,
         ...(checksumField && p.checksum ? { [checksumField]: p.checksum } : {}),
       })),
-      Initiator: owner,
-      Owner: owner,
+      Initiator: initiator,
+      Owner: bucketOwner(model),
       StorageClass: 'STANDARD',
       ChecksumAlgorithm: upload.checksumAlgorithm,
       ChecksumType: upload.checksumType,

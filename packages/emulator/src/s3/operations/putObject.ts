@@ -23,7 +23,11 @@ export function writeCondition(req: IncomingMessage): WriteCondition {
   return { ifNoneMatch, ifMatch: req.headers['if-match'] };
 }
 
-/** Commits a written temp file; a failed condition is S3's 412, and the temp file is removed on failure. */
+/**
+ * Commits a written temp file; the temp file is removed on failure. A failed condition is S3's 412
+ * PreconditionFailed, except If-Match on a key with no object: 404 NoSuchKey (S3 User Guide,
+ * "How to prevent object overwrites with conditional writes").
+ */
 export async function commitObject(
   objects: ObjectStore,
   tempFile: string,
@@ -34,9 +38,18 @@ export async function commitObject(
     return await objects.commit(tempFile, meta, condition);
   } catch (error) {
     await removeQuietly(tempFile);
-    if (error instanceof WriteConditionFailed) throw S3Errors.preconditionFailed(error.condition);
-    throw error;
+    throw conditionError(error, meta.key);
   }
+}
+
+/**
+ * S3's answer to a write or delete condition that failed: 412 PreconditionFailed, or 404 NoSuchKey
+ * when If-Match found no object ("How to prevent object overwrites with conditional writes", "How
+ * to perform conditional deletes"); any other error as it is.
+ */
+export function conditionError(error: unknown, key: string): unknown {
+  if (!(error instanceof WriteConditionFailed)) return error;
+  return error.missing ? S3Errors.noSuchKey(key) : S3Errors.preconditionFailed(error.condition);
 }
 
 /** Whole seconds, as S3 keeps Last-Modified. */
@@ -47,7 +60,7 @@ export function storedTime(ms: number): number {
 export const putObject: OperationFactory =
   ({ objects, clock }) =>
   async ({ req, res, key, auth }) => {
-    const input = readObjectInput(req);
+    const input = readObjectInput(req, auth.queryHeaders);
     const condition = writeCondition(req);
     const temp = objects.newTempFile();
     const body = await receiveBodyToFile(req, auth, temp);

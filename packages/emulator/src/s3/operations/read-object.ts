@@ -1,7 +1,8 @@
 /*
  * The read path GetObject and HeadObject share: conditional headers in S3's precedence
  * (If-Match, If-Unmodified-Since → 412; If-None-Match, If-Modified-Since → 304), a single byte
- * Range (206, or 416 InvalidRange), response-* overrides, and the body streamed from disk.
+ * Range (206, or 416 InvalidRange), response-* overrides, and the body streamed from disk. A
+ * missing key is NoSuchKey or AccessDenied as the caller's s3:ListBucket decides (missing-key.ts).
  */
 import type { IncomingMessage } from 'node:http';
 import { pipeline } from 'node:stream/promises';
@@ -9,8 +10,11 @@ import { S3Errors } from '../errors.js';
 import { httpDate, objectHeaders, quoteEtag } from '../reply.js';
 import { queryValue } from '../request-url.js';
 import type { ObjectMeta } from '../storage/object-meta.js';
-import { etagMatches } from '../storage/object-store.js';
+import { evaluateConditions, requestConditions } from './conditional-headers.js';
+import { missingKey } from './missing-key.js';
+import { headerValue } from './object-input.js';
 import type { RequestContext, S3Services } from './operation.js';
+import { parsePartNumber } from './uploadPart.js';
 
 const OVERRIDES = [
   'content-type',
@@ -21,35 +25,24 @@ const OVERRIDES = [
   'content-encoding',
 ] as const;
 
-function header(req: IncomingMessage, name: string): string | undefined {
-  const value = req.headers[name];
-  return Array.isArray(value) ? value[0] : value;
+/** 412 or 304 when a condition fails (conditional-headers.ts has S3's precedence). */
+function checkConditions(req: IncomingMessage, meta: ObjectMeta, now: number): 'ok' | 'not-modified' {
+  const outcome = evaluateConditions(requestConditions(req), meta, now);
+  if (outcome === 'ok') return 'ok';
+  if ('failed' in outcome) throw S3Errors.preconditionFailed(outcome.failed);
+  return 'not-modified';
 }
 
-function parseHttpDate(value: string | undefined): number | undefined {
-  if (value === undefined) return undefined;
-  const ms = Date.parse(value);
-  return Number.isNaN(ms) ? undefined : ms;
-}
-
-/** 412 or 304 when a condition fails, in the order S3 (RFC 7232) applies them. */
-function checkConditions(req: IncomingMessage, meta: ObjectMeta): 'ok' | 'not-modified' {
-  const ifMatch = header(req, 'if-match');
-  const ifNoneMatch = header(req, 'if-none-match');
-  const modified = Math.floor(meta.lastModified / 1000) * 1000;
-  if (ifMatch !== undefined) {
-    if (!etagMatches(ifMatch, meta.etag)) throw S3Errors.preconditionFailed('If-Match');
-  } else {
-    const since = parseHttpDate(header(req, 'if-unmodified-since'));
-    if (since !== undefined && modified > since) throw S3Errors.preconditionFailed('If-Unmodified-Since');
+/**
+ * A `response-*` override, checked as S3 checks it: a value a header cannot carry (a character
+ * beyond ISO-8859-1, or a control character) is 400 InvalidArgument naming the parameter, with
+ * S3's message "Header value cannot be represented using ISO-8859-1."
+ */
+function overrideValue(name: string, value: string): string {
+  if (/[^\t\x20-\x7e\x80-\xff]/.test(value)) {
+    throw S3Errors.invalidArgument('Header value cannot be represented using ISO-8859-1.', name, value);
   }
-  if (ifNoneMatch !== undefined) {
-    if (etagMatches(ifNoneMatch, meta.etag)) return 'not-modified';
-  } else {
-    const since = parseHttpDate(header(req, 'if-modified-since'));
-    if (since !== undefined && modified <= since) return 'not-modified';
-  }
-  return 'ok';
+  return value;
 }
 
 /** The inclusive byte range asked for, undefined for the whole object; unsatisfiable → InvalidRange. */
@@ -69,22 +62,49 @@ function parseRange(value: string | undefined, size: number): { start: number; e
   return { start, end };
 }
 
+/**
+ * The bytes of one part (S3 API Reference, GetObject, partNumber: "effectively performs a 'ranged'
+ * GET request for the part specified"); an object uploaded in one piece is its own part 1. A part
+ * the object does not have is 416 InvalidPartNumber; Range with partNumber is 400 InvalidRequest.
+ */
+function partRange(
+  req: IncomingMessage,
+  meta: ObjectMeta,
+  part: number,
+): { start: number; end: number } | undefined {
+  if (headerValue(req, 'range') !== undefined) {
+    throw S3Errors.invalidRequest('Cannot specify both Range header and partNumber query parameter');
+  }
+  if (meta.partsCount !== undefined && meta.partSizes === undefined) {
+    throw S3Errors.notImplemented('partNumber on a multipart object stored before part sizes were kept');
+  }
+  const sizes = meta.partSizes ?? [meta.size];
+  if (part > sizes.length) throw S3Errors.invalidPartNumber();
+  const start = sizes.slice(0, part - 1).reduce((sum, size) => sum + size, 0);
+  const size = sizes[part - 1] as number;
+  return size === 0 ? undefined : { start, end: start + size - 1 };
+}
+
 /** Answers GET (`head` false) or HEAD for the context's key. */
 export async function readObject(services: S3Services, ctx: RequestContext, head: boolean): Promise<void> {
   const { req, res, key, url } = ctx;
   const meta = services.objects.get(key);
-  if (!meta) throw S3Errors.noSuchKey(key);
-  if (checkConditions(req, meta) === 'not-modified') {
+  if (!meta) throw missingKey(ctx.authz, key);
+  if (checkConditions(req, meta, services.clock.now()) === 'not-modified') {
     res.writeHead(304, { etag: quoteEtag(meta.etag), 'last-modified': httpDate(meta.lastModified) });
     res.end();
     return;
   }
-  const range = parseRange(header(req, 'range'), meta.size);
-  const withChecksums = !range && header(req, 'x-amz-checksum-mode')?.toUpperCase() === 'ENABLED';
+  const partNumber = queryValue(url.query, 'partNumber');
+  const range =
+    partNumber === undefined
+      ? parseRange(headerValue(req, 'range'), meta.size)
+      : partRange(req, meta, parsePartNumber(partNumber));
+  const withChecksums = !range && headerValue(req, 'x-amz-checksum-mode')?.toUpperCase() === 'ENABLED';
   const headers = objectHeaders(meta, withChecksums);
   for (const name of OVERRIDES) {
     const override = queryValue(url.query, `response-${name}`);
-    if (override !== undefined) headers[name] = override;
+    if (override !== undefined) headers[name] = overrideValue(`response-${name}`, override);
   }
   const length = range ? range.end - range.start + 1 : meta.size;
   headers['content-length'] = String(length);
@@ -96,7 +116,7 @@ export async function readObject(services: S3Services, ctx: RequestContext, head
     return;
   }
   const opened = await services.objects.read(key, range);
-  if (!opened) throw S3Errors.noSuchKey(key);
+  if (!opened) throw missingKey(ctx.authz, key);
   if (opened.meta.etag !== meta.etag) {
     // Overwritten between the lookup and the open: describe what is actually streamed.
     opened.stream.destroy();

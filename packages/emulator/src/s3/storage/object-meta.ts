@@ -23,6 +23,8 @@ export interface ObjectMeta {
   checksums: Partial<Record<ChecksumAlgorithm, string>>;
   checksumType?: 'FULL_OBJECT' | 'COMPOSITE';
   partsCount?: number;
+  /** Each part's size, in order, for a multipart object (GetObject's `partNumber`). */
+  partSizes?: number[];
   /** The blob file under the bucket's `data/` directory. */
   blob: string;
 }

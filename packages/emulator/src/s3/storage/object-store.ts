@@ -20,9 +20,15 @@ export interface OpenObject {
   stream: ReadStream;
 }
 
-/** Thrown by `commit` when a write condition (`If-None-Match: *`, `If-Match`) does not hold. */
+/**
+ * Thrown by `commit` when a write condition (`If-None-Match: *`, `If-Match`) does not hold;
+ * `missing` when If-Match found no object at all.
+ */
 export class WriteConditionFailed extends Error {
-  constructor(readonly condition: string) {
+  constructor(
+    readonly condition: string,
+    readonly missing = false,
+  ) {
     super(`Write condition ${condition} did not hold`);
     this.name = 'WriteConditionFailed';
   }
@@ -128,8 +134,9 @@ export class ObjectStore {
     return this.commits.run(meta.key, async () => {
       const existing = this.metas.get(meta.key);
       if (condition.ifNoneMatch === '*' && existing) throw new WriteConditionFailed('If-None-Match');
-      if (condition.ifMatch !== undefined && (!existing || !etagMatches(condition.ifMatch, existing.etag))) {
-        throw new WriteConditionFailed('If-Match');
+      if (condition.ifMatch !== undefined) {
+        if (!existing) throw new WriteConditionFailed('If-Match', true);
+        if (!etagMatches(condition.ifMatch, existing.etag)) throw new WriteConditionFailed('If-Match');
       }
       const blob = randomUUID();
       await renameDurably(tempFile, join(this.dataDir, blob));
@@ -146,10 +153,17 @@ export class ObjectStore {
     });
   }
 
-  /** Removes the object; true when it existed. */
-  async delete(key: string): Promise<boolean> {
+  /**
+   * Removes the object; true when it existed. With `ifMatch` (a conditional delete) the object must
+   * exist with a matching ETag, else WriteConditionFailed (`missing` when there is none).
+   */
+  async delete(key: string, ifMatch?: string): Promise<boolean> {
     return this.commits.run(key, async () => {
       const existing = this.metas.get(key);
+      if (ifMatch !== undefined) {
+        if (!existing) throw new WriteConditionFailed('If-Match', true);
+        if (!etagMatches(ifMatch, existing.etag)) throw new WriteConditionFailed('If-Match');
+      }
       if (!existing) return false;
       await unlink(this.metaPath(key)).catch((error: NodeJS.ErrnoException) => {
         if (error.code !== 'ENOENT') throw error;

@@ -1,24 +1,15 @@
 /*
- * The emulator's template loader on the real synthesized AuthS3Stack (default and ephemeral):
- * it finds every resource, gives AWS-shaped ids, carries the stack's exact settings into the model,
- * and warns only about what the emulator really does not do.
+ * The template loader on the real synthesized AuthS3Stack (the default and the ephemeral fixture of
+ * `@auth-s3/stack-testing`, which infra's tests hold equal to a fresh synth): it finds every
+ * resource, gives AWS-shaped ids, carries the stack's exact settings into the model, and warns only
+ * about what the emulator really does not do.
  */
-import type { StackModel } from '@auth-s3/emulator';
-import { loadStackModel, toStackOutputs } from '@auth-s3/emulator/template';
-import { beforeAll, describe, expect, it } from 'vitest';
-import { synthStack } from './synth.js';
+import { describe, expect, it } from 'vitest';
+import { testStackModel } from '../testing/index.js';
+import { toStackOutputs } from './index.js';
 
-const options = { stackName: 'AuthS3Stack', region: 'us-east-1' };
-let model: StackModel;
-let ephemeral: StackModel;
-
-beforeAll(() => {
-  model = loadStackModel(synthStack().template.toJSON(), options);
-  ephemeral = loadStackModel(
-    synthStack({ ephemeral: true, webOrigins: ['https://app.example.com'] }).template.toJSON(),
-    options,
-  );
-});
+const model = testStackModel();
+const ephemeral = testStackModel({}, 'ephemeral');
 
 describe('loadStackModel on the synthesized stack', () => {
   it('gives AWS-shaped, stable ids', () => {

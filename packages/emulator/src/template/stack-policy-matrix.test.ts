@@ -1,35 +1,48 @@
 /*
- * The policy matrix: every case of `policy-matrix.ts` evaluated with `@auth-s3/iam` against the
- * authenticated role's policies and the bucket policy, as `loadStackModel` reads them from the
- * synthesized template. Then the same matrix against deliberately widened stacks, to show it
- * catches a role that can do more than `public/`.
+ * The policy matrix of `@auth-s3/stack-testing`: every case evaluated with `@auth-s3/iam` against
+ * the authenticated role's policies and the bucket policy, as `loadStackModel` reads them from the
+ * synthesized template (the fixture, which infra's tests hold equal to a fresh synth). Then the
+ * same matrix against deliberately widened templates, to show it catches a role that can do more
+ * than `public/`.
  */
-
-import type { StackModel } from '@auth-s3/emulator';
-import { loadStackModel } from '@auth-s3/emulator/template';
 import type { NamedPolicy } from '@auth-s3/iam';
 import { evaluate } from '@auth-s3/iam';
-import { Template } from 'aws-cdk-lib/assertions';
-import { Effect, PolicyStatement } from 'aws-cdk-lib/aws-iam';
-import { beforeAll, describe, expect, it } from 'vitest';
-import { AuthS3Stack } from '../src/auth-s3-stack.js';
 import {
   caseLabel,
   type MatrixCaller,
   POLICY_MATRIX,
   type PolicyMatrixCase,
+  templateFixture,
   toAuthorizationRequest,
-} from './policy-matrix.js';
-import { createApp } from './synth.js';
+} from '@auth-s3/stack-testing';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { StackModel } from '../stack-model.js';
+import { FIXTURE_LOAD_OPTIONS, testStackModel } from '../testing/index.js';
+import { loadStackModel } from './load-stack-model.js';
 
-/** Synthesizes the stack (after `modify`, if given) and reads it the way the emulator does. */
-function loadModel(modify?: (stack: AuthS3Stack) => void): StackModel {
-  const stack = new AuthS3Stack(createApp(), 'AuthS3Stack');
-  modify?.(stack);
-  return loadStackModel(Template.fromStack(stack).toJSON(), {
-    stackName: 'AuthS3Stack',
-    region: 'us-east-1',
-  });
+interface TemplateResource {
+  Type: string;
+  Properties: { PolicyDocument?: { Statement: object[] }; Roles?: Array<{ Ref?: string }> };
+}
+
+/**
+ * The stack with `statement(bucketArn)` added to the authenticated role's policy (what
+ * `authenticatedRole.addToPrincipalPolicy` would synthesize), read the way the emulator reads it.
+ */
+function widenedModel(statement: (bucketArn: object) => object): StackModel {
+  const template = templateFixture();
+  const resources = Object.entries(template.Resources as Record<string, TemplateResource>);
+  const bucketId = resources.find(
+    ([id, r]) => r.Type === 'AWS::S3::Bucket' && id.startsWith('FileBucketFiles'),
+  )?.[0];
+  const policy = resources.find(
+    ([, r]) =>
+      r.Type === 'AWS::IAM::Policy' &&
+      r.Properties.Roles?.some((role) => role.Ref?.startsWith('IdentityIdentityPoolAuthenticatedRole')),
+  )?.[1].Properties.PolicyDocument;
+  if (!bucketId || !policy) throw new Error('The fixture has no file bucket or no authenticated role policy');
+  policy.Statement.push({ Effect: 'Allow', ...statement({ 'Fn::GetAtt': [bucketId, 'Arn'] }) });
+  return loadStackModel(template, FIXTURE_LOAD_OPTIONS);
 }
 
 /** The policies that decide a request of `roleArn`'s sessions to the bucket. */
@@ -54,7 +67,7 @@ function mismatches(model: StackModel): string[] {
 
 let model: StackModel;
 beforeAll(() => {
-  model = loadModel();
+  model = testStackModel();
 });
 
 describe('authenticated role policy matrix', () => {
@@ -117,53 +130,31 @@ describe('authenticated role policy matrix', () => {
 });
 
 describe('the matrix catches a widened role', () => {
-  const widen = (statement: PolicyStatement) => (stack: AuthS3Stack) =>
-    stack.identity.authenticatedRole.addToPrincipalPolicy(statement);
+  const objects = (bucketArn: object, pattern: string) => ({ 'Fn::Join': ['', [bucketArn, pattern]] });
 
   it('finds nothing wrong with the stack as it is', () => {
     expect(mismatches(model)).toEqual([]);
   });
 
   it('fails when objects under public* (no slash) are allowed', () => {
-    const widened = loadModel((stack) =>
-      widen(
-        new PolicyStatement({
-          effect: Effect.ALLOW,
-          actions: ['s3:GetObject', 's3:PutObject'],
-          resources: [stack.files.bucket.arnForObjects('public*')],
-        }),
-      )(stack),
-    );
+    const widened = widenedModel((bucket) => ({
+      Action: ['s3:GetObject', 's3:PutObject'],
+      Resource: objects(bucket, '/public*'),
+    }));
     expect(mismatches(widened)).toEqual(
       expect.arrayContaining(['s3:GetObject "publicity/a.txt" → Deny', 's3:GetObject "public" → Deny']),
     );
   });
 
   it('fails when the role holds s3:* on the bucket', () => {
-    const widened = loadModel((stack) =>
-      widen(
-        new PolicyStatement({
-          effect: Effect.ALLOW,
-          actions: ['s3:*'],
-          resources: [stack.files.bucket.bucketArn, stack.files.bucket.arnForObjects('*')],
-        }),
-      )(stack),
-    );
+    const widened = widenedModel((bucket) => ({ Action: 's3:*', Resource: [bucket, objects(bucket, '/*')] }));
     expect(mismatches(widened)).toEqual(
       expect.arrayContaining(['s3:PutBucketPolicy (bucket) → Deny', 's3:GetObject "private/a.txt" → Deny']),
     );
   });
 
   it('fails when ListBucket loses its prefix condition', () => {
-    const widened = loadModel((stack) =>
-      widen(
-        new PolicyStatement({
-          effect: Effect.ALLOW,
-          actions: ['s3:ListBucket'],
-          resources: [stack.files.bucket.bucketArn],
-        }),
-      )(stack),
-    );
+    const widened = widenedModel((bucket) => ({ Action: 's3:ListBucket', Resource: bucket }));
     expect(mismatches(widened)).toEqual(
       expect.arrayContaining([
         's3:ListBucket (bucket) → Deny',

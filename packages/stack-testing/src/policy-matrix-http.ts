@@ -1,8 +1,8 @@
 /*
- * The stack's allow/deny matrix (infra/test/policy-matrix.ts, the cases the infra tests evaluate
- * on the synthesized policies) turned into S3 calls, so the emulator's S3 can be held to the same
- * verdicts over real HTTP. Two cases have no HTTP form (an object action on the bucket ARN itself:
- * `GET /bucket` is a listing) and are left out with that reason.
+ * The stack's allow/deny matrix (`policy-matrix.ts`) turned into S3 calls, so the emulator's S3
+ * and a deployed stack's bucket can be held to the same verdicts over real HTTP. Two cases have no
+ * HTTP form (an object action on the bucket ARN itself: `GET /bucket` is a listing) and are left
+ * out with that reason.
  */
 import {
   AbortMultipartUploadCommand,
@@ -22,12 +22,13 @@ import {
   PutObjectTaggingCommand,
   type S3Client,
 } from '@aws-sdk/client-s3';
-import { caseLabel, POLICY_MATRIX, type PolicyMatrixCase } from '../../../../../infra/test/policy-matrix.js';
+import { caseLabel, POLICY_MATRIX, type PolicyMatrixCase } from './policy-matrix.js';
 
 /** Any S3 command (the SDK's command types do not share one assignable base type). */
-export type Call = object;
+type Call = object;
 
-export interface HttpMatrixCase {
+/** One matrix case with the request that makes it. */
+interface HttpMatrixCase {
   label: string;
   case: PolicyMatrixCase;
   /** The SDK command that makes this request against `bucket`. */
@@ -116,4 +117,15 @@ export async function outcome(client: S3Client, call: Call): Promise<string> {
 export function agrees(c: PolicyMatrixCase, result: string): boolean {
   if (c.expected === 'Allow') return result.startsWith('served');
   return result === 'AccessDenied' || (c.otherBucket !== undefined && result === 'NoSuchBucket');
+}
+
+/**
+ * The key an allowed read needs to exist, if the case is one. S3 answers a read of a missing key
+ * with 403 AccessDenied, not 404, when the caller may not list that key (GetObject, "Permissions":
+ * https://docs.aws.amazon.com/AmazonS3/latest/API/API_GetObject.html), and the role lists only with
+ * a `public/` prefix: a replay puts this object first, so that an allowed read is told apart from a
+ * denied one.
+ */
+export function objectToSeed(c: PolicyMatrixCase): string | undefined {
+  return c.expected === 'Allow' && c.action === 's3:GetObject' ? c.key : undefined;
 }

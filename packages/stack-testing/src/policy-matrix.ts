@@ -1,7 +1,8 @@
 /*
  * The authenticated role's access matrix as data: each case is one S3 request a signed-in user
- * might make, with the decision the stack must give. The infra tests evaluate the cases against
- * the synthesized policies; the emulator's S3 tests replay the same cases over real HTTP. Use
+ * might make, with the decision the stack must give. The emulator's template tests evaluate the
+ * cases with `@auth-s3/iam` against the stack's policies; the S3 suites replay them over real HTTP
+ * (`policy-matrix-http.ts`), against the emulator and against a deployed stack. Use
  * `toAuthorizationRequest` to turn a case into an `@auth-s3/iam` request for a given bucket.
  */
 import type { AuthorizationRequest } from '@auth-s3/iam';
@@ -20,7 +21,7 @@ export interface PolicyMatrixCase {
 }
 
 /** A bucket name that is not the stack's. */
-export const OTHER_BUCKET = 'someone-elses-bucket';
+const OTHER_BUCKET = 'someone-elses-bucket';
 
 const allowObject = (action: string, key: string): PolicyMatrixCase => ({ action, key, expected: 'Allow' });
 const denyObject = (action: string, key: string): PolicyMatrixCase => ({ action, key, expected: 'Deny' });
@@ -97,7 +98,7 @@ export interface MatrixCaller {
 }
 
 /** `arn:aws:s3:::<bucket>` or `arn:aws:s3:::<bucket>/<key>` for the case. */
-export function caseResourceArn(testCase: PolicyMatrixCase, bucketName: string): string {
+function caseResourceArn(testCase: PolicyMatrixCase, bucketName: string): string {
   const bucket = testCase.otherBucket ?? bucketName;
   return testCase.key === undefined ? `arn:aws:s3:::${bucket}` : `arn:aws:s3:::${bucket}/${testCase.key}`;
 }

@@ -1,0 +1,27 @@
+/*
+ * What the CDK app holds: one `AuthS3Stack`, configured from the app's context flags, with its
+ * description and its accepted cdk-nag findings. `bin/app.ts` runs it for the CLI; tests run it
+ * in-process, so both synthesize the same template.
+ */
+import type { App } from 'aws-cdk-lib';
+import { parseAppContext } from './app-context.js';
+import { AuthS3Stack } from './auth-s3-stack.js';
+import { acknowledgeNagFindings } from './nag-acknowledgements.js';
+
+/**
+ * Adds the stack to `app`. `region` pins the environment (the CLI passes CDK_DEFAULT_REGION);
+ * without it the template is environment-agnostic.
+ */
+export function addAuthS3Stack(app: App, region: string | undefined): AuthS3Stack {
+  const { ephemeral, webOrigins, mfa } = parseAppContext((key) => app.node.tryGetContext(key));
+  const stack = new AuthS3Stack(app, 'AuthS3Stack', {
+    env: region ? { region } : undefined,
+    description: 'auth-s3: Cognito sign-up/sign-in, an identity pool and least-privilege S3 under public/',
+    ephemeral,
+    webOrigins,
+    mfa,
+  });
+  // Reasons for the cdk-nag findings the stack accepts travel with it, for anyone running cdk-nag on the app.
+  acknowledgeNagFindings(stack);
+  return stack;
+}

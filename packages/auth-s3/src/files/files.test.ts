@@ -1,0 +1,155 @@
+/*
+ * The `files` facade, the API boundary: arguments of the wrong kind fail with
+ * `InvalidParameterError` before the S3 code loads or a request is made; paths are always relative
+ * to the files area (so `public/x` under `public/` is reachable) and come back on every item; an
+ * exception that is not an AWS answer is not reported as one. S3 is mocked; the identity pool is
+ * the fake Cognito.
+ */
+import { HeadObjectCommand, ListObjectsV2Command, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { mockClient } from 'aws-sdk-client-mock';
+import { afterAll, beforeEach, describe, expect, it } from 'vitest';
+import { FakeCognito } from '../__tests__/fake-cognito.js';
+import { fakeIdToken, RecordingLogger, TestClock } from '../__tests__/fakes.js';
+import { SessionStore } from '../auth/session-store.js';
+import { InvalidParameterError, ServiceError, UnexpectedError } from '../errors.js';
+import { memoryStorage } from '../token-storage.js';
+import type { Auth, Files } from '../types.js';
+import { createFiles } from './files.js';
+
+const s3Mock = mockClient(S3Client);
+const signedIn = {
+  getSession: async () => ({ idToken: fakeIdToken(), accessToken: 'a', refreshToken: 'r', expiresAt: 0 }),
+  currentUser: () => ({ sub: 'sub-1', email: '', emailVerified: true, username: 'sub-1', claims: {} }),
+  onChange: () => () => {},
+} as unknown as Auth;
+
+let identity: FakeCognito;
+let logger: RecordingLogger;
+let files: Files;
+beforeEach(() => {
+  s3Mock.reset();
+  identity = new FakeCognito();
+  identity.on('GetId', { IdentityId: 'us-east-1:identity-1' });
+  identity.on('GetCredentialsForIdentity', {
+    IdentityId: 'us-east-1:identity-1',
+    Credentials: {
+      AccessKeyId: 'ASIA',
+      SecretKey: 's',
+      SessionToken: 't',
+      Expiration: Date.UTC(2026, 10, 26, 11) / 1000,
+    },
+  });
+  logger = new RecordingLogger();
+  files = createFiles({
+    config: {
+      region: 'us-east-1',
+      userPoolId: 'us-east-1_Pool1',
+      userPoolClientId: 'client1',
+      identityPoolId: 'us-east-1:pool',
+      bucket: 'bucket',
+    },
+    auth: signedIn,
+    store: new SessionStore(memoryStorage(), 'client1'),
+    clock: new TestClock(),
+    logger,
+    fetch: identity.fetch,
+    prefix: 'public/',
+  });
+});
+afterAll(() => s3Mock.restore());
+
+/** The error `run` rejects with; fails the test when it resolves. */
+async function rejection(run: () => Promise<unknown>): Promise<Error> {
+  return run().then(
+    () => {
+      throw new Error('expected a rejection');
+    },
+    (error: Error) => error,
+  );
+}
+
+describe('files arguments', () => {
+  it('refuses upload data of another kind with InvalidParameterError that says what to pass', async () => {
+    const error = await rejection(() => files.upload(42 as never, 'answer.txt'));
+    expect(error).toBeInstanceOf(InvalidParameterError);
+    expect(error.message).toBe(
+      'upload() needs the data first, as a File, Blob, Uint8Array, ArrayBuffer, string, or a Node or web readable stream (got the number 42).',
+    );
+    expect(s3Mock.calls()).toHaveLength(0);
+  });
+
+  it.each([
+    ['head', () => files.head(undefined as never), /head\(\) needs the path as a string .*\(got undefined\)/],
+    ['remove', () => files.remove(7 as never), /remove\(\) needs the path .*\(got the number 7\)/],
+    [
+      'upload',
+      () => files.upload('x', { key: 'a' } as never),
+      /upload\(\) needs the path .*\(got an object\)/,
+    ],
+    ['list', () => files.list({ pageSize: 0 }), /list\(\) needs pageSize as a whole number from 1 to 1000/],
+    ['list', () => files.list({ path: 3 } as never), /list\(\) needs path .*as a string/],
+    [
+      'listAll',
+      () =>
+        files
+          .listAll('photos/' as never)
+          [Symbol.asyncIterator]()
+          .next(),
+      /listAll\(\) needs its options as an object/,
+    ],
+    [
+      'upload',
+      () => files.upload('x', 'a.txt', { signal: 'stop' } as never),
+      /needs signal as an AbortSignal/,
+    ],
+    [
+      'upload',
+      () => files.upload('x', 'a.txt', { onProgress: 1 } as never),
+      /needs onProgress as a function/,
+    ],
+  ])('refuses a bad argument to %s before any request', async (_method, run, message) => {
+    const error = await rejection(run);
+    expect(error).toBeInstanceOf(InvalidParameterError);
+    expect(error.message).toMatch(message);
+    expect(logger.requests()).toEqual([]);
+    expect(s3Mock.calls()).toHaveLength(0);
+  });
+});
+
+describe('files paths', () => {
+  it('puts every path under the files area, even one that starts with the prefix, and gives it back', async () => {
+    s3Mock.on(PutObjectCommand).resolves({ ETag: '"e"' });
+    const item = await files.upload('hello', 'public/x.txt');
+    expect(s3Mock.commandCalls(PutObjectCommand)[0]?.args[0].input.Key).toBe('public/public/x.txt');
+    expect(item).toMatchObject({ key: 'public/public/x.txt', path: 'public/x.txt', name: 'x.txt' });
+  });
+
+  it('lists items and folders with their paths, which head takes back', async () => {
+    s3Mock.on(ListObjectsV2Command).resolves({
+      Contents: [{ Key: 'public/photos/cat.png', Size: 3 }],
+      CommonPrefixes: [{ Prefix: 'public/photos/2026/' }],
+    });
+    s3Mock.on(HeadObjectCommand).resolves({ ContentLength: 3 });
+    const page = await files.list({ path: 'photos/' });
+    expect(s3Mock.commandCalls(ListObjectsV2Command)[0]?.args[0].input.Prefix).toBe('public/photos/');
+    expect(page.items.map((i) => i.path)).toEqual(['photos/cat.png']);
+    expect(page.folders.map((f) => f.path)).toEqual(['photos/2026/']);
+    const head = await files.head(page.items[0]?.path ?? '');
+    expect(s3Mock.commandCalls(HeadObjectCommand)[0]?.args[0].input.Key).toBe('public/photos/cat.png');
+    expect(head.path).toBe('photos/cat.png');
+  });
+});
+
+describe('files errors', () => {
+  it('reports an exception that is not an AWS answer as UnexpectedError, not ServiceError', async () => {
+    const bug = new TypeError("Cannot read properties of undefined (reading 'Key')");
+    s3Mock.on(ListObjectsV2Command).rejects(bug);
+    const error = await rejection(() => files.list());
+    expect(error).not.toBeInstanceOf(ServiceError);
+    expect(error).toBeInstanceOf(UnexpectedError);
+    expect(error.cause).toBe(bug);
+    expect(error.message).toMatch(
+      /list public\/ failed with TypeError: Cannot read properties.*not come from AWS/,
+    );
+  });
+});
