@@ -4,6 +4,7 @@
  * `-c ephemeral=true` for a throwaway stack, `-c webOrigins=<origin>,<origin>` for CORS,
  * `-c hosting=false` to leave the web app's CloudFront hosting out, `-c siteDirectory=<dir>` for
  * another build than packages/web/dist (cdk.json's `build` step writes that one first).
+ * `-c mfa=required` to require an authenticator app of every user (optional by default).
  */
 import { App } from 'aws-cdk-lib';
 import { addAuthS3Stack } from '../src/auth-s3-app.js';

@@ -1,8 +1,11 @@
 /*
  * Reads and validates the CDK context flags of the app (`-c ephemeral=true`,
- * `-c webOrigins=https://a.example,https://b.example`, `-c hosting=false`, `-c siteDirectory=<dir>`), so a typo fails synthesis with a message
+ * `-c webOrigins=https://a.example,https://b.example`, `-c hosting=false`, `-c siteDirectory=<dir>`,
+ * `-c mfa=required`), so a typo fails synthesis with a message
  * that names the flag and shows a valid value instead of deploying something unexpected.
  */
+
+import type { MfaRequirement } from './user-auth.js';
 
 /** The validated app settings. */
 export interface AppContext {
@@ -14,6 +17,8 @@ export interface AppContext {
   readonly hosting: boolean;
   /** The web app's build to upload, when given (`-c siteDirectory=…`); else the app's default. */
   readonly siteDirectory?: string;
+  /** Whether users need an authenticator app (`required`) or may add one (`optional`). */
+  readonly mfa: MfaRequirement;
 }
 
 /** The origin of `pnpm dev` (Vite). */
@@ -38,7 +43,16 @@ export function parseAppContext(tryGetContext: (key: string) => unknown): AppCon
     webOrigins: parseWebOrigins(tryGetContext('webOrigins')),
     hosting: parseFlag('hosting', tryGetContext('hosting'), true),
     ...parseSiteDirectory(tryGetContext('siteDirectory')),
+    mfa: parseMfa(tryGetContext('mfa')),
   };
+}
+
+function parseMfa(raw: unknown): MfaRequirement {
+  if (raw === undefined || raw === 'optional') return 'optional';
+  if (raw === 'required') return 'required';
+  throw new InvalidContextError(
+    `Context flag "mfa" must be optional or required, got ${JSON.stringify(raw)}. Example: -c mfa=required`,
+  );
 }
 
 function parseEphemeral(raw: unknown): boolean {

@@ -19,7 +19,7 @@ const DEFAULT_SITE_DIRECTORY = fileURLToPath(new URL('../../packages/web/dist', 
  * without it the template is environment-agnostic.
  */
 export function addAuthS3Stack(app: App, region: string | undefined): AuthS3Stack {
-  const { ephemeral, webOrigins, hosting, siteDirectory } = parseAppContext((key) =>
+  const { ephemeral, webOrigins, hosting, siteDirectory, mfa } = parseAppContext((key) =>
     app.node.tryGetContext(key),
   );
   // The outputs file is keyed by the stack's name, so the contract names it.
@@ -31,6 +31,7 @@ export function addAuthS3Stack(app: App, region: string | undefined): AuthS3Stac
     ephemeral,
     webOrigins,
     siteDirectory: hosting ? resolve(siteDirectory ?? DEFAULT_SITE_DIRECTORY) : undefined,
+    mfa,
   });
   // Reasons for the cdk-nag findings the stack accepts travel with it, for anyone running cdk-nag on the app.
   acknowledgeNagFindings(stack);

@@ -2,7 +2,8 @@
  * The one stack of auth-s3: a user pool and client, an identity pool whose authenticated role may
  * touch only `public/` in the file bucket, the bucket and its log bucket, the outputs the web
  * app reads and, given the app's build, its hosting on CloudFront. `ephemeral` turns the stack
- * into a throwaway one that deletes cleanly.
+ * into a throwaway one that deletes cleanly; `mfa` makes the authenticator-app second factor
+ * required instead of optional.
  */
 import { SITE_OUTPUTS_FILE, STACK_NAME } from '@auth-s3/outputs';
 import { RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
@@ -14,7 +15,7 @@ import { Identity } from './identity.js';
 import { grantPublicPrefixAccess } from './public-prefix-access.js';
 import { SiteHosting } from './site-hosting.js';
 import { addStackOutputs, type StackOutputValues, stackOutputsFile } from './stack-outputs.js';
-import { UserAuth } from './user-auth.js';
+import { type MfaRequirement, UserAuth } from './user-auth.js';
 
 /** The CORS origin pattern of every CloudFront distribution's default domain. */
 const CLOUDFRONT_ORIGINS = 'https://*.cloudfront.net';
@@ -38,6 +39,11 @@ export interface AuthS3StackProps extends StackProps {
    * @default no hosting
    */
   readonly siteDirectory?: string;
+  /**
+   * Whether a second factor (authenticator app) is optional per user or required of everyone.
+   * @default 'optional'
+   */
+  readonly mfa?: MfaRequirement;
 }
 
 /** Cognito sign-up/sign-in, an identity pool, and least-privilege S3 access under `public/`. */
@@ -56,7 +62,11 @@ export class AuthS3Stack extends Stack {
     const ephemeral = props.ephemeral ?? false;
     const removalPolicy = ephemeral ? RemovalPolicy.DESTROY : RemovalPolicy.RETAIN;
 
-    this.userAuth = new UserAuth(this, 'UserAuth', { removalPolicy, deletionProtection: !ephemeral });
+    this.userAuth = new UserAuth(this, 'UserAuth', {
+      removalPolicy,
+      deletionProtection: !ephemeral,
+      mfa: props.mfa,
+    });
     this.identity = new Identity(this, 'Identity', {
       userPool: this.userAuth.userPool,
       userPoolClient: this.userAuth.userPoolClient,

@@ -36,7 +36,13 @@ afterAll(() => {
 });
 
 /** Synthesizes a fresh app with AwsSolutions checks and returns what the report still lists. */
-function runNag(options: { acknowledge: boolean; ephemeral?: boolean; hosting?: boolean; region?: string }): {
+function runNag(options: {
+  acknowledge: boolean;
+  ephemeral?: boolean;
+  hosting?: boolean;
+  region?: string;
+  mfa?: 'required';
+}): {
   findings: Finding[];
   stack: AuthS3Stack;
 } {
@@ -45,6 +51,7 @@ function runNag(options: { acknowledge: boolean; ephemeral?: boolean; hosting?: 
   const app = createApp({}, { outdir });
   const stack = new AuthS3Stack(app, 'AuthS3Stack', {
     ephemeral: options.ephemeral,
+    mfa: options.mfa,
     env: options.region ? { region: options.region } : undefined,
     siteDirectory: options.hosting === false ? undefined : siteBuildFixture(),
   });
@@ -75,6 +82,12 @@ describe('cdk-nag AwsSolutions', () => {
     expect(runNag({ acknowledge: true, ephemeral: true }).findings).toEqual([]);
   });
 
+  it('leaves no unacknowledged finding with MFA required (-c mfa=required), and needs no COG2 acknowledgement', () => {
+    const { findings, stack } = runNag({ acknowledge: true, mfa: 'required' });
+    expect(findings).toEqual([]);
+    expect(nagAcknowledgements(stack).map((a) => a.id)).not.toContain('AwsSolutions-COG2');
+  });
+
   it('leaves no unacknowledged finding on a stack synthesized for a region (pseudo parameters resolved)', () => {
     expect(runNag({ acknowledge: true, region: 'eu-west-1' }).findings).toEqual([]);
   });
@@ -83,20 +96,26 @@ describe('cdk-nag AwsSolutions', () => {
     expect(runNag({ acknowledge: true, hosting: false }).findings).toEqual([]);
   });
 
-  it('reports exactly the acknowledged findings, on the acknowledged constructs, when they are not acknowledged', () => {
-    const { findings, stack } = runNag({ acknowledge: false });
-    // cdk-nag reports the L1 resource (`…/Resource`); an acknowledgement may sit on it or on its L2 parent.
-    const l2Path = (path: string) => path.replace(/\/Resource$/, '');
-    const expected = nagAcknowledgements(stack).map(({ construct, id }) => ({
-      id,
-      path: l2Path(construct.node.path),
-    }));
-    const found = findings.map(({ id, path }) => ({ id, path: l2Path(path) }));
-    expect(sortById(found)).toEqual(sortById(expected));
-    expect(findings.filter((f) => f.severity === 'error').map((f) => f.id)).toEqual(
-      expect.arrayContaining(['AwsSolutions-COG8', expect.stringMatching(/^AwsSolutions-IAM5\[Resource::/)]),
-    );
-  });
+  it.each([{ mfa: undefined }, { mfa: 'required' as const }])(
+    'reports exactly the acknowledged findings, on the acknowledged constructs, when they are not acknowledged (mfa $mfa)',
+    ({ mfa }) => {
+      const { findings, stack } = runNag({ acknowledge: false, mfa });
+      // cdk-nag reports the L1 resource (`…/Resource`); an acknowledgement may sit on it or on its L2 parent.
+      const l2Path = (path: string) => path.replace(/\/Resource$/, '');
+      const expected = nagAcknowledgements(stack).map(({ construct, id }) => ({
+        id,
+        path: l2Path(construct.node.path),
+      }));
+      const found = findings.map(({ id, path }) => ({ id, path: l2Path(path) }));
+      expect(sortById(found)).toEqual(sortById(expected));
+      expect(findings.filter((f) => f.severity === 'error').map((f) => f.id)).toEqual(
+        expect.arrayContaining([
+          'AwsSolutions-COG8',
+          expect.stringMatching(/^AwsSolutions-IAM5\[Resource::/),
+        ]),
+      );
+    },
+  );
 
   it('gives a reason for every acknowledgement', () => {
     const { stack } = runNag({ acknowledge: true });

@@ -29,6 +29,8 @@ describe('loadStackModel on the synthesized stack', () => {
       usernameAttributes: ['email'],
       autoVerifiedAttributes: ['email'],
       selfSignUpEnabled: true,
+      mfaConfiguration: 'OPTIONAL',
+      softwareTokenMfa: true,
       passwordPolicy: {
         minimumLength: 8,
         requireLowercase: true,
