@@ -38,6 +38,7 @@ export type {
   AuthS3Options,
   Clock,
   CurrentUser,
+  DownloadOptions,
   FileItem,
   Files,
   FolderItem,

@@ -18,6 +18,7 @@ import type {
   Auth,
   AuthS3Config,
   Clock,
+  DownloadOptions,
   FileItem,
   FolderItem,
   Logger,
@@ -25,6 +26,7 @@ import type {
   UploadOptions,
 } from '../types.js';
 import { contentDisposition } from './content-disposition.js';
+import { downloadObject } from './download-object.js';
 import { createCredentialsProvider } from './identity-credentials.js';
 import { lastSegment } from './object-keys.js';
 import { type UploadTuning, uploadObject } from './upload-object.js';
@@ -117,6 +119,10 @@ export async function createFilesClient(deps: FilesClientDeps) {
         lastModified: new Date(clock.now()),
         etag: uploaded.etag,
       };
+    },
+
+    download(key: string, options: DownloadOptions): Promise<ReadableStream<Uint8Array>> {
+      return call('download', key, () => downloadObject(s3, { bucket: Bucket, key }, options));
     },
 
     async getDownloadUrl(key: string, options: { expiresIn?: number; filename?: string }): Promise<string> {
