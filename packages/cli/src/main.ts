@@ -192,16 +192,11 @@ function processIo(): Io {
 }
 
 /**
- * The AWS SDK warns on every start under Node 20 that future versions need Node 22; a CLI that
- * prints that before each result reads as broken. Other warnings still show.
+ * The AWS SDK warns on every start under Node 20 that its future versions need Node 22; a CLI that
+ * prints that before each result reads as broken. The SDK's own switch turns it off (unless set).
  */
 function quietSdkVersionWarning(): void {
-  const listeners = process.listeners('warning');
-  process.removeAllListeners('warning');
-  process.on('warning', (warning) => {
-    if (warning.name === 'NodeVersionSupportWarning') return;
-    for (const listener of listeners) listener(warning);
-  });
+  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 }
 
 if (process.argv[1] && import.meta.url === new URL(`file://${process.argv[1]}`).href) {

@@ -71,8 +71,11 @@ Examples:
     if (entries.length === 0 && !context.flags.json && path !== '') {
       // Not a folder: perhaps a file, which `ls` shows like `ls FILE` does.
       if (!path.endsWith('/')) {
-        const item = await files.head(path);
-        entries.push(fileEntry(item, item.path.slice(0, item.path.length - item.name.length)));
+        const item = await files.head(path).catch((error: unknown) => {
+          if (error instanceof NotFoundError) return undefined;
+          throw error;
+        });
+        if (item) entries.push(fileEntry(item, item.path.slice(0, item.path.length - item.name.length)));
       }
     }
     if (entries.length === 0 && path !== '' && !context.flags.json) {
