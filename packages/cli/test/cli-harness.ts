@@ -53,6 +53,8 @@ export interface CliHarness {
   codeFor(email: string): string;
   /** Multipart uploads the emulator still holds (each is a directory in its data dir). */
   pendingMultipartUploads(): Promise<string[]>;
+  /** Every file the emulator's S3 holds (objects, metadata, multipart uploads): what a write changes. */
+  storedFiles(): Promise<string[]>;
   /** Signs up and confirms `email` through the CLI, then logs in on `machine`. */
   signedInUser(machine: Machine, email: string): Promise<void>;
   stop(): Promise<void>;
@@ -92,6 +94,10 @@ export async function startCliHarness(): Promise<CliHarness> {
     },
     async pendingMultipartUploads() {
       return readdir(join(dataDir, 's3', model.bucket.name, 'uploads')).catch(() => []);
+    },
+    async storedFiles() {
+      const files = await readdir(join(dataDir, 's3'), { recursive: true }).catch(() => []);
+      return files.sort();
     },
     async signedInUser(machine, email) {
       await expectOk(machine.cli(['signup', email, '--password-stdin'], { input: `${PASSWORD}\n` }));
