@@ -129,7 +129,10 @@ describe('bad input', () => {
     await writeFile(offline, JSON.stringify(outputs));
     const result = await laptop.cli(['ls', '--outputs', offline]);
     expect(result.code).toBe(6);
-    expectOneLine(result.stderr, /could not reach AWS .*Check the connection, or that the emulator is running/);
+    expectOneLine(
+      result.stderr,
+      /could not reach AWS .*Check the connection, or that the emulator is running/,
+    );
   });
 
   it('says which outputs file it uses with -v', async () => {
