@@ -5,6 +5,10 @@
  */
 import { chmod, readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
+import {
+  AdminCreateUserCommand,
+  CognitoIdentityProviderClient,
+} from '@aws-sdk/client-cognito-identity-provider';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type CliHarness, PASSWORD, startCliHarness } from './cli-harness.js';
 
@@ -54,6 +58,43 @@ describe('the session file', () => {
     expect(next.code).toBe(3);
     expect(next.stderr).toMatch(/signed out, possibly on another device.*auth-s3 login/);
     expect(next.stderr.trim().split('\n')).toHaveLength(1);
+  });
+
+  it('asks for a new password when an administrator requires one (the second line of stdin)', async () => {
+    const idp = new CognitoIdentityProviderClient({
+      region: harness.emulator.model.region,
+      endpoint: harness.emulator.endpoint,
+      // Admin calls are signed; the emulator does not check the key.
+      credentials: { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'secret' },
+    });
+    await idp.send(
+      new AdminCreateUserCommand({
+        UserPoolId: harness.emulator.model.userPool.id,
+        Username: 'invited@example.com',
+        TemporaryPassword: 'Temporary-Pass-1',
+        UserAttributes: [
+          { Name: 'email', Value: 'invited@example.com' },
+          { Name: 'email_verified', Value: 'true' },
+        ],
+      }),
+    );
+    idp.destroy();
+    const desk = await harness.machine();
+    const missing = await desk.cli(['login', 'invited@example.com', '--password-stdin'], {
+      input: 'Temporary-Pass-1\n',
+    });
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toMatch(/An administrator requires a new password/);
+    expect(missing.stderr).toMatch(/standard input has no line for "New password"/);
+    const login = await desk.cli(['login', 'invited@example.com', '--password-stdin'], {
+      input: `Temporary-Pass-1\n${PASSWORD}\n`,
+    });
+    expect(login.code, login.stderr).toBe(0);
+    expect(login.stdout).toBe('Signed in as invited@example.com.\n');
+    const again = await (await harness.machine()).cli(['login', 'invited@example.com', '--password-stdin'], {
+      input: `${PASSWORD}\n`,
+    });
+    expect(again.code, again.stderr).toBe(0);
   });
 
   it('is gone after logout, and commands then say to log in', async () => {
