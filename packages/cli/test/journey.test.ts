@@ -81,8 +81,9 @@ describe('auth-s3 against the emulator', () => {
   });
 
   it('copies from standard input and to standard output', async () => {
-    const up = await laptop.cli(['cp', '-', 'shared:notes/stdin.txt'], { input: 'from a pipe\n' });
+    const up = await laptop.cli(['cp', '-', 'shared:notes/stdin.txt', '--quiet'], { input: 'from a pipe\n' });
     expect(up.code, up.stderr).toBe(0);
+    expect(up.stdout + up.stderr).toBe('');
     const down = await laptop.cli(['cp', 'shared:notes/stdin.txt', '-']);
     expect(down.stdout).toBe('from a pipe\n');
     expect(down.stderr).toMatch(/^download: shared:notes\/stdin\.txt → -/);
