@@ -124,11 +124,17 @@ async function expectOk(result: Promise<CliResult>): Promise<CliResult> {
   return done;
 }
 
-/** Spawns the CLI on source, like `pnpm auth-s3` (tsx with the `@auth-s3/source` condition). */
+/** The command line that runs the CLI on source, like `pnpm auth-s3` (tsx, the `@auth-s3/source` condition). */
+export function cliCommand(args: string[]): string[] {
+  return [process.execPath, '--conditions=@auth-s3/source', '--import', TSX, MAIN, ...args];
+}
+
+/** Spawns the CLI on source, with pipes for stdin, stdout and stderr. */
 export function runCli(args: string[], options: CliOptions = {}): Promise<CliResult> {
   const env: NodeJS.ProcessEnv = { PATH: process.env.PATH, ...options.env };
   for (const [key, value] of Object.entries(env)) if (value === undefined) delete env[key];
-  const child = spawn(process.execPath, ['--conditions=@auth-s3/source', '--import', TSX, MAIN, ...args], {
+  const [node = '', ...rest] = cliCommand(args);
+  const child = spawn(node, rest, {
     cwd: options.cwd,
     env,
     stdio: ['pipe', 'pipe', 'pipe'],

@@ -3,6 +3,7 @@
  * could read it, ended by a global sign-out on another machine (the next command exits with the
  * "not signed in" code, 3), and removed by `logout`.
  */
+import { spawn } from 'node:child_process';
 import { chmod, readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import {
@@ -10,7 +11,7 @@ import {
   CognitoIdentityProviderClient,
 } from '@aws-sdk/client-cognito-identity-provider';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type CliHarness, PASSWORD, startCliHarness } from './cli-harness.js';
+import { type CliHarness, cliCommand, PASSWORD, startCliHarness } from './cli-harness.js';
 
 let harness: CliHarness;
 
@@ -58,6 +59,37 @@ describe('the session file', () => {
     expect(next.code).toBe(3);
     expect(next.stderr).toMatch(/signed out, possibly on another device.*auth-s3 login/);
     expect(next.stderr.trim().split('\n')).toHaveLength(1);
+  });
+
+  it('prompts for the password on a terminal without echoing it', async () => {
+    const desk = await harness.machine();
+    await harness.signedInUser(await harness.machine(), 'typist@example.com');
+    // `script` gives the CLI a pseudo-terminal: stdin is a TTY, as when a person types.
+    const command = cliCommand(['login', 'typist@example.com'])
+      .map((part) => `'${part}'`)
+      .join(' ');
+    const child = spawn('script', ['-qec', command, '/dev/null'], {
+      cwd: desk.home,
+      env: {
+        PATH: process.env.PATH,
+        HOME: desk.home,
+        XDG_CONFIG_HOME: desk.config,
+        AUTH_S3_OUTPUTS: harness.outputsFile,
+      },
+    });
+    let output = '';
+    let typed = false;
+    child.stdout.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+      if (!typed && output.includes('Password: ')) {
+        typed = true;
+        child.stdin.write(`${PASSWORD}\r`);
+      }
+    });
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    expect(code).toBe(0);
+    expect(output).toMatch(/Password: \r?\n.*Signed in as typist@example\.com\./s);
+    expect(output).not.toContain(PASSWORD);
   });
 
   it('asks for a new password when an administrator requires one (the second line of stdin)', async () => {
