@@ -129,6 +129,12 @@ describe('bad input', () => {
     await writeFile(offline, JSON.stringify(outputs));
     const result = await laptop.cli(['ls', '--outputs', offline]);
     expect(result.code).toBe(6);
+    // --debug adds the cause chain under the one line.
+    const debug = await laptop.cli(['ls', '--outputs', offline, '--debug']);
+    expect(debug.code).toBe(6);
+    expect(debug.stderr).toMatch(
+      /auth-s3: getCredentials could not reach AWS[^\n]*\n {2}error: NetworkError[\s\S]*\n {2}cause: /,
+    );
     expectOneLine(
       result.stderr,
       /could not reach AWS .*Check the connection, or that the emulator is running/,
