@@ -32,7 +32,7 @@ export interface Context {
   io: Io;
   /** Aborted by Ctrl-C while a transfer runs. */
   signal: AbortSignal;
-  /** A result line on stdout (not with --json or --quiet... callers choose `result` or `record`). */
+  /** A result line for people on stdout, unless --quiet (with --json, commands call `record` instead). */
   result(line: string): void;
   /** One JSON object on its own line (with --json). */
   record(value: object): void;
