@@ -29,6 +29,7 @@ import { contentDisposition } from './content-disposition.js';
 import { downloadObject } from './download-object.js';
 import { createCredentialsProvider } from './identity-credentials.js';
 import { lastSegment } from './object-keys.js';
+import { signUploadsUnsignedPayload } from './unsigned-payload.js';
 import { type UploadTuning, uploadObject } from './upload-object.js';
 import { toUploadSource } from './upload-source.js';
 
@@ -64,6 +65,7 @@ export async function createFilesClient(deps: FilesClientDeps) {
   const identity = createIdentityPoolApi(config, { logger, fetch: deps.fetch });
   const credentials = createCredentialsProvider({ config, identity, auth, store, clock });
   const s3 = await createS3Client(config, credentials, logger);
+  signUploadsUnsignedPayload(s3);
   const Bucket = config.bucket;
 
   async function call<T>(operation: string, key: string, run: () => Promise<T>): Promise<T> {
