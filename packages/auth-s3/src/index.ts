@@ -46,6 +46,7 @@ export type {
   AuthS3Options,
   Clock,
   CurrentUser,
+  DownloadOptions,
   FileItem,
   Files,
   FolderItem,

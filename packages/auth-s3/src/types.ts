@@ -210,6 +210,13 @@ export interface UploadOptions {
   signal?: AbortSignal;
 }
 
+export interface DownloadOptions {
+  /** Called when S3 has answered (`loaded` 0) and after each chunk read; `total` is the object's size. */
+  onProgress?: (progress: UploadProgress) => void;
+  /** Aborting cuts the request; the promise rejects (or the stream errors) with `AbortedError`. */
+  signal?: AbortSignal;
+}
+
 export interface Files {
   /** The prefix every key lives under, e.g. `public/`. */
   readonly prefix: string;
@@ -222,6 +229,15 @@ export interface Files {
    * `InvalidParameterError`. One PUT up to the threshold, parallel multipart above it.
    */
   upload(data: UploadData, path: string, options?: UploadOptions): Promise<FileItem>;
+  /**
+   * The object as a web `ReadableStream` (GetObject), read as the caller pulls it. Resolves once S3
+   * has answered, so a missing file rejects with `NotFoundError` before any byte is read.
+   */
+  download(path: string, options?: DownloadOptions): Promise<ReadableStream<Uint8Array>>;
+  /** Creates an empty folder: a zero-byte marker object named like the folder (`photos/`), as the S3 console does. */
+  createFolder(path: string): Promise<FolderItem>;
+  /** Removes a folder's marker object only (its files stay); nothing happens when there is none. */
+  removeFolder(path: string): Promise<void>;
   /** A presigned GET, capped by the credentials' lifetime; `filename` sets Content-Disposition. */
   getDownloadUrl(path: string, options?: { expiresIn?: number; filename?: string }): Promise<string>;
   remove(path: string): Promise<void>;

@@ -18,6 +18,7 @@ import type {
   Auth,
   AuthS3Config,
   Clock,
+  DownloadOptions,
   FileItem,
   FolderItem,
   Logger,
@@ -25,9 +26,11 @@ import type {
   UploadOptions,
 } from '../types.js';
 import { contentDisposition } from './content-disposition.js';
+import { downloadObject } from './download-object.js';
 import { createCredentialsProvider } from './identity-credentials.js';
 import { missingOrDenied } from './missing-or-denied.js';
 import { lastSegment } from './object-keys.js';
+import { signUploadsUnsignedPayload } from './unsigned-payload.js';
 import { type UploadTuning, uploadObject } from './upload-object.js';
 import { toUploadSource } from './upload-source.js';
 
@@ -63,6 +66,7 @@ export async function createFilesClient(deps: FilesClientDeps) {
   const identity = createIdentityPoolApi(config, { logger, fetch: deps.fetch });
   const credentials = createCredentialsProvider({ config, identity, auth, store, clock });
   const s3 = await createS3Client(config, credentials, logger);
+  signUploadsUnsignedPayload(s3);
   const Bucket = config.bucket;
 
   async function call<T>(operation: string, key: string, run: () => Promise<T>): Promise<T> {
@@ -118,6 +122,10 @@ export async function createFilesClient(deps: FilesClientDeps) {
         lastModified: new Date(clock.now()),
         etag: uploaded.etag,
       };
+    },
+
+    download(key: string, options: DownloadOptions): Promise<ReadableStream<Uint8Array>> {
+      return call('download', key, () => downloadObject(s3, { bucket: Bucket, key }, options));
     },
 
     async getDownloadUrl(key: string, options: { expiresIn?: number; filename?: string }): Promise<string> {

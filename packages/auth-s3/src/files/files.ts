@@ -15,7 +15,7 @@ import {
 } from '../check-arguments.js';
 import type { FileItem, Files, FolderItem, ListOptions, ListPage } from '../types.js';
 import type { FilesClient, FilesClientDeps } from './files-client.js';
-import { folderPrefix, objectKey, relativePath } from './object-keys.js';
+import { folderPrefix, lastSegment, objectKey, relativePath } from './object-keys.js';
 import { isUploadData, UPLOAD_DATA_KINDS } from './upload-source.js';
 
 const DEFAULT_PAGE_SIZE = 1000;
@@ -49,6 +49,14 @@ export function createFiles(deps: FilesDeps): Files {
       fail(method, 'the path as a string relative to the files area, e.g. "photos/cat.png"', path);
     }
     return objectKey(prefix, path);
+  }
+
+  /** The marker key of a folder path argument (`photos` or `photos/` → `public/photos/`); never the root. */
+  function folderKeyOf(method: string, path: unknown): string {
+    if (typeof path !== 'string' || path === '' || path === '/') {
+      fail(method, 'the folder path as a non-empty string relative to the files area, e.g. "photos/"', path);
+    }
+    return folderPrefix(prefix, path);
   }
 
   function withPath<T extends Omit<FileItem, 'path'>>(item: T): T & { path: string } {
@@ -98,6 +106,24 @@ export function createFiles(deps: FilesDeps): Files {
       checkOptionalFunction('upload', 'onProgress', options.onProgress);
       checkOptionalSignal('upload', options.signal);
       return withPath(await (await load()).upload(key, data, options));
+    },
+
+    async download(path, options = {}) {
+      const key = keyOf('download', path);
+      checkOptions('download', options);
+      checkOptionalFunction('download', 'onProgress', options.onProgress);
+      checkOptionalSignal('download', options.signal);
+      return (await load()).download(key, options);
+    },
+
+    async createFolder(path) {
+      const folder = folderKeyOf('createFolder', path);
+      await (await load()).upload(folder, new Uint8Array(0), {});
+      return { prefix: folder, path: relativePath(prefix, folder), name: lastSegment(folder) };
+    },
+
+    async removeFolder(path) {
+      return (await load()).remove(folderKeyOf('removeFolder', path));
     },
 
     async getDownloadUrl(path, options = {}) {

@@ -209,6 +209,26 @@ export function createFakeAuthS3(
       objects.set(`${prefix}${path}`, { data: blob, lastModified: new Date() });
       return item(`${prefix}${path}`);
     },
+    async download(path) {
+      await requireSession('download');
+      const stored = objects.get(`${prefix}${path}`);
+      if (!stored) throw new NotFoundError(`Nothing found for download ${prefix}${path}.`);
+      return stored.data.stream();
+    },
+    async createFolder(path) {
+      await requireSession('createFolder');
+      const folder = path.endsWith('/') ? path : `${path}/`;
+      objects.set(`${prefix}${folder}`, { data: new Blob([]), lastModified: new Date() });
+      return {
+        path: folder,
+        prefix: `${prefix}${folder}`,
+        name: folder.slice(0, -1).split('/').pop() ?? folder,
+      };
+    },
+    async removeFolder(path) {
+      await requireSession('removeFolder');
+      objects.delete(`${prefix}${path.endsWith('/') ? path : `${path}/`}`);
+    },
     async getDownloadUrl(path) {
       await requireSession('getDownloadUrl');
       return `https://example.test/${prefix}${path}`;
