@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fsyncFile } from './files.js';
-import type { ObjectMeta } from './object-meta.js';
+import type { NewObject } from './object-meta.js';
 import { ObjectStore } from './object-store.js';
 
 /** Where the next rename "crashes": a predicate on (from, to); `reached` resolves when it does. */
@@ -43,7 +43,7 @@ afterEach(async () => {
   await rm(root, { recursive: true, force: true });
 });
 
-function meta(key: string, body: string): Omit<ObjectMeta, 'blob'> {
+function meta(key: string, body: string): NewObject {
   return {
     key,
     size: Buffer.byteLength(body),
