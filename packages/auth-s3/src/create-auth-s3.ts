@@ -1,10 +1,12 @@
 /*
- * `createAuthS3(config, options)`: wires storage, clock, logger and fetch into the `auth` and
- * `files` facades. The user pool operations are built here (a few hundred bytes of JSON client, no
+ * `createAuthS3(config, options)`: wires storage, clock, logger and fetch into the `auth`, `mfa`
+ * and `files` facades. The user pool operations are built here (a few hundred bytes of JSON client, no
  * SDK); `files` loads the identity pool operations and the S3 SDK on first use or `files.preload()`.
  */
 import { createAuth } from './auth/auth.js';
+import { createSession } from './auth/session.js';
 import { SessionStore } from './auth/session-store.js';
+import { createMfa, DEFAULT_TOTP_ISSUER } from './auth/totp.js';
 import { checkOptionalInteger, checkOptionalString, checkOptions } from './check-arguments.js';
 import { createUserPoolApi } from './clients.js';
 import { createFiles } from './files/files.js';
@@ -29,6 +31,7 @@ const silentLogger: Logger = { debug: () => {}, warn: () => {} };
 export function createAuthS3(config: AuthS3Config, options: AuthS3Options = {}): AuthS3 {
   checkOptions('createAuthS3', options);
   checkOptionalString('createAuthS3', 'prefix (e.g. "public/")', options.prefix);
+  checkOptionalString('createAuthS3', 'appName (e.g. "My App")', options.appName);
   checkOptions('createAuthS3', options.multipart);
   for (const name of ['threshold', 'partSize', 'concurrency'] as const) {
     checkOptionalInteger('createAuthS3', `multipart.${name}`, options.multipart?.[name], {
@@ -39,13 +42,12 @@ export function createAuthS3(config: AuthS3Config, options: AuthS3Options = {}):
   const clock = options.clock ?? systemClock;
   const logger = options.logger ?? silentLogger;
   const store = new SessionStore(resolveStorage(options.storage), config.userPoolClientId);
-  const auth = createAuth({
-    config,
-    api: createUserPoolApi(config, { logger, fetch: options.fetch }),
-    store,
-    clock,
-    logger,
-  });
+  const api = createUserPoolApi(config, { logger, fetch: options.fetch });
+  const issuer = options.appName ?? DEFAULT_TOTP_ISSUER;
+  // One session for both facades: a revoked token seen by `mfa` signs `auth` out too.
+  const session = createSession({ config, api, store, clock, logger });
+  const auth = createAuth({ config, api, store, clock, logger, issuer, session });
+  const mfa = createMfa({ api, session, issuer });
   const files = createFiles({
     config,
     auth,
@@ -56,5 +58,5 @@ export function createAuthS3(config: AuthS3Config, options: AuthS3Options = {}):
     prefix: normalizePrefix(options.prefix ?? 'public/'),
     tuning: options.multipart,
   });
-  return { auth, files, config };
+  return { auth, files, mfa, config };
 }
