@@ -5,6 +5,11 @@
  */
 
 export {
+  FILE_AREAS,
+  type FileAreas,
+  privatePrefix,
+} from './file-areas.js';
+export {
   OPTIONAL_OUTPUT_KEYS,
   OUTPUT_KEYS,
   OUTPUTS_VERSION,

@@ -24,6 +24,15 @@ describe('loadStackModel on the synthesized stack', () => {
     expect(toStackOutputs(ephemeral)).toEqual(outputs);
   });
 
+  it("reads the bucket's areas from the stack's outputs", () => {
+    expect(model.areas).toEqual({ publicPrefix: 'public/', privatePrefixPattern: 'private/{identityId}/' });
+    expect(model.warnings.join('\n')).not.toMatch(/PublicPrefix/);
+    expect(toStackOutputs(model)).toMatchObject({
+      PublicPrefix: 'public/',
+      PrivatePrefixPattern: 'private/{identityId}/',
+    });
+  });
+
   it('carries the user pool and client settings of the stack', () => {
     expect(model.userPool).toMatchObject({
       usernameAttributes: ['email'],
@@ -79,7 +88,7 @@ describe('loadStackModel on the synthesized stack', () => {
         allowedOrigins: ['http://localhost:5173', 'https://*.cloudfront.net'],
         allowedMethods: ['GET', 'PUT', 'POST', 'DELETE', 'HEAD'],
         allowedHeaders: ['*'],
-        exposedHeaders: ['ETag'],
+        exposedHeaders: ['ETag', 'x-amz-version-id'],
         maxAge: 3000,
       },
     ]);
