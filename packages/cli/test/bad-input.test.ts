@@ -113,10 +113,19 @@ describe('bad input', () => {
       expectOneLine(locked.stderr, /Cannot read the outputs file .*locked\.json \(from AUTH_S3_OUTPUTS\)/);
 
     const malformed = join(laptop.home, 'malformed.json');
-    await writeFile(malformed, '{"AuthS3Stack": {"OutputsVersion": "1"}}');
+    await writeFile(malformed, '{"AuthS3Stack": {"OutputsVersion": "2"}}');
     const bad = await laptop.cli(['ls', '--outputs', malformed]);
     expect(bad.code).toBe(7);
-    expectOneLine(bad.stderr, /malformed\.json: The outputs file has no "Region"/);
+    expectOneLine(
+      bad.stderr,
+      /malformed\.json: The outputs file has no "[A-Za-z]+"\. The file is written by `pnpm cdk deploy`/,
+    );
+
+    const old = join(laptop.home, 'old.json');
+    await writeFile(old, '{"AuthS3Stack": {"OutputsVersion": "1"}}');
+    const outdated = await laptop.cli(['ls', '--outputs', old]);
+    expect(outdated.code).toBe(7);
+    expectOneLine(outdated.stderr, /old\.json: The outputs file has OutputsVersion "1" .* write a new one/);
   });
 
   it('exits 6 when the stack cannot be reached', async () => {
