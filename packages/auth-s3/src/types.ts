@@ -342,6 +342,11 @@ export interface Files {
    *   what was left where it was.
    */
   move(from: string, to: string, options?: TransferOptions): Promise<TransferResult>;
+  /**
+   * Renames a file, or a folder (a `path` ending in `/`), in its folder: a `move` to `newName`,
+   * which must be a name, not a path (no `/`: `InvalidKeyError`). Same errors as `move`.
+   */
+  rename(path: string, newName: string, options?: Omit<TransferOptions, 'toArea'>): Promise<TransferResult>;
   /** Every version of a file, newest first, delete markers included. */
   listVersions(path: string): Promise<FileVersion[]>;
   /** The folder's deleted files (newest version a delete marker) that `undelete` can bring back. */

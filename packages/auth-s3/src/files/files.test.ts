@@ -14,7 +14,7 @@ import { SessionStore } from '../auth/session-store.js';
 import { InvalidParameterError, ServiceError, UnexpectedError } from '../errors.js';
 import { memoryStorage } from '../token-storage.js';
 import type { Auth, Files } from '../types.js';
-import { createFiles } from './files.js';
+import { createFileAreas } from './files.js';
 
 const s3Mock = mockClient(S3Client);
 const signedIn = {
@@ -40,7 +40,7 @@ beforeEach(() => {
     },
   });
   logger = new RecordingLogger();
-  files = createFiles({
+  files = createFileAreas({
     config: {
       region: 'us-east-1',
       userPoolId: 'us-east-1_Pool1',
@@ -54,7 +54,8 @@ beforeEach(() => {
     logger,
     fetch: identity.fetch,
     prefix: 'public/',
-  });
+    privatePrefix: 'private/',
+  }).shared;
 });
 afterAll(() => s3Mock.restore());
 
