@@ -2,7 +2,7 @@
  * `pnpm dev`: time from launch to the app's URL, cold and warm. Cold = a fresh clone's first run:
  * the stack synthesized (the CDK app run into a scratch cloud assembly, timed) plus the dev stack
  * (emulator + Vite) started on an empty data dir. Warm = the dev stack started again on that data
- * dir. The dev stack is `packages/web/scripts/dev-stack.ts`, what `pnpm dev --local` runs, started in
+ * dir. The dev stack is `packages/dev-stack/src/dev-stack.ts`, what `pnpm dev --local` runs, started in
  * a fresh Node process with its own data dir, outputs file and port.
  */
 import { access } from 'node:fs/promises';
@@ -76,10 +76,10 @@ export const devStartup: BenchEntry = {
   ],
   async run(context) {
     try {
-      await access(join(context.repoRoot, 'packages', 'web', 'scripts', 'dev-stack.ts'));
+      await access(join(context.repoRoot, 'packages', 'dev-stack', 'src', 'dev-stack.ts'));
     } catch (cause) {
       throw new NotAvailableError(
-        'packages/web/scripts/dev-stack.ts (what pnpm dev runs) is not written yet',
+        'packages/dev-stack/src/dev-stack.ts (what pnpm dev runs) is not written yet',
         {
           cause,
         },

@@ -8,6 +8,7 @@
 import { access, readFile, writeFile } from 'node:fs/promises';
 import type { Server } from 'node:http';
 import { join } from 'node:path';
+import { buildWebApp } from '@auth-s3/dev-stack';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { CHROMIUM_ARGS, findChromium } from '../../packages/web/e2e/browser.ts';
 import {
@@ -20,7 +21,6 @@ import {
 import type { BenchContext, BenchEntry } from '../lib/entry.ts';
 import { NotAvailableError, SetupError } from '../lib/errors.ts';
 import type { FigureSpec } from '../lib/figures.ts';
-import { runCommand } from '../lib/processes.ts';
 import {
   type RecordedRequest,
   recordAwsRequests,
@@ -69,14 +69,7 @@ async function buildWebFor(context: BenchContext, outputsFile: string): Promise<
     throw new NotAvailableError('the web app (packages/web/src/main.tsx) is not written yet', { cause });
   }
   const outDir = join(context.tmpDir, 'web');
-  await runCommand(
-    join(webRoot, 'node_modules', '.bin', 'vite'),
-    ['build', '--outDir', outDir, '--emptyOutDir'],
-    {
-      cwd: webRoot,
-      env: { AUTH_S3_OUTPUTS: outputsFile },
-    },
-  );
+  await buildWebApp({ outputsFile, outDir });
   return outDir;
 }
 

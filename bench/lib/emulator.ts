@@ -1,13 +1,16 @@
 /*
- * The emulator as the benchmarks use it: the synthesized template (synthesized here when missing),
+ * The emulator as the benchmarks use it: the stack's template (synthesized by the dev tooling's
+ * `ensureTemplate` when missing or stale, the rule `pnpm dev` follows),
  * the emulator's CLI started in its own process on a free port with a scratch data dir and outputs
  * file (so its memory can be read and it shares no event loop with the measuring side), users
  * signed up and confirmed through the inbox, and S3 clients signed with identity-pool credentials
  * obtained without auth-s3 (amazon-cognito-identity-js + credential-providers) for baselines.
  */
-import { access, readFile, stat, writeFile } from 'node:fs/promises';
+import { access, readFile, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
+import { EMULATOR_BIN, ensureTemplate as ensureFreshTemplate } from '@auth-s3/dev-stack';
+import { type OutputsFile, readOutputs, STACK_NAME } from '@auth-s3/outputs';
 import {
   CognitoIdentityProviderClient,
   ConfirmSignUpCommand,
@@ -17,17 +20,10 @@ import { S3Client } from '@aws-sdk/client-s3';
 import { fromCognitoIdentityPool } from '@aws-sdk/credential-providers';
 import type { BenchContext } from './entry.ts';
 import { NotAvailableError, SetupError } from './errors.ts';
-import { runCommand, type StartedProcess, startProcess } from './processes.ts';
+import { type StartedProcess, startProcess } from './processes.ts';
 
-/** The keys of the outputs file the emulator writes (`StackOutputs` in the emulator's contract). */
-export interface EmulatorOutputs {
-  Region: string;
-  UserPoolId: string;
-  UserPoolClientId: string;
-  IdentityPoolId: string;
-  BucketName: string;
-  Endpoint: string;
-}
+/** The outputs file the emulator writes (the outputs contract's keys), with its `Endpoint`. */
+export type EmulatorOutputs = OutputsFile & { readonly Endpoint: string };
 
 /** What credential-providers' `fromCognitoIdentityPool` returns. */
 export type CredentialsProvider = ReturnType<typeof fromCognitoIdentityPool>;
@@ -51,42 +47,26 @@ export interface RunningEmulator {
 export const benchPassword = 'Bench-Passw0rd!';
 
 /**
- * A private copy of the synthesized template in `tmpDir`, so another `pnpm synth` rewriting
- * `cdk.out/` mid-run cannot pull it away. When the repository has none, the stack is synthesized
- * into the bench's own scratch cloud assembly (`bench/results/tmp/cdk.out`), leaving `cdk.out/` alone.
+ * A private copy, in `tmpDir`, of the stack's template made fresh by the dev tooling (synthesized into
+ * `cdk.out/` only when missing or stale), so another `pnpm synth` rewriting `cdk.out/` mid-run cannot
+ * pull it away.
  */
 export async function ensureTemplate(
   repoRoot: string,
   tmpDir: string,
   log: (message: string) => void,
 ): Promise<string> {
-  const copy = join(tmpDir, 'AuthS3Stack.template.json');
-  if (await copyValidTemplate(join(repoRoot, 'cdk.out', 'AuthS3Stack.template.json'), copy)) return copy;
-  const out = join(repoRoot, 'bench', 'results', 'tmp', 'cdk.out');
-  const ours = join(out, 'AuthS3Stack.template.json');
-  // Synthesized earlier in this run, by another entry: reuse it (never one from an older run).
-  const synthesizedAt = await stat(ours).then(
-    (s) => s.mtimeMs,
-    () => 0,
-  );
-  if (synthesizedAt >= performance.timeOrigin && (await copyValidTemplate(ours, copy))) return copy;
-  log('no synthesized template: synthesizing into bench/results/tmp/cdk.out');
-  let synthError: unknown;
+  const copy = join(tmpDir, `${STACK_NAME}.template.json`);
+  let fresh: string;
   try {
-    await runCommand('pnpm', ['exec', 'cdk', 'synth', '--quiet', '--no-notices', '-o', out], {
-      cwd: repoRoot,
-      env: { CDK_DISABLE_CLI_TELEMETRY: 'true' },
-      timeoutMs: 240_000,
+    fresh = await ensureFreshTemplate({ repoRoot, log });
+  } catch (cause) {
+    throw new NotAvailableError(`no fresh synthesized template: ${(cause as Error).message.split('\n')[0]}`, {
+      cause,
     });
-  } catch (error) {
-    // The CDK CLI can fail after the app has written the template; the template is what counts.
-    synthError = error;
   }
-  if (await copyValidTemplate(ours, copy)) return copy;
-  const reason = synthError instanceof Error ? synthError.message.split('\n')[0] : 'it wrote no template';
-  throw new NotAvailableError(`no synthesized template, and synthesizing one failed: ${reason}`, {
-    cause: synthError,
-  });
+  if (await copyValidTemplate(fresh, copy)) return copy;
+  throw new NotAvailableError(`${fresh} is not a readable template (a synth may be rewriting it); run again`);
 }
 
 async function copyValidTemplate(from: string, to: string): Promise<boolean> {
@@ -102,19 +82,16 @@ async function copyValidTemplate(from: string, to: string): Promise<boolean> {
 }
 
 /**
- * The emulator's launcher, `packages/emulator/bin/emulator.mjs`: what `pnpm emulator` runs (plain
+ * The emulator's launcher (`EMULATOR_BIN` of the dev tooling): what `pnpm emulator` runs (plain
  * `node` on a prebuilt bundle), or `NotAvailableError` when it is missing.
  */
-export async function emulatorCli(repoRoot: string): Promise<string> {
-  const cli = join(repoRoot, 'packages', 'emulator', 'bin', 'emulator.mjs');
+export async function emulatorCli(): Promise<string> {
   try {
-    await access(cli);
+    await access(EMULATOR_BIN);
   } catch (cause) {
-    throw new NotAvailableError('the emulator has no launcher at packages/emulator/bin/emulator.mjs', {
-      cause,
-    });
+    throw new NotAvailableError(`the emulator has no launcher at ${EMULATOR_BIN}`, { cause });
   }
-  return cli;
+  return EMULATOR_BIN;
 }
 
 /**
@@ -126,7 +103,7 @@ export async function startEmulatorProcess(options: {
   dir: string;
   template: string;
 }): Promise<RunningEmulator> {
-  const cli = await emulatorCli(options.repoRoot);
+  const cli = await emulatorCli();
   const outputsFile = join(options.dir, 'outputs.json');
   const args = [
     cli,
@@ -147,7 +124,7 @@ export async function startEmulatorProcess(options: {
       30_000,
     );
     const readyMs = performance.now() - started;
-    const outputs = await readOutputs(outputsFile);
+    const outputs = await waitForOutputs(outputsFile);
     const number = (text: string | undefined) => (text === undefined ? undefined : Number(text));
     return {
       process: child,
@@ -181,15 +158,19 @@ export async function withEmulator<T>(
   }
 }
 
-async function readOutputs(file: string): Promise<EmulatorOutputs> {
-  // The file may lag the ready line by a moment.
+async function waitForOutputs(file: string): Promise<EmulatorOutputs> {
+  // The file may lag the ready line by a moment; once written, the contract's reader checks it.
   for (let attempt = 0; attempt < 50; attempt++) {
+    let text: string | undefined;
     try {
-      const parsed = JSON.parse(await readFile(file, 'utf8')) as Record<string, EmulatorOutputs>;
-      const outputs = parsed.AuthS3Stack ?? Object.values(parsed)[0];
-      if (outputs?.Endpoint) return outputs;
+      text = await readFile(file, 'utf8');
     } catch {
       // Not written yet.
+    }
+    if (text !== undefined) {
+      readOutputs(text);
+      const outputs = (JSON.parse(text) as Record<string, EmulatorOutputs>)[STACK_NAME];
+      if (outputs?.Endpoint) return outputs;
     }
     await new Promise((resolve) => setTimeout(resolve, 100));
   }

@@ -1,9 +1,11 @@
 /*
- * auth-s3 as the benchmarks load it: at run time, so a library that is not built yet makes its
- * figures "not available" instead of breaking the whole run. Typed by the library's public
- * contract (`packages/auth-s3/src/types.ts`).
+ * auth-s3 as the benchmarks load it: `createAuthS3` at run time, so a library that cannot load makes
+ * its figures "not available" instead of breaking the whole run. Typed by the library's public
+ * contract. The emulator's outputs are read by the library's own parser (the one the app uses), so
+ * the bench holds no second reading of the outputs file.
  */
-import type { AuthS3, AuthS3Config, AuthS3Options } from '../../packages/auth-s3/src/types.ts';
+import { STACK_NAME } from '@auth-s3/outputs';
+import { type AuthS3, type AuthS3Config, type AuthS3Options, parseOutputs } from 'auth-s3';
 import type { EmulatorOutputs } from './emulator.ts';
 import { NotAvailableError } from './errors.ts';
 
@@ -30,14 +32,7 @@ export async function loadCreateAuthS3(): Promise<CreateAuthS3> {
   return library.createAuthS3 as CreateAuthS3;
 }
 
-/** The library's config for the emulator's outputs. */
+/** The library's config for the emulator's outputs, read by the library's own (validating) parser. */
 export function configFromOutputs(outputs: EmulatorOutputs): AuthS3Config {
-  return {
-    region: outputs.Region,
-    userPoolId: outputs.UserPoolId,
-    userPoolClientId: outputs.UserPoolClientId,
-    identityPoolId: outputs.IdentityPoolId,
-    bucket: outputs.BucketName,
-    endpoint: outputs.Endpoint,
-  };
+  return parseOutputs({ [STACK_NAME]: outputs });
 }

@@ -3,6 +3,7 @@
  * description and its accepted cdk-nag findings. `bin/app.ts` runs it for the CLI; tests run it
  * in-process, so both synthesize the same template.
  */
+import { STACK_NAME } from '@auth-s3/outputs';
 import type { App } from 'aws-cdk-lib';
 import { parseAppContext } from './app-context.js';
 import { AuthS3Stack } from './auth-s3-stack.js';
@@ -14,7 +15,8 @@ import { acknowledgeNagFindings } from './nag-acknowledgements.js';
  */
 export function addAuthS3Stack(app: App, region: string | undefined): AuthS3Stack {
   const { ephemeral, webOrigins } = parseAppContext((key) => app.node.tryGetContext(key));
-  const stack = new AuthS3Stack(app, 'AuthS3Stack', {
+  // The outputs file is keyed by the stack's name, so the contract names it.
+  const stack = new AuthS3Stack(app, STACK_NAME, {
     env: region ? { region } : undefined,
     description: 'auth-s3: Cognito sign-up/sign-in, an identity pool and least-privilege S3 under public/',
     ephemeral,

@@ -3,6 +3,7 @@
  * identity pool, the authenticated role's exact permissions, both buckets and the outputs, for
  * the default (retained) stack and the ephemeral one. Each stack is synthesized once per file.
  */
+import { OUTPUT_KEYS, OUTPUTS_VERSION } from '@auth-s3/outputs';
 import { Match, type Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { synthStack } from '../test/synth.js';
@@ -345,20 +346,39 @@ describe('file bucket', () => {
 });
 
 describe('outputs', () => {
-  it('exports the outputs-file contract, version "1"', () => {
+  it('exports every key of the outputs contract, at its current version', () => {
     const userPool = onlyResource(template, 'AWS::Cognito::UserPool').logicalId;
     const client = onlyResource(template, 'AWS::Cognito::UserPoolClient').logicalId;
     const identityPool = onlyResource(template, 'AWS::Cognito::IdentityPool').logicalId;
     const bucket = appBucketLogicalId(template);
     const outputs = template.findOutputs('*');
-    expect(Object.keys(outputs).sort()).toEqual(
-      ['BucketName', 'IdentityPoolId', 'OutputsVersion', 'Region', 'UserPoolClientId', 'UserPoolId'].sort(),
-    );
-    expect(outputs.OutputsVersion?.Value).toBe('1');
+    expect(Object.keys(outputs).sort()).toEqual(Object.keys(OUTPUT_KEYS).sort());
+    expect(outputs.OutputsVersion?.Value).toBe(OUTPUTS_VERSION);
     expect(outputs.Region?.Value).toEqual({ Ref: 'AWS::Region' });
     expect(outputs.UserPoolId?.Value).toEqual({ Ref: userPool });
     expect(outputs.UserPoolClientId?.Value).toEqual({ Ref: client });
     expect(outputs.IdentityPoolId?.Value).toEqual({ Ref: identityPool });
     expect(outputs.BucketName?.Value).toEqual({ Ref: bucket });
+  });
+
+  it("states the user pool's own password policy", () => {
+    const pool = onlyResource(template, 'AWS::Cognito::UserPool').resource as {
+      Properties: { Policies: { PasswordPolicy: Record<string, unknown> } };
+    };
+    const policy = pool.Properties.Policies.PasswordPolicy;
+    const outputs = template.findOutputs('*');
+    expect({
+      MinimumLength: outputs.PasswordMinimumLength?.Value,
+      RequireLowercase: outputs.PasswordRequireLowercase?.Value,
+      RequireUppercase: outputs.PasswordRequireUppercase?.Value,
+      RequireNumbers: outputs.PasswordRequireNumbers?.Value,
+      RequireSymbols: outputs.PasswordRequireSymbols?.Value,
+    }).toEqual({
+      MinimumLength: String(policy.MinimumLength),
+      RequireLowercase: String(policy.RequireLowercase),
+      RequireUppercase: String(policy.RequireUppercase),
+      RequireNumbers: String(policy.RequireNumbers),
+      RequireSymbols: String(policy.RequireSymbols),
+    });
   });
 });

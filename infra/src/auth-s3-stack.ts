@@ -53,7 +53,7 @@ export class AuthS3Stack extends Stack {
     grantPublicPrefixAccess(this.identity.authenticatedRole, this.files.bucket);
 
     addStackOutputs(this, {
-      userPoolId: this.userAuth.userPool.userPoolId,
+      userPool: this.userAuth.userPool,
       userPoolClientId: this.userAuth.userPoolClient.userPoolClientId,
       identityPoolId: this.identity.identityPool.identityPoolId,
       bucketName: this.files.bucket.bucketName,

@@ -1,33 +1,61 @@
 /*
- * Every CloudFormation output of the stack, made in this one place. The keys are the contract
- * `cdk deploy --outputs-file` writes for the web app and the library (and that the emulator writes
- * for local runs); `OutputsVersion` versions that contract.
+ * Every CloudFormation output of the stack, made in this one place from the outputs contract
+ * (`@auth-s3/outputs`): its writer turns the values into the keys and strings `cdk deploy
+ * --outputs-file` writes for the web app and the library, the same writer the emulator uses for
+ * local runs, and each output carries the contract's description of its key.
  */
+import { OUTPUT_KEYS, type OutputKey, type PasswordPolicy, toOutputsFile } from '@auth-s3/outputs';
 import { CfnOutput, Stack } from 'aws-cdk-lib';
+import { CfnUserPool, type UserPool } from 'aws-cdk-lib/aws-cognito';
 import type { Construct } from 'constructs';
 
-/** Version of the outputs-file format; bump it when a key changes meaning or disappears. */
-export const OUTPUTS_VERSION = '1';
-
-/** The values the outputs file carries, as tokens of the stack's resources. */
+/** The resources the outputs describe, as tokens of the stack's resources. */
 export interface StackOutputValues {
-  readonly userPoolId: string;
+  readonly userPool: UserPool;
   readonly userPoolClientId: string;
   readonly identityPoolId: string;
   readonly bucketName: string;
 }
 
-/** Adds the outputs `OutputsVersion`, `Region`, `UserPoolId`, `UserPoolClientId`, `IdentityPoolId`, `BucketName`. */
+/** Adds one CfnOutput per key of the outputs contract (`OutputsVersion`, `Region`, the ids, the password policy). */
 export function addStackOutputs(scope: Construct, values: StackOutputValues): void {
-  const outputs: Record<string, { value: string; description: string }> = {
-    OutputsVersion: { value: OUTPUTS_VERSION, description: 'Version of this outputs format' },
-    Region: { value: Stack.of(scope).region, description: 'Region of every resource below' },
-    UserPoolId: { value: values.userPoolId, description: 'Cognito user pool id' },
-    UserPoolClientId: { value: values.userPoolClientId, description: 'Cognito app client id (no secret)' },
-    IdentityPoolId: { value: values.identityPoolId, description: 'Cognito identity pool id' },
-    BucketName: { value: values.bucketName, description: 'S3 bucket for users’ files under public/' },
-  };
-  for (const [key, { value, description }] of Object.entries(outputs)) {
-    new CfnOutput(scope, key, { value, description });
+  const file = toOutputsFile({
+    region: Stack.of(scope).region,
+    userPoolId: values.userPool.userPoolId,
+    userPoolClientId: values.userPoolClientId,
+    identityPoolId: values.identityPoolId,
+    bucketName: values.bucketName,
+    passwordPolicy: passwordPolicyOf(values.userPool),
+  });
+  for (const key of Object.keys(OUTPUT_KEYS) as OutputKey[]) {
+    new CfnOutput(scope, key, { value: file[key], description: OUTPUT_KEYS[key] });
   }
+}
+
+/**
+ * The password policy as the user pool's CloudFormation resource states it (`Policies.PasswordPolicy`),
+ * so the outputs say what Cognito enforces; where the resource leaves a property out, Cognito's default
+ * policy (length 8, every class required), which the CDK's `UserPool` also defaults to.
+ */
+function passwordPolicyOf(userPool: UserPool): PasswordPolicy {
+  const resource = userPool.node.defaultChild;
+  const policies = resource instanceof CfnUserPool ? resource.policies : undefined;
+  const policy =
+    policies && 'passwordPolicy' in policies
+      ? (policies.passwordPolicy as CfnUserPool.PasswordPolicyProperty | undefined)
+      : undefined;
+  const flag = (value: unknown): boolean => {
+    if (value === undefined || typeof value === 'boolean') return value ?? true;
+    throw new Error('The user pool password policy must be plain values to be written to the outputs');
+  };
+  const minimumLength = policy?.minimumLength ?? 8;
+  if (typeof minimumLength !== 'number')
+    throw new Error('The user pool minimum password length must be a number');
+  return {
+    minimumLength,
+    requireLowercase: flag(policy?.requireLowercase),
+    requireUppercase: flag(policy?.requireUppercase),
+    requireNumbers: flag(policy?.requireNumbers),
+    requireSymbols: flag(policy?.requireSymbols),
+  };
 }

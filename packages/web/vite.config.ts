@@ -1,17 +1,20 @@
 /*
  * Vite configuration for the web app: React, the workspace libraries resolved from their TypeScript
- * source (`@auth-s3/source`), and the stack configuration served as a virtual module.
+ * source (`@auth-s3/source`), and the stack configuration served as a virtual module by the dev
+ * tooling's plugin (which outputs file: `chooseStack` of `@auth-s3/dev-stack`).
  */
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defaultClientConditions, defineConfig } from 'vite';
-import { authS3Outputs } from './scripts/outputs-plugin.ts';
+// `#outputs-plugin` is `@auth-s3/dev-stack/vite-plugin` (package.json `imports`): Vite leaves bare
+// imports of a config to Node, which cannot load TypeScript, but bundles a `#` import with the config.
+import { authS3Outputs } from '#outputs-plugin';
 
 const webRoot = fileURLToPath(new URL('.', import.meta.url));
 
 export default defineConfig({
   root: webRoot,
-  plugins: [react(), authS3Outputs({ webRoot })],
+  plugins: [react(), authS3Outputs()],
   resolve: { conditions: ['@auth-s3/source', ...defaultClientConditions] },
   // Pre-bundled up front, with discovery off: the library is linked source that imports the S3 SDK
   // lazily, and a dependency found late makes the dev server reload the page mid-session. These are

@@ -40,7 +40,8 @@ function runtimeSources(dir: string): string[] {
 describe('bundle boundary', () => {
   it('keeps every AWS SDK package out of the static graph of index.ts, Cognito client included', () => {
     const { files, packages } = staticGraph(resolve(here, 'index.ts'));
-    expect([...packages]).toEqual([]);
+    // The outputs contract (`#outputs`, a leaf that imports nothing) is the one package in the first load.
+    expect([...packages]).toEqual(['#outputs']);
     expect([...files].some((file) => file.endsWith('cognito/json-client.ts'))).toBe(true);
     expect([...files].some((file) => file.endsWith('cognito/user-pool-operations.ts'))).toBe(true);
     expect([...files].some((file) => file.endsWith('srp-client.ts'))).toBe(true);

@@ -3,6 +3,7 @@
  * act on. Each message says what happened and what to do; the SDK or network error it came from
  * is kept as `cause`. AWS errors are translated into these in `error-mapping.ts`, nowhere else.
  */
+import type { PasswordRule as PolicyRule } from '#outputs';
 import type { TransferredFile } from './types.js';
 
 /** Base class: `err instanceof AuthS3Error` catches everything this library throws. */
@@ -27,8 +28,8 @@ export class ConfigError extends AuthS3Error {}
 /** An account with this email already exists: sign in or reset the password instead. */
 export class UserExistsError extends AuthS3Error {}
 
-/** Which rule of the pool's password policy the password broke. */
-export type PasswordRule = 'length' | 'lowercase' | 'uppercase' | 'numbers' | 'symbols' | 'unknown';
+/** Which rule of the pool's password policy the password broke (`unknown` when Cognito's message names none). */
+export type PasswordRule = PolicyRule | 'unknown';
 
 /** The password breaks the pool's policy; `rule` names the first failed rule. */
 export class InvalidPasswordError extends AuthS3Error {

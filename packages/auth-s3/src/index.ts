@@ -3,7 +3,14 @@
  * error classes, plus their types. Everything else is internal and may change.
  */
 
-export { OUTPUTS_VERSION, parseOutputs } from './config.js';
+export {
+  brokenPasswordRules,
+  meetsPasswordRule,
+  OUTPUTS_VERSION,
+  type PasswordPolicy,
+  passwordRules,
+} from '#outputs';
+export { parseOutputs } from './config.js';
 export { createAuthS3 } from './create-auth-s3.js';
 export {
   AbortedError,

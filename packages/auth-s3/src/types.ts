@@ -5,6 +5,8 @@
  */
 import type { AuthS3Error } from './errors.js';
 
+import type { PasswordPolicy } from '#outputs';
+
 /** Parsed from the outputs file that `cdk deploy` (or the emulator) writes. */
 export interface AuthS3Config {
   region: string;
@@ -14,6 +16,8 @@ export interface AuthS3Config {
   bucket: string;
   /** The emulator's endpoint, e.g. `http://127.0.0.1:4566`. Absent for real AWS. */
   endpoint?: string;
+  /** The user pool's password policy, from the outputs file; for checking a new password as it is typed. */
+  passwordPolicy?: PasswordPolicy;
 }
 
 /** Where tokens and the cached identity id are kept. Browser and memory adapters are provided. */

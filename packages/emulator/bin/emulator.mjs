@@ -1,27 +1,43 @@
 #!/usr/bin/env node
-import { readdirSync, statSync } from 'node:fs';
-import { mkdir, rename, writeFile } from 'node:fs/promises';
 /*
- * `pnpm emulator`'s fast start: runs the CLI (src/cli.ts) from a single prebuilt ESM bundle with
- * plain `node`, which is ready in ~0.3 s where tsx needs ~1 s to compile the sources on every start.
- * The bundle lives in node_modules/.cache/auth-s3-emulator/ and is rebuilt with esbuild (tsx's own
- * copy, ~0.1 s) whenever any source it is built from — this package's src/ and package.json, the
- * IAM evaluator's src/, the lockfile, this file — is newer than it.
+ * The emulator's launcher (`auth-s3-emulator`, what `pnpm emulator` runs): the CLI (src/cli.ts) from a
+ * single prebuilt ESM bundle with plain `node`, ready in ~0.3 s where tsx needs ~1 s to compile the
+ * sources on every start. The bundle lives in node_modules/.cache/auth-s3-emulator/ and is rebuilt
+ * with esbuild (tsx's own copy, ~0.1 s) whenever what it is built from is newer than it: this
+ * package's src/ and package.json, this file, the src/ of each workspace package it depends on, and
+ * its dependency links (relinked by `pnpm install`). Everything is found from this package's own
+ * folder; it knows no repository layout.
  */
+import { lstatSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { mkdir, rename, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const packageRoot = fileURLToPath(new URL('..', import.meta.url));
-const repoRoot = join(packageRoot, '..', '..');
 const bundle = join(packageRoot, 'node_modules', '.cache', 'auth-s3-emulator', 'cli.mjs');
+const manifest = JSON.parse(readFileSync(join(packageRoot, 'package.json'), 'utf8'));
+const dependencyLinks = Object.keys(manifest.dependencies ?? {}).map((name) =>
+  join(packageRoot, 'node_modules', name),
+);
+const workspaceSources = Object.entries(manifest.dependencies ?? {})
+  .filter(([, version]) => String(version).startsWith('workspace:'))
+  .map(([name]) => join(packageRoot, 'node_modules', name, 'src'));
 const inputs = [
   join(packageRoot, 'src'),
   join(packageRoot, 'package.json'),
-  join(repoRoot, 'packages', 'iam', 'src'),
-  join(repoRoot, 'pnpm-lock.yaml'),
+  ...workspaceSources,
   fileURLToPath(import.meta.url),
 ];
+
+/** When a dependency link itself was made (not what it points at). */
+function linkTime(path) {
+  try {
+    return lstatSync(path).mtimeMs;
+  } catch {
+    return 0;
+  }
+}
 
 /** Newest mtime under `path` (directories count too: a deleted file moves its directory's time). */
 function newest(path) {
@@ -77,7 +93,7 @@ let bundleTime = 0;
 try {
   bundleTime = statSync(bundle).mtimeMs;
 } catch {}
-if (Math.max(...inputs.map(newest)) > bundleTime) {
+if (Math.max(...inputs.map(newest), ...dependencyLinks.map(linkTime)) > bundleTime) {
   const started = performance.now();
   try {
     await build();

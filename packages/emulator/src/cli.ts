@@ -1,23 +1,22 @@
 #!/usr/bin/env -S tsx --conditions=@auth-s3/source
 /*
- * `pnpm emulator [--port N] [--data-dir DIR] [--template FILE] [--outputs-file FILE]
- * [--log-decisions]`: synthesizes the stack when its template is missing or stale, starts the
- * emulator, writes the outputs file the web app reads, prints the endpoint and the inbox, logs
- * each code it sends, and stops cleanly on Ctrl-C or SIGTERM.
+ * `auth-s3-emulator --template FILE [--outputs-file FILE] [--data-dir DIR] [--port N]
+ * [--log-decisions]`: starts the emulator from a synthesized template, writes the outputs file the
+ * web app reads, prints the endpoint and the inbox, logs each code it sends, and stops cleanly on
+ * Ctrl-C or SIGTERM. It knows no repository: `pnpm emulator` (the dev tooling) synthesizes a stale
+ * template and passes the repository's paths.
  */
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { startEmulator } from './index.js';
-import { ensureTemplate, findRepoRoot } from './synth.js';
 
-const USAGE = `Usage: pnpm emulator [options]
+const USAGE = `Usage: auth-s3-emulator --template FILE [options]
 
+  --template FILE      the synthesized stack template (required)
+  --outputs-file FILE  where to write the outputs file the app reads (none when absent)
+  --data-dir DIR       where users, tokens, keys and objects live (default .emulator/ here)
   --port N             port to listen on (default 4566; 0 picks a free one)
   --host HOST          address to bind (default 127.0.0.1)
-  --data-dir DIR       where users, tokens, keys and objects live (default .emulator/ at the repo root)
-  --template FILE      synthesized stack template (default cdk.out/AuthS3Stack.template.json; synthesized when stale)
-  --outputs-file FILE  where to write the outputs (default packages/web/aws-outputs.local.json)
   --region REGION      region of the emulated stack (default us-east-1)
   --log-decisions      print every S3 authorization decision with the statement behind it
   --help               this text`;
@@ -43,27 +42,15 @@ async function main(): Promise<void> {
   if (!Number.isInteger(port) || port < 0 || port > 65_535)
     throw new Error(`--port must be 0..65535, not ${values.port}`);
 
-  const started = performance.now();
-  const root = findRepoRoot(dirname(fileURLToPath(import.meta.url)));
-  // `pnpm emulator` runs in this package's directory; relative paths mean where the user typed them.
-  const cwd = process.env.INIT_CWD ?? process.cwd();
-  const fromUser = (path: string) => resolve(cwd, path);
-  const template = values.template
-    ? fromUser(values.template)
-    : await ensureTemplate({ repoRoot: root, log: (line) => console.log(`[emulator] ${line}`) });
-  if (values.template) {
-    console.log(
-      `[emulator] Using ${template} as given: no staleness check (run \`pnpm synth\` after changing infra/)`,
-    );
-  }
+  if (values.template === undefined) throw new Error(`--template FILE is required\n\n${USAGE}`);
 
-  const outputsFile = values['outputs-file']
-    ? fromUser(values['outputs-file'])
-    : join(root, 'packages', 'web', 'aws-outputs.local.json');
+  const started = performance.now();
+  const template = resolve(values.template);
+  const outputsFile = values['outputs-file'] === undefined ? undefined : resolve(values['outputs-file']);
   const emulator = await startEmulator({
     port,
     host: values.host,
-    dataDir: values['data-dir'] ? fromUser(values['data-dir']) : join(root, '.emulator'),
+    dataDir: resolve(values['data-dir'] ?? '.emulator'),
     template,
     region: values.region,
     logDecisions: values['log-decisions'],
@@ -74,7 +61,7 @@ async function main(): Promise<void> {
   const total = Math.round(performance.now());
   console.log(`[emulator] Ready in ${ms} ms (${total} ms since the process started) at ${emulator.endpoint}`);
   console.log(`[emulator]   inbox and requests: ${emulator.endpoint}/_emulator/`);
-  console.log(`[emulator]   outputs written to: ${outputsFile}`);
+  if (outputsFile) console.log(`[emulator]   outputs written to: ${outputsFile}`);
 
   let stopping = false;
   const stop = (signal: string) => {

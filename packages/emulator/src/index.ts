@@ -6,6 +6,7 @@
  */
 import { mkdir } from 'node:fs/promises';
 import { dirname } from 'node:path';
+import { OUTPUTS_VERSION, type OutputsFile, outputsFileText, STACK_NAME } from '@auth-s3/outputs';
 import { type Clock, systemClock } from './clock.js';
 import { type DataDirLock, lockDataDir } from './data-dir-lock.js';
 import { allowedHosts } from './request-guard.js';
@@ -15,7 +16,7 @@ import { createRouter, listen } from './server.js';
 import type { Logger } from './services/inbox.js';
 import { createServices } from './services/index.js';
 import { loadOrCreateKeys } from './services/keys.js';
-import type { StackModel, StackOutputs } from './stack-model.js';
+import type { StackModel } from './stack-model.js';
 import { writeFileAtomic } from './store/atomic-write.js';
 import { openJsonFileStore } from './store/json-file-store.js';
 import type { InboxMessage } from './store/state.js';
@@ -32,7 +33,7 @@ export interface StartEmulatorOptions {
   template?: string | object;
   /** A prebuilt stack model, instead of `template`. */
   model?: StackModel;
-  /** The stack name that seeds physical ids. @default 'AuthS3Stack' */
+  /** The stack name that seeds physical ids. @default STACK_NAME of the outputs contract */
   stackName?: string;
   /** @default 'us-east-1' */
   region?: string;
@@ -42,7 +43,7 @@ export interface StartEmulatorOptions {
   quiet?: boolean;
   /** Print each S3 authorization decision. */
   logDecisions?: boolean;
-  /** Write `{ "<StackName>": outputs }` here once listening. */
+  /** Write the outputs file (`{ "AuthS3Stack": outputs }`, the contract's writer) here once listening. */
   outputsFile?: string;
 }
 
@@ -50,7 +51,8 @@ export interface StartEmulatorOptions {
 export interface RunningEmulator {
   /** e.g. `http://127.0.0.1:4566`. */
   endpoint: string;
-  outputs: StackOutputs;
+  /** The outputs file's keys, as written to `outputsFile`. */
+  outputs: OutputsFile;
   model: StackModel;
   /** Messages sent so far, newest first, optionally only those to `to`. */
   inbox(to?: string): InboxMessage[];
@@ -118,11 +120,7 @@ async function startLocked(options: StartEmulatorOptions, lock: DataDirLock): Pr
   if (outputsFile) {
     try {
       await mkdir(dirname(outputsFile), { recursive: true });
-      await writeFileAtomic(
-        outputsFile,
-        `${JSON.stringify({ [model.stackName]: outputs }, null, 2)}\n`,
-        0o644,
-      );
+      await writeFileAtomic(outputsFile, outputsFileText(outputs), 0o644);
     } catch (error) {
       // A start that fails here must not leave a server running without the data dir's lock.
       await stop();
@@ -130,6 +128,11 @@ async function startLocked(options: StartEmulatorOptions, lock: DataDirLock): Pr
     }
   }
   for (const warning of model.warnings) log(`⚠  ${warning}`);
+  if (model.outputsVersion !== undefined && model.outputsVersion !== OUTPUTS_VERSION) {
+    log(
+      `⚠  The template's stack writes outputs version ${model.outputsVersion}; the emulator writes version ${OUTPUTS_VERSION}. Synthesize the current stack.`,
+    );
+  }
 
   return { endpoint, outputs, model, inbox: (to) => services.inbox.list(to), stop };
 }
@@ -141,7 +144,7 @@ async function modelFromTemplate(options: StartEmulatorOptions): Promise<StackMo
   const template =
     typeof options.template === 'string' ? await readTemplate(options.template) : options.template;
   return loadStackModel(template, {
-    stackName: options.stackName ?? 'AuthS3Stack',
+    stackName: options.stackName ?? STACK_NAME,
     region: options.region ?? 'us-east-1',
   });
 }
@@ -165,7 +168,5 @@ export {
   UsernameExistsError,
 } from './errors.js';
 export type { IssuedCredentials } from './issued-credentials.js';
-export type { StackModel, StackOutputs } from './stack-model.js';
+export type { StackModel } from './stack-model.js';
 export type { InboxMessage } from './store/state.js';
-export type { EnsureTemplateOptions } from './synth.js';
-export { defaultTemplatePath, ensureTemplate, findRepoRoot } from './synth.js';

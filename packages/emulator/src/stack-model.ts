@@ -4,13 +4,10 @@
  * physical ids the emulator assigns (stable across restarts: kept in the data dir).
  */
 import type { NamedPolicy } from '@auth-s3/iam';
+import type { PasswordPolicy as OutputsPasswordPolicy } from '@auth-s3/outputs';
 
-export interface PasswordPolicy {
-  minimumLength: number;
-  requireLowercase: boolean;
-  requireUppercase: boolean;
-  requireNumbers: boolean;
-  requireSymbols: boolean;
+/** The user pool's password policy: the rules the outputs carry, and how long a temporary password lasts. */
+export interface PasswordPolicy extends OutputsPasswordPolicy {
   temporaryPasswordValidityDays: number;
 }
 
@@ -118,22 +115,9 @@ export interface StackModel {
   bucket: BucketModel;
   /** Properties of the template that the emulator does not model, printed at start. */
   warnings: string[];
-  /** The template's `OutputsVersion` output, written as is to the outputs file. @default '1' */
+  /**
+   * The template's `OutputsVersion` output: the outputs version the synthesized stack writes. The
+   * emulator writes the contract's current version; a different one here means a stale template.
+   */
   outputsVersion?: string;
-}
-
-/**
- * The outputs file, in the format `cdk deploy --outputs-file` writes:
- * `{ "<StackName>": { "Region": ..., "UserPoolId": ..., ... } }`. The emulator writes the same
- * shape plus `Endpoint`. `OutputsVersion` versions the contract ("1").
- */
-export interface StackOutputs {
-  OutputsVersion: string;
-  Region: string;
-  UserPoolId: string;
-  UserPoolClientId: string;
-  IdentityPoolId: string;
-  BucketName: string;
-  /** Only in the emulator's file: where all three services answer, e.g. `http://127.0.0.1:4566`. */
-  Endpoint?: string;
 }

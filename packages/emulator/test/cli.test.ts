@@ -9,6 +9,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { OUTPUTS_VERSION } from '@auth-s3/outputs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TEMPLATE_FIXTURE } from './harness.js';
 
@@ -62,7 +63,6 @@ describe.each(LAUNCHERS)('auth-s3-emulator CLI via $name', ({ command, args }) =
       ],
       {
         cwd: PACKAGE_ROOT,
-        env: { ...process.env, INIT_CWD: PACKAGE_ROOT },
         stdio: ['ignore', 'pipe', 'pipe'],
       },
     );
@@ -80,10 +80,13 @@ describe.each(LAUNCHERS)('auth-s3-emulator CLI via $name', ({ command, args }) =
         output,
         /Ready in \d+ ms \(\d+ ms since the process started\) at (http:\/\/127\.0\.0\.1:\d+)/,
       );
-      expect(output.text).toContain('as given: no staleness check');
       await waitFor(child, output, /outputs written to: .*outputs-\w+\.json/);
       const outputs = JSON.parse(await readFile(outputsFile, 'utf8')).AuthS3Stack;
-      expect(outputs).toMatchObject({ OutputsVersion: '1', Region: 'us-east-1', Endpoint: endpoint });
+      expect(outputs).toMatchObject({
+        OutputsVersion: OUTPUTS_VERSION,
+        Region: 'us-east-1',
+        Endpoint: endpoint,
+      });
       expect(outputs.UserPoolId).toMatch(/^us-east-1_/);
       const inbox = await fetch(`${endpoint}/_emulator/inbox`);
       expect(await inbox.json()).toEqual([]);
@@ -95,5 +98,21 @@ describe.each(LAUNCHERS)('auth-s3-emulator CLI via $name', ({ command, args }) =
     } finally {
       if (child.exitCode === null) child.kill('SIGKILL');
     }
+  });
+});
+
+describe('auth-s3-emulator CLI without a template', () => {
+  it('exits 1 saying --template is required, knowing no repository to find one in', async () => {
+    const child = spawn(process.execPath, [join(PACKAGE_ROOT, 'bin/emulator.mjs'), '--port', '0'], {
+      cwd: dir,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let text = '';
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
+      text += chunk;
+    });
+    const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+    expect(code).toBe(1);
+    expect(text).toContain('--template FILE is required');
   });
 });

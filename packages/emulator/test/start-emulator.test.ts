@@ -6,6 +6,7 @@
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { OUTPUTS_VERSION, readOutputs } from '@auth-s3/outputs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startEmulator } from '../src/index.js';
 import { TEMPLATE_FIXTURE } from './harness.js';
@@ -36,8 +37,16 @@ describe('startEmulator', () => {
       const written = JSON.parse(await readFile(outputsFile, 'utf8'));
       expect(Object.keys(written)).toEqual(['AuthS3Stack']);
       expect(written.AuthS3Stack).toEqual(second.outputs);
+      // The contract's own reader takes what the emulator wrote, password policy included.
+      expect(readOutputs(written).passwordPolicy).toEqual({
+        minimumLength: second.model.userPool.passwordPolicy.minimumLength,
+        requireLowercase: true,
+        requireUppercase: true,
+        requireNumbers: true,
+        requireSymbols: true,
+      });
       expect(second.outputs).toMatchObject({
-        OutputsVersion: '1',
+        OutputsVersion: OUTPUTS_VERSION,
         Region: 'us-east-1',
         Endpoint: second.endpoint,
         UserPoolId: first.outputs.UserPoolId,

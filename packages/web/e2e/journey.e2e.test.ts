@@ -3,7 +3,8 @@
  */
 /*
  * The browser journey of a new user, in real Chromium against the emulator and the Vite dev server
- * that `pnpm dev` starts (`scripts/dev-stack.ts`): sign up, read the code from the emulator's inbox,
+ * that `pnpm dev` starts (`startDevStack` of `@auth-s3/dev-stack`, on a free port so it runs beside
+ * `pnpm dev`, synthesizing only a stale template): sign up, read the code from the emulator's inbox,
  * confirm, land in the files view, upload two files watching progress, see them listed, cancel a
  * third on a throttled wire with nothing left behind, download one
  * and compare its bytes, preview, delete one, meet a denied upload, reload and still be signed in,
@@ -14,9 +15,9 @@
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { type DevStack, startDevStack, WEB_ROOT } from '@auth-s3/dev-stack';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { type DevStack, startDevStack, WEB_ROOT } from '../scripts/dev-stack';
 import { EXPIRED_NOTICE } from '../src/auth/AuthS3Provider';
 import { seriousViolations } from './axe';
 import { launchChromium } from './browser';
@@ -50,7 +51,8 @@ beforeAll(async () => {
   dataDir = mkdtempSync(join(tmpdir(), 'auth-s3-web-e2e-'));
   mkdirSync(SCREENSHOTS, { recursive: true });
   stack = await startDevStack({
-    forceLocal: true,
+    local: true,
+    appPort: 0,
     dataDir: join(dataDir, 'emulator'),
     outputsFile: join(dataDir, 'aws-outputs.local.json'),
     quiet: true,

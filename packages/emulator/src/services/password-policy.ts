@@ -2,26 +2,23 @@
  * The user pool's password policy, enforced as Cognito does, with Cognito's messages: each
  * names the first rule the password breaks ("Password must have symbol characters").
  */
+import { brokenPasswordRules, type PasswordRule } from '@auth-s3/outputs';
 import { InvalidPasswordError } from '../errors.js';
 import type { PasswordPolicy } from '../stack-model.js';
 
-/** The characters Cognito counts as symbols. */
-const SYMBOLS = new Set('^$*.[]{}()?"!@#%&/\\,><\':;|_~`=+- ');
+/** Cognito's words for each rule (the rules themselves are the outputs contract's, shared with the web app). */
+const MESSAGES: Record<PasswordRule, string> = {
+  length: 'Password not long enough',
+  lowercase: 'Password must have lowercase characters',
+  uppercase: 'Password must have uppercase characters',
+  numbers: 'Password must have numeric characters',
+  symbols: 'Password must have symbol characters',
+};
 
 /** Throws InvalidPasswordError naming the first rule `password` breaks. */
 export function enforcePasswordPolicy(password: string, policy: PasswordPolicy): void {
-  const fail = (rule: string) => {
-    throw new InvalidPasswordError(`Password did not conform with policy: ${rule}`);
-  };
-  if (password.length < policy.minimumLength) fail('Password not long enough');
-  if (policy.requireLowercase && !/[a-z]/.test(password)) fail('Password must have lowercase characters');
-  if (policy.requireUppercase && !/[A-Z]/.test(password)) fail('Password must have uppercase characters');
-  if (policy.requireNumbers && !/[0-9]/.test(password)) fail('Password must have numeric characters');
-  // A space counts only inside the password, not at either end.
-  const inner = password.trim();
-  if (policy.requireSymbols && ![...inner].some((c) => SYMBOLS.has(c))) {
-    fail('Password must have symbol characters');
-  }
+  const [broken] = brokenPasswordRules(password, policy);
+  if (broken) throw new InvalidPasswordError(`Password did not conform with policy: ${MESSAGES[broken]}`);
 }
 
 /** A random password that satisfies `policy`, for AdminCreateUser without a TemporaryPassword. */

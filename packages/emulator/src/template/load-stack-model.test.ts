@@ -7,6 +7,7 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { OUTPUTS_VERSION } from '@auth-s3/outputs';
 import { describe, expect, it } from 'vitest';
 import { TemplateReadError, TemplateResourceError, UnresolvableIntrinsicError } from '../errors.js';
 import { minimalTemplate } from './__tests__/minimal-template.js';
@@ -209,26 +210,32 @@ describe('loadStackModel', () => {
 });
 
 describe('toStackOutputs', () => {
-  it('gives the outputs-file keys, with Endpoint only when given', () => {
+  it("gives the outputs contract's keys, the user pool's password policy, Endpoint only when given", () => {
     const model = loadStackModel(minimalTemplate(), options);
+    const policy = model.userPool.passwordPolicy;
     expect(toStackOutputs(model)).toEqual({
-      OutputsVersion: '1',
+      OutputsVersion: OUTPUTS_VERSION,
       Region: 'eu-west-1',
       UserPoolId: model.userPool.id,
       UserPoolClientId: model.userPoolClient.id,
       IdentityPoolId: model.identityPool.id,
       BucketName: model.bucket.name,
+      PasswordMinimumLength: String(policy.minimumLength),
+      PasswordRequireLowercase: String(policy.requireLowercase),
+      PasswordRequireUppercase: String(policy.requireUppercase),
+      PasswordRequireNumbers: String(policy.requireNumbers),
+      PasswordRequireSymbols: String(policy.requireSymbols),
     });
     expect(toStackOutputs(model, 'http://127.0.0.1:4566').Endpoint).toBe('http://127.0.0.1:4566');
   });
 
-  it("takes OutputsVersion from the template's Outputs, and warns when it has none", () => {
+  it("reads the template's OutputsVersion into the model, and warns when it has none", () => {
     const template = minimalTemplate() as { Outputs?: Record<string, unknown> };
     template.Outputs = { ...template.Outputs, OutputsVersion: { Value: '2' } };
-    expect(toStackOutputs(loadStackModel(template, options)).OutputsVersion).toBe('2');
+    expect(loadStackModel(template, options).outputsVersion).toBe('2');
     delete template.Outputs.OutputsVersion;
     const bare = loadStackModel(template, options);
-    expect(toStackOutputs(bare).OutputsVersion).toBe('1');
+    expect(bare.outputsVersion).toBe('1');
     expect(bare.warnings.join('\n')).toMatch(/no OutputsVersion output/);
   });
 });

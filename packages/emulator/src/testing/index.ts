@@ -5,6 +5,7 @@
  * rule, bucket policy and ids, and `withOverrides` adjusts the pool, the client or the identity
  * pool per test. For tests only.
  */
+import { STACK_NAME } from '@auth-s3/outputs';
 import { type TemplateFixtureName, templateFixture } from '@auth-s3/stack-testing';
 import type { IdentityPoolModel, StackModel, UserPoolClientModel, UserPoolModel } from '../stack-model.js';
 import { loadStackModel } from '../template/index.js';
@@ -29,7 +30,7 @@ export function withOverrides(model: StackModel, overrides: FixtureOverrides): S
 }
 
 /** How the tests load a template: the stack name and region `pnpm synth` uses here. */
-export const FIXTURE_LOAD_OPTIONS = { stackName: 'AuthS3Stack', region: 'us-east-1' } as const;
+export const FIXTURE_LOAD_OPTIONS = { stackName: STACK_NAME, region: 'us-east-1' } as const;
 
 /** The model of a template fixture (`default`, or `ephemeral`), with `overrides`; a fresh object each call. */
 export function testStackModel(

@@ -214,6 +214,13 @@ export function createFakeAuthS3(
       userPoolClientId: 'client',
       identityPoolId: 'us-east-1:00000000-0000-0000-0000-000000000000',
       bucket: 'bucket',
+      passwordPolicy: {
+        minimumLength: 8,
+        requireLowercase: true,
+        requireUppercase: true,
+        requireNumbers: true,
+        requireSymbols: true,
+      },
       ...(options.endpoint ? { endpoint: options.endpoint } : {}),
     },
   };

@@ -1,69 +1,47 @@
 /*
- * The stack's password rules, mirrored for live checking as the user types. The outputs file does not
- * carry the policy, so this is the one place in the app that repeats it: keep it in step with the
- * user pool's `passwordPolicy` in `infra/src/user-auth.ts` (`password-policy.stack.test.ts` compares
- * the two through the synthesized template). Cognito still enforces the rules; this only gives early feedback.
+ * The stack's password rules as the app shows them while the user types. The rules and the policy
+ * are not repeated here: the policy comes with the outputs file (`config.passwordPolicy`, read by the
+ * outputs contract), and whether a password meets a rule is the contract's evaluator, the same the
+ * emulator enforces. This file only adds the words. Cognito still has the last word.
  */
+import {
+  type AuthS3Config,
+  meetsPasswordRule,
+  type PasswordPolicy,
+  type PasswordRule,
+  passwordRules,
+} from 'auth-s3';
+import { useAuthContext } from './useAuth';
 
-/** One rule, with the words shown beside it. */
-export interface PasswordRule {
-  id: 'length' | 'lowercase' | 'uppercase' | 'number' | 'symbol';
+/** A rule of the policy: the library's `PasswordRule` (as `InvalidPasswordError.rule` names it), less `unknown`. */
+export type PolicyRule = Exclude<PasswordRule, 'unknown'>;
+
+/** A rule as shown beside the password field. */
+export interface ShownRule {
+  rule: PolicyRule;
   label: string;
-  test(password: string): boolean;
+  met: boolean;
 }
 
-/** The user pool's policy, in the shape the emulator's stack model uses. */
-export interface PasswordPolicyShape {
-  minimumLength: number;
-  requireLowercase: boolean;
-  requireUppercase: boolean;
-  requireNumbers: boolean;
-  requireSymbols: boolean;
-}
-
-/** Mirrors `passwordPolicy` in `infra/src/user-auth.ts`. */
-export const STACK_PASSWORD_POLICY: PasswordPolicyShape = {
-  minimumLength: 8,
-  requireLowercase: true,
-  requireUppercase: true,
-  requireNumbers: true,
-  requireSymbols: true,
+const LABELS: Record<PolicyRule, (policy: PasswordPolicy) => string> = {
+  length: (policy) => `At least ${policy.minimumLength} characters`,
+  lowercase: () => 'A lowercase letter',
+  uppercase: () => 'An uppercase letter',
+  numbers: () => 'A number',
+  symbols: () => 'A symbol, such as ! ? # or %',
 };
 
-// The characters Cognito counts as symbols (its documented set).
-const COGNITO_SYMBOLS = '^$*.[]{}()?-"!@#%&/\\,><\':;|_~`+=';
-
-/** Builds the rule list for a policy; the app uses {@link PASSWORD_RULES}. */
-export function rulesFor(policy: PasswordPolicyShape): PasswordRule[] {
-  const rules: PasswordRule[] = [
-    {
-      id: 'length',
-      label: `At least ${policy.minimumLength} characters`,
-      test: (p) => [...p].length >= policy.minimumLength,
-    },
-  ];
-  if (policy.requireLowercase)
-    rules.push({ id: 'lowercase', label: 'A lowercase letter', test: (p) => /[a-z]/.test(p) });
-  if (policy.requireUppercase)
-    rules.push({ id: 'uppercase', label: 'An uppercase letter', test: (p) => /[A-Z]/.test(p) });
-  if (policy.requireNumbers) rules.push({ id: 'number', label: 'A number', test: (p) => /[0-9]/.test(p) });
-  if (policy.requireSymbols) {
-    rules.push({
-      id: 'symbol',
-      label: 'A symbol, such as ! ? # or %',
-      test: (p) => [...p].some((c) => COGNITO_SYMBOLS.includes(c)),
-    });
-  }
-  return rules;
+/** Each rule `policy` enforces, in Cognito's order, with its words and whether `password` meets it. */
+export function showRules(password: string, policy: PasswordPolicy | undefined): ShownRule[] {
+  if (!policy) return [];
+  return passwordRules(policy).map((rule) => ({
+    rule,
+    label: LABELS[rule](policy),
+    met: meetsPasswordRule(password, rule, policy),
+  }));
 }
 
-/** The stack's rules, in the order they are shown. */
-export const PASSWORD_RULES: readonly PasswordRule[] = rulesFor(STACK_PASSWORD_POLICY);
-
-/** The labels of the rules a password does not meet yet; empty when it meets them all. */
-export function unmetRules(
-  password: string,
-  rules: readonly PasswordRule[] = PASSWORD_RULES,
-): PasswordRule[] {
-  return rules.filter((rule) => !rule.test(password));
+/** The stack's password policy, from the config the app was started with (absent: no live rules). */
+export function usePasswordPolicy(): AuthS3Config['passwordPolicy'] {
+  return useAuthContext('usePasswordPolicy').client.config.passwordPolicy;
 }

@@ -2,7 +2,8 @@
  * Client-side checks of the auth forms, worded as what to do. They run before any request; the
  * server's answer is still the authority.
  */
-import { unmetRules } from './password-policy';
+import type { PasswordPolicy } from 'auth-s3';
+import { showRules } from './password-policy';
 
 // Deliberately loose: one @, something either side, a dot in the domain. Cognito has the last word.
 const EMAIL_SHAPE = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
@@ -14,10 +15,10 @@ export function checkEmail(email: string): string | null {
   return null;
 }
 
-/** A message for a new password that breaks the stack's rules, or `null`. */
-export function checkNewPassword(password: string): string | null {
+/** A message for a new password that breaks the stack's rules (`usePasswordPolicy()`), or `null`. */
+export function checkNewPassword(password: string, policy: PasswordPolicy | undefined): string | null {
   if (password === '') return 'Choose a password.';
-  const unmet = unmetRules(password);
+  const unmet = showRules(password, policy).filter((rule) => !rule.met);
   if (unmet.length === 0) return null;
   return `Your password still needs: ${unmet.map((r) => r.label.toLowerCase()).join(', ')}.`;
 }

@@ -6,12 +6,17 @@ import { loadConfig } from './load-config';
 
 const valid = {
   AuthS3Stack: {
-    OutputsVersion: '1',
+    OutputsVersion: '2',
     Region: 'us-east-1',
     UserPoolId: 'us-east-1_AbCdEf123',
     UserPoolClientId: 'abc123',
     IdentityPoolId: 'us-east-1:0c0f3b9a-0000-0000-0000-000000000000',
     BucketName: 'auth-s3-files',
+    PasswordMinimumLength: '8',
+    PasswordRequireLowercase: 'true',
+    PasswordRequireUppercase: 'true',
+    PasswordRequireNumbers: 'true',
+    PasswordRequireSymbols: 'true',
     Endpoint: 'http://127.0.0.1:4566',
   },
 };
@@ -44,6 +49,27 @@ describe('loadConfig', () => {
     if (result.ok) return;
     expect(result.problem.message).toMatch(/^packages\/web\/aws-outputs.json is not valid JSON/);
     expect(result.problem.command).toBe('pnpm cdk deploy --outputs-file packages/web/aws-outputs.json');
+  });
+
+  it('says a version 1 file is to be written anew, with the command that writes it', () => {
+    const result = loadConfig({
+      fileName: 'aws-outputs.local.json',
+      source: 'emulator',
+      text: JSON.stringify({ AuthS3Stack: { ...valid.AuthS3Stack, OutputsVersion: '1' } }),
+    });
+    expect(result).toMatchObject({ ok: false, problem: { command: 'pnpm dev' } });
+    if (!result.ok) expect(result.problem.message).toMatch(/OutputsVersion "1".*write a new one/);
+  });
+
+  it('hands the password policy to the app', () => {
+    const result = loadConfig({ fileName: 'aws-outputs.json', source: 'aws', text: JSON.stringify(valid) });
+    expect(result.ok && result.config.passwordPolicy).toEqual({
+      minimumLength: 8,
+      requireLowercase: true,
+      requireUppercase: true,
+      requireNumbers: true,
+      requireSymbols: true,
+    });
   });
 
   it('names the missing key', () => {

@@ -2,6 +2,7 @@
  * Forgot password: email → emailed code → new password (rules checked live) → signed in.
  */
 import { type FormEvent, useState } from 'react';
+import { usePasswordPolicy } from '../auth/password-policy';
 import { useAuth } from '../auth/useAuth';
 import { checkCode, checkEmail, checkNewPassword } from '../auth/validate';
 import { Alert } from '../components/Alert';
@@ -15,6 +16,7 @@ import { routeHref } from '../router';
 /** The two-step reset screen; `email` pre-fills the first step. */
 export function ForgotPassword({ email: initialEmail }: { email: string }) {
   const { auth } = useAuth();
+  const passwordPolicy = usePasswordPolicy();
   const [step, setStep] = useState<'request' | 'reset'>('request');
   const [email, setEmail] = useState(initialEmail);
   const [sentTo, setSentTo] = useState('');
@@ -41,7 +43,7 @@ export function ForgotPassword({ email: initialEmail }: { email: string }) {
 
   const reset = (event: FormEvent) => {
     event.preventDefault();
-    const found = { code: checkCode(code), password: checkNewPassword(password) };
+    const found = { code: checkCode(code), password: checkNewPassword(password, passwordPolicy) };
     setErrors(found);
     if (found.code || found.password) return;
     void action.run(async () => {

@@ -2,6 +2,7 @@
  * The step a user created by an administrator sees after the first sign-in: choose a password.
  */
 import { type FormEvent, useState } from 'react';
+import { usePasswordPolicy } from '../auth/password-policy';
 import { checkNewPassword } from '../auth/validate';
 import { Alert } from '../components/Alert';
 import { NewPasswordField } from '../components/AuthFields';
@@ -11,12 +12,13 @@ import { useAction } from '../components/useAction';
 
 /** Asks for a new password and completes the sign-in with it. */
 export function NewPasswordStep({ complete }: { complete: (password: string) => Promise<unknown> }) {
+  const passwordPolicy = usePasswordPolicy();
   const [password, setPassword] = useState('');
   const [error, setError] = useState<string | null>(null);
   const action = useAction();
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    const problem = checkNewPassword(password);
+    const problem = checkNewPassword(password, passwordPolicy);
     setError(problem);
     if (problem) return;
     // Completing signs in; the library's `signedIn` event moves the app on.

@@ -3,6 +3,7 @@
  * Confirm to enter the emailed code.
  */
 import { type FormEvent, useState } from 'react';
+import { usePasswordPolicy } from '../auth/password-policy';
 import { useAuth } from '../auth/useAuth';
 import { checkEmail, checkNewPassword } from '../auth/validate';
 import { Alert } from '../components/Alert';
@@ -15,6 +16,7 @@ import { navigate, routeHref } from '../router';
 /** The sign-up screen. */
 export function SignUp() {
   const { auth, setNotice } = useAuth();
+  const passwordPolicy = usePasswordPolicy();
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const [errors, setErrors] = useState<{ email?: string | null; password?: string | null }>({});
@@ -22,7 +24,7 @@ export function SignUp() {
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    const found = { email: checkEmail(email), password: checkNewPassword(password) };
+    const found = { email: checkEmail(email), password: checkNewPassword(password, passwordPolicy) };
     setErrors(found);
     if (found.email || found.password) return;
     void action.run(async () => {

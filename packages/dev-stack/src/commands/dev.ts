@@ -4,11 +4,11 @@
  * where everything is. Ctrl-C stops it all.
  */
 import { relative } from 'node:path';
-import { REPO_ROOT, startDevStack } from './dev-stack';
+import { startDevStack } from '../dev-stack.js';
+import { REPO_ROOT } from '../repository.js';
 
 async function main(): Promise<void> {
-  const forceLocal = process.argv.includes('--local');
-  const stack = await startDevStack({ forceLocal });
+  const stack = await startDevStack({ local: process.argv.includes('--local') });
   const outputs = relative(REPO_ROOT, stack.outputsFile);
   console.log('');
   if (stack.mode === 'aws') {

@@ -1,15 +1,9 @@
-/* Unit tests for the template freshness check and `ensureTemplate`, which the CLI and `pnpm dev` run. */
+/* Unit tests for the template freshness check and `ensureTemplate`, which `pnpm dev`, `pnpm emulator`, the browser test and the bench run. */
 import { mkdir, mkdtemp, rm, unlink, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import {
-  defaultTemplatePath,
-  ensureTemplate,
-  findRepoRoot,
-  templateIsStale,
-  templateSources,
-} from './synth.js';
+import { ensureTemplate, templateIsStale, templatePath, templateSources } from './template.js';
 
 let dir: string;
 const at = (path: string, seconds: number) => utimes(path, seconds, seconds);
@@ -48,12 +42,13 @@ describe('templateIsStale', () => {
     expect(await templateIsStale(join(dir, 'template.json'), [join(dir, 'infra')])).toBe(true);
   });
 
-  it('counts infra/package.json and the lockfile among the sources', async () => {
+  it('counts infra/package.json, the outputs contract and the lockfile among the sources', async () => {
     await writeFile(join(dir, 'pnpm-lock.yaml'), '');
     await at(join(dir, 'pnpm-lock.yaml'), 3000);
     await at(join(dir, 'infra', 'src'), 1000);
     expect(templateSources(dir)).toContain(join(dir, 'pnpm-lock.yaml'));
     expect(templateSources(dir)).toContain(join(dir, 'infra', 'package.json'));
+    expect(templateSources(dir)).toContain(join(dir, 'packages', 'outputs', 'src'));
     expect(await templateIsStale(join(dir, 'template.json'), templateSources(dir))).toBe(true);
   });
 
@@ -62,15 +57,8 @@ describe('templateIsStale', () => {
   });
 });
 
-describe('findRepoRoot', () => {
-  it('finds the directory with pnpm-workspace.yaml above a path', async () => {
-    await writeFile(join(dir, 'pnpm-workspace.yaml'), '');
-    expect(findRepoRoot(join(dir, 'infra', 'src'))).toBe(dir);
-  });
-});
-
 describe('ensureTemplate', () => {
-  const template = () => defaultTemplatePath(dir);
+  const template = () => templatePath(dir);
   const writeTemplate = async (seconds: number) => {
     await mkdir(join(dir, 'cdk.out'), { recursive: true });
     await writeFile(template(), '{}');

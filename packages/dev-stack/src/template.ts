@@ -1,28 +1,16 @@
 /*
- * Keeps the synthesized template in step with the CDK sources, for the CLI and `pnpm dev`: the
- * template is stale when it is missing or older than any file or directory under `infra/src` and
- * `infra/bin` (tests aside; a directory's own time changes when a file in it is deleted or
- * renamed), `infra/package.json`, `cdk.json` or `pnpm-lock.yaml`; `ensureTemplate` then runs
- * `pnpm synth` at the repository root.
+ * The one answer to "is the template stale, and should we synthesize?", for `pnpm dev`, `pnpm
+ * emulator`, the browser test and the bench: the template is stale when it is missing or older than
+ * any file or directory under `infra/src` and `infra/bin` (tests aside; a directory's own time changes
+ * when a file in it is deleted or renamed), `infra/package.json`, the outputs contract's
+ * `packages/outputs/src` (its writer makes the stack's outputs), `cdk.json` or `pnpm-lock.yaml`;
+ * `ensureTemplate` then runs `pnpm synth` at the repository root. A fresh template is left alone.
  */
 import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
-
-/** The directory holding `pnpm-workspace.yaml`, searching upwards from `start`. */
-export function findRepoRoot(start: string): string {
-  let dir = start;
-  for (;;) {
-    if (existsSync(join(dir, 'pnpm-workspace.yaml'))) return dir;
-    const parent = dirname(dir);
-    if (parent === dir)
-      throw new Error(
-        `No pnpm-workspace.yaml above ${start}; run the emulator inside the auth-s3 repository`,
-      );
-    dir = parent;
-  }
-}
+import { join } from 'node:path';
+import { STACK_NAME } from '@auth-s3/outputs';
+import { REPO_ROOT } from './repository.js';
 
 /** What the stack's template is synthesized from, under `repoRoot`. */
 export function templateSources(repoRoot: string): string[] {
@@ -30,14 +18,16 @@ export function templateSources(repoRoot: string): string[] {
     join(repoRoot, 'infra', 'src'),
     join(repoRoot, 'infra', 'bin'),
     join(repoRoot, 'infra', 'package.json'),
+    // The stack's outputs are written by the outputs contract's writer.
+    join(repoRoot, 'packages', 'outputs', 'src'),
     join(repoRoot, 'cdk.json'),
     join(repoRoot, 'pnpm-lock.yaml'),
   ];
 }
 
-/** The default template path under `repoRoot`. */
-export function defaultTemplatePath(repoRoot: string): string {
-  return join(repoRoot, 'cdk.out', 'AuthS3Stack.template.json');
+/** Where `pnpm synth` writes the stack's template under `repoRoot` (`cdk.json`'s `output`). */
+export function templatePath(repoRoot: string = REPO_ROOT): string {
+  return join(repoRoot, 'cdk.out', `${STACK_NAME}.template.json`);
 }
 
 async function newestMtime(path: string): Promise<number> {
@@ -80,8 +70,8 @@ export function runSynth(repoRoot: string): Promise<number> {
 
 /** Options of {@link ensureTemplate}. */
 export interface EnsureTemplateOptions {
-  /** The auth-s3 repository (see `findRepoRoot`). */
-  repoRoot: string;
+  /** The auth-s3 repository. @default this checkout */
+  repoRoot?: string;
   /** Progress lines. @default console.log */
   log?: (line: string) => void;
   /** Runs the synth; resolves with its exit code. @default runSynth (`pnpm synth`) */
@@ -93,12 +83,14 @@ export interface EnsureTemplateOptions {
  * or older than the infra sources (see the file header). Throws, naming the template, when synth
  * leaves it missing or stale; a synth that fails but still writes a fresh template only warns.
  */
-export async function ensureTemplate(options: EnsureTemplateOptions): Promise<string> {
-  const { repoRoot, log = console.log, synth = runSynth } = options;
-  const template = defaultTemplatePath(repoRoot);
+export async function ensureTemplate(options: EnsureTemplateOptions = {}): Promise<string> {
+  const { repoRoot = REPO_ROOT, log = console.log, synth = runSynth } = options;
+  const template = templatePath(repoRoot);
   const sources = templateSources(repoRoot);
   if (!(await templateIsStale(template, sources))) return template;
-  log('The stack template is missing or older than infra/ (or the lockfile); running `pnpm synth`…');
+  log(
+    'The stack template is missing or older than infra/ (or the outputs contract, or the lockfile); running `pnpm synth`…',
+  );
   const code = await synth(repoRoot);
   if (await templateIsStale(template, sources)) {
     throw new Error(

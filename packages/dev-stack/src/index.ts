@@ -1,0 +1,11 @@
+/*
+ * @auth-s3/dev-stack: the repository's dev tooling, the one place that knows the layout. It decides
+ * whether the stack's template is stale and synthesizes it, chooses AWS or the emulator, serves the
+ * web app's outputs to Vite and runs `pnpm dev` and `pnpm emulator` (`src/commands/`). The web app's
+ * Vite config imports the plugin from `@auth-s3/dev-stack/vite-plugin`, which loads no emulator.
+ */
+
+export { type DevStack, type DevStackOptions, startDevStack } from './dev-stack.js';
+export { EMULATOR_BIN, WEB_ROOT } from './repository.js';
+export { type EnsureTemplateOptions, ensureTemplate } from './template.js';
+export { buildWebApp, type WebBuildOptions } from './web-build.js';
