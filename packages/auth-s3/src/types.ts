@@ -3,9 +3,9 @@
  * values they return. Implementation lives elsewhere; this file is the contract the web app and
  * other consumers build on.
  */
-import type { AuthS3Error } from './errors.js';
 
 import type { PasswordPolicy } from '#outputs';
+import type { AuthS3Error } from './errors.js';
 
 /** Parsed from the outputs file that `cdk deploy` (or the emulator) writes. */
 export interface AuthS3Config {
