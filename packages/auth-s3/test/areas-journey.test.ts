@@ -18,6 +18,7 @@ import { createAuthS3 } from '../src/create-auth-s3.js';
 import {
   AccessDeniedError,
   AlreadyExistsError,
+  InvalidParameterError,
   NotFoundError,
   TransferIncompleteError,
 } from '../src/errors.js';
@@ -240,7 +241,13 @@ describe('areas journey', () => {
     expect(await text(a.myFiles, `${mine}essay.txt`)).toBe('version one');
     // Restoring copies: every version stays, the restored bytes are the newest of three.
     expect(await a.myFiles.listVersions(`${mine}essay.txt`)).toHaveLength(3);
+    // An id that cannot be a version is refused; a real version id of another file is not found here.
     await expect(a.myFiles.restoreVersion(`${mine}essay.txt`, 'no-such-version')).rejects.toBeInstanceOf(
+      InvalidParameterError,
+    );
+    const other = await a.myFiles.upload('other', `${mine}other.txt`);
+    const otherVersion = (await a.myFiles.listVersions(other.path))[0]?.versionId as string;
+    await expect(a.myFiles.restoreVersion(`${mine}essay.txt`, otherVersion)).rejects.toBeInstanceOf(
       NotFoundError,
     );
 
