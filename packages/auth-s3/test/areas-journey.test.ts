@@ -71,10 +71,10 @@ function tick(): void {
   target.clock?.advance(1500);
 }
 
-/** On AWS, removes every version of the private keys under `folder` afterwards. */
+/** On AWS, removes every version under the private `folder` afterwards. */
 async function cleanUpPrivate(files: Files, folder: string): Promise<void> {
   await files.list();
-  for (const path of [folder, ...(await paths(files, folder))]) target.removeAfterwards(files.prefix + path);
+  target.removeFolderAfterwards(`${files.prefix}${folder}`);
 }
 
 beforeAll(async () => {
@@ -128,6 +128,7 @@ describe('areas journey', () => {
     await a.files.upload('quarterly numbers', 'report.txt');
     await a.myFiles.upload('draft one', `${mine}drafts/one.txt`);
     await a.myFiles.upload('draft two', `${mine}drafts/deeper/two.txt`);
+    await cleanUpPrivate(a.myFiles, mine);
 
     // A shared file copied into the private area: both exist.
     const copied = await a.files.copy('report.txt', `${mine}report.txt`, { toArea: 'mine' });
@@ -155,7 +156,6 @@ describe('areas journey', () => {
     await a.files.move('published/first.txt', `${mine}first.txt`, { toArea: 'mine' });
     expect(await text(a.myFiles, `${mine}first.txt`)).toBe('draft one');
     expect(await paths(a.files, 'published/')).toEqual(['published/deeper/two.txt']);
-    await cleanUpPrivate(a.myFiles, mine);
   });
 
   it('removes 1,500 files with two DeleteObjects requests, each file reported', async () => {
@@ -224,6 +224,7 @@ describe('areas journey', () => {
     const a = await signedIn(ada, shared);
     const mine = privateFolder('versions');
     await a.myFiles.createFolder(mine);
+    await cleanUpPrivate(a.myFiles, mine);
     await a.myFiles.upload('version one', `${mine}essay.txt`);
     tick();
     await a.myFiles.upload('version two', `${mine}essay.txt`);
@@ -266,7 +267,6 @@ describe('areas journey', () => {
     expect(await text(a.myFiles, `${mine}essay.txt`)).toBe('version one');
     expect(await a.myFiles.listDeleted({ path: mine })).toEqual([]);
     await expect(a.myFiles.undelete(`${mine}essay.txt`)).rejects.toBeInstanceOf(NotFoundError);
-    await cleanUpPrivate(a.myFiles, mine);
   });
 });
 
