@@ -7,6 +7,7 @@
  * it is needed and shared by both areas, and gives every item back its relative `path`.
  * `preload()` starts that import early, e.g. while the user is still typing a password.
  */
+import { privatePrefix } from '#outputs';
 import { createIdentityIds, type IdentityIds } from '../auth/identity-id.js';
 import {
   checkOptionalBoolean,
@@ -44,8 +45,8 @@ const AREA_NAMES: readonly AreaName[] = ['shared', 'mine'];
 export interface FilesDeps extends FilesClientDeps {
   /** The shared area's prefix, normalized (`public/`). */
   prefix: string;
-  /** Where the private areas live, normalized (`private/`). */
-  privatePrefix: string;
+  /** Where the private areas live, checked: `private/{identityId}/`. */
+  privatePrefixPattern: string;
 }
 
 /** Both areas, over one lazily loaded S3 half. */
@@ -91,7 +92,7 @@ export function createFileAreas(deps: FilesDeps): FileAreas {
     resolve: async () => deps.prefix,
     forChecks: () => deps.prefix,
   };
-  const privateOf = (identityId: string) => `${deps.privatePrefix}${identityId}/`;
+  const privateOf = (identityId: string) => privatePrefix(deps.privatePrefixPattern, identityId);
   const mine: AreaPrefix = {
     known() {
       const identityId = identityIds.known();
