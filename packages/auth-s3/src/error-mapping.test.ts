@@ -48,12 +48,6 @@ describe('toAuthS3Error', () => {
     expect((mapped as AlreadyExistsError).paths).toEqual(['public/a.txt']);
   });
 
-  it('maps NoSuchVersion (a version id the key does not have) to NotFoundError', () => {
-    expect(toAuthS3Error(s3Error('NoSuchVersion', 404), { operation: 'copy', key: 'k' })).toBeInstanceOf(
-      NotFoundError,
-    );
-  });
-
   it.each([
     ['UsernameExistsException', UserExistsError],
     ['CodeMismatchException', CodeMismatchError],
