@@ -7,9 +7,9 @@ import { FILE_AREAS } from '#outputs';
 import { createAuth } from './auth/auth.js';
 import { createIdentityIds } from './auth/identity-id.js';
 import { SessionStore } from './auth/session-store.js';
-import { checkOptionalInteger, checkOptionalString, checkOptions, fail } from './check-arguments.js';
+import { checkOptionalInteger, checkOptionalString, checkOptions } from './check-arguments.js';
 import { createIdentityPoolApi, createUserPoolApi } from './clients.js';
-import { createFileAreas } from './files/files.js';
+import { checkAreaName, createFileAreas } from './files/files.js';
 import { normalizePrefix, privatePrefixPattern } from './files/object-keys.js';
 import { resolveStorage } from './token-storage.js';
 import type { AreaName, Auth, AuthS3, AuthS3Config, AuthS3Options, Clock, Logger } from './types.js';
@@ -81,7 +81,7 @@ export function createAuthS3(config: AuthS3Config, options: AuthS3Options = {}):
     files: fileAreas.shared,
     myFiles: fileAreas.mine,
     area(name: AreaName) {
-      if (name !== 'shared' && name !== 'mine') fail('area', 'the area name, "shared" or "mine"', name);
+      checkAreaName('area', 'the area name', name);
       return name === 'shared' ? fileAreas.shared : fileAreas.mine;
     },
     config,

@@ -41,6 +41,13 @@ const MAX_PAGE_SIZE = 1000;
 const UUID_LENGTH = 36;
 const AREA_NAMES: readonly AreaName[] = ['shared', 'mine'];
 
+/** Throws `InvalidParameterError` unless `value` is an area's name. */
+export function checkAreaName(method: string, what: string, value: unknown): asserts value is AreaName {
+  if (!AREA_NAMES.includes(value as AreaName)) {
+    fail(method, `${what} as ${AREA_NAMES.map((name) => `"${name}"`).join(' or ')}`, value);
+  }
+}
+
 /** What the S3 half needs, plus the areas' prefixes. */
 export interface FilesDeps extends FilesClientDeps {
   /** The shared area's prefix, normalized (`public/`). */
@@ -180,13 +187,7 @@ function createAreaFiles(
 
   function checkTransfer(method: string, options: TransferOptions): AreaPrefix {
     checkOptions(method, options);
-    if (options.toArea !== undefined && !AREA_NAMES.includes(options.toArea)) {
-      fail(
-        method,
-        `toArea as ${AREA_NAMES.map((name) => `"${name}"`).join(' or ')}, or nothing`,
-        options.toArea,
-      );
-    }
+    if (options.toArea !== undefined) checkAreaName(method, 'toArea', options.toArea);
     checkOptionalBoolean(method, 'overwrite', options.overwrite);
     checkOptionalFunction(method, 'onProgress', options.onProgress);
     checkOptionalSignal(method, options.signal);
