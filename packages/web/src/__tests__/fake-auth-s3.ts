@@ -6,8 +6,9 @@
  * relative to the files area. The real library and emulator are exercised by the browser journey in
  * `e2e/`.
  */
-import type { Auth, AuthEvent, AuthS3, CurrentUser, FileItem, Files } from 'auth-s3';
+import type { Auth, AuthEvent, AuthS3, CurrentUser, FileItem, Files, Mfa } from 'auth-s3';
 import {
+  ChallengeExpiredError,
   CodeMismatchError,
   NotAuthorizedError,
   NotFoundError,
@@ -21,11 +22,15 @@ interface FakeUser {
   password: string;
   confirmed: boolean;
   code: string;
+  /** The authenticator code sign-in asks for, when the user turned TOTP on. */
+  totp?: string;
 }
 
 /** The fake, with its state open for assertions. */
 export interface FakeAuthS3 extends AuthS3 {
   users: Map<string, FakeUser>;
+  /** Lets 3 minutes pass on `email`'s pending authenticator-code step. */
+  expireChallenge(email: string): void;
   calls: string[];
   objects: Map<string, { data: Blob; lastModified: Date }>;
   /**
@@ -37,17 +42,22 @@ export interface FakeAuthS3 extends AuthS3 {
 
 /** Builds a fake; `users` seeds accounts as `{ email: { password, confirmed } }`. */
 export function createFakeAuthS3(
-  options: { users?: Record<string, { password: string; confirmed?: boolean }>; endpoint?: string } = {},
+  options: {
+    users?: Record<string, { password: string; confirmed?: boolean; totp?: string }>;
+    endpoint?: string;
+  } = {},
 ): FakeAuthS3 {
   const users = new Map<string, FakeUser>();
   for (const [email, u] of Object.entries(options.users ?? {})) {
-    users.set(email, { password: u.password, confirmed: u.confirmed ?? true, code: '123456' });
+    users.set(email, { password: u.password, confirmed: u.confirmed ?? true, code: '123456', totp: u.totp });
   }
   const listeners = new Set<(event: AuthEvent) => void>();
   const calls: string[] = [];
   let current: CurrentUser | null = null;
   let revoked = false;
   let pendingPassword: { email: string; password: string } | null = null;
+  /** Expires the pending authenticator-code step of each user, as 3 minutes passing would. */
+  const challenges = new Map<string, () => void>();
   const emit = (event: AuthEvent) => {
     for (const l of listeners) l(event);
   };
@@ -112,6 +122,23 @@ export function createFakeAuthS3(
         throw new UserNotConfirmedError('This email address is not confirmed yet.');
       }
       pendingPassword = null;
+      const totp = user.totp;
+      if (totp !== undefined) {
+        // Like Cognito: a wrong code may be retried on the same step; `expire` ends it.
+        let expired = false;
+        challenges.set(email, () => {
+          expired = true;
+        });
+        return {
+          status: 'totpRequired',
+          async submitCode(code) {
+            calls.push(`submitCode:${code}`);
+            if (expired) throw new ChallengeExpiredError('This sign-in step has expired. Sign in again.');
+            if (code !== totp) throw new CodeMismatchError('That code is not right.');
+            return signInAs(email);
+          },
+        };
+      }
       return { status: 'done', user: signInAs(email) };
     },
     async signOut(opts) {
@@ -199,10 +226,24 @@ export function createFakeAuthS3(
     },
   };
 
+  // No screen uses MFA yet; the real flow is tested against the emulator (auth-s3's totp-journey).
+  const noMfa = async (): Promise<never> => {
+    throw new Error('The fake auth-s3 has no MFA');
+  };
+  const mfa: Mfa = {
+    setUpTotp: noMfa,
+    verifyTotp: noMfa,
+    enableTotp: noMfa,
+    disableTotp: noMfa,
+    status: noMfa,
+  };
+
   return {
     auth,
     files,
+    mfa,
     users,
+    expireChallenge: (email) => challenges.get(email)?.(),
     calls,
     objects,
     revokeSession() {
