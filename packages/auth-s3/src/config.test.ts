@@ -35,6 +35,7 @@ describe('parseOutputs', () => {
         requireNumbers: true,
         requireSymbols: false,
       },
+      areas: { publicPrefix: 'public/', privatePrefixPattern: 'private/{identityId}/' },
     });
   });
 

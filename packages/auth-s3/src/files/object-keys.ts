@@ -5,6 +5,7 @@
  * segments, no control characters. A bad path fails here with an `InvalidKeyError` that says what
  * to change, before any request is made.
  */
+import { IDENTITY_ID_PLACEHOLDER } from '#outputs';
 import { InvalidKeyError } from '../errors.js';
 
 const MAX_KEY_BYTES = 1024;
@@ -17,6 +18,23 @@ export function normalizePrefix(prefix: string): string {
   const withSlash = prefix.endsWith('/') ? prefix : `${prefix}/`;
   checkSegments(withSlash.slice(0, -1), withSlash, 'The files prefix');
   return withSlash;
+}
+
+/**
+ * Checks a private-area pattern such as `private/{identityId}/`: `{identityId}` once, as a whole
+ * segment, and otherwise a valid prefix. Returns it unchanged.
+ * @throws InvalidKeyError saying what to change.
+ */
+export function privatePrefixPattern(pattern: string): string {
+  const parts = pattern.split(IDENTITY_ID_PLACEHOLDER);
+  if (parts.length !== 2 || !/(^|\/)\{identityId\}\/$/.test(pattern)) {
+    throw new InvalidKeyError(
+      `The private area pattern "${pattern}" must end with "${IDENTITY_ID_PLACEHOLDER}/" and hold it once, e.g. "private/${IDENTITY_ID_PLACEHOLDER}/".`,
+      pattern,
+    );
+  }
+  normalizePrefix(parts.join('x'));
+  return pattern;
 }
 
 /**
@@ -42,6 +60,23 @@ export function folderPrefix(prefix: string, path = ''): string {
   const folder = path.endsWith('/') ? path : `${path}/`;
   checkSegments(folder.slice(0, -1), path, 'The folder path');
   return checkLength(prefix + folder, path);
+}
+
+/**
+ * Checks a single name (a file or folder name, as in a rename): one segment, so no `/`, and none of
+ * what {@link objectKey} refuses. Returns it unchanged.
+ * @throws InvalidKeyError saying what to change.
+ */
+export function checkName(name: string): string {
+  if (name === '') throw new InvalidKeyError('The name is empty. Type a name.', name);
+  if (name.includes('/')) {
+    throw new InvalidKeyError(
+      `The name "${name}" contains "/", which would put it in a folder. Use a name without "/".`,
+      name,
+    );
+  }
+  checkSegments(name, name, 'The name');
+  return name;
 }
 
 /** The inverse of {@link objectKey} for a key under `prefix`: `public/photos/cat.png` → `photos/cat.png`. */

@@ -91,6 +91,10 @@ export function createFakeAuthS3(
   };
 
   const auth: Auth = {
+    async identityId() {
+      await requireSession('identityId');
+      return 'us-east-1:00000000-0000-4000-8000-000000000000';
+    },
     async signUp(email, password) {
       calls.push(`signUp:${email}`);
       if (users.has(email)) throw new UserExistsError('An account with this email already exists.');
@@ -180,7 +184,20 @@ export function createFakeAuthS3(
       etag: '"e"',
     };
   };
+  // No screen uses these yet; the real calls are tested against the emulator (auth-s3's areas-journey).
+  const notInFake = (name: string) => async (): Promise<never> => {
+    throw new Error(`The fake auth-s3 has no files.${name}`);
+  };
   const files: Files = {
+    area: 'shared',
+    removeMany: notInFake('removeMany'),
+    copy: notInFake('copy'),
+    move: notInFake('move'),
+    rename: notInFake('rename'),
+    listVersions: notInFake('listVersions'),
+    listDeleted: notInFake('listDeleted'),
+    restoreVersion: notInFake('restoreVersion'),
+    undelete: notInFake('undelete'),
     prefix,
     async list(opts) {
       await requireSession('list');
@@ -227,7 +244,10 @@ export function createFakeAuthS3(
     },
     async removeFolder(path) {
       await requireSession('removeFolder');
-      objects.delete(`${prefix}${path.endsWith('/') ? path : `${path}/`}`);
+      const folder = `${prefix}${path.endsWith('/') ? path : `${path}/`}`;
+      const removed = [...objects.keys()].filter((key) => key.startsWith(folder));
+      for (const key of removed) objects.delete(key);
+      return { removed: removed.map((key) => key.slice(prefix.length)), failed: [] };
     },
     async getDownloadUrl(path) {
       await requireSession('getDownloadUrl');
@@ -261,6 +281,9 @@ export function createFakeAuthS3(
   return {
     auth,
     files,
+    // The screens know one area so far; both names reach the shared one in this fake.
+    myFiles: files,
+    area: () => files,
     mfa,
     users,
     expireChallenge: (email) => challenges.get(email)?.(),
