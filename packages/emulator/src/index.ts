@@ -8,18 +8,18 @@ import { mkdir } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { OUTPUTS_VERSION, type OutputsFile, outputsFileText, STACK_NAME } from '@auth-s3/outputs';
 import { type Clock, systemClock } from './clock.js';
+import type { Logger } from './cognito/services/inbox.js';
+import { createServices } from './cognito/services/index.js';
+import { loadOrCreateKeys } from './cognito/services/keys.js';
+import { writeFileAtomic } from './cognito/store/atomic-write.js';
+import { openJsonFileStore } from './cognito/store/json-file-store.js';
+import type { InboxMessage } from './cognito/store/state.js';
 import { type DataDirLock, lockDataDir } from './data-dir-lock.js';
 import { allowedHosts } from './request-guard.js';
 import { RequestLog } from './request-log.js';
 import { createS3Service } from './s3/index.js';
 import { createRouter, listen } from './server.js';
-import type { Logger } from './services/inbox.js';
-import { createServices } from './services/index.js';
-import { loadOrCreateKeys } from './services/keys.js';
 import type { StackModel } from './stack-model.js';
-import { writeFileAtomic } from './store/atomic-write.js';
-import { openJsonFileStore } from './store/json-file-store.js';
-import type { InboxMessage } from './store/state.js';
 import { loadStackModel, readTemplate, toStackOutputs } from './template/index.js';
 
 export interface StartEmulatorOptions {
@@ -151,6 +151,7 @@ async function modelFromTemplate(options: StartEmulatorOptions): Promise<StackMo
 
 export type { Clock } from './clock.js';
 export { ManualClock, systemClock } from './clock.js';
+export type { InboxMessage } from './cognito/store/state.js';
 export { DataDirLockedError } from './data-dir-lock.js';
 export {
   CodeMismatchError,
@@ -169,4 +170,3 @@ export {
 } from './errors.js';
 export type { IssuedCredentials } from './issued-credentials.js';
 export type { StackModel } from './stack-model.js';
-export type { InboxMessage } from './store/state.js';

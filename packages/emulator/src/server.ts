@@ -10,8 +10,11 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { cognitoIdentityOperations } from './cognito-identity/operations.js';
-import { cognitoIdpOperations } from './cognito-idp/operations.js';
+import { cognitoIdentityOperations } from './cognito/identity-pools/operations.js';
+import type { Operation } from './cognito/operation.js';
+import type { Services } from './cognito/services/index.js';
+import { jwksDocument } from './cognito/services/jwt.js';
+import { cognitoIdpOperations } from './cognito/user-pools/operations.js';
 import {
   EmulatorError,
   InternalError,
@@ -20,11 +23,8 @@ import {
   UnsupportedOperationError,
 } from './errors.js';
 import { corsHeaders, readBody, sendJson } from './http.js';
-import type { Operation } from './operation.js';
 import { assertIamSigned, foreignHostProblem, requiresIamSignature } from './request-guard.js';
 import type { RequestLog } from './request-log.js';
-import type { Services } from './services/index.js';
-import { jwksDocument } from './services/jwt.js';
 import { serveEmulatorPages } from './ui/emulator-pages.js';
 
 /** What the router needs from the S3 half (see `s3/index.ts`). */

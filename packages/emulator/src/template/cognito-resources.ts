@@ -4,7 +4,7 @@
  * leaves a property out, and flagging the properties the emulator does not model.
  */
 
-import { STANDARD_ATTRIBUTES } from '../cognito-idp/user-attributes.js';
+import { STANDARD_ATTRIBUTES } from '../cognito/user-pools/user-attributes.js';
 import { TemplateResourceError } from '../errors.js';
 import type {
   IdentityPoolModel,

@@ -1,0 +1,63 @@
+/* Unit tests for GetCredentialsForIdentity: credentials bound to the role and the identity. */
+import { describe, expect, it } from 'vitest';
+import { NotAuthorizedError } from '../../../errors.js';
+import {
+  CLIENT_ID,
+  IDENTITY_POOL_ID,
+  PROVIDER_NAME,
+  seedUser,
+  testServices,
+} from '../../__tests__/test-services.js';
+import { getCredentialsForIdentity } from './getCredentialsForIdentity.js';
+import { getId } from './getId.js';
+
+const ClientId = CLIENT_ID;
+const IdentityPoolId = IDENTITY_POOL_ID;
+const provider = PROVIDER_NAME;
+
+describe('getCredentialsForIdentity', () => {
+  it('issues credentials for the authenticated role that S3 can look up', async () => {
+    const services = await testServices();
+    const ada = seedUser(services, 'ada@example.com');
+    const Logins = { [provider]: services.tokens.signIn(ada, ClientId).IdToken };
+    const { IdentityId } = await getId(services)({ IdentityPoolId, Logins });
+    const { Credentials } = await getCredentialsForIdentity(services)({ IdentityId, Logins });
+    const issued = services.identities.lookupCredentials(Credentials?.AccessKeyId ?? '');
+    expect(issued).toMatchObject({
+      identityId: IdentityId,
+      roleArn: services.model.identityPool.authenticatedRoleArn,
+      secretAccessKey: Credentials?.SecretKey,
+      sessionToken: Credentials?.SessionToken,
+      // S3 builds the `amr` condition list from it: authenticated, the provider, provider:CognitoSignIn:sub.
+      login: `${provider}:${ada.sub}`,
+    });
+    expect(issued?.expiration).toBe(Credentials?.Expiration?.getTime());
+    expect(Credentials?.Expiration?.getTime()).toBe(services.clock.now() + 3600_000);
+  });
+
+  it('refuses an authenticated identity without its login', async () => {
+    const services = await testServices();
+    const Logins = {
+      [provider]: services.tokens.signIn(seedUser(services, 'ada@example.com'), ClientId).IdToken,
+    };
+    const { IdentityId } = await getId(services)({ IdentityPoolId, Logins });
+    await expect(getCredentialsForIdentity(services)({ IdentityId })).rejects.toThrow(NotAuthorizedError);
+  });
+
+  it('refuses, with ServerSideTokenCheck, a revoked session and a disabled user', async () => {
+    const services = await testServices();
+    const ada = seedUser(services, 'ada@example.com');
+    const signedIn = services.tokens.signIn(ada, ClientId);
+    const Logins = { [provider]: signedIn.IdToken };
+    const { IdentityId } = await getId(services)({ IdentityPoolId, Logins });
+    ada.enabled = false;
+    await expect(getCredentialsForIdentity(services)({ IdentityId, Logins })).rejects.toThrow(
+      'Invalid login token. User is disabled.',
+    );
+    ada.enabled = true;
+    services.tokens.revoke(signedIn.RefreshToken ?? '', ClientId);
+    await expect(getCredentialsForIdentity(services)({ IdentityId, Logins })).rejects.toThrow(
+      'Invalid login token. Token has been revoked.',
+    );
+  });
+});
