@@ -162,22 +162,22 @@ async function modelFromTemplate(options: StartEmulatorOptions): Promise<StackMo
 
 export type { Clock } from './clock.js';
 export { ManualClock, systemClock } from './clock.js';
-export type { InboxMessage } from './cognito/store/state.js';
-export { DataDirLockedError } from './data-dir-lock.js';
 export {
   CodeMismatchError,
-  EmulatorError,
   ExpiredCodeError,
   InvalidParameterError,
   InvalidPasswordError,
   LimitExceededError,
   NotAuthorizedError,
   ResourceNotFoundError,
-  TemplateError,
   UnsupportedOperationError,
   UserNotConfirmedError,
   UserNotFoundError,
   UsernameExistsError,
-} from './errors.js';
+} from './cognito/errors.js';
+export type { InboxMessage } from './cognito/store/state.js';
+export { DataDirLockedError } from './data-dir-lock.js';
+export { EmulatorError } from './emulator-error.js';
 export type { IssuedCredentials } from './issued-credentials.js';
 export type { StackModel } from './stack-model.js';
+export { TemplateError } from './template/errors.js';

@@ -7,16 +7,16 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { corsHeaders, readBody, sendJson } from '../http.js';
+import { assertIamSigned, requiresIamSignature } from '../request-guard.js';
+import type { RequestLog } from '../request-log.js';
 import {
-  EmulatorError,
+  CognitoError,
   InternalError,
   SerializationError,
   UnknownOperationError,
   UnsupportedOperationError,
-} from '../errors.js';
-import { corsHeaders, readBody, sendJson } from '../http.js';
-import { assertIamSigned, requiresIamSignature } from '../request-guard.js';
-import type { RequestLog } from '../request-log.js';
+} from './errors.js';
 import { cognitoIdentityOperations } from './identity-pools/operations.js';
 import type { Operation } from './operation.js';
 import type { Services } from './services/index.js';
@@ -135,7 +135,7 @@ export function createCognitoService(deps: CognitoServiceDeps): CognitoService {
       sendJson(res, 200, response, headers, 'application/x-amz-json-1.1');
     } catch (caught) {
       const error =
-        caught instanceof EmulatorError ? caught : new InternalError('Internal error', { cause: caught });
+        caught instanceof CognitoError ? caught : new InternalError('Internal error', { cause: caught });
       if (error instanceof InternalError) services.log(`✖  ${target} failed: ${String(error.cause)}`);
       status = error.status;
       errorType = error.type;

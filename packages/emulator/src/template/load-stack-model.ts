@@ -4,9 +4,10 @@
  * deterministic physical ids (the same on every start, nothing stored), and lists what the
  * template asks for that the emulator does not do.
  */
-import { TemplateReadError } from '../errors.js';
+
 import type { StackModel } from '../stack-model.js';
 import { readIdentityPool, readUserPool, readUserPoolClient } from './cognito-resources.js';
+import { TemplateReadError } from './errors.js';
 import { isCdkDeploymentHelper, readRoles } from './iam-resources.js';
 import { IntrinsicResolver } from './intrinsics.js';
 import { LoadContext } from './load-context.js';

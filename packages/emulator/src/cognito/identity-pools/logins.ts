@@ -6,7 +6,7 @@
  * ServerSideTokenCheck (the stack sets it), the token's sign-in must also still stand: not signed
  * out (GlobalSignOut) or revoked, and its user neither deleted nor disabled.
  */
-import { NotAuthorizedError } from '../../errors.js';
+import { NotAuthorizedError } from '../errors.js';
 import type { Services } from '../services/index.js';
 
 /** The login (`provider:sub`) a valid `Logins` map proves, or `undefined` when it is empty. */

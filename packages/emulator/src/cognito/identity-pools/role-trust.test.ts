@@ -1,7 +1,7 @@
 /* Unit tests for the role trust check: the synthesized stack's roles, evaluated with Cognito's amr and aud. */
 import { describe, expect, it } from 'vitest';
-import { InvalidIdentityPoolConfigurationError } from '../../errors.js';
 import { testStackModel } from '../../testing/index.js';
+import { InvalidIdentityPoolConfigurationError } from '../errors.js';
 import { amrFor, assertRoleTrustsIdentity } from './role-trust.js';
 
 const model = testStackModel();

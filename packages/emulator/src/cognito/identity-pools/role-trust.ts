@@ -6,7 +6,7 @@
  * `:sub` (the identity id). Evaluated with `@auth-s3/iam`, the evaluator S3 uses.
  */
 import { evaluate } from '@auth-s3/iam';
-import { InvalidIdentityPoolConfigurationError } from '../../errors.js';
+import { InvalidIdentityPoolConfigurationError } from '../errors.js';
 import type { Services } from '../services/index.js';
 
 /** Throws InvalidIdentityPoolConfigurationException (as AWS does) when the role does not trust this identity. */

@@ -5,8 +5,8 @@
  * constraint is ValidationException, as this service answers), and the pool id check.
  */
 
-import { ResourceNotFoundError, ValidationError } from '../../errors.js';
 import type { StackModel } from '../../stack-model.js';
+import { ResourceNotFoundError, ValidationError } from '../errors.js';
 import type { OperationFactory } from '../operation.js';
 import type { Services } from '../services/index.js';
 import { type Checked, map, type StructShape, shaped, string } from '../user-pools/request-shape.js';

@@ -6,7 +6,7 @@
  */
 import { createHash, randomInt } from 'node:crypto';
 import type { Clock } from '../../clock.js';
-import { CodeMismatchError, ExpiredCodeError, LimitExceededError } from '../../errors.js';
+import { CodeMismatchError, ExpiredCodeError, LimitExceededError } from '../errors.js';
 import type { StateStore } from '../store/json-file-store.js';
 import type { CodeKind } from '../store/state.js';
 

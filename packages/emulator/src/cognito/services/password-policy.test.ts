@@ -1,8 +1,8 @@
 /* Unit tests for the password policy: each rule is named in the error it raises. */
 import { randomInt } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { InvalidPasswordError } from '../../errors.js';
 import type { PasswordPolicy } from '../../stack-model.js';
+import { InvalidPasswordError } from '../errors.js';
 import { enforcePasswordPolicy, generatePassword } from './password-policy.js';
 
 const strict: PasswordPolicy = {

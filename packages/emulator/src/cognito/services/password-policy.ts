@@ -3,8 +3,8 @@
  * names the first rule the password breaks ("Password must have symbol characters").
  */
 import { brokenPasswordRules, type PasswordRule } from '@auth-s3/outputs';
-import { InvalidPasswordError } from '../../errors.js';
 import type { PasswordPolicy } from '../../stack-model.js';
+import { InvalidPasswordError } from '../errors.js';
 
 /** Cognito's words for each rule (the rules themselves are the outputs contract's, shared with the web app). */
 const MESSAGES: Record<PasswordRule, string> = {

@@ -6,8 +6,8 @@
  */
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import type { Clock } from '../../clock.js';
-import { NotAuthorizedError, UserNotFoundError } from '../../errors.js';
 import type { UserPoolClientModel, UserPoolModel } from '../../stack-model.js';
+import { NotAuthorizedError, UserNotFoundError } from '../errors.js';
 import type { StateStore } from '../store/json-file-store.js';
 import type { SignInSession, UserRecord } from '../store/state.js';
 import { type JwtPayload, signJwt, verifyJwt } from './jwt.js';

@@ -6,8 +6,8 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Clock } from '../../clock.js';
-import { NotAuthorizedError } from '../../errors.js';
 import type { UserPoolModel } from '../../stack-model.js';
+import { NotAuthorizedError } from '../errors.js';
 import type { StateStore } from '../store/json-file-store.js';
 import type { UnknownSignInRecord, UserRecord, UserStatus } from '../store/state.js';
 import { ownValue, setOwn } from '../store/state.js';

@@ -6,6 +6,7 @@
  */
 import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { EmulatorError } from '../../emulator-error.js';
 import { type AtomicWriteFaults, sweepTempFiles, writeFileAtomic } from './atomic-write.js';
 import { type EmulatorState, emptyState, normalizeState } from './state.js';
 
@@ -18,12 +19,13 @@ export interface StateStore {
   close(): Promise<void>;
 }
 
-/** Failure to read or write the state file; `cause` has the file-system error. */
-export class StateFileError extends Error {
-  constructor(message: string, options?: ErrorOptions) {
-    super(message, options);
-    this.name = 'StateFileError';
-  }
+/**
+ * Failure to read or write the state file; `cause` has the file-system error. Never sent: a start
+ * fails with it, and an operation that cannot save answers InternalErrorException.
+ */
+export class StateFileError extends EmulatorError {
+  readonly type = 'StateFileError';
+  override readonly status = 500;
 }
 
 const STATE_FILE = 'state.json';

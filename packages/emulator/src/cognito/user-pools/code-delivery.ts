@@ -5,7 +5,7 @@
  * made-up answer and a code sent nowhere whose wrong guesses count as a user's do.
  */
 import type { CodeDeliveryDetailsType } from '@aws-sdk/client-cognito-identity-provider';
-import { UserNotFoundError } from '../../errors.js';
+import { UserNotFoundError } from '../errors.js';
 import { maskEmail } from '../services/inbox.js';
 import type { Services } from '../services/index.js';
 import type { CodeKind, InboxMessage, UserRecord } from '../store/state.js';

@@ -5,7 +5,7 @@
  * declares an operation's input shape; a broken constraint is InvalidParameterException.
  */
 
-import { InvalidParameterError } from '../../errors.js';
+import { InvalidParameterError } from '../errors.js';
 import type { OperationFactory } from '../operation.js';
 import type { Services } from '../services/index.js';
 import {

@@ -9,7 +9,7 @@ import type {
   RespondToAuthChallengeRequest,
   RespondToAuthChallengeResponse,
 } from '@aws-sdk/client-cognito-identity-provider';
-import { InvalidParameterError, NotAuthorizedError } from '../../errors.js';
+import { InvalidParameterError, NotAuthorizedError } from '../errors.js';
 import type { Services } from '../services/index.js';
 import { acceptCode, openMfaSession, wrongMfaCode } from './mfa.js';
 import { assertMaySignIn, spendChallenge } from './sign-in.js';

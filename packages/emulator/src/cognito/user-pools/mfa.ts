@@ -9,14 +9,14 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { InitiateAuthResponse } from '@aws-sdk/client-cognito-identity-provider';
+import type { StackModel } from '../../stack-model.js';
 import {
   CodeMismatchError,
   ExpiredCodeError,
   InvalidParameterError,
   NotAuthorizedError,
   SoftwareTokenMfaNotFoundError,
-} from '../../errors.js';
-import type { StackModel } from '../../stack-model.js';
+} from '../errors.js';
 import type { Services } from '../services/index.js';
 import { checkTotp } from '../services/totp.js';
 import type { SoftwareToken, UserRecord } from '../store/state.js';

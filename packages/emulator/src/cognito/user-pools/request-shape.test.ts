@@ -1,6 +1,6 @@
 /* Unit tests for the input shape check: JSON types, constraints, the message AWS words. */
 import { describe, expect, it } from 'vitest';
-import { InvalidParameterError, SerializationError } from '../../errors.js';
+import { InvalidParameterError, SerializationError } from '../errors.js';
 import { assertShape, integer, list, map, string, struct } from './request-shape.js';
 
 const shape = struct(

@@ -9,7 +9,7 @@
  * satisfy regular expression pattern: [\w+]+` (sensitive members, such as passwords, are not
  * echoed). Unknown members are ignored, as AWS ignores them.
  */
-import { type EmulatorError, SerializationError } from '../../errors.js';
+import { type CognitoError, SerializationError } from '../errors.js';
 import type { OperationFactory } from '../operation.js';
 import type { Services } from '../services/index.js';
 
@@ -82,7 +82,7 @@ export const struct = <Required extends string = never>(
 ): StructShape<Required> => ({ kind: 'struct', members, required });
 
 /** `N validation errors detected: …`, as the service's validation error class. */
-export type ValidationErrorFactory = (message: string) => EmulatorError;
+export type ValidationErrorFactory = (message: string) => CognitoError;
 
 const JSON_KIND = (value: unknown): string => {
   if (Array.isArray(value)) return 'a list';

@@ -6,7 +6,7 @@
  * in `Session`/`SECRET_BLOCK`.
  */
 import type { InitiateAuthResponse } from '@aws-sdk/client-cognito-identity-provider';
-import { NotAuthorizedError, PasswordResetRequiredError, UserNotConfirmedError } from '../../errors.js';
+import { NotAuthorizedError, PasswordResetRequiredError, UserNotConfirmedError } from '../errors.js';
 import type { Services } from '../services/index.js';
 import type { UserRecord } from '../store/state.js';
 import { mfaChallenge } from './mfa.js';

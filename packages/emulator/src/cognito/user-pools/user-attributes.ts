@@ -8,8 +8,9 @@
  * "WriteAttributes") — else NotAuthorizedException "A client attempted to write unauthorized
  * attribute", Cognito's answer. Administrators may also set `email_verified` and the like.
  */
-import { InvalidParameterError, NotAuthorizedError } from '../../errors.js';
+
 import type { StackModel } from '../../stack-model.js';
+import { InvalidParameterError, NotAuthorizedError } from '../errors.js';
 import { ownValue, setOwn } from '../store/state.js';
 
 /** The standard attributes every user pool has (Cognito developer guide, "Standard attributes"). */

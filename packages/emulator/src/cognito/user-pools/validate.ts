@@ -5,8 +5,8 @@
  * pool hides which users exist.
  */
 
-import { InvalidParameterError, ResourceNotFoundError } from '../../errors.js';
 import type { StackModel, UserPoolClientModel } from '../../stack-model.js';
+import { InvalidParameterError, ResourceNotFoundError } from '../errors.js';
 import { ownValue } from '../store/state.js';
 
 /**

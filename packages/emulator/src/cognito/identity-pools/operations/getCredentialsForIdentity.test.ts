@@ -1,6 +1,5 @@
 /* Unit tests for GetCredentialsForIdentity: credentials bound to the role and the identity. */
 import { describe, expect, it } from 'vitest';
-import { NotAuthorizedError } from '../../../errors.js';
 import {
   CLIENT_ID,
   IDENTITY_POOL_ID,
@@ -8,6 +7,7 @@ import {
   seedUser,
   testServices,
 } from '../../__tests__/test-services.js';
+import { NotAuthorizedError } from '../../errors.js';
 import { getCredentialsForIdentity } from './getCredentialsForIdentity.js';
 import { getId } from './getId.js';
 

@@ -12,7 +12,7 @@ import {
   InvalidIdentityPoolConfigurationError,
   NotAuthorizedError,
   ResourceNotFoundError,
-} from '../../../errors.js';
+} from '../../errors.js';
 import type { OperationFactory } from '../../operation.js';
 import { string, struct } from '../../user-pools/request-shape.js';
 import { verifiedLogin } from '../logins.js';

@@ -1,6 +1,5 @@
 /* Unit tests for GetId: id token checks and stable identities. */
 import { describe, expect, it } from 'vitest';
-import { NotAuthorizedError, ResourceNotFoundError } from '../../../errors.js';
 import {
   CLIENT_ID,
   IDENTITY_POOL_ID,
@@ -8,6 +7,7 @@ import {
   seedUser,
   testServices,
 } from '../../__tests__/test-services.js';
+import { NotAuthorizedError, ResourceNotFoundError } from '../../errors.js';
 import { getId } from './getId.js';
 
 const ClientId = CLIENT_ID;

@@ -3,7 +3,7 @@
  * id every time for the same user — or a new unauthenticated identity where the pool allows it.
  */
 import type { GetIdInput, GetIdResponse } from '@aws-sdk/client-cognito-identity';
-import { NotAuthorizedError } from '../../../errors.js';
+import { NotAuthorizedError } from '../../errors.js';
 import type { OperationFactory } from '../../operation.js';
 import { string, struct } from '../../user-pools/request-shape.js';
 import { verifiedLogin } from '../logins.js';

@@ -1,7 +1,7 @@
 /* Unit tests for AdminConfirmSignUp. */
 import { describe, expect, it } from 'vitest';
-import { NotAuthorizedError, UserNotFoundError } from '../../../errors.js';
 import { seedUser, testServices, USER_POOL_ID } from '../../__tests__/test-services.js';
+import { NotAuthorizedError, UserNotFoundError } from '../../errors.js';
 import { adminConfirmSignUp } from './adminConfirmSignUp.js';
 
 const UserPoolId = USER_POOL_ID;

@@ -3,7 +3,7 @@ import type {
   AdminConfirmSignUpRequest,
   AdminConfirmSignUpResponse,
 } from '@aws-sdk/client-cognito-identity-provider';
-import { NotAuthorizedError, UserNotFoundError } from '../../../errors.js';
+import { NotAuthorizedError, UserNotFoundError } from '../../errors.js';
 import type { OperationFactory } from '../../operation.js';
 import { StringMap, Username, UserPoolId, userPoolInput } from '../input-members.js';
 import { struct } from '../request-shape.js';

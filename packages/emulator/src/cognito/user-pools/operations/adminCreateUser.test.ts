@@ -1,12 +1,12 @@
 /* Unit tests for AdminCreateUser: temporary passwords, their validity, and SUPPRESS. */
 import { describe, expect, it } from 'vitest';
+import { testServices, USER_POOL_ID } from '../../__tests__/test-services.js';
 import {
   InvalidParameterError,
   InvalidPasswordError,
   ResourceNotFoundError,
   UsernameExistsError,
-} from '../../../errors.js';
-import { testServices, USER_POOL_ID } from '../../__tests__/test-services.js';
+} from '../../errors.js';
 import { adminCreateUser } from './adminCreateUser.js';
 
 const UserPoolId = USER_POOL_ID;

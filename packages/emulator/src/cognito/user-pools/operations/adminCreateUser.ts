@@ -9,7 +9,7 @@ import type {
   AdminCreateUserRequest,
   AdminCreateUserResponse,
 } from '@aws-sdk/client-cognito-identity-provider';
-import { InvalidParameterError, UnsupportedOperationError, UsernameExistsError } from '../../../errors.js';
+import { InvalidParameterError, UnsupportedOperationError, UsernameExistsError } from '../../errors.js';
 import type { OperationFactory } from '../../operation.js';
 import { enforcePasswordPolicy, generatePassword } from '../../services/password-policy.js';
 import { AttributeList, Password, StringMap, Username, UserPoolId, userPoolInput } from '../input-members.js';

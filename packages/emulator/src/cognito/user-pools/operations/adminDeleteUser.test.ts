@@ -1,7 +1,7 @@
 /* Unit tests for AdminDeleteUser. */
 import { describe, expect, it } from 'vitest';
-import { UserNotFoundError } from '../../../errors.js';
 import { seedUser, testServices, USER_POOL_ID } from '../../__tests__/test-services.js';
+import { UserNotFoundError } from '../../errors.js';
 import { adminDeleteUser } from './adminDeleteUser.js';
 
 const UserPoolId = USER_POOL_ID;

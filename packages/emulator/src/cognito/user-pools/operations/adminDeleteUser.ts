@@ -1,6 +1,6 @@
 /* AdminDeleteUser: removes a user by username or email, with their codes and sessions. */
 import type { AdminDeleteUserRequest } from '@aws-sdk/client-cognito-identity-provider';
-import { UserNotFoundError } from '../../../errors.js';
+import { UserNotFoundError } from '../../errors.js';
 import type { OperationFactory } from '../../operation.js';
 import { Username, UserPoolId, userPoolInput } from '../input-members.js';
 import { struct } from '../request-shape.js';

@@ -1,7 +1,7 @@
 /* Unit tests for AdminGetUser (API reference: API_AdminGetUser.html): the user and their MFA settings. */
 import { describe, expect, it } from 'vitest';
-import { ResourceNotFoundError, UserNotFoundError } from '../../../errors.js';
 import { seedUser, testServices, USER_POOL_ID } from '../../__tests__/test-services.js';
+import { ResourceNotFoundError, UserNotFoundError } from '../../errors.js';
 import { adminGetUser } from './adminGetUser.js';
 
 const UserPoolId = USER_POOL_ID;

@@ -3,7 +3,7 @@
  * signed with IAM credentials (https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_AdminGetUser.html).
  */
 import type { AdminGetUserRequest, AdminGetUserResponse } from '@aws-sdk/client-cognito-identity-provider';
-import { UserNotFoundError } from '../../../errors.js';
+import { UserNotFoundError } from '../../errors.js';
 import type { OperationFactory } from '../../operation.js';
 import { Username, UserPoolId, userPoolInput } from '../input-members.js';
 import { mfaFields } from '../mfa.js';

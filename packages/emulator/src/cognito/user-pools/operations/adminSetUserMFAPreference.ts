@@ -6,7 +6,7 @@ import type {
   AdminSetUserMFAPreferenceRequest,
   AdminSetUserMFAPreferenceResponse,
 } from '@aws-sdk/client-cognito-identity-provider';
-import { UserNotFoundError } from '../../../errors.js';
+import { UserNotFoundError } from '../../errors.js';
 import type { OperationFactory } from '../../operation.js';
 import { MfaPreferences, Username, UserPoolId, userPoolInput } from '../input-members.js';
 import { applyMfaPreference } from '../mfa.js';

@@ -3,8 +3,8 @@
  * secret per call by access token or MFA_SETUP session, "not both", and the pool without TOTP.
  */
 import { describe, expect, it } from 'vitest';
-import { InvalidParameterError, NotAuthorizedError, SoftwareTokenMfaNotFoundError } from '../../../errors.js';
 import { CLIENT_ID, seedUser, testServices } from '../../__tests__/test-services.js';
+import { InvalidParameterError, NotAuthorizedError, SoftwareTokenMfaNotFoundError } from '../../errors.js';
 import { sealMfaSession } from '../mfa.js';
 import { associateSoftwareToken } from './associateSoftwareToken.js';
 

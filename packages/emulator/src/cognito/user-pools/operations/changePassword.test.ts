@@ -1,7 +1,7 @@
 /* Unit tests for ChangePassword: the old password must be proven, the new one must meet the policy. */
 import { describe, expect, it } from 'vitest';
-import { InvalidPasswordError, NotAuthorizedError } from '../../../errors.js';
 import { CLIENT_ID, seedUser, testServices } from '../../__tests__/test-services.js';
+import { InvalidPasswordError, NotAuthorizedError } from '../../errors.js';
 import { changePassword } from './changePassword.js';
 
 const ClientId = CLIENT_ID;

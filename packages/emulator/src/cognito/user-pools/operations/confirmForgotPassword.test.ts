@@ -1,7 +1,7 @@
 /* Unit tests for ConfirmForgotPassword: code checks, the policy, and the new password taking effect. */
 import { describe, expect, it } from 'vitest';
-import { CodeMismatchError, ExpiredCodeError, InvalidPasswordError } from '../../../errors.js';
 import { CLIENT_ID, seedUser, testServices } from '../../__tests__/test-services.js';
+import { CodeMismatchError, ExpiredCodeError, InvalidPasswordError } from '../../errors.js';
 import { confirmForgotPassword } from './confirmForgotPassword.js';
 
 const ClientId = CLIENT_ID;

@@ -1,13 +1,13 @@
 /* Unit tests for ConfirmSignUp over in-memory services. */
 import { describe, expect, it } from 'vitest';
+import { CLIENT_ID, testServices } from '../../__tests__/test-services.js';
 import {
   CodeMismatchError,
   ExpiredCodeError,
   LimitExceededError,
   NotAuthorizedError,
   UserNotFoundError,
-} from '../../../errors.js';
-import { CLIENT_ID, testServices } from '../../__tests__/test-services.js';
+} from '../../errors.js';
 import { confirmSignUp } from './confirmSignUp.js';
 import { signUp } from './signUp.js';
 

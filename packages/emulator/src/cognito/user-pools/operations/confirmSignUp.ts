@@ -3,7 +3,7 @@
  * email. Wrong, expired and too-often-wrong codes fail as Cognito's do.
  */
 import type { ConfirmSignUpRequest, ConfirmSignUpResponse } from '@aws-sdk/client-cognito-identity-provider';
-import { NotAuthorizedError } from '../../../errors.js';
+import { NotAuthorizedError } from '../../errors.js';
 import type { OperationFactory } from '../../operation.js';
 import { redeemForUnknownUser } from '../code-delivery.js';
 import {

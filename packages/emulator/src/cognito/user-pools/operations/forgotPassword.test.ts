@@ -1,7 +1,7 @@
 /* Unit tests for ForgotPassword: a 1-hour code to verified emails only. */
 import { describe, expect, it } from 'vitest';
-import { InvalidParameterError, UserNotFoundError } from '../../../errors.js';
 import { CLIENT_ID, seedUser, testServices } from '../../__tests__/test-services.js';
+import { InvalidParameterError, UserNotFoundError } from '../../errors.js';
 import { forgotPassword } from './forgotPassword.js';
 
 const ClientId = CLIENT_ID;

@@ -6,7 +6,7 @@ import type {
   ForgotPasswordRequest,
   ForgotPasswordResponse,
 } from '@aws-sdk/client-cognito-identity-provider';
-import { InvalidParameterError, NotAuthorizedError } from '../../../errors.js';
+import { InvalidParameterError, NotAuthorizedError } from '../../errors.js';
 import type { OperationFactory } from '../../operation.js';
 import { deliveryForUnknownUser, sendCode } from '../code-delivery.js';
 import { ClientContext, ClientId, SecretHash, Username, userPoolInput } from '../input-members.js';

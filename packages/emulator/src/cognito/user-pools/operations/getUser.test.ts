@@ -1,7 +1,7 @@
 /* Unit tests for GetUser: live, expired, revoked and forged access tokens, and the MFA fields. */
 import { describe, expect, it } from 'vitest';
-import { NotAuthorizedError, UserNotFoundError } from '../../../errors.js';
 import { CLIENT_ID, seedUser, testServices } from '../../__tests__/test-services.js';
+import { NotAuthorizedError, UserNotFoundError } from '../../errors.js';
 import { getUser } from './getUser.js';
 
 const ClientId = CLIENT_ID;

@@ -1,14 +1,14 @@
 /* Unit tests for InitiateAuth over in-memory services: the SRP challenge, password and refresh flows. */
 import { describe, expect, it } from 'vitest';
+import { SrpClient } from '../../__tests__/srp-client.js';
+import { CLIENT_ID, seedUser, testServices } from '../../__tests__/test-services.js';
 import {
   InvalidParameterError,
   NotAuthorizedError,
   UnsupportedOperationError,
   UserNotConfirmedError,
   UserNotFoundError,
-} from '../../../errors.js';
-import { SrpClient } from '../../__tests__/srp-client.js';
-import { CLIENT_ID, seedUser, testServices } from '../../__tests__/test-services.js';
+} from '../../errors.js';
 import { initiateAuth } from './initiateAuth.js';
 
 const ClientId = CLIENT_ID;

@@ -10,8 +10,8 @@
  */
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { InitiateAuthRequest, InitiateAuthResponse } from '@aws-sdk/client-cognito-identity-provider';
-import { InvalidParameterError, UnsupportedOperationError, UserNotFoundError } from '../../../errors.js';
 import type { UserPoolClientModel } from '../../../stack-model.js';
+import { InvalidParameterError, UnsupportedOperationError, UserNotFoundError } from '../../errors.js';
 import type { OperationFactory } from '../../operation.js';
 import { createServerEphemeral, createVerifier, isValidClientPublic } from '../../services/srp.js';
 import { decoyIdentity } from '../decoy-challenge.js';

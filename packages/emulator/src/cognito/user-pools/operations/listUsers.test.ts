@@ -1,7 +1,7 @@
 /* Unit tests for ListUsers: filters, pages and attribute selection. */
 import { describe, expect, it } from 'vitest';
-import { InvalidParameterError } from '../../../errors.js';
 import { seedUser, testServices, USER_POOL_ID } from '../../__tests__/test-services.js';
+import { InvalidParameterError } from '../../errors.js';
 import { listUsers } from './listUsers.js';
 
 const UserPoolId = USER_POOL_ID;

@@ -6,7 +6,7 @@
  * (InvalidParameterException). Paged with Limit (≤ 60) and PaginationToken.
  */
 import type { ListUsersRequest, ListUsersResponse } from '@aws-sdk/client-cognito-identity-provider';
-import { InvalidParameterError } from '../../../errors.js';
+import { InvalidParameterError } from '../../errors.js';
 import type { OperationFactory } from '../../operation.js';
 import { ownValue, type UserRecord } from '../../store/state.js';
 import { AttributeName, UserPoolId, userPoolInput } from '../input-members.js';

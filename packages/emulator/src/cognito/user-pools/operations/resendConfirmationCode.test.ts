@@ -1,7 +1,7 @@
 /* Unit tests for ResendConfirmationCode over in-memory services. */
 import { describe, expect, it } from 'vitest';
-import { CodeMismatchError, InvalidParameterError, UserNotFoundError } from '../../../errors.js';
 import { CLIENT_ID, seedUser, testServices } from '../../__tests__/test-services.js';
+import { CodeMismatchError, InvalidParameterError, UserNotFoundError } from '../../errors.js';
 import { resendConfirmationCode } from './resendConfirmationCode.js';
 
 const ClientId = CLIENT_ID;

@@ -1,13 +1,13 @@
 /* Unit tests for RespondToAuthChallenge: the SRP proof and NEW_PASSWORD_REQUIRED. */
 import { describe, expect, it } from 'vitest';
+import { SrpClient } from '../../__tests__/srp-client.js';
+import { CLIENT_ID, seedUser, type TestServices, testServices } from '../../__tests__/test-services.js';
 import {
   InvalidParameterError,
   InvalidPasswordError,
   NotAuthorizedError,
   UserNotConfirmedError,
-} from '../../../errors.js';
-import { SrpClient } from '../../__tests__/srp-client.js';
-import { CLIENT_ID, seedUser, type TestServices, testServices } from '../../__tests__/test-services.js';
+} from '../../errors.js';
 import { formatSrpTimestamp } from '../srp-timestamp.js';
 import { initiateAuth } from './initiateAuth.js';
 import { respondToAuthChallenge } from './respondToAuthChallenge.js';

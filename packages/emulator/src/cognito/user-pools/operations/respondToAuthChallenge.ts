@@ -10,7 +10,7 @@ import type {
   RespondToAuthChallengeRequest,
   RespondToAuthChallengeResponse,
 } from '@aws-sdk/client-cognito-identity-provider';
-import { InvalidParameterError, NotAuthorizedError, UnsupportedOperationError } from '../../../errors.js';
+import { InvalidParameterError, NotAuthorizedError, UnsupportedOperationError } from '../../errors.js';
 import type { OperationFactory } from '../../operation.js';
 import { enforcePasswordPolicy } from '../../services/password-policy.js';
 import { computeSessionKey, passwordClaimSignature, signaturesMatch } from '../../services/srp.js';

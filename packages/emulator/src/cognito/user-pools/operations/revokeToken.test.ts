@@ -1,7 +1,7 @@
 /* Unit tests for RevokeToken: one session ends; access tokens, other clients and disabled revocation refuse. */
 import { describe, expect, it } from 'vitest';
-import { CognitoUnsupportedOperationError, UnsupportedTokenTypeError } from '../../../errors.js';
 import { CLIENT_ID, seedUser, testServices } from '../../__tests__/test-services.js';
+import { CognitoUnsupportedOperationError, UnsupportedTokenTypeError } from '../../errors.js';
 import { revokeToken } from './revokeToken.js';
 
 const ClientId = CLIENT_ID;

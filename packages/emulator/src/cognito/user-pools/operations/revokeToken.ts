@@ -8,7 +8,7 @@ import {
   CognitoUnsupportedOperationError,
   NotAuthorizedError,
   UnsupportedTokenTypeError,
-} from '../../../errors.js';
+} from '../../errors.js';
 import type { OperationFactory } from '../../operation.js';
 import { ClientId, Token, userPoolInput } from '../input-members.js';
 import { string, struct } from '../request-shape.js';

@@ -3,8 +3,8 @@
  * once verified, off keeps the app registered and un-prefers it, SMS refused.
  */
 import { describe, expect, it } from 'vitest';
-import { InvalidParameterError } from '../../../errors.js';
 import { CLIENT_ID, seedUser, testServices } from '../../__tests__/test-services.js';
+import { InvalidParameterError } from '../../errors.js';
 import { setUserMFAPreference } from './setUserMFAPreference.js';
 
 describe('setUserMFAPreference', () => {

@@ -1,12 +1,12 @@
 /* Unit tests for SignUp over in-memory services. */
 import { describe, expect, it } from 'vitest';
+import { CLIENT_ID, testServices } from '../../__tests__/test-services.js';
 import {
   InvalidParameterError,
   InvalidPasswordError,
   NotAuthorizedError,
   UsernameExistsError,
-} from '../../../errors.js';
-import { CLIENT_ID, testServices } from '../../__tests__/test-services.js';
+} from '../../errors.js';
 import { signUp } from './signUp.js';
 
 const request = (Username: string, Password = 'Correct-Horse-1') => ({

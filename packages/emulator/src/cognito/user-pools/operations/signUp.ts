@@ -4,7 +4,7 @@
  * must be in the pool's schema and writable by the client (see `user-attributes.ts`).
  */
 import type { SignUpRequest, SignUpResponse } from '@aws-sdk/client-cognito-identity-provider';
-import { InvalidParameterError, NotAuthorizedError, UsernameExistsError } from '../../../errors.js';
+import { InvalidParameterError, NotAuthorizedError, UsernameExistsError } from '../../errors.js';
 import type { OperationFactory } from '../../operation.js';
 import { enforcePasswordPolicy } from '../../services/password-policy.js';
 import { sendCode } from '../code-delivery.js';

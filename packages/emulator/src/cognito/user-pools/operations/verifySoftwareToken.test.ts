@@ -4,13 +4,13 @@
  * EnableSoftwareTokenMFAException for a wrong code, the UserCode constraints, and the Session path.
  */
 import { describe, expect, it } from 'vitest';
+import { CLIENT_ID, seedUser, testServices } from '../../__tests__/test-services.js';
 import {
   EnableSoftwareTokenMfaError,
   ExpiredCodeError,
   InvalidParameterError,
   SoftwareTokenMfaNotFoundError,
-} from '../../../errors.js';
-import { CLIENT_ID, seedUser, testServices } from '../../__tests__/test-services.js';
+} from '../../errors.js';
 import { TIME_STEP_MS, timeStep, totpCode } from '../../services/totp.js';
 import { sealMfaSession } from '../mfa.js';
 import { answerSoftwareTokenMfa } from '../mfa-challenges.js';

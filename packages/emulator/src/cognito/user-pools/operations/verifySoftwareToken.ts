@@ -12,7 +12,7 @@ import type {
   VerifySoftwareTokenRequest,
   VerifySoftwareTokenResponse,
 } from '@aws-sdk/client-cognito-identity-provider';
-import { EnableSoftwareTokenMfaError, SoftwareTokenMfaNotFoundError } from '../../../errors.js';
+import { EnableSoftwareTokenMfaError, SoftwareTokenMfaNotFoundError } from '../../errors.js';
 import type { OperationFactory } from '../../operation.js';
 import { AccessToken, Session, userPoolInput } from '../input-members.js';
 import { acceptCode, assertPoolOffersSoftwareToken, sealMfaSession, setupCaller } from '../mfa.js';

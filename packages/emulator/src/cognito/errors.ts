@@ -1,37 +1,30 @@
 /*
- * The errors the emulator answers with, named and worded as AWS sends them, so a client maps
- * them the same way locally and in AWS. Cognito errors travel as JSON 1.1
- * (`{ "__type": "NotAuthorizedException", "message": "Incorrect username or password." }`, HTTP
- * 400); each leaf class below is one `__type`. `EmulatorError` is the base of everything thrown
- * on purpose; anything else reaching the server is a bug and answers 500 InternalErrorException.
+ * Cognito's errors, named and worded as AWS sends them, so a client maps them the same way
+ * locally and in AWS. They travel as JSON 1.1 (`{ "__type": "NotAuthorizedException", "message":
+ * "Incorrect username or password." }`, HTTP 400 unless a class says otherwise); each leaf class
+ * below is one `__type`. The JSON branch of the emulator's error family (`../errors.ts`); anything
+ * else reaching the Cognito service is a bug and answers 500 InternalErrorException.
  */
+import { EmulatorError } from '../emulator-error.js';
 
-/** Base of every error the emulator sends on purpose. `type` is the wire code (`__type`). */
-export abstract class EmulatorError extends Error {
-  abstract readonly type: string;
-  /** HTTP status AWS uses for this error. */
-  readonly status: number = 400;
-  constructor(message: string, options?: ErrorOptions) {
-    super(message, options);
-    this.name = new.target.name;
-  }
-}
+/** Base of every error the Cognito service sends: `type` is the `__type` of the JSON answer. */
+export abstract class CognitoError extends EmulatorError {}
 
 // --- Request shape -------------------------------------------------------------------------
 
 /** The body is not JSON, or a field has the wrong type. */
-export class SerializationError extends EmulatorError {
+export class SerializationError extends CognitoError {
   readonly type = 'SerializationException';
 }
 /** A parameter is missing or not acceptable. */
-export class InvalidParameterError extends EmulatorError {
+export class InvalidParameterError extends CognitoError {
   readonly type = 'InvalidParameterException';
 }
 /**
  * The identity pool service's answer to a parameter that breaks its documented constraint
  * (pattern, length); the user pool service calls the same failure InvalidParameterException.
  */
-export class ValidationError extends EmulatorError {
+export class ValidationError extends CognitoError {
   readonly type = 'ValidationException';
 }
 /**
@@ -39,99 +32,99 @@ export class ValidationError extends EmulatorError {
  * not an AWS operation name, such as `constructor`). AWS's Common Errors page names it
  * UnknownOperationException; AWS JSON 1.1 services send it with HTTP 400 (e.g. aws/aws-sdk-net#1536).
  */
-export class UnknownOperationError extends EmulatorError {
+export class UnknownOperationError extends CognitoError {
   readonly type = 'UnknownOperationException';
 }
 /**
  * A JSON body larger than the emulator reads (1 MiB). AWS's Common Errors page:
  * RequestEntityTooLargeException, HTTP 413, which SDKs do not retry.
  */
-export class RequestEntityTooLargeError extends EmulatorError {
+export class RequestEntityTooLargeError extends CognitoError {
   readonly type = 'RequestEntityTooLargeException';
   override readonly status = 413;
 }
 /** An operation or flow the emulator does not implement; the message names it. */
-export class UnsupportedOperationError extends EmulatorError {
+export class UnsupportedOperationError extends CognitoError {
   readonly type = 'UnsupportedOperation';
   constructor(operation: string, options?: ErrorOptions) {
     super(`${operation} is not supported by the auth-s3 emulator`, options);
   }
 }
 /** Cognito's own "this is switched off" answer, e.g. token revocation disabled for a client. */
-export class CognitoUnsupportedOperationError extends EmulatorError {
+export class CognitoUnsupportedOperationError extends CognitoError {
   readonly type = 'UnsupportedOperationException';
 }
 /** A token that cannot be revoked (an access or id token given to RevokeToken). */
-export class UnsupportedTokenTypeError extends EmulatorError {
+export class UnsupportedTokenTypeError extends CognitoError {
   readonly type = 'UnsupportedTokenTypeException';
 }
 /** An unknown user pool, app client, identity pool or identity. */
-export class ResourceNotFoundError extends EmulatorError {
+export class ResourceNotFoundError extends CognitoError {
   readonly type = 'ResourceNotFoundException';
 }
 
 // --- Authentication ------------------------------------------------------------------------
 
 /** Wrong password, bad or revoked token, disallowed action. */
-export class NotAuthorizedError extends EmulatorError {
+export class NotAuthorizedError extends CognitoError {
   readonly type = 'NotAuthorizedException';
 }
 /** The user signed up but has not confirmed the code yet. */
-export class UserNotConfirmedError extends EmulatorError {
+export class UserNotConfirmedError extends CognitoError {
   readonly type = 'UserNotConfirmedException';
   constructor(options?: ErrorOptions) {
     super('User is not confirmed.', options);
   }
 }
 /** An administrator asked for a password reset before the next sign-in. */
-export class PasswordResetRequiredError extends EmulatorError {
+export class PasswordResetRequiredError extends CognitoError {
   readonly type = 'PasswordResetRequiredException';
   constructor(options?: ErrorOptions) {
     super('Password reset required for the user', options);
   }
 }
 /** Only where the pool does not prevent user existence errors, and in admin operations. */
-export class UserNotFoundError extends EmulatorError {
+export class UserNotFoundError extends CognitoError {
   readonly type = 'UserNotFoundException';
 }
 
 // --- Users, passwords and codes --------------------------------------------------------------
 
 /** The username (or the email used as one) is taken. */
-export class UsernameExistsError extends EmulatorError {
+export class UsernameExistsError extends CognitoError {
   readonly type = 'UsernameExistsException';
 }
 /** The password breaks the pool's policy; the message names the rule. */
-export class InvalidPasswordError extends EmulatorError {
+export class InvalidPasswordError extends CognitoError {
   readonly type = 'InvalidPasswordException';
 }
 /** Wrong confirmation, reset or MFA code. */
-export class CodeMismatchError extends EmulatorError {
+export class CodeMismatchError extends CognitoError {
   readonly type = 'CodeMismatchException';
   constructor(message = 'Invalid verification code provided, please try again.', options?: ErrorOptions) {
     super(message, options);
   }
 }
 /** The code is past its validity (24 h for sign-up, 1 h for password reset), or a TOTP code already used. */
-export class ExpiredCodeError extends EmulatorError {
+export class ExpiredCodeError extends CognitoError {
   readonly type = 'ExpiredCodeException';
   constructor(message = 'Invalid code provided, please request a code again.', options?: ErrorOptions) {
     super(message, options);
   }
 }
 /** VerifySoftwareToken got a code the app being set up did not show. */
-export class EnableSoftwareTokenMfaError extends EmulatorError {
+export class EnableSoftwareTokenMfaError extends CognitoError {
   readonly type = 'EnableSoftwareTokenMFAException';
   constructor(options?: ErrorOptions) {
     super('Code mismatch and fail enable Software Token MFA', options);
   }
 }
 /** The pool offers no authenticator apps, or the user has none to verify. */
-export class SoftwareTokenMfaNotFoundError extends EmulatorError {
+export class SoftwareTokenMfaNotFoundError extends CognitoError {
   readonly type = 'SoftwareTokenMFANotFoundException';
 }
 /** Too many wrong codes in a row. */
-export class LimitExceededError extends EmulatorError {
+export class LimitExceededError extends CognitoError {
   readonly type = 'LimitExceededException';
   constructor(options?: ErrorOptions) {
     super('Attempt limit exceeded, please try after some time.', options);
@@ -141,16 +134,16 @@ export class LimitExceededError extends EmulatorError {
 // --- IAM-signed operations (Admin*, ListUsers) ----------------------------------------------
 
 /** An operation that AWS authorizes with IAM came without a SigV4 `Authorization` header. */
-export class MissingAuthenticationTokenError extends EmulatorError {
+export class MissingAuthenticationTokenError extends CognitoError {
   readonly type = 'MissingAuthenticationTokenException';
   override readonly status = 403;
 }
 /** An `Authorization` header that is not SigV4-shaped (`AWS4-HMAC-SHA256 Credential=…, SignedHeaders=…, Signature=…`). */
-export class IncompleteSignatureError extends EmulatorError {
+export class IncompleteSignatureError extends CognitoError {
   readonly type = 'IncompleteSignatureException';
 }
 /** A request the emulator refuses outright, such as an admin operation sent from a web page. */
-export class AccessDeniedError extends EmulatorError {
+export class AccessDeniedError extends CognitoError {
   readonly type = 'AccessDeniedException';
   override readonly status = 403;
 }
@@ -158,7 +151,7 @@ export class AccessDeniedError extends EmulatorError {
 // --- Identity pools --------------------------------------------------------------------------
 
 /** The identity pool has no role for this kind of identity. */
-export class InvalidIdentityPoolConfigurationError extends EmulatorError {
+export class InvalidIdentityPoolConfigurationError extends CognitoError {
   readonly type = 'InvalidIdentityPoolConfigurationException';
   constructor(options?: ErrorOptions) {
     super('Invalid identity pool configuration. Check assigned IAM roles for this pool.', options);
@@ -168,31 +161,7 @@ export class InvalidIdentityPoolConfigurationError extends EmulatorError {
 // --- Bugs ----------------------------------------------------------------------------------
 
 /** Wraps an unexpected failure; the cause is logged, never sent. */
-export class InternalError extends EmulatorError {
+export class InternalError extends CognitoError {
   readonly type = 'InternalErrorException';
   override readonly status = 500;
-}
-
-// --- Template loading ------------------------------------------------------------------------
-
-/**
- * The synthesized CloudFormation template cannot be turned into a stack model. Never sent over
- * the wire: the emulator refuses to start, and the message says which part of the template and
- * what to do.
- */
-export abstract class TemplateError extends EmulatorError {
-  readonly type = 'InvalidTemplate';
-  override readonly status = 500;
-}
-/** The template file is missing or is not a JSON CloudFormation template. */
-export class TemplateReadError extends TemplateError {}
-/** A resource the emulator needs (user pool, client, identity pool, app bucket) is absent or ambiguous. */
-export class TemplateResourceError extends TemplateError {}
-/** An intrinsic function or reference the loader cannot resolve; `path` names where, e.g. `Resources.X.Properties.Y`. */
-export class UnresolvableIntrinsicError extends TemplateError {
-  readonly path: string;
-  constructor(path: string, message: string, options?: ErrorOptions) {
-    super(`${path}: ${message}`, options);
-    this.path = path;
-  }
 }
