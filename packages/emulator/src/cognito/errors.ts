@@ -2,8 +2,8 @@
  * Cognito's errors, named and worded as AWS sends them, so a client maps them the same way
  * locally and in AWS. They travel as JSON 1.1 (`{ "__type": "NotAuthorizedException", "message":
  * "Incorrect username or password." }`, HTTP 400 unless a class says otherwise); each leaf class
- * below is one `__type`. The JSON branch of the emulator's error family (`../errors.ts`); anything
- * else reaching the Cognito service is a bug and answers 500 InternalErrorException.
+ * below is one `__type`. The JSON branch of the emulator's error family (`../emulator-error.ts`);
+ * anything else reaching the Cognito service is a bug and answers 500 InternalErrorException.
  */
 import { EmulatorError } from '../emulator-error.js';
 

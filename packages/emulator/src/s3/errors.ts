@@ -2,7 +2,7 @@
  * S3's errors as the service reports them: a code, an HTTP status, a message and the extra
  * elements S3 puts in its `<Error>` document. Every failure in the S3 half of the emulator is an
  * `S3Error`, built with one of the factories below so codes and statuses match AWS exactly. The
- * XML branch of the emulator's error family (`../errors.ts`).
+ * XML branch of the emulator's error family (`../emulator-error.ts`).
  */
 import { EmulatorError } from '../emulator-error.js';
 
