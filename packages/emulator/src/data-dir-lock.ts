@@ -13,7 +13,7 @@ import { unlinkSync } from 'node:fs';
 import { link, mkdir, readdir, readFile, rm, unlink, writeFile } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
-import { EmulatorError } from './errors.js';
+import { EmulatorError } from './emulator-error.js';
 
 const LOCK_FILE = 'emulator.lock';
 

@@ -4,7 +4,7 @@
  * Cognito sends to any origin.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { RequestEntityTooLargeError } from './errors.js';
+import { RequestEntityTooLargeError } from './cognito/errors.js';
 
 /** The largest JSON body the Cognito operations read. */
 export const MAX_JSON_BODY = 1024 * 1024;

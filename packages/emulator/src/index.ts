@@ -8,19 +8,21 @@ import { mkdir } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { OUTPUTS_VERSION, type OutputsFile, outputsFileText, STACK_NAME } from '@auth-s3/outputs';
 import { type Clock, systemClock } from './clock.js';
+import { createCognitoService } from './cognito/index.js';
+import type { Logger } from './cognito/services/inbox.js';
+import { createServices } from './cognito/services/index.js';
+import { loadOrCreateKeys } from './cognito/services/keys.js';
+import { writeFileAtomic } from './cognito/store/atomic-write.js';
+import { openJsonFileStore } from './cognito/store/json-file-store.js';
+import type { InboxMessage } from './cognito/store/state.js';
 import { type DataDirLock, lockDataDir } from './data-dir-lock.js';
 import { allowedHosts } from './request-guard.js';
 import { RequestLog } from './request-log.js';
 import { createS3Service } from './s3/index.js';
 import { createRouter, listen } from './server.js';
-import type { Logger } from './services/inbox.js';
-import { createServices } from './services/index.js';
-import { loadOrCreateKeys } from './services/keys.js';
 import type { StackModel } from './stack-model.js';
-import { writeFileAtomic } from './store/atomic-write.js';
-import { openJsonFileStore } from './store/json-file-store.js';
-import type { InboxMessage } from './store/state.js';
 import { loadStackModel, readTemplate, toStackOutputs } from './template/index.js';
+import { serveEmulatorPages } from './ui/emulator-pages.js';
 
 export interface StartEmulatorOptions {
   /** 0 (the default) picks a free port. */
@@ -87,6 +89,7 @@ async function startLocked(options: StartEmulatorOptions, lock: DataDirLock): Pr
   let endpoint = '';
   const services = createServices({ model, clock, store, keys, endpoint: () => endpoint, log });
   const requestLog = new RequestLog();
+  const cognito = createCognitoService({ services, requestLog });
   const s3 = createS3Service({
     model,
     dataDir: options.dataDir,
@@ -98,7 +101,15 @@ async function startLocked(options: StartEmulatorOptions, lock: DataDirLock): Pr
   const host = options.host ?? '127.0.0.1';
   let hosts = new Set<string>();
   const listening = await listen(
-    createRouter({ services, s3, requestLog, allowedHosts: () => hosts }),
+    createRouter({
+      cognito,
+      s3,
+      pages: (req, res) => serveEmulatorPages(req, res, { services, requestLog }),
+      requestLog,
+      clock,
+      log,
+      allowedHosts: () => hosts,
+    }),
     host,
     options.port ?? 0,
   );
@@ -110,7 +121,7 @@ async function startLocked(options: StartEmulatorOptions, lock: DataDirLock): Pr
       listening.server.close(() => resolve());
       listening.server.closeAllConnections();
     });
-    await s3.close();
+    await Promise.all([cognito.close(), s3.close()]);
     await store.close();
     await lock.release();
   }
@@ -151,22 +162,22 @@ async function modelFromTemplate(options: StartEmulatorOptions): Promise<StackMo
 
 export type { Clock } from './clock.js';
 export { ManualClock, systemClock } from './clock.js';
-export { DataDirLockedError } from './data-dir-lock.js';
 export {
   CodeMismatchError,
-  EmulatorError,
   ExpiredCodeError,
   InvalidParameterError,
   InvalidPasswordError,
   LimitExceededError,
   NotAuthorizedError,
   ResourceNotFoundError,
-  TemplateError,
   UnsupportedOperationError,
   UserNotConfirmedError,
   UserNotFoundError,
   UsernameExistsError,
-} from './errors.js';
+} from './cognito/errors.js';
+export type { InboxMessage } from './cognito/store/state.js';
+export { DataDirLockedError } from './data-dir-lock.js';
+export { EmulatorError } from './emulator-error.js';
 export type { IssuedCredentials } from './issued-credentials.js';
 export type { StackModel } from './stack-model.js';
-export type { InboxMessage } from './store/state.js';
+export { TemplateError } from './template/errors.js';

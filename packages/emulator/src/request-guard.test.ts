@@ -1,7 +1,11 @@
 /* Unit tests for the Host allow-list and the SigV4 shape check of IAM-authorized operations. */
 import type { IncomingMessage } from 'node:http';
 import { describe, expect, it } from 'vitest';
-import { AccessDeniedError, IncompleteSignatureError, MissingAuthenticationTokenError } from './errors.js';
+import {
+  AccessDeniedError,
+  IncompleteSignatureError,
+  MissingAuthenticationTokenError,
+} from './cognito/errors.js';
 import { allowedHosts, assertIamSigned, foreignHostProblem, requiresIamSignature } from './request-guard.js';
 
 const SIGNED =

@@ -7,7 +7,11 @@
  * emulator has no IAM users whose keys it could check.
  */
 import type { IncomingMessage } from 'node:http';
-import { AccessDeniedError, IncompleteSignatureError, MissingAuthenticationTokenError } from './errors.js';
+import {
+  AccessDeniedError,
+  IncompleteSignatureError,
+  MissingAuthenticationTokenError,
+} from './cognito/errors.js';
 
 const LOOPBACK_NAMES = ['127.0.0.1', 'localhost', '[::1]'];
 

@@ -18,8 +18,8 @@ import {
   SignUpCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SrpClient } from '../src/__tests__/srp-client.js';
-import { formatSrpTimestamp } from '../src/cognito-idp/srp-timestamp.js';
+import { SrpClient } from '../src/cognito/__tests__/srp-client.js';
+import { formatSrpTimestamp } from '../src/cognito/user-pools/srp-timestamp.js';
 import { expectAwsError } from './aws-error.js';
 import { type Harness, startHarness } from './harness.js';
 

@@ -14,7 +14,7 @@ import type { Socket } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { CognitoUserPool } from 'amazon-cognito-identity-js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { signInWithCognitoJs } from '../src/__tests__/cognito-js-sign-in.js';
+import { signInWithCognitoJs } from '../src/cognito/__tests__/cognito-js-sign-in.js';
 import { type Harness, startHarness } from './harness.js';
 
 const password = 'Correct-Horse-1';

@@ -16,7 +16,7 @@ import {
 import { GetObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { CognitoUserPool } from 'amazon-cognito-identity-js';
 import { afterEach, describe, expect, it } from 'vitest';
-import { signInWithCognitoJs } from '../src/__tests__/cognito-js-sign-in.js';
+import { signInWithCognitoJs } from '../src/cognito/__tests__/cognito-js-sign-in.js';
 import { startEmulator } from '../src/index.js';
 import { expectAwsError } from './aws-error.js';
 import { type Harness, startHarness } from './harness.js';

@@ -9,8 +9,8 @@ import {
 } from '@aws-sdk/client-cognito-identity-provider';
 import { CognitoUser, CognitoUserAttribute, CognitoUserPool } from 'amazon-cognito-identity-js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { signInWithCognitoJs } from '../src/__tests__/cognito-js-sign-in.js';
-import { SrpClient } from '../src/__tests__/srp-client.js';
+import { signInWithCognitoJs } from '../src/cognito/__tests__/cognito-js-sign-in.js';
+import { SrpClient } from '../src/cognito/__tests__/srp-client.js';
 import { expectAwsError } from './aws-error.js';
 import { type Harness, startHarness } from './harness.js';
 

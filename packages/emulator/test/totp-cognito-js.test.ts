@@ -11,8 +11,8 @@ import {
   type CognitoUserSession,
 } from 'amazon-cognito-identity-js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { signInWithCognitoJs } from '../src/__tests__/cognito-js-sign-in.js';
-import { TIME_STEP_MS, totpCode } from '../src/services/totp.js';
+import { signInWithCognitoJs } from '../src/cognito/__tests__/cognito-js-sign-in.js';
+import { TIME_STEP_MS, totpCode } from '../src/cognito/services/totp.js';
 import { type Harness, startHarness } from './harness.js';
 
 const PASSWORD = 'Second-Factor1';

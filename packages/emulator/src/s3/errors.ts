@@ -1,24 +1,30 @@
 /*
  * S3's errors as the service reports them: a code, an HTTP status, a message and the extra
  * elements S3 puts in its `<Error>` document. Every failure in the S3 half of the emulator is an
- * `S3Error`, built with one of the factories below so codes and statuses match AWS exactly.
+ * `S3Error`, built with one of the factories below so codes and statuses match AWS exactly. The
+ * XML branch of the emulator's error family (`../emulator-error.ts`).
  */
+import { EmulatorError } from '../emulator-error.js';
 
 /**
  * One S3 error response. `extra` becomes additional child elements of `<Error>` (e.g. `Key`);
  * `headers` are response headers S3 sends with it (a delete marker's `x-amz-delete-marker`).
  */
-export class S3Error extends Error {
+export class S3Error extends EmulatorError {
   constructor(
     readonly code: string,
-    readonly status: number,
+    override readonly status: number,
     message: string,
     readonly extra: Record<string, string> = {},
     options?: { cause?: unknown; headers?: Record<string, string> },
   ) {
     super(message, options);
-    this.name = 'S3Error';
     this.headers = options?.headers ?? {};
+  }
+
+  /** The family's name for the wire code: S3's `<Code>`. */
+  get type(): string {
+    return this.code;
   }
 
   readonly headers: Record<string, string>;

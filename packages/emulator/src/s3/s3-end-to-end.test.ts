@@ -24,8 +24,8 @@ import { GetObjectCommand, ListObjectsV2Command, PutObjectCommand, S3Client } fr
 import { Upload } from '@aws-sdk/lib-storage';
 import { CognitoUserPool, type CognitoUserSession } from 'amazon-cognito-identity-js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { signInWithCognitoJs } from '../__tests__/cognito-js-sign-in.js';
 import { ManualClock } from '../clock.js';
+import { signInWithCognitoJs } from '../cognito/__tests__/cognito-js-sign-in.js';
 import { type RunningEmulator, startEmulator } from '../index.js';
 import type { StackModel } from '../stack-model.js';
 import { TEMPLATE_FIXTURE } from '../testing/index.js';

@@ -4,8 +4,7 @@
  * leaves a property out, and flagging the properties the emulator does not model.
  */
 
-import { STANDARD_ATTRIBUTES } from '../cognito-idp/user-attributes.js';
-import { TemplateResourceError } from '../errors.js';
+import { STANDARD_ATTRIBUTES } from '../cognito/user-pools/user-attributes.js';
 import type {
   IdentityPoolModel,
   MfaConfiguration,
@@ -13,6 +12,7 @@ import type {
   UserPoolClientModel,
   UserPoolModel,
 } from '../stack-model.js';
+import { TemplateResourceError } from './errors.js';
 import { type LoadContext, stringList, warnUnless } from './load-context.js';
 
 const SECONDS = { seconds: 1, minutes: 60, hours: 3600, days: 86_400 } as const;

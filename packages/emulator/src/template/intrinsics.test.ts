@@ -1,7 +1,7 @@
 /* Tests for the intrinsic resolver: each supported function, pseudo parameters, and errors that name the path. */
 // biome-ignore-all lint/suspicious/noTemplateCurlyInString: Fn::Sub placeholders are literal ${...} text in templates
 import { describe, expect, it } from 'vitest';
-import { UnresolvableIntrinsicError } from '../errors.js';
+import { UnresolvableIntrinsicError } from './errors.js';
 import { IntrinsicResolver } from './intrinsics.js';
 import type { CfnTemplate } from './template-types.js';
 

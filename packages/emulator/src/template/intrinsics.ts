@@ -4,7 +4,7 @@
  * `Fn::Base64`, `Fn::GetAZs` and the pseudo parameters. What a resource's `Ref` or attribute is
  * comes from the caller (the emulator's physical ids). Anything else fails with the path it is at.
  */
-import { UnresolvableIntrinsicError } from '../errors.js';
+import { UnresolvableIntrinsicError } from './errors.js';
 import type { CfnTemplate } from './template-types.js';
 
 /** Where a resource's `Ref` and `Fn::GetAtt` values come from. */

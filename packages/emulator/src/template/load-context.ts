@@ -3,7 +3,7 @@
  * resolver, the stack identity, the warnings collected so far, and helpers to find resources by
  * type and to flag the properties the emulator does not model.
  */
-import { TemplateResourceError } from '../errors.js';
+import { TemplateResourceError } from './errors.js';
 import type { IntrinsicResolver } from './intrinsics.js';
 import type { StackIdentity } from './resource-values.js';
 import type { CfnResource, CfnTemplate } from './template-types.js';

@@ -5,9 +5,9 @@
  * template asks for that the emulator does not do.
  */
 import { FILE_AREAS, type FileAreas } from '@auth-s3/outputs';
-import { TemplateReadError } from '../errors.js';
 import type { StackModel } from '../stack-model.js';
 import { readIdentityPool, readUserPool, readUserPoolClient } from './cognito-resources.js';
+import { TemplateReadError } from './errors.js';
 import { isCdkDeploymentHelper, readRoles } from './iam-resources.js';
 import { IntrinsicResolver } from './intrinsics.js';
 import { LoadContext } from './load-context.js';

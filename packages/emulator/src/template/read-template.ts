@@ -3,7 +3,7 @@
  * writes it when it is missing or broken.
  */
 import { readFile } from 'node:fs/promises';
-import { TemplateReadError } from '../errors.js';
+import { TemplateReadError } from './errors.js';
 
 /**
  * The parsed template at `path`.

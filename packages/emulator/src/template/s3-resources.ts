@@ -3,8 +3,8 @@
  * policy, resolved, into the stack model.
  */
 import type { PolicyDocument } from '@auth-s3/iam';
-import { TemplateResourceError } from '../errors.js';
 import type { BucketModel, CorsRule } from '../stack-model.js';
+import { TemplateResourceError } from './errors.js';
 import { displayName } from './iam-resources.js';
 import { type LoadContext, stringList } from './load-context.js';
 

@@ -12,7 +12,7 @@ import type { IdentityPoolModel, StackModel, UserPoolClientModel, UserPoolModel 
 import { loadStackModel } from '../template/index.js';
 
 export { TEMPLATE_FIXTURE } from '@auth-s3/stack-testing';
-export { TIME_STEP_MS, totpCode } from '../services/totp.js';
+export { TIME_STEP_MS, totpCode } from '../cognito/services/totp.js';
 
 /** Per-test changes to the fixture model's user pool, client and identity pool. */
 export interface FixtureOverrides {

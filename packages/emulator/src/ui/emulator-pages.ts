@@ -7,10 +7,10 @@
  * No CORS headers: only the emulator's own page (same origin) or a non-browser client reads them.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Services } from '../cognito/services/index.js';
+import { TIME_STEP_MS, timeStep, totpCode } from '../cognito/services/totp.js';
 import { sendJson } from '../http.js';
 import type { RequestLog } from '../request-log.js';
-import type { Services } from '../services/index.js';
-import { TIME_STEP_MS, timeStep, totpCode } from '../services/totp.js';
 
 /** One enrolled user's authenticator code now, as `/_emulator/totp` lists it. */
 export interface CurrentTotpCode {
