@@ -9,8 +9,8 @@ import { access, readFile, writeFile } from 'node:fs/promises';
 import type { Server } from 'node:http';
 import { join } from 'node:path';
 import { buildWebApp } from '@auth-s3/dev-stack';
+import { CHROMIUM_ARGS, findChromium } from '@auth-s3/web/e2e/browser';
 import { type Browser, chromium, type Page } from 'playwright-core';
-import { CHROMIUM_ARGS, findChromium } from '../../packages/web/e2e/browser.ts';
 import {
   benchPassword,
   createConfirmedUser,
