@@ -92,8 +92,11 @@ export class AccessDeniedError extends AuthS3Error {}
 /** No object (or bucket) under that key. */
 export class NotFoundError extends AuthS3Error {}
 
-/** A key that S3 or the prefix rules would reject; the message says what to change. */
-export class InvalidKeyError extends AuthS3Error {
+/**
+ * A path or name that S3 or the prefix rules would reject (`..`, a `/` in a name, a control
+ * character, over 1,024 bytes); the message says what to change. An `InvalidParameterError`.
+ */
+export class InvalidKeyError extends InvalidParameterError {
   constructor(
     message: string,
     readonly key: string,

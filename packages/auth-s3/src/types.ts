@@ -3,9 +3,9 @@
  * values they return. Implementation lives elsewhere; this file is the contract the web app and
  * other consumers build on.
  */
-import type { AuthS3Error } from './errors.js';
 
 import type { PasswordPolicy } from '#outputs';
+import type { AuthS3Error } from './errors.js';
 
 /** Parsed from the outputs file that `cdk deploy` (or the emulator) writes. */
 export interface AuthS3Config {
@@ -346,6 +346,11 @@ export interface Files {
    *   what was left where it was.
    */
   move(from: string, to: string, options?: TransferOptions): Promise<TransferResult>;
+  /**
+   * Renames a file, or a folder (a `path` ending in `/`), in its folder: a `move` to `newName`,
+   * which must be a name, not a path (no `/`: `InvalidKeyError`). Same errors as `move`.
+   */
+  rename(path: string, newName: string, options?: Omit<TransferOptions, 'toArea'>): Promise<TransferResult>;
   /** Every version of a file, newest first, delete markers included. */
   listVersions(path: string): Promise<FileVersion[]>;
   /** The folder's deleted files (newest version a delete marker) that `undelete` can bring back. */

@@ -29,8 +29,11 @@ import { createSession, type SessionDeps } from './session.js';
 /** What `createAuth` needs: the same as the session it builds. */
 export type AuthDeps = SessionDeps;
 
-/** Builds the `auth` facade over one user pool client. */
-export function createAuth(deps: AuthDeps): Auth {
+/**
+ * Builds the `auth` facade over one user pool client, all but `identityId()`, which needs the
+ * identity pool and so is added by `createAuthS3` (see `identity-id.ts`).
+ */
+export function createAuth(deps: AuthDeps): Omit<Auth, 'identityId'> {
   const { config, api, clock } = deps;
   const session = createSession(deps);
   /**
