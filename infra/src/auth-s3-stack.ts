@@ -1,13 +1,13 @@
 /*
  * The one stack of auth-s3: a user pool and client, an identity pool whose authenticated role may
- * touch only `public/` in the file bucket, the bucket and its log bucket, and the outputs the web
- * app reads. `ephemeral` turns the stack into a throwaway one that deletes cleanly.
+ * touch only `public/` and the caller's own `private/<identity id>/` in the file bucket, the
+ * bucket and its log bucket, and the outputs the web app reads. `ephemeral` turns the stack into a throwaway one that deletes cleanly.
  */
 import { RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
+import { grantFileAreaAccess } from './file-area-access.js';
 import { FileBucket } from './file-bucket.js';
 import { Identity } from './identity.js';
-import { grantPublicPrefixAccess } from './public-prefix-access.js';
 import { addStackOutputs } from './stack-outputs.js';
 import { UserAuth } from './user-auth.js';
 
@@ -26,7 +26,7 @@ export interface AuthS3StackProps extends StackProps {
   readonly webOrigins?: string[];
 }
 
-/** Cognito sign-up/sign-in, an identity pool, and least-privilege S3 access under `public/`. */
+/** Cognito sign-up/sign-in, an identity pool, and least-privilege S3 access under `public/` and `private/<identity id>/`. */
 export class AuthS3Stack extends Stack {
   /** The user pool and its app client. */
   readonly userAuth: UserAuth;
@@ -50,7 +50,7 @@ export class AuthS3Stack extends Stack {
       removalPolicy,
       autoDeleteObjects: ephemeral,
     });
-    grantPublicPrefixAccess(this.identity.authenticatedRole, this.files.bucket);
+    grantFileAreaAccess(this.identity.authenticatedRole, this.files.bucket);
 
     addStackOutputs(this, {
       userPool: this.userAuth.userPool,

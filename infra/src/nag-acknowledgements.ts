@@ -47,6 +47,15 @@ export function nagAcknowledgements(stack: AuthS3Stack): NagAcknowledgement[] {
         'The wildcard is the key prefix itself: signed-in users may read, write and delete any object under ' +
         'public/ of this one bucket, and nothing outside it (see the policy matrix of @auth-s3/stack-testing).',
     },
+    {
+      construct: rolePolicy,
+      id: `AwsSolutions-IAM5[Resource::<${bucketLogicalId}.Arn>/private/<cognito-identity.amazonaws.com:sub>/*]`,
+      reason:
+        "The wildcard is the caller's own area: the policy variable cognito-identity.amazonaws.com:sub is the caller's identity " +
+        'pool identity id, so each signed-in user may read, write and delete objects (and read their versions) ' +
+        "under their own private/<identity id>/ only, never another identity's (see the two-identity cases of " +
+        'the policy matrix in @auth-s3/stack-testing).',
+    },
   ];
 }
 
