@@ -247,6 +247,13 @@ export function createFakeFiles(options: {
     },
     copy: (from, to, opts) => transfer('copy', from, to, opts),
     move: (from, to, opts) => transfer('move', from, to, opts),
+    async rename(path, newName, opts) {
+      if (newName.includes('/')) throw new InvalidKeyError(`"${newName}" is a path, not a name.`, newName);
+      const folder = path.endsWith('/');
+      const trimmed = folder ? path.slice(0, -1) : path;
+      const parent = trimmed.slice(0, trimmed.lastIndexOf('/') + 1);
+      return transfer('move', path, `${parent}${newName}${folder ? '/' : ''}`, opts);
+    },
     async listVersions(path) {
       const prefix = await options.ready('listVersions');
       record(`listVersions:${path}`);
