@@ -5,6 +5,7 @@
  * back deleted files and earlier versions.
  */
 import { screen, waitFor, within } from '@testing-library/react';
+import { AbortedError } from 'auth-s3/errors';
 import { describe, expect, it } from 'vitest';
 import { createFakeAuthS3 } from '../__tests__/fake-auth-s3';
 import { renderWithAuth } from '../__tests__/render';
@@ -162,6 +163,36 @@ describe('FolderBrowser', () => {
     expect(client.calls).toContain('mine:removeMany:a.txt,b.txt');
     expect(client.calls).toContain('mine:removeFolder:old/');
     expect(rowNames()).toEqual(['c.txt']);
+  });
+
+  it('shows the progress of a folder delete and cancels it, saying what was left', async () => {
+    const client = await signedIn({ 'big/1.bin': '1', 'big/2.bin': '2', 'big/3.bin': '3' });
+    client.myFiles.removeFolder = (_path, options) =>
+      new Promise((resolve) => {
+        options?.onProgress?.({ done: 1, total: 3 });
+        options?.signal?.addEventListener('abort', () =>
+          resolve({
+            removed: ['big/1.bin'],
+            failed: ['big/2.bin', 'big/3.bin'].map((path) => ({
+              path,
+              error: new AbortedError('Cancelled.'),
+            })),
+          }),
+        );
+      });
+    const { user } = renderWithAuth(<Files area="mine" path="" view="browse" />, client);
+    await user.click(await screen.findByRole('button', { name: 'Delete big' }));
+    const dialog = screen.getByRole('dialog', { name: 'Delete this folder?' });
+    expect(dialog.textContent).toMatch('big and everything in it will be deleted.');
+    await user.click(within(dialog).getByRole('button', { name: 'Delete' }));
+    const progress = await screen.findByRole('region', { name: 'Progress' });
+    expect(within(progress).getByText('1 of 3 files')).toBeTruthy();
+    expect(within(progress).getByRole('status').textContent).toBe('Deleting big…');
+    await user.click(within(progress).getByRole('button', { name: 'Cancel' }));
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toMatch('Deleted 1 file; some could not be deleted.');
+    expect(within(alert).getByText('big/2.bin (Cancelled.)')).toBeTruthy();
+    expect(screen.queryByRole('region', { name: 'Progress' })).toBeNull();
   });
 
   it('moves a folder from My files to Shared through the folder picker', async () => {
