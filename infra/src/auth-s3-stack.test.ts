@@ -369,6 +369,9 @@ describe('outputs', () => {
     expect(outputs.UserPoolClientId?.Value).toEqual({ Ref: client });
     expect(outputs.IdentityPoolId?.Value).toEqual({ Ref: identityPool });
     expect(outputs.BucketName?.Value).toEqual({ Ref: bucket });
+    // The areas the role's policy opens; {identityId} is the identity pool's identity id.
+    expect(outputs.PublicPrefix?.Value).toBe('public/');
+    expect(outputs.PrivatePrefixPattern?.Value).toBe('private/{identityId}/');
   });
 
   it("states the user pool's own password policy", () => {

@@ -11,21 +11,20 @@
  * which is the identity POOL's identity id (`us-east-1:1b2c…`, region and UUID), not the user
  * pool's `sub` claim of the ID token. The app learns it from GetId after sign-in.
  */
+import { FILE_AREAS, privatePrefix } from '@auth-s3/outputs';
 import { Effect, type IRole, PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import type { IBucket } from 'aws-cdk-lib/aws-s3';
 
-/** The key prefix every signed-in user may touch. */
-export const PUBLIC_PREFIX = 'public/';
-
 /**
- * The caller's own area as IAM sees it: `${cognito-identity.amazonaws.com:sub}` is the identity
- * pool's identity id (`region:uuid`), NOT the user pool's `sub`.
+ * The caller's own area as IAM sees it (the areas are the outputs contract's): IAM fills
+ * `${cognito-identity.amazonaws.com:sub}` with the identity pool's identity id (`region:uuid`),
+ * NOT the user pool's `sub`.
  */
 // biome-ignore lint/suspicious/noTemplateCurlyInString: an IAM policy variable, substituted by IAM, not by JavaScript.
-export const PRIVATE_PREFIX_POLICY = 'private/${cognito-identity.amazonaws.com:sub}/';
+const OWN_AREA = privatePrefix(FILE_AREAS.privatePrefixPattern, '${cognito-identity.amazonaws.com:sub}');
 
 /** Object actions allowed in each area. */
-export const AREA_OBJECT_ACTIONS = [
+const AREA_OBJECT_ACTIONS = [
   's3:GetObject',
   's3:GetObjectVersion',
   's3:PutObject',
@@ -36,7 +35,7 @@ export const AREA_OBJECT_ACTIONS = [
 
 /** The two statements that make up the role's whole S3 access to `bucket`. */
 export function fileAreaStatements(bucket: IBucket): PolicyStatement[] {
-  const areas = [PUBLIC_PREFIX, PRIVATE_PREFIX_POLICY];
+  const areas = [FILE_AREAS.publicPrefix, OWN_AREA];
   return [
     new PolicyStatement({
       sid: 'AreaObjects',

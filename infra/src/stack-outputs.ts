@@ -4,7 +4,13 @@
  * --outputs-file` writes for the web app and the library, the same writer the emulator uses for
  * local runs, and each output carries the contract's description of its key.
  */
-import { OUTPUT_KEYS, type OutputKey, type PasswordPolicy, toOutputsFile } from '@auth-s3/outputs';
+import {
+  FILE_AREAS,
+  OUTPUT_KEYS,
+  type OutputKey,
+  type PasswordPolicy,
+  toOutputsFile,
+} from '@auth-s3/outputs';
 import { CfnOutput, Stack } from 'aws-cdk-lib';
 import { CfnUserPool, type UserPool } from 'aws-cdk-lib/aws-cognito';
 import type { Construct } from 'constructs';
@@ -17,7 +23,7 @@ export interface StackOutputValues {
   readonly bucketName: string;
 }
 
-/** Adds one CfnOutput per key of the outputs contract (`OutputsVersion`, `Region`, the ids, the password policy). */
+/** Adds one CfnOutput per key of the outputs contract (`OutputsVersion`, `Region`, the ids, the areas, the password policy). */
 export function addStackOutputs(scope: Construct, values: StackOutputValues): void {
   const file = toOutputsFile({
     region: Stack.of(scope).region,
@@ -25,6 +31,8 @@ export function addStackOutputs(scope: Construct, values: StackOutputValues): vo
     userPoolClientId: values.userPoolClientId,
     identityPoolId: values.identityPoolId,
     bucketName: values.bucketName,
+    // The areas the role's policy opens (file-area-access.ts builds it from the same contract).
+    areas: FILE_AREAS,
     passwordPolicy: passwordPolicyOf(values.userPool),
   });
   for (const key of Object.keys(OUTPUT_KEYS) as OutputKey[]) {

@@ -4,7 +4,7 @@
  * other consumers build on.
  */
 
-import type { PasswordPolicy } from '#outputs';
+import type { FileAreas, PasswordPolicy } from '#outputs';
 import type { AuthS3Error } from './errors.js';
 
 /** Parsed from the outputs file that `cdk deploy` (or the emulator) writes. */
@@ -18,6 +18,11 @@ export interface AuthS3Config {
   endpoint?: string;
   /** The user pool's password policy, from the outputs file; for checking a new password as it is typed. */
   passwordPolicy?: PasswordPolicy;
+  /**
+   * The bucket's two areas, from the outputs file: `publicPrefix` (`public/`) and
+   * `privatePrefixPattern` (`private/{identityId}/`). Absent: those defaults.
+   */
+  areas?: FileAreas;
 }
 
 /** Where tokens and the cached identity id are kept. Browser and memory adapters are provided. */
@@ -42,15 +47,18 @@ export interface AuthS3Options {
   clock?: Clock;
   /** Never receives tokens, passwords or credentials. Default: silent. */
   logger?: Logger;
-  /** Prefix every key of the shared area (`files`) lives under. Default `public/`. */
+  /**
+   * Prefix every key of the shared area (`files`) lives under. Default: the outputs file's
+   * `PublicPrefix` (`public/`).
+   */
   prefix?: string;
   /**
-   * Prefix of the per-user areas: `myFiles` lives under `${privatePrefix}${identityId}/`. Default
-   * `private/`. The id is the identity pool's identity id (`region:uuid`, see `auth.identityId()`),
-   * which is what the role's policy variable `${cognito-identity.amazonaws.com:sub}` stands for; it
-   * is not the user pool's `sub`.
+   * Where `myFiles` lives: `{identityId}` stands for the identity pool's identity id (`region:uuid`,
+   * see `auth.identityId()`), which is what the role's policy variable
+   * `${cognito-identity.amazonaws.com:sub}` stands for; it is not the user pool's `sub`. Default: the
+   * outputs file's `PrivatePrefixPattern` (`private/{identityId}/`).
    */
-  privatePrefix?: string;
+  privatePrefixPattern?: string;
   /** Multipart tuning. Defaults: threshold 8 MiB (one PUT up to it), parts of 8 MiB, 4 in parallel. */
   multipart?: MultipartOptions;
   /**

@@ -18,6 +18,7 @@ import { createAuthS3 } from '../src/create-auth-s3.js';
 import {
   AccessDeniedError,
   AlreadyExistsError,
+  InvalidParameterError,
   NotFoundError,
   TransferIncompleteError,
 } from '../src/errors.js';
@@ -70,10 +71,10 @@ function tick(): void {
   target.clock?.advance(1500);
 }
 
-/** On AWS, removes every version of the private keys under `folder` afterwards. */
+/** On AWS, removes every version under the private `folder` afterwards. */
 async function cleanUpPrivate(files: Files, folder: string): Promise<void> {
   await files.list();
-  for (const path of [folder, ...(await paths(files, folder))]) target.removeAfterwards(files.prefix + path);
+  target.removeFolderAfterwards(`${files.prefix}${folder}`);
 }
 
 beforeAll(async () => {
@@ -127,6 +128,7 @@ describe('areas journey', () => {
     await a.files.upload('quarterly numbers', 'report.txt');
     await a.myFiles.upload('draft one', `${mine}drafts/one.txt`);
     await a.myFiles.upload('draft two', `${mine}drafts/deeper/two.txt`);
+    await cleanUpPrivate(a.myFiles, mine);
 
     // A shared file copied into the private area: both exist.
     const copied = await a.files.copy('report.txt', `${mine}report.txt`, { toArea: 'mine' });
@@ -154,7 +156,6 @@ describe('areas journey', () => {
     await a.files.move('published/first.txt', `${mine}first.txt`, { toArea: 'mine' });
     expect(await text(a.myFiles, `${mine}first.txt`)).toBe('draft one');
     expect(await paths(a.files, 'published/')).toEqual(['published/deeper/two.txt']);
-    await cleanUpPrivate(a.myFiles, mine);
   });
 
   it('removes 1,500 files with two DeleteObjects requests, each file reported', async () => {
@@ -223,6 +224,7 @@ describe('areas journey', () => {
     const a = await signedIn(ada, shared);
     const mine = privateFolder('versions');
     await a.myFiles.createFolder(mine);
+    await cleanUpPrivate(a.myFiles, mine);
     await a.myFiles.upload('version one', `${mine}essay.txt`);
     tick();
     await a.myFiles.upload('version two', `${mine}essay.txt`);
@@ -240,7 +242,13 @@ describe('areas journey', () => {
     expect(await text(a.myFiles, `${mine}essay.txt`)).toBe('version one');
     // Restoring copies: every version stays, the restored bytes are the newest of three.
     expect(await a.myFiles.listVersions(`${mine}essay.txt`)).toHaveLength(3);
+    // An id that cannot be a version is refused; a real version id of another file is not found here.
     await expect(a.myFiles.restoreVersion(`${mine}essay.txt`, 'no-such-version')).rejects.toBeInstanceOf(
+      InvalidParameterError,
+    );
+    const other = await a.myFiles.upload('other', `${mine}other.txt`);
+    const otherVersion = (await a.myFiles.listVersions(other.path))[0]?.versionId as string;
+    await expect(a.myFiles.restoreVersion(`${mine}essay.txt`, otherVersion)).rejects.toBeInstanceOf(
       NotFoundError,
     );
 
@@ -259,7 +267,6 @@ describe('areas journey', () => {
     expect(await text(a.myFiles, `${mine}essay.txt`)).toBe('version one');
     expect(await a.myFiles.listDeleted({ path: mine })).toEqual([]);
     await expect(a.myFiles.undelete(`${mine}essay.txt`)).rejects.toBeInstanceOf(NotFoundError);
-    await cleanUpPrivate(a.myFiles, mine);
   });
 });
 

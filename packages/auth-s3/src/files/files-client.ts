@@ -362,6 +362,13 @@ export async function createFilesClient(deps: FilesClientDeps) {
       const head = await call('head', key, () =>
         s3.send(new HeadObjectCommand({ Bucket, Key: key, VersionId: versionId })),
       ).catch(async (error: AuthS3Error) => {
+        if (versionId !== undefined && httpStatus(error) === 400) {
+          // S3 answers 400 InvalidArgument to a version id that cannot be one (a HEAD carries no body to say so).
+          throw new InvalidParameterError(
+            `"${versionId}" is not a version id of ${key}. Take one from listVersions().`,
+            { cause: error, code: error.code },
+          );
+        }
         throw await missingOrDenied(s3, Bucket, error, { operation: 'head', key });
       });
       return {
@@ -378,6 +385,11 @@ export async function createFilesClient(deps: FilesClientDeps) {
     /** Credentials for the current user (exposed for tests and request counting). */
     credentials,
   };
+}
+
+/** The HTTP status of the AWS answer an error came from, if it came from one. */
+function httpStatus(error: AuthS3Error): number | undefined {
+  return (error.cause as { $metadata?: { httpStatusCode?: number } } | undefined)?.$metadata?.httpStatusCode;
 }
 
 /** A key in `x-amz-copy-source`: URL-encoded, its slashes kept (S3 API Reference, CopyObject). */

@@ -380,8 +380,13 @@ describe('ListObjectVersions (S3 API Reference, ListObjectVersions)', () => {
     expect(errorCode(res)).toBe('InvalidArgument');
   });
 
-  it('is s3:ListBucketVersions with s3:prefix: denied without a prefix of an area', async () => {
-    for (const Prefix of [undefined, 'private/', 'publicity/']) {
+  it('is s3:ListBucketVersions with s3:prefix: served in an area, denied without a prefix of one', async () => {
+    const own = `private/${suite.credentials.identityId}/`;
+    const key = `${own}mine.txt`;
+    const v1 = await put(key, 'mine');
+    const mine = await suite.s3.send(new ListObjectVersionsCommand({ Bucket: BUCKET, Prefix: own }));
+    expect(mine.Versions?.map((v) => [v.Key, v.VersionId])).toEqual([[key, v1]]);
+    for (const Prefix of [undefined, 'private/', 'publicity/', `private/${suite.h.issue().identityId}/`]) {
       await expect(
         suite.s3.send(new ListObjectVersionsCommand({ Bucket: BUCKET, Prefix })),
       ).rejects.toMatchObject({ name: 'AccessDenied' });
