@@ -7,7 +7,6 @@
 export {
   FILE_AREAS,
   type FileAreas,
-  IDENTITY_ID_PLACEHOLDER,
   privatePrefix,
 } from './file-areas.js';
 export {

@@ -85,7 +85,7 @@ describe('loadStackModel on the synthesized stack', () => {
         allowedOrigins: ['http://localhost:5173'],
         allowedMethods: ['GET', 'PUT', 'POST', 'DELETE', 'HEAD'],
         allowedHeaders: ['*'],
-        exposedHeaders: ['ETag'],
+        exposedHeaders: ['ETag', 'x-amz-version-id'],
         maxAge: 3000,
       },
     ]);
