@@ -230,15 +230,19 @@ describe('FolderBrowser', () => {
     expect(client.objects.has(`${MINE}dest/box/1.txt`)).toBe(true);
   });
 
-  it('restores a deleted file from Recently deleted', async () => {
-    const client = await signedIn({ 'gone.txt': 'still here' });
+  it('restores deleted files from Recently deleted, those of a deleted folder too', async () => {
+    const client = await signedIn({ 'gone.txt': 'still here', 'old/deep.txt': 'deep' });
     await client.myFiles.remove('gone.txt');
+    await client.myFiles.removeFolder('old/');
     window.location.hash = '#/my/?deleted';
     const { user } = renderWithAuth(<Files area="mine" path="" view="deleted" />, client);
     expect(await screen.findByRole('heading', { name: 'Recently deleted' })).toBeTruthy();
     await user.click(await screen.findByRole('button', { name: 'Restore gone.txt' }));
     expect(await screen.findByText('Restored gone.txt.')).toBeTruthy();
     expect(await text(`${MINE}gone.txt`, client)).toBe('still here');
+    await user.click(screen.getByRole('button', { name: 'Restore old/deep.txt' }));
+    expect(await screen.findByText('Restored old/deep.txt.')).toBeTruthy();
+    expect(await text(`${MINE}old/deep.txt`, client)).toBe('deep');
     expect(screen.getByText('Nothing deleted here')).toBeTruthy();
   });
 

@@ -1,7 +1,9 @@
 /*
- * The recently deleted files of one folder of one area: each with when it was deleted and its
- * size, and a Restore that brings it back as it was (its newest version with bytes is copied back
- * as the current one). Deleted files stay restorable while the bucket keeps their versions.
+ * The recently deleted files of one folder of one area, its sub-folders included (a deleted folder
+ * no longer shows in the listing, so its files are found from here): each with its path from this
+ * folder, when it was deleted and its size, and a Restore that brings it back as it was (its newest
+ * version with bytes is copied back as the current one). Deleted files stay restorable while the
+ * bucket keeps their versions.
  */
 import type { AreaName, DeletedFile } from 'auth-s3';
 import { useCallback, useEffect, useState } from 'react';
@@ -14,7 +16,7 @@ import { formatDate, formatSize } from '../files/format';
 import { useFiles } from '../files/useFiles';
 import { filesRoute, routeHref } from '../router';
 
-/** The deleted files directly in `path` of `area`. */
+/** The deleted files in `path` of `area` and its sub-folders. */
 export function RecentlyDeleted({ area, path }: { area: AreaName; path: string }) {
   const { files } = useFiles(area);
   const [deleted, setDeleted] = useState<DeletedFile[] | null>(null);
@@ -26,7 +28,7 @@ export function RecentlyDeleted({ area, path }: { area: AreaName; path: string }
   const load = useCallback(() => {
     let live = true;
     setError(null);
-    files.listDeleted({ path }).then(
+    files.listDeleted({ path, recursive: true }).then(
       (list) => live && setDeleted([...list].sort((a, b) => b.deletedAt.getTime() - a.deletedAt.getTime())),
       (caught: unknown) => live && setError(describeError(caught)),
     );
@@ -40,7 +42,7 @@ export function RecentlyDeleted({ area, path }: { area: AreaName; path: string }
     setBusy(file.path);
     try {
       await files.undelete(file.path);
-      setMessage({ tone: 'success', text: `Restored ${file.name}.` });
+      setMessage({ tone: 'success', text: `Restored ${file.path.slice(path.length)}.` });
       setDeleted((list) => list?.filter((f) => f.path !== file.path) ?? null);
     } catch (caught) {
       setMessage({ tone: 'error', text: `Could not restore ${file.name}: ${describeError(caught)}` });
@@ -63,8 +65,8 @@ export function RecentlyDeleted({ area, path }: { area: AreaName; path: string }
         </a>
       </div>
       <p className="muted">
-        Files deleted from {folder ? <span className="file-name">{folder}</span> : 'this area’s top folder'}.
-        Restore brings a file back as it was just before it was deleted.
+        Files deleted from {folder ? <span className="file-name">{folder}</span> : 'this area'} and the
+        folders in it. Restore brings a file back as it was just before it was deleted.
       </p>
       {message ? <Alert tone={message.tone}>{message.text}</Alert> : null}
       {error ? <Alert tone="error">Could not list the deleted files: {error}</Alert> : null}
@@ -102,7 +104,7 @@ export function RecentlyDeleted({ area, path }: { area: AreaName; path: string }
               {deleted.map((file) => (
                 <tr key={file.path}>
                   <td className="cell-name">
-                    <span className="file-name">{file.name}</span>
+                    <span className="file-name">{file.path.slice(path.length)}</span>
                   </td>
                   <td className="col-size">{formatSize(file.size)}</td>
                   <td className="col-date">{formatDate(file.deletedAt)}</td>
@@ -110,7 +112,7 @@ export function RecentlyDeleted({ area, path }: { area: AreaName; path: string }
                     <button
                       type="button"
                       className="button button-secondary"
-                      aria-label={`Restore ${file.name}`}
+                      aria-label={`Restore ${file.path.slice(path.length)}`}
                       disabled={busy !== null}
                       onClick={() => void restore(file)}
                     >
