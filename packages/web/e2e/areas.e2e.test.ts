@@ -149,6 +149,7 @@ describe('two areas and the file browser', () => {
     const rename = pageA.getByRole('dialog', { name: 'Rename secret.txt' });
     await rename.getByLabel('New name').fill('plan.txt');
     await rename.getByRole('button', { name: 'Rename' }).click();
+    await pageA.getByText('Renamed secret.txt to plan.txt.').waitFor();
     await row(pageA, 'plan.txt').waitFor();
 
     await pageA.getByRole('checkbox', { name: 'Select plan.txt' }).check();

@@ -88,46 +88,48 @@ export function FolderPickerDialog({
         <p>
           To: <strong>{label}</strong>
         </p>
-        <ul className="picker-list">
-          {segments.length > 0 ? (
-            <li>
-              <button
-                type="button"
-                className="button button-quiet"
-                onClick={() =>
-                  setPlace({
-                    area: place.area,
-                    path: segments
+        {segments.length > 0 || (folders?.length ?? 0) > 0 ? (
+          <ul className="picker-list">
+            {segments.length > 0 ? (
+              <li>
+                <button
+                  type="button"
+                  className="button button-quiet"
+                  onClick={() =>
+                    setPlace({
+                      area: place.area,
+                      path: segments
+                        .slice(0, -1)
+                        .map((s) => `${s}/`)
+                        .join(''),
+                    })
+                  }
+                >
+                  ↑ Up to{' '}
+                  {placeLabel(
+                    place.area,
+                    segments
                       .slice(0, -1)
                       .map((s) => `${s}/`)
                       .join(''),
-                  })
-                }
-              >
-                ↑ Up to{' '}
-                {placeLabel(
-                  place.area,
-                  segments
-                    .slice(0, -1)
-                    .map((s) => `${s}/`)
-                    .join(''),
-                )}
-              </button>
-            </li>
-          ) : null}
-          {(folders ?? []).map((folder) => (
-            <li key={folder.path}>
-              <button
-                type="button"
-                className="button button-quiet"
-                aria-label={`Open folder ${folder.name}`}
-                onClick={() => setPlace({ area: place.area, path: folder.path })}
-              >
-                ▸ {folder.name}
-              </button>
-            </li>
-          ))}
-        </ul>
+                  )}
+                </button>
+              </li>
+            ) : null}
+            {(folders ?? []).map((folder) => (
+              <li key={folder.path}>
+                <button
+                  type="button"
+                  className="button button-quiet"
+                  aria-label={`Open folder ${folder.name}`}
+                  onClick={() => setPlace({ area: place.area, path: folder.path })}
+                >
+                  ▸ {folder.name}
+                </button>
+              </li>
+            ))}
+          </ul>
+        ) : null}
         {folders === null && !error ? (
           <p className="muted" role="status">
             Loading folders…

@@ -36,6 +36,8 @@ export interface TransferOutcome {
   conflict?: { existing: readonly string[]; remaining: TransferItem[] };
   /** What stopped it, when something did. */
   error?: unknown;
+  /** A single entry given a new name: a rename, said as one. */
+  renamed?: { from: string; to: string };
 }
 
 /** Moves or copies `items` from `files`' area into `destination`, one after the other. */
@@ -47,6 +49,10 @@ export async function transferEntries(
   options: { overwrite?: boolean; signal?: AbortSignal; onProgress?(progress: BatchProgress): void } = {},
 ): Promise<TransferOutcome> {
   const outcome: TransferOutcome = { mode, destination, done: [], copiedNotRemoved: [], notDone: [] };
+  const [only] = items;
+  if (items.length === 1 && only && only.name !== only.entry.name) {
+    outcome.renamed = { from: only.entry.name, to: only.name };
+  }
   for (const [index, { entry, name }] of items.entries()) {
     const rest = () => items.slice(index + 1).map((i) => i.entry.path);
     if (options.signal?.aborted) {
@@ -94,6 +100,13 @@ export function describeOutcome(outcome: TransferOutcome): {
   const verb = mode === 'move' ? 'Moved' : 'Copied';
   const place = placeLabel(destination.area, destination.path);
   const files = (n: number) => `${n.toLocaleString()} file${n === 1 ? '' : 's'}`;
+  if (error === undefined && outcome.renamed) {
+    return {
+      tone: 'success',
+      text: `Renamed ${outcome.renamed.from} to ${outcome.renamed.to}.`,
+      details: [],
+    };
+  }
   if (error === undefined) {
     return { tone: 'success', text: `${verb} ${files(done.length)} to ${place}.`, details: [] };
   }

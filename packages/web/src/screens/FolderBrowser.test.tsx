@@ -74,7 +74,7 @@ describe('FolderBrowser', () => {
     const ask = await screen.findByRole('dialog', { name: 'Replace final.txt?' });
     expect(await text(`${MINE}draft.txt`, client)).toBe('new words');
     await user.click(within(ask).getByRole('button', { name: 'Replace' }));
-    expect(await screen.findByText('Moved 1 file to My files.')).toBeTruthy();
+    expect(await screen.findByText('Renamed draft.txt to final.txt.')).toBeTruthy();
     expect(await text(`${MINE}final.txt`, client)).toBe('new words');
     expect(client.objects.has(`${MINE}draft.txt`)).toBe(false);
   });
