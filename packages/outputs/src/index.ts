@@ -7,6 +7,7 @@
 export {
   FILE_AREAS,
   type FileAreas,
+  IDENTITY_ID_PLACEHOLDER,
   privatePrefix,
 } from './file-areas.js';
 export {
