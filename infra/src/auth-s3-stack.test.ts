@@ -10,9 +10,11 @@ import { synthStack } from '../test/synth.js';
 
 let template: Template;
 let ephemeral: Template;
+let mfaRequired: Template;
 
 beforeAll(() => {
   template = synthStack().template;
+  mfaRequired = synthStack({ mfa: 'required' }).template;
   ephemeral = synthStack({
     ephemeral: true,
     webOrigins: ['https://app.example.com', 'http://localhost:5173'],
@@ -62,6 +64,28 @@ describe('user pool', () => {
     template.hasResourceProperties('AWS::Cognito::UserPool', {
       AccountRecoverySetting: { RecoveryMechanisms: [{ Name: 'verified_email', Priority: 1 }] },
     });
+  });
+
+  it('offers an authenticator app (TOTP) as an optional second factor, never SMS, and has no SMS role', () => {
+    template.hasResourceProperties('AWS::Cognito::UserPool', {
+      MfaConfiguration: 'OPTIONAL',
+      EnabledMfas: ['SOFTWARE_TOKEN_MFA'],
+      SmsConfiguration: Match.absent(),
+    });
+    expect(Object.keys(template.findResources('AWS::IAM::Role')).filter((id) => /sms/i.test(id))).toEqual([]);
+  });
+
+  it('requires the authenticator app of every user with mfa: required (MfaConfiguration ON)', () => {
+    mfaRequired.hasResourceProperties('AWS::Cognito::UserPool', {
+      MfaConfiguration: 'ON',
+      EnabledMfas: ['SOFTWARE_TOKEN_MFA'],
+      SmsConfiguration: Match.absent(),
+    });
+  });
+
+  it('tells the app the MFA mode through the construct', () => {
+    expect(synthStack().stack.userAuth.mfaMode).toBe('OPTIONAL');
+    expect(synthStack({ mfa: 'required' }).stack.userAuth.mfaMode).toBe('ON');
   });
 
   it('is retained and deletion-protected by default', () => {

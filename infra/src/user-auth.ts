@@ -1,6 +1,7 @@
 /*
  * The Cognito user pool and its public app client: email sign-in with a code-verified address, a
- * password policy that passes cdk-nag COG1, recovery by email only, and a client that allows SRP
+ * password policy that passes cdk-nag COG1, recovery by email only, a second factor by
+ * authenticator app (TOTP) only — optional per user, or required — and a client that allows SRP
  * and refresh only, with revocation on and explicit token lifetimes.
  */
 import { Duration, RemovalPolicy } from 'aws-cdk-lib';
@@ -12,6 +13,15 @@ import {
   VerificationEmailStyle,
 } from 'aws-cdk-lib/aws-cognito';
 import { Construct } from 'constructs';
+
+/**
+ * Whether users need a second factor: `optional` lets each user turn on an authenticator app,
+ * `required` makes every user set one up at their next sign-in.
+ */
+export type MfaRequirement = 'optional' | 'required';
+
+/** The user pool's `MfaConfiguration` for each {@link MfaRequirement}. */
+export type MfaMode = 'OPTIONAL' | 'ON';
 
 /** Options for {@link UserAuth}. */
 export interface UserAuthProps {
@@ -36,6 +46,12 @@ export interface UserAuthProps {
    * @default Duration.days(30)
    */
   readonly refreshTokenValidity?: Duration;
+  /**
+   * Whether a second factor (an authenticator app, TOTP) is optional per user or required of
+   * everyone. SMS is never offered, so the pool needs no SMS role and sends no text messages.
+   * @default 'optional'
+   */
+  readonly mfa?: MfaRequirement;
 }
 
 /** A user pool where people sign up and sign in with their email address, and the web app's client. */
@@ -44,10 +60,14 @@ export class UserAuth extends Construct {
   readonly userPool: UserPool;
   /** The public app client, without a secret (`AWS::Cognito::UserPoolClient`). */
   readonly userPoolClient: UserPoolClient;
+  /** The pool's `MfaConfiguration`: `OPTIONAL` or `ON`; what the app must know to offer or demand set-up. */
+  readonly mfaMode: MfaMode;
 
   constructor(scope: Construct, id: string, props: UserAuthProps = {}) {
     super(scope, id);
     const sessionTokenValidity = props.sessionTokenValidity ?? Duration.minutes(60);
+    const required = props.mfa === 'required';
+    this.mfaMode = required ? 'ON' : 'OPTIONAL';
 
     this.userPool = new UserPool(this, 'UserPool', {
       selfSignUpEnabled: true,
@@ -65,7 +85,9 @@ export class UserAuth extends Construct {
         tempPasswordValidity: Duration.days(7),
       },
       accountRecovery: AccountRecovery.EMAIL_ONLY,
-      mfa: Mfa.OFF,
+      mfa: required ? Mfa.REQUIRED : Mfa.OPTIONAL,
+      mfaSecondFactor: { otp: true, sms: false },
+      enableSmsRole: false,
       removalPolicy: props.removalPolicy ?? RemovalPolicy.RETAIN,
       deletionProtection: props.deletionProtection ?? true,
     });

@@ -11,7 +11,7 @@ import { AwsSolutionsChecks } from 'cdk-nag';
 import { afterAll, describe, expect, it } from 'vitest';
 import { AuthS3Stack } from '../src/auth-s3-stack.js';
 import { acknowledgeNagFindings, nagAcknowledgements } from '../src/nag-acknowledgements.js';
-import { createApp } from './synth.js';
+import { createApp, siteBuildFixture } from './synth.js';
 
 interface Finding {
   id: string;
@@ -36,14 +36,25 @@ afterAll(() => {
 });
 
 /** Synthesizes a fresh app with AwsSolutions checks and returns what the report still lists. */
-function runNag(options: { acknowledge: boolean; ephemeral?: boolean }): {
+function runNag(options: {
+  acknowledge: boolean;
+  ephemeral?: boolean;
+  hosting?: boolean;
+  region?: string;
+  mfa?: 'required';
+}): {
   findings: Finding[];
   stack: AuthS3Stack;
 } {
   const outdir = mkdtempSync(join(tmpdir(), 'auth-s3-nag-'));
   outdirs.push(outdir);
   const app = createApp({}, { outdir });
-  const stack = new AuthS3Stack(app, 'AuthS3Stack', { ephemeral: options.ephemeral });
+  const stack = new AuthS3Stack(app, 'AuthS3Stack', {
+    ephemeral: options.ephemeral,
+    mfa: options.mfa,
+    env: options.region ? { region: options.region } : undefined,
+    siteDirectory: options.hosting === false ? undefined : siteBuildFixture(),
+  });
   if (options.acknowledge) acknowledgeNagFindings(stack);
   Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
   try {
@@ -71,20 +82,40 @@ describe('cdk-nag AwsSolutions', () => {
     expect(runNag({ acknowledge: true, ephemeral: true }).findings).toEqual([]);
   });
 
-  it('reports exactly the acknowledged findings, on the acknowledged constructs, when they are not acknowledged', () => {
-    const { findings, stack } = runNag({ acknowledge: false });
-    // cdk-nag reports the L1 resource (`…/Resource`); an acknowledgement may sit on it or on its L2 parent.
-    const l2Path = (path: string) => path.replace(/\/Resource$/, '');
-    const expected = nagAcknowledgements(stack).map(({ construct, id }) => ({
-      id,
-      path: l2Path(construct.node.path),
-    }));
-    const found = findings.map(({ id, path }) => ({ id, path: l2Path(path) }));
-    expect(sortById(found)).toEqual(sortById(expected));
-    expect(findings.filter((f) => f.severity === 'error').map((f) => f.id)).toEqual(
-      expect.arrayContaining(['AwsSolutions-COG8', expect.stringMatching(/^AwsSolutions-IAM5\[Resource::/)]),
-    );
+  it('leaves no unacknowledged finding with MFA required (-c mfa=required), and needs no COG2 acknowledgement', () => {
+    const { findings, stack } = runNag({ acknowledge: true, mfa: 'required' });
+    expect(findings).toEqual([]);
+    expect(nagAcknowledgements(stack).map((a) => a.id)).not.toContain('AwsSolutions-COG2');
   });
+
+  it('leaves no unacknowledged finding on a stack synthesized for a region (pseudo parameters resolved)', () => {
+    expect(runNag({ acknowledge: true, region: 'eu-west-1' }).findings).toEqual([]);
+  });
+
+  it('leaves no unacknowledged finding on a stack without hosting', () => {
+    expect(runNag({ acknowledge: true, hosting: false }).findings).toEqual([]);
+  });
+
+  it.each([{ mfa: undefined }, { mfa: 'required' as const }])(
+    'reports exactly the acknowledged findings, on the acknowledged constructs, when they are not acknowledged (mfa $mfa)',
+    ({ mfa }) => {
+      const { findings, stack } = runNag({ acknowledge: false, mfa });
+      // cdk-nag reports the L1 resource (`…/Resource`); an acknowledgement may sit on it or on its L2 parent.
+      const l2Path = (path: string) => path.replace(/\/Resource$/, '');
+      const expected = nagAcknowledgements(stack).map(({ construct, id }) => ({
+        id,
+        path: l2Path(construct.node.path),
+      }));
+      const found = findings.map(({ id, path }) => ({ id, path: l2Path(path) }));
+      expect(sortById(found)).toEqual(sortById(expected));
+      expect(findings.filter((f) => f.severity === 'error').map((f) => f.id)).toEqual(
+        expect.arrayContaining([
+          'AwsSolutions-COG8',
+          expect.stringMatching(/^AwsSolutions-IAM5\[Resource::/),
+        ]),
+      );
+    },
+  );
 
   it('gives a reason for every acknowledgement', () => {
     const { stack } = runNag({ acknowledge: true });

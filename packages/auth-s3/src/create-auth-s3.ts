@@ -1,12 +1,14 @@
 /*
- * `createAuthS3(config, options)`: wires storage, clock, logger and fetch into the `auth` and
- * `files` facades. The user pool operations are built here (a few hundred bytes of JSON client, no
+ * `createAuthS3(config, options)`: wires storage, clock, logger and fetch into the `auth`, `mfa`
+ * and `files` facades. The user pool operations are built here (a few hundred bytes of JSON client, no
  * SDK); `files` loads the identity pool operations and the S3 SDK on first use or `files.preload()`.
  */
 import { FILE_AREAS } from '#outputs';
 import { createAuth } from './auth/auth.js';
 import { createIdentityIds } from './auth/identity-id.js';
+import { createSession } from './auth/session.js';
 import { SessionStore } from './auth/session-store.js';
+import { createMfa, DEFAULT_TOTP_ISSUER } from './auth/totp.js';
 import { checkOptionalInteger, checkOptionalString, checkOptions } from './check-arguments.js';
 import { createIdentityPoolApi, createUserPoolApi } from './clients.js';
 import { checkAreaName, createFileAreas } from './files/files.js';
@@ -36,6 +38,7 @@ export function createAuthS3(config: AuthS3Config, options: AuthS3Options = {}):
     'privatePrefixPattern (e.g. "private/{identityId}/")',
     options.privatePrefixPattern,
   );
+  checkOptionalString('createAuthS3', 'appName (e.g. "My App")', options.appName);
   checkOptions('createAuthS3', options.multipart);
   for (const name of ['threshold', 'partSize', 'concurrency'] as const) {
     checkOptionalInteger('createAuthS3', `multipart.${name}`, options.multipart?.[name], {
@@ -47,13 +50,12 @@ export function createAuthS3(config: AuthS3Config, options: AuthS3Options = {}):
   const clock = options.clock ?? systemClock;
   const logger = options.logger ?? silentLogger;
   const store = new SessionStore(resolveStorage(options.storage), config.userPoolClientId);
-  const userAuth = createAuth({
-    config,
-    api: createUserPoolApi(config, { logger, fetch: options.fetch }),
-    store,
-    clock,
-    logger,
-  });
+  const api = createUserPoolApi(config, { logger, fetch: options.fetch });
+  const issuer = options.appName ?? DEFAULT_TOTP_ISSUER;
+  // One session for both facades: a revoked token seen by `mfa` signs `auth` out too.
+  const session = createSession({ config, api, store, clock, logger });
+  const userAuth = createAuth({ config, api, store, clock, logger, issuer, session });
+  const mfa = createMfa({ api, session, issuer });
   const identityIds = createIdentityIds({
     config,
     identity: createIdentityPoolApi(config, { logger, fetch: options.fetch }),
@@ -84,6 +86,7 @@ export function createAuthS3(config: AuthS3Config, options: AuthS3Options = {}):
       checkAreaName('area', 'the area name', name);
       return name === 'shared' ? fileAreas.shared : fileAreas.mine;
     },
+    mfa,
     config,
   };
 }

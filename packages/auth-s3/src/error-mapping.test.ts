@@ -7,8 +7,10 @@ import {
   AccessDeniedError,
   AlreadyExistsError,
   AuthS3Error,
+  ChallengeExpiredError,
   CodeExpiredError,
   CodeMismatchError,
+  ConfigError,
   InvalidParameterError,
   InvalidPasswordError,
   NetworkError,
@@ -46,6 +48,84 @@ describe('toAuthS3Error', () => {
     });
     expect(mapped).toBeInstanceOf(AlreadyExistsError);
     expect((mapped as AlreadyExistsError).paths).toEqual(['public/a.txt']);
+  });
+
+  // Cognito's words for the authenticator-app (TOTP) cases, as the emulator and Cognito send them.
+  it.each([
+    [
+      'NotAuthorizedException',
+      'Invalid session for the user, session is expired.',
+      'submitTotpCode',
+      ChallengeExpiredError,
+      /Sign in again\.$/,
+    ],
+    [
+      'NotAuthorizedException',
+      'Invalid session for the user, session can only be used once.',
+      'submitTotpCode',
+      ChallengeExpiredError,
+      /only once/,
+    ],
+    [
+      'CodeMismatchException',
+      'Invalid code received for user',
+      'submitTotpCode',
+      CodeMismatchError,
+      /authenticator app shows now/,
+    ],
+    [
+      'EnableSoftwareTokenMFAException',
+      'Code mismatch and fail enable Software Token MFA',
+      'verifyTotp',
+      CodeMismatchError,
+      /authenticator app shows now/,
+    ],
+    [
+      'ExpiredCodeException',
+      'Your software token has already been used once.',
+      'submitTotpCode',
+      CodeExpiredError,
+      /already used/,
+    ],
+    [
+      'SoftwareTokenMFANotFoundException',
+      'Software Token MFA has not been enabled by the userPool.',
+      'setUpTotp',
+      ConfigError,
+      /does not offer authenticator apps/,
+    ],
+    [
+      'SoftwareTokenMFANotFoundException',
+      'No authenticator app is being set up',
+      'verifyTotp',
+      InvalidParameterError,
+      /Call setUpTotp\(\) first/,
+    ],
+    [
+      'InvalidParameterException',
+      'User has not verified software token mfa',
+      'enableTotp',
+      InvalidParameterError,
+      /before turning it on/,
+    ],
+  ])(
+    'maps %s "%s" (%s) to its class with a message that says what to do',
+    (code, message, operation, Class, says) => {
+      const mapped = toAuthS3Error(cognitoError(code, message), { operation });
+      expect(mapped).toBeInstanceOf(Class);
+      expect(mapped.message).toMatch(says);
+      expect(mapped.code).toBe(code);
+    },
+  );
+
+  it('keeps the email wording for a wrong confirmation code', () => {
+    const mapped = toAuthS3Error(
+      cognitoError('CodeMismatchException', 'Invalid verification code provided'),
+      {
+        operation: 'confirmSignUp',
+      },
+    );
+    expect(mapped.message).toMatch(/most recent email/);
   });
 
   it.each([

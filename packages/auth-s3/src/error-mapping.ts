@@ -11,6 +11,7 @@ import {
   AccessDeniedError,
   AlreadyExistsError,
   AuthS3Error,
+  ChallengeExpiredError,
   CodeExpiredError,
   CodeMismatchError,
   ConfigError,
@@ -54,6 +55,9 @@ const THROTTLING = new Set([
   'SlowDown',
   'RequestLimitExceeded',
 ]);
+/** Operations whose codes come from an authenticator app rather than an email. */
+const TOTP_OPERATIONS = new Set(['verifyTotp', 'submitTotpCode', 'verifyTotpSetup']);
+
 const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ENOTFOUND', 'ETIMEDOUT', 'EAI_AGAIN', 'EPIPE']);
 
 /**
@@ -102,6 +106,12 @@ export function toAuthS3Error(error: unknown, context: ErrorContext): AuthS3Erro
     case 'InvalidPasswordException':
       return invalidPassword(awsMessage, options);
     case 'InvalidParameterException':
+      if (/not verified software token/i.test(awsMessage)) {
+        return new InvalidParameterError(
+          'No verified authenticator app: set one up and verify a code from it (verifyTotp) before turning it on.',
+          options,
+        );
+      }
       if (/password/i.test(awsMessage)) return invalidPassword(awsMessage, options);
       if (/email/i.test(awsMessage)) {
         return new InvalidParameterError('That email address is not valid. Check it and try again.', options);
@@ -111,12 +121,37 @@ export function toAuthS3Error(error: unknown, context: ErrorContext): AuthS3Erro
         options,
       );
     case 'CodeMismatchException':
+    case 'EnableSoftwareTokenMFAException':
+      if (TOTP_OPERATIONS.has(context.operation) || code === 'EnableSoftwareTokenMFAException') {
+        return new CodeMismatchError(
+          'That code is not right. Type the 6-digit code the authenticator app shows now, and check that the ' +
+            "device's clock is set automatically.",
+          options,
+        );
+      }
       return new CodeMismatchError(
         'That code is not right. Check the most recent email and type the code again.',
         options,
       );
     case 'ExpiredCodeException':
+      if (/already been used/i.test(awsMessage)) {
+        return new CodeExpiredError(
+          'That code was already used. Wait for the authenticator app to show the next code and type that one.',
+          options,
+        );
+      }
       return new CodeExpiredError('That code has expired. Ask for a new code and use it.', options);
+    case 'SoftwareTokenMFANotFoundException':
+      if (/user ?pool/i.test(awsMessage)) {
+        return new ConfigError(
+          'This user pool does not offer authenticator apps (MFA is off). Deploy the stack with MFA optional or required.',
+          options,
+        );
+      }
+      return new InvalidParameterError(
+        'No authenticator app is being set up. Call setUpTotp() first, then verify a code from it.',
+        options,
+      );
     case 'UserNotConfirmedException':
       return new UserNotConfirmedError(
         'This email address is not confirmed yet. Enter the code from the confirmation email, or ask for a new one.',
@@ -215,6 +250,13 @@ function notAuthorized(
   if (/attempts exceeded/i.test(awsMessage)) {
     return new TooManyRequestsError(
       'Too many failed sign-in attempts for this account. Wait a few minutes and try again, or reset the password.',
+      options,
+    );
+  }
+  // A challenge Session past its 3 minutes, or already answered: only a new sign-in helps.
+  if (/invalid session/i.test(awsMessage)) {
+    return new ChallengeExpiredError(
+      'This sign-in step has expired (it must be finished within 3 minutes, and only once). Sign in again.',
       options,
     );
   }

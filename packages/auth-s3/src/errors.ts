@@ -61,6 +61,12 @@ export class UserNotConfirmedError extends AuthS3Error {}
 /** Wrong email or password, a disabled user, or a token Cognito no longer accepts. */
 export class NotAuthorizedError extends AuthS3Error {}
 
+/**
+ * A sign-in challenge (the authenticator code step, a new password) was answered after Cognito's
+ * 3 minutes, or after it was already used: start the sign-in again.
+ */
+export class ChallengeExpiredError extends AuthS3Error {}
+
 /** An administrator asked this user to reset the password before signing in. */
 export class PasswordResetRequiredError extends AuthS3Error {}
 

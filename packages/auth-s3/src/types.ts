@@ -67,6 +67,8 @@ export interface AuthS3Options {
    * through the AWS SDK's own HTTP handler.
    */
   fetch?: typeof fetch;
+  /** The issuer authenticator apps show next to the user's email (the `otpauth://` URI). Default `auth-s3`. */
+  appName?: string;
 }
 
 export interface MultipartOptions {
@@ -103,10 +105,50 @@ export type AuthEvent =
 
 export type SignUpResult = { userConfirmed: boolean; codeDeliveredTo?: string };
 
-/** `done` when signed in; `newPasswordRequired` when an admin-created user must set a password. */
+/** A new authenticator app's secret, to show as text and as a QR code of `uri`. */
+export interface TotpSetup {
+  /** Base32, as authenticator apps take it typed in. */
+  secret: string;
+  /** `otpauth://totp/<app>:<email>?secret=…&issuer=<app>`, for a QR code. */
+  uri: string;
+}
+
+/**
+ * `done` when signed in; `newPasswordRequired` when an admin-created user must set a password;
+ * `totpRequired` when the user must type the code of their authenticator app (a wrong code throws
+ * `CodeMismatchError` and may be retried on the same result for 3 minutes; after that
+ * `ChallengeExpiredError` says to sign in again); `totpSetupRequired` when the pool requires an
+ * authenticator app and the user has none yet: add `secret`/`uri` to the app, then `verify` a code.
+ */
 export type SignInResult =
   | { status: 'done'; user: CurrentUser }
-  | { status: 'newPasswordRequired'; completeNewPassword(newPassword: string): Promise<CurrentUser> };
+  | { status: 'newPasswordRequired'; completeNewPassword(newPassword: string): Promise<CurrentUser> }
+  | { status: 'totpRequired'; submitCode(code: string): Promise<CurrentUser> }
+  | ({
+      status: 'totpSetupRequired';
+      verify(code: string, deviceName?: string): Promise<CurrentUser>;
+    } & TotpSetup);
+
+/** The signed-in user's second factor (an authenticator app, TOTP). */
+export interface MfaStatus {
+  /** Sign-in asks for the app's code. */
+  totpEnabled: boolean;
+  /** The app is the user's preferred factor. */
+  totpPreferred: boolean;
+}
+
+/** Setting up, turning on and off the signed-in user's authenticator app. */
+export interface Mfa {
+  /** Starts setting up an app; calling it again starts over with a new secret. */
+  setUpTotp(): Promise<TotpSetup>;
+  /** Confirms the app with a first code from it (6 digits). The factor stays off until `enableTotp`. */
+  verifyTotp(code: string, deviceName?: string): Promise<void>;
+  /** Sign-in asks for the app's code from now on (needs a verified app). */
+  enableTotp(): Promise<void>;
+  /** Sign-in stops asking for the code; the verified app stays registered. */
+  disableTotp(): Promise<void>;
+  status(): Promise<MfaStatus>;
+}
 
 export interface Auth {
   signUp(email: string, password: string, attributes?: Record<string, string>): Promise<SignUpResult>;
@@ -391,5 +433,6 @@ export interface AuthS3 {
   myFiles: Files;
   /** `files` for `'shared'`, `myFiles` for `'mine'` (e.g. from a URL). */
   area(name: AreaName): Files;
+  mfa: Mfa;
   config: AuthS3Config;
 }

@@ -105,19 +105,30 @@ export class UsernameExistsError extends EmulatorError {
 export class InvalidPasswordError extends EmulatorError {
   readonly type = 'InvalidPasswordException';
 }
-/** Wrong confirmation or reset code. */
+/** Wrong confirmation, reset or MFA code. */
 export class CodeMismatchError extends EmulatorError {
   readonly type = 'CodeMismatchException';
-  constructor(options?: ErrorOptions) {
-    super('Invalid verification code provided, please try again.', options);
+  constructor(message = 'Invalid verification code provided, please try again.', options?: ErrorOptions) {
+    super(message, options);
   }
 }
-/** The code is past its validity (24 h for sign-up, 1 h for password reset). */
+/** The code is past its validity (24 h for sign-up, 1 h for password reset), or a TOTP code already used. */
 export class ExpiredCodeError extends EmulatorError {
   readonly type = 'ExpiredCodeException';
-  constructor(options?: ErrorOptions) {
-    super('Invalid code provided, please request a code again.', options);
+  constructor(message = 'Invalid code provided, please request a code again.', options?: ErrorOptions) {
+    super(message, options);
   }
+}
+/** VerifySoftwareToken got a code the app being set up did not show. */
+export class EnableSoftwareTokenMfaError extends EmulatorError {
+  readonly type = 'EnableSoftwareTokenMFAException';
+  constructor(options?: ErrorOptions) {
+    super('Code mismatch and fail enable Software Token MFA', options);
+  }
+}
+/** The pool offers no authenticator apps, or the user has none to verify. */
+export class SoftwareTokenMfaNotFoundError extends EmulatorError {
+  readonly type = 'SoftwareTokenMFANotFoundException';
 }
 /** Too many wrong codes in a row. */
 export class LimitExceededError extends EmulatorError {

@@ -21,11 +21,18 @@ export interface UserPoolModel {
   usernameAttributes: Array<'email' | 'phone_number'>;
   autoVerifiedAttributes: Array<'email' | 'phone_number'>;
   selfSignUpEnabled: boolean;
+  /** MfaConfiguration: no second factor, one each user may turn on, or one every user must have. */
+  mfaConfiguration: MfaConfiguration;
+  /** EnabledMfas holds SOFTWARE_TOKEN_MFA: users may set up an authenticator app (TOTP). */
+  softwareTokenMfa: boolean;
   /** The `custom:` attributes the Schema declares, with their prefix (standard attributes always exist). */
   customAttributes: string[];
   /** Attributes the Schema marks `Required`: sign-up and AdminCreateUser must give them. */
   requiredAttributes: string[];
 }
+
+/** The user pool's `MfaConfiguration`. */
+export type MfaConfiguration = 'OFF' | 'OPTIONAL' | 'ON';
 
 export interface UserPoolClientModel {
   logicalId: string;

@@ -47,20 +47,6 @@ const signUp = (email: string, extra: Partial<ConstructorParameters<typeof SignU
     }),
   );
 
-/** Sends a raw JSON 1.1 request, for bodies the SDK would refuse to serialize. */
-async function rawCall(
-  target: string,
-  body: unknown,
-): Promise<{ status: number; type: string; message: string }> {
-  const response = await fetch(h.emulator.endpoint, {
-    method: 'POST',
-    headers: { 'content-type': 'application/x-amz-json-1.1', 'x-amz-target': target },
-    body: JSON.stringify(body),
-  });
-  const json = (await response.json()) as { __type: string; message: string };
-  return { status: response.status, type: json.__type, message: json.message };
-}
-
 describe('SignUp (API reference: SignUp, "Errors" and "Request Parameters")', () => {
   it('refuses an attribute that is not in the pool schema with InvalidParameterException', async () => {
     await expectAwsError(
@@ -125,12 +111,12 @@ describe('SignUp (API reference: SignUp, "Errors" and "Request Parameters")', ()
   it('answers wrongly typed members with SerializationException and null entries with a validation error', async () => {
     const target = 'AWSCognitoIdentityProviderService.SignUp';
     const base = { ClientId, Username: 'typed@example.com', Password: PASSWORD };
-    const asObject = await rawCall(target, { ...base, UserAttributes: { Name: 'email', Value: 'x' } });
+    const asObject = await h.rawCall(target, { ...base, UserAttributes: { Name: 'email', Value: 'x' } });
     expect(asObject).toMatchObject({ status: 400, type: 'SerializationException' });
     expect(asObject.message).toContain("'userAttributes'");
-    const numberUsername = await rawCall(target, { ...base, Username: 42 });
+    const numberUsername = await h.rawCall(target, { ...base, Username: 42 });
     expect(numberUsername).toMatchObject({ status: 400, type: 'SerializationException' });
-    const nullEntry = await rawCall(target, { ...base, UserAttributes: [null] });
+    const nullEntry = await h.rawCall(target, { ...base, UserAttributes: [null] });
     expect(nullEntry).toEqual({
       status: 400,
       type: 'InvalidParameterException',
@@ -313,7 +299,7 @@ describe('Identity pools (API reference: GetId, GetCredentialsForIdentity, "Requ
 
   it('answers a number as a login token with SerializationException', async () => {
     const provider = h.model.identityPool.providers[0]?.providerName ?? '';
-    const answer = await rawCall('AWSCognitoIdentityService.GetId', {
+    const answer = await h.rawCall('AWSCognitoIdentityService.GetId', {
       IdentityPoolId: h.model.identityPool.id,
       Logins: { [provider]: 12345 },
     });

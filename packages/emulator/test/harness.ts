@@ -31,6 +31,11 @@ export interface Harness {
   codeFor(to: string): string;
   /** Signs up and confirms a user through the SDK. */
   createUser(email: string, password: string): Promise<void>;
+  /**
+   * Sends a raw JSON 1.1 request to `target` (e.g. `AWSCognitoIdentityProviderService.SignUp`),
+   * for bodies the SDK would refuse to serialize; unsigned, as the SDK sends user pool calls.
+   */
+  rawCall(target: string, body: unknown): Promise<{ status: number; type: string; message: string }>;
   restart(): Promise<void>;
   close(): Promise<void>;
 }
@@ -50,6 +55,15 @@ export async function startHarness(overrides: FixtureOverrides = {}): Promise<Ha
     dataDir,
     idp: undefined as unknown as CognitoIdentityProviderClient,
     identity: undefined as unknown as CognitoIdentityClient,
+    async rawCall(target, body) {
+      const response = await fetch(harness.emulator.endpoint, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-amz-json-1.1', 'x-amz-target': target },
+        body: JSON.stringify(body),
+      });
+      const json = (await response.json()) as { __type: string; message: string };
+      return { status: response.status, type: json.__type, message: json.message };
+    },
     codeFor(to) {
       const message = harness.emulator.inbox(to)[0];
       if (!message) throw new Error(`No message to ${to} in the inbox`);

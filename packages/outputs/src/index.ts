@@ -11,10 +11,12 @@ export {
   privatePrefix,
 } from './file-areas.js';
 export {
+  OPTIONAL_OUTPUT_KEYS,
   OUTPUT_KEYS,
   OUTPUTS_VERSION,
   type OutputKey,
   type OutputsFile,
+  SITE_OUTPUTS_FILE,
   STACK_NAME,
   type StackOutputs,
 } from './outputs-file.js';

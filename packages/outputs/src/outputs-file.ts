@@ -15,6 +15,12 @@ export const OUTPUTS_VERSION = '2';
 /** The CloudFormation stack (and construct id) whose outputs these are: the outputs file's top-level key. */
 export const STACK_NAME = 'AuthS3Stack';
 
+/**
+ * The outputs file's path on the hosted site, next to `index.html`: the stack writes it there at
+ * deploy time and the production build fetches it from its own origin at start-up.
+ */
+export const SITE_OUTPUTS_FILE = 'aws-outputs.json';
+
 /** The commands that write an outputs file, for messages that say how to get a current one. */
 export const WRITTEN_BY =
   'The file is written by `pnpm cdk deploy` (packages/web/aws-outputs.json) or, for the local emulator, by ' +
@@ -41,11 +47,20 @@ export const OUTPUT_KEYS = {
 /** A key the stack writes as a CloudFormation output. */
 export type OutputKey = keyof typeof OUTPUT_KEYS;
 
+/** Keys the stack writes only in some configurations, with their descriptions. */
+export const OPTIONAL_OUTPUT_KEYS = {
+  SiteUrl: 'URL of the web app served by CloudFront (absent with -c hosting=false)',
+} as const;
+
 /**
  * The outputs file's inner object, as written: every stack output as a string, plus the emulator's
- * `Endpoint` (where all three services answer, e.g. `http://127.0.0.1:4566`).
+ * `Endpoint` (where all three services answer, e.g. `http://127.0.0.1:4566`) and, when the stack
+ * hosts the web app, `SiteUrl`.
  */
-export type OutputsFile = { readonly [K in OutputKey]: string } & { readonly Endpoint?: string };
+export type OutputsFile = { readonly [K in OutputKey]: string } & {
+  readonly Endpoint?: string;
+  readonly SiteUrl?: string;
+};
 
 /** The outputs, read and typed. */
 export interface StackOutputs {
@@ -60,4 +75,6 @@ export interface StackOutputs {
   readonly passwordPolicy: PasswordPolicy;
   /** The emulator's endpoint; absent for a deployed stack. */
   readonly endpoint?: string;
+  /** The hosted web app's URL (`https://<distribution>.cloudfront.net`); absent when hosted elsewhere. */
+  readonly siteUrl?: string;
 }

@@ -9,13 +9,16 @@
  * third on a throttled wire with nothing left behind, download one
  * and compare its bytes, preview, delete one, meet a denied upload, reload and still be signed in,
  * sign out, sign in again, reset a forgotten password, come back from an expired session to the same
- * folder, fit 360 px, and explain a broken config. Every screen is screenshotted to
+ * folder, sign in with an authenticator code (the app set up through the library, codes computed
+ * here as a phone would) after a wrong one, fit 360 px, and explain a broken config. Every screen is screenshotted to
  * `artifacts/screenshots/` and checked with axe-core (no serious or critical violations).
  */
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type DevStack, startDevStack, WEB_ROOT } from '@auth-s3/dev-stack';
+import { totpCode } from '@auth-s3/emulator/testing';
+import { createAuthS3, parseOutputs } from 'auth-s3';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { EXPIRED_NOTICE } from '../src/auth/AuthS3Provider';
@@ -288,6 +291,38 @@ describe('the journey of a new user', () => {
     await page.getByRole('button', { name: 'Sign in' }).click();
     await page.getByRole('heading', { name: 'archive' }).waitFor();
     expect(new URL(page.url()).hash).toBe('#/files/archive/');
+  });
+
+  it('signs in with an authenticator code, after a wrong one', async () => {
+    // Set up the app through the library, as the account page will: the secret is what a phone keeps.
+    const { auth, mfa } = createAuthS3(parseOutputs(JSON.parse(readFileSync(stack.outputsFile, 'utf8'))), {
+      storage: 'memory',
+    });
+    await auth.signIn(email, newPassword);
+    const { secret } = await mfa.setUpTotp();
+    await mfa.verifyTotp(totpCode(secret, Date.now()));
+    await mfa.enableTotp();
+    await auth.signOut();
+
+    await page.getByRole('button', { name: 'Sign out', exact: true }).click();
+    await page.getByRole('heading', { name: 'Sign in' }).waitFor();
+    await page.getByLabel('Email').fill(email);
+    await page.getByLabel('Password', { exact: true }).fill(newPassword);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('heading', { name: 'Enter your code' }).waitFor();
+    const field = page.getByLabel('Authenticator code');
+    expect(await field.getAttribute('inputmode')).toBe('numeric');
+    expect(await field.getAttribute('autocomplete')).toBe('one-time-code');
+    // The verifying code spent this 30-second step: the next step's code is within the drift allowed.
+    const right = totpCode(secret, Date.now() + 30_000);
+    await field.fill(String((Number(right) + 500_000) % 1_000_000).padStart(6, '0'));
+    await page.getByRole('button', { name: 'Verify and sign in' }).click();
+    await page.getByText(/That code is not right/).waitFor();
+    await checkScreen('14-authenticator-code');
+    await field.fill(right);
+    await page.getByRole('button', { name: 'Verify and sign in' }).click();
+    await page.getByRole('heading', { name: /^(My files|archive)$/ }).waitFor();
+    expect(await page.getByText(email).isVisible()).toBe(true);
   });
 
   it('fits a 360 px wide screen', async () => {

@@ -123,12 +123,12 @@ describe('auth.signIn', () => {
 
   it('reports other challenges as UnsupportedChallengeError', async () => {
     cognito.on('InitiateAuth', verifierChallenge);
-    cognito.on('RespondToAuthChallenge', { ChallengeName: 'SOFTWARE_TOKEN_MFA', Session: 'x' });
+    cognito.on('RespondToAuthChallenge', { ChallengeName: 'SMS_MFA', Session: 'x' });
     const error = await setup()
       .auth.signIn('ada@example.com', 'Passw0rd!')
       .catch((e) => e);
     expect(error).toBeInstanceOf(UnsupportedChallengeError);
-    expect(error.message).toContain('SOFTWARE_TOKEN_MFA');
+    expect(error.message).toContain('SMS_MFA');
   });
 
   it('maps a wrong password to NotAuthorizedError', async () => {

@@ -1,8 +1,9 @@
 /*
  * The `auth` facade's operations: sign-up and confirmation (with sign-in straight after), SRP
- * sign-in with the NEW_PASSWORD_REQUIRED challenge, password reset and change, and sign-out. Each
- * checks its arguments, makes its Cognito calls and maps their errors; starting, refreshing and
- * ending the session (and the events that announce it) belong to `session.ts`.
+ * sign-in with the NEW_PASSWORD_REQUIRED challenge and the MFA challenges (`mfa-challenge.ts`),
+ * password reset and change, and sign-out. Each checks its arguments, makes its Cognito calls and
+ * maps their errors; starting, refreshing and ending the session (and the events that announce it)
+ * belong to `session.ts`.
  */
 import {
   checkOptionalBoolean,
@@ -24,10 +25,17 @@ import {
   type PasswordVerifierChallenge,
 } from '../srp/srp-client.js';
 import type { Auth, SignInResult } from '../types.js';
-import { createSession, type SessionDeps } from './session.js';
+import { mfaChallengeResult } from './mfa-challenge.js';
+import { createSession, type Session, type SessionDeps } from './session.js';
+import { DEFAULT_TOTP_ISSUER } from './totp.js';
 
-/** What `createAuth` needs: the same as the session it builds. */
-export type AuthDeps = SessionDeps;
+/** What `createAuth` needs: the session's needs, and the app's name for authenticator apps. */
+export interface AuthDeps extends SessionDeps {
+  /** Names the app in the `otpauth://` URI of an MFA_SETUP sign-in. @default 'auth-s3' */
+  issuer?: string;
+  /** The session to act on, when others (the `mfa` facade) share it. @default a new one over these deps */
+  session?: Session;
+}
 
 /**
  * Builds the `auth` facade over one user pool client, all but `identityId()`, which needs the
@@ -35,7 +43,7 @@ export type AuthDeps = SessionDeps;
  */
 export function createAuth(deps: AuthDeps): Omit<Auth, 'identityId'> {
   const { config, api, clock } = deps;
-  const session = createSession(deps);
+  const session = deps.session ?? createSession(deps);
   /**
    * The password from signUp (or from a sign-in refused as unconfirmed), kept in memory only until
    * confirmSignUp signs the user in or another sign-in succeeds.
@@ -76,6 +84,18 @@ export function createAuth(deps: AuthDeps): Omit<Auth, 'identityId'> {
         },
       };
     }
+    const mfa = await mfaChallengeResult(response, {
+      api,
+      clientId: config.userPoolClientId,
+      issuer: deps.issuer ?? DEFAULT_TOTP_ISSUER,
+      email,
+      finish: async (next) => {
+        const result = await finishSignIn(next, email);
+        if (result.status !== 'done') throw new UnsupportedChallengeError(next.ChallengeName ?? 'unknown');
+        return result.user;
+      },
+    });
+    if (mfa) return mfa;
     throw new UnsupportedChallengeError(response.ChallengeName ?? 'unknown');
   }
 

@@ -13,7 +13,7 @@ import { userFromIdToken } from './id-token.js';
 import type { SessionStore } from './session-store.js';
 
 /** The signed-in user's identity, as the identity pool calls need it. */
-export interface SignedInIdentity {
+interface SignedInIdentity {
   sub: string;
   identityId: string;
   /** `{ "cognito-idp.<region>.amazonaws.com/<pool>": idToken }` */

@@ -111,6 +111,28 @@ const cases: Array<{
       ['ChangePassword', { AccessToken: 'at', PreviousPassword: 'old', ProposedPassword: 'new' }],
       ['GlobalSignOut', { AccessToken: 'at' }],
       ['RevokeToken', { ClientId: 'c1', Token: 'rt' }],
+      ['AssociateSoftwareToken', { AccessToken: 'at' }],
+      ['AssociateSoftwareToken', { Session: 'mfa-setup-session' }],
+      ['VerifySoftwareToken', { AccessToken: 'at', UserCode: '123456', FriendlyDeviceName: 'Phone' }],
+      ['VerifySoftwareToken', { Session: 's', UserCode: '123456' }],
+      [
+        'SetUserMFAPreference',
+        { AccessToken: 'at', SoftwareTokenMfaSettings: { Enabled: true, PreferredMfa: true } },
+      ],
+      ['GetUser', { AccessToken: 'at' }],
+      [
+        'RespondToAuthChallenge',
+        {
+          ClientId: 'c1',
+          ChallengeName: 'SOFTWARE_TOKEN_MFA',
+          Session: 's',
+          ChallengeResponses: { USERNAME: 'sub', SOFTWARE_TOKEN_MFA_CODE: '123456' },
+        },
+      ],
+      [
+        'RespondToAuthChallenge',
+        { ClientId: 'c1', ChallengeName: 'MFA_SETUP', Session: 's', ChallengeResponses: { USERNAME: 'sub' } },
+      ],
     ] as const
   ).map(([name, input]) => ({
     name,
@@ -187,6 +209,28 @@ describe('Cognito JSON client fidelity to the AWS SDK', () => {
     });
   });
 
+  it('reads AssociateSoftwareToken, VerifySoftwareToken and GetUser answers as the SDK does', async () => {
+    const byName = (name: string) => cases.find((c) => c.name === name) as (typeof cases)[number];
+    for (const [name, body] of [
+      ['AssociateSoftwareToken', { SecretCode: 'GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ', Session: 'setup' }],
+      ['VerifySoftwareToken', { Status: 'SUCCESS', Session: 'verified' }],
+      [
+        'GetUser',
+        {
+          Username: 'sub',
+          UserAttributes: [{ Name: 'email', Value: 'ada@example.com' }],
+          UserMFASettingList: ['SOFTWARE_TOKEN_MFA'],
+          PreferredMfaSetting: 'SOFTWARE_TOKEN_MFA',
+        },
+      ],
+    ] as const) {
+      answer = { status: 200, body };
+      const read = await both(byName(name));
+      expect(read.ours).toEqual(body);
+      expect(read.sdk).toMatchObject(body);
+    }
+  });
+
   it.each([
     [
       400,
@@ -207,6 +251,21 @@ describe('Cognito JSON client fidelity to the AWS SDK', () => {
     [400, 'CodeMismatchException', 'Invalid verification code provided, please try again.', 'confirmSignUp'],
     [400, 'ExpiredCodeException', 'Invalid code provided, please request a code again.', 'confirmSignUp'],
     [400, 'TooManyRequestsException', 'Rate exceeded', 'signIn'],
+    [400, 'CodeMismatchException', 'Invalid code received for user', 'submitTotpCode'],
+    [
+      400,
+      'EnableSoftwareTokenMFAException',
+      'Code mismatch and fail enable Software Token MFA',
+      'verifyTotp',
+    ],
+    [
+      400,
+      'SoftwareTokenMFANotFoundException',
+      'Software Token MFA has not been enabled by the userPool.',
+      'setUpTotp',
+    ],
+    [400, 'ExpiredCodeException', 'Your software token has already been used once.', 'submitTotpCode'],
+    [400, 'NotAuthorizedException', 'Invalid session for the user, session is expired.', 'submitTotpCode'],
     [400, 'ResourceNotFoundException', 'Identity not found', 'getCredentials'],
     [400, 'SomeNewException', 'Something Cognito added later', 'signIn'],
     [500, 'InternalErrorException', 'Internal error', 'signIn'],

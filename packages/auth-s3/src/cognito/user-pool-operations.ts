@@ -96,6 +96,55 @@ export interface RevokeTokenInput {
   Token: string;
 }
 
+/** AssociateSoftwareToken: an access token, or the Session of an MFA_SETUP challenge. */
+export interface AssociateSoftwareTokenInput {
+  AccessToken?: string;
+  Session?: string;
+}
+
+export interface AssociateSoftwareTokenOutput {
+  /** The authenticator app's secret, base32. */
+  SecretCode?: string;
+  /** Present when the request came with a Session: the one VerifySoftwareToken takes. */
+  Session?: string;
+}
+
+export interface VerifySoftwareTokenInput {
+  AccessToken?: string;
+  Session?: string;
+  UserCode: string;
+  FriendlyDeviceName?: string;
+}
+
+export interface VerifySoftwareTokenOutput {
+  Status?: 'SUCCESS' | 'ERROR';
+  /** Present when the request came with a Session: the one that answers MFA_SETUP. */
+  Session?: string;
+}
+
+/** One factor's settings in SetUserMFAPreference. */
+export interface MfaSettings {
+  Enabled?: boolean;
+  PreferredMfa?: boolean;
+}
+
+export interface SetUserMfaPreferenceInput {
+  AccessToken: string;
+  SoftwareTokenMfaSettings?: MfaSettings;
+}
+
+export interface GetUserInput {
+  AccessToken: string;
+}
+
+export interface GetUserOutput {
+  Username?: string;
+  UserAttributes?: Array<{ Name: string; Value?: string }>;
+  /** e.g. `['SOFTWARE_TOKEN_MFA']`; absent when no factor is on. */
+  UserMFASettingList?: string[];
+  PreferredMfaSetting?: string;
+}
+
 /** Operations that answer with an empty object. */
 export type EmptyOutput = Record<string, never>;
 
@@ -112,6 +161,10 @@ export interface UserPoolApi {
   changePassword: Operation<ChangePasswordInput, EmptyOutput>;
   globalSignOut: Operation<GlobalSignOutInput, EmptyOutput>;
   revokeToken: Operation<RevokeTokenInput, EmptyOutput>;
+  associateSoftwareToken: Operation<AssociateSoftwareTokenInput, AssociateSoftwareTokenOutput>;
+  verifySoftwareToken: Operation<VerifySoftwareTokenInput, VerifySoftwareTokenOutput>;
+  setUserMFAPreference: Operation<SetUserMfaPreferenceInput, EmptyOutput>;
+  getUser: Operation<GetUserInput, GetUserOutput>;
 }
 
 /** Binds each user pool operation to `call` (a client built with `USER_POOLS`). */
@@ -131,5 +184,9 @@ export function userPoolApi(call: JsonCall): UserPoolApi {
     changePassword: operation('ChangePassword'),
     globalSignOut: operation('GlobalSignOut'),
     revokeToken: operation('RevokeToken'),
+    associateSoftwareToken: operation('AssociateSoftwareToken'),
+    verifySoftwareToken: operation('VerifySoftwareToken'),
+    setUserMFAPreference: operation('SetUserMFAPreference'),
+    getUser: operation('GetUser'),
   };
 }

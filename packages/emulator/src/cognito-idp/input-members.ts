@@ -9,6 +9,7 @@ import { InvalidParameterError } from '../errors.js';
 import type { OperationFactory } from '../operation.js';
 import type { Services } from '../services/index.js';
 import {
+  boolean,
   type Checked,
   list,
   map,
@@ -36,6 +37,14 @@ export const AttributeName = string({ min: 1, max: 32, pattern: PRINTABLE });
 export const AttributeList: Shape = list(
   struct({ Name: AttributeName, Value: string({ max: 2048, sensitive: true }) }, ['Name']),
 );
+/** `SMSMfaSettings`, `SoftwareTokenMfaSettings`, `EmailMfaSettings`: a factor on or off, and preferred. */
+const MfaSettings = struct({ Enabled: boolean(), PreferredMfa: boolean() });
+/** The factor settings SetUserMFAPreference and AdminSetUserMFAPreference take (API reference, SetUserMFAPreference). */
+export const MfaPreferences = {
+  SMSMfaSettings: MfaSettings,
+  SoftwareTokenMfaSettings: MfaSettings,
+  EmailMfaSettings: MfaSettings,
+} as const;
 export const StringMap: Shape = map(string(), string(), { sensitive: true });
 /** Members every client-side operation may carry and the emulator does not use beyond their type. */
 export const ClientContext = {

@@ -7,6 +7,9 @@ import type { AnyOperationFactory } from '../operation.js';
 import { adminConfirmSignUp } from './operations/adminConfirmSignUp.js';
 import { adminCreateUser } from './operations/adminCreateUser.js';
 import { adminDeleteUser } from './operations/adminDeleteUser.js';
+import { adminGetUser } from './operations/adminGetUser.js';
+import { adminSetUserMFAPreference } from './operations/adminSetUserMFAPreference.js';
+import { associateSoftwareToken } from './operations/associateSoftwareToken.js';
 import { changePassword } from './operations/changePassword.js';
 import { confirmForgotPassword } from './operations/confirmForgotPassword.js';
 import { confirmSignUp } from './operations/confirmSignUp.js';
@@ -19,12 +22,17 @@ import { listUsers } from './operations/listUsers.js';
 import { resendConfirmationCode } from './operations/resendConfirmationCode.js';
 import { respondToAuthChallenge } from './operations/respondToAuthChallenge.js';
 import { revokeToken } from './operations/revokeToken.js';
+import { setUserMFAPreference } from './operations/setUserMFAPreference.js';
 import { signUp } from './operations/signUp.js';
+import { verifySoftwareToken } from './operations/verifySoftwareToken.js';
 
 export const cognitoIdpOperations = {
   AdminConfirmSignUp: adminConfirmSignUp,
   AdminCreateUser: adminCreateUser,
   AdminDeleteUser: adminDeleteUser,
+  AdminGetUser: adminGetUser,
+  AdminSetUserMFAPreference: adminSetUserMFAPreference,
+  AssociateSoftwareToken: associateSoftwareToken,
   ChangePassword: changePassword,
   ConfirmForgotPassword: confirmForgotPassword,
   ConfirmSignUp: confirmSignUp,
@@ -37,7 +45,9 @@ export const cognitoIdpOperations = {
   ResendConfirmationCode: resendConfirmationCode,
   RespondToAuthChallenge: respondToAuthChallenge,
   RevokeToken: revokeToken,
+  SetUserMFAPreference: setUserMFAPreference,
   SignUp: signUp,
+  VerifySoftwareToken: verifySoftwareToken,
 } satisfies Record<string, AnyOperationFactory>;
 
 /** The name of a supported user pool operation. */

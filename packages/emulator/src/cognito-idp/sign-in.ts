@@ -2,12 +2,14 @@
  * What happens once a sign-in has checked (or failed) the password, shared by InitiateAuth and
  * RespondToAuthChallenge: the lockout bookkeeping, the status checks Cognito makes after the
  * password (unconfirmed, reset required, temporary password), and the tokens or the
- * NEW_PASSWORD_REQUIRED challenge. Challenge state travels sealed in `Session`/`SECRET_BLOCK`.
+ * NEW_PASSWORD_REQUIRED challenge, or the MFA challenge (`mfa.ts`). Challenge state travels sealed
+ * in `Session`/`SECRET_BLOCK`.
  */
 import type { InitiateAuthResponse } from '@aws-sdk/client-cognito-identity-provider';
 import { NotAuthorizedError, PasswordResetRequiredError, UserNotConfirmedError } from '../errors.js';
 import type { Services } from '../services/index.js';
 import type { UserRecord } from '../store/state.js';
+import { mfaChallenge } from './mfa.js';
 
 /** How long a challenge may be answered (Cognito's default AuthSessionValidity). */
 export const CHALLENGE_VALIDITY_MS = 3 * 60_000;
@@ -20,7 +22,7 @@ export interface NewPasswordSession {
   expiresAt: number;
 }
 
-type SignInServices = Pick<Services, 'users' | 'tokens' | 'sealed' | 'clock' | 'store'>;
+type SignInServices = Pick<Services, 'model' | 'users' | 'tokens' | 'sealed' | 'clock' | 'store'>;
 
 /** Cognito's one answer for both an unknown user and a wrong password. */
 export function incorrectCredentials(): NotAuthorizedError {
@@ -105,6 +107,8 @@ export async function completeSignIn(
         },
       };
     }
+    const mfa = mfaChallenge(services, user, clientId, clock.now() + CHALLENGE_VALIDITY_MS);
+    if (mfa) return mfa;
     return { ChallengeParameters: {}, AuthenticationResult: tokens.signIn(user, clientId) };
   } finally {
     await store.save();

@@ -27,6 +27,26 @@ export interface UserRecord {
   /** Consecutive wrong passwords, and the lockout they earned (epoch ms). */
   failedSignIns: number;
   lockedUntil?: number;
+  /** The authenticator app (TOTP) once AssociateSoftwareToken has run; see {@link SoftwareToken}. */
+  softwareToken?: SoftwareToken;
+}
+
+/**
+ * A user's authenticator app. The secret is kept as is (like the rest of the state file, which
+ * sits next to the emulator's own keys): a TOTP check needs the secret itself, not a hash.
+ */
+export interface SoftwareToken {
+  /** Base32 secret of a set-up in progress (AssociateSoftwareToken), until VerifySoftwareToken. */
+  pendingSecret?: string;
+  /** Base32 secret of the verified app; a new verified set-up replaces it. */
+  secret?: string;
+  /** VerifySoftwareToken's FriendlyDeviceName. */
+  deviceName?: string;
+  /** SetUserMFAPreference: the user turned TOTP on, and whether it is their preferred factor. */
+  enabled: boolean;
+  preferred: boolean;
+  /** The last time step a code was accepted for; that code and older ones are spent. */
+  lastUsedStep?: number;
 }
 
 /** The lockout bookkeeping of a sign-in name that is not a user, kept like a user's so the two look alike. */

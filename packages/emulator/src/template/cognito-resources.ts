@@ -8,6 +8,7 @@ import { STANDARD_ATTRIBUTES } from '../cognito-idp/user-attributes.js';
 import { TemplateResourceError } from '../errors.js';
 import type {
   IdentityPoolModel,
+  MfaConfiguration,
   PasswordPolicy,
   UserPoolClientModel,
   UserPoolModel,
@@ -28,7 +29,11 @@ export function readUserPool(ctx: LoadContext): UserPoolModel {
     AutoVerifiedAttributes: 'modelled',
     AdminCreateUserConfig: 'modelled',
     AccountRecoverySetting: 'modelled',
-    MfaConfiguration: warnUnless(['OFF'], 'sign-in never asks for a second factor'),
+    MfaConfiguration: 'modelled',
+    EnabledMfas: (value) => {
+      const other = stringList(value).filter((mfa) => mfa !== 'SOFTWARE_TOKEN_MFA');
+      return other.length > 0 ? `only SOFTWARE_TOKEN_MFA is (found ${other.join(', ')})` : undefined;
+    },
     UsernameConfiguration: warnUnless([{ CaseSensitive: false }], 'usernames are matched case-insensitively'),
     DeletionProtection: 'ignored',
     UserPoolName: 'ignored',
@@ -60,8 +65,19 @@ export function readUserPool(ctx: LoadContext): UserPoolModel {
       isContactAttribute,
     ),
     selfSignUpEnabled: !truthy(adminOnly.AllowAdminCreateUserOnly),
+    mfaConfiguration: mfaConfiguration(ctx.property(logicalId, 'MfaConfiguration'), logicalId),
+    softwareTokenMfa: stringList(ctx.property(logicalId, 'EnabledMfas')).includes('SOFTWARE_TOKEN_MFA'),
     ...schemaAttributes(ctx.property(logicalId, 'Schema')),
   };
+}
+
+/** CloudFormation's MfaConfiguration, `OFF` when left out (AWS::Cognito::UserPool reference). */
+function mfaConfiguration(value: unknown, logicalId: string): MfaConfiguration {
+  if (value === undefined) return 'OFF';
+  if (value === 'OFF' || value === 'OPTIONAL' || value === 'ON') return value;
+  throw new TemplateResourceError(
+    `Resources.${logicalId}.Properties.MfaConfiguration is ${JSON.stringify(value)}; CloudFormation takes OFF, OPTIONAL or ON.`,
+  );
 }
 
 /** The custom and the required attributes a `Schema` declares (custom ones take their `custom:` prefix). */

@@ -32,6 +32,33 @@ describe('loadStackModel', () => {
     });
     expect(userPool.usernameAttributes).toEqual(['email']);
     expect(userPool.selfSignUpEnabled).toBe(true);
+    expect(userPool).toMatchObject({ mfaConfiguration: 'OFF', softwareTokenMfa: false });
+  });
+
+  it('reads MfaConfiguration and whether EnabledMfas offers an authenticator app', () => {
+    const template = minimalTemplate();
+    Object.assign(template.Resources.Pool?.Properties ?? {}, {
+      MfaConfiguration: 'ON',
+      EnabledMfas: ['SOFTWARE_TOKEN_MFA'],
+    });
+    const model = loadStackModel(template, options);
+    expect(model.userPool).toMatchObject({ mfaConfiguration: 'ON', softwareTokenMfa: true });
+    expect(model.warnings).toEqual([]);
+  });
+
+  it('warns that SMS and email MFA are not emulated, and refuses an MfaConfiguration CloudFormation does not know', () => {
+    const template = minimalTemplate();
+    Object.assign(template.Resources.Pool?.Properties ?? {}, {
+      MfaConfiguration: 'OPTIONAL',
+      EnabledMfas: ['SMS_MFA', 'SOFTWARE_TOKEN_MFA'],
+    });
+    expect(loadStackModel(template, options).warnings).toEqual([
+      'UserPool.EnabledMfas is not emulated: only SOFTWARE_TOKEN_MFA is (found SMS_MFA)',
+    ]);
+    Object.assign(template.Resources.Pool?.Properties ?? {}, { MfaConfiguration: 'REQUIRED' });
+    expect(() => loadStackModel(template, options)).toThrow(
+      /MfaConfiguration is "REQUIRED".*OFF, OPTIONAL or ON/,
+    );
   });
 
   it('reads the Schema (custom attributes get their prefix) and the client WriteAttributes', () => {
@@ -152,7 +179,6 @@ describe('loadStackModel', () => {
   it('warns about properties and resources it does not emulate, and is silent on harmless ones', () => {
     const template = minimalTemplate();
     Object.assign(template.Resources.Pool?.Properties ?? {}, {
-      MfaConfiguration: 'ON',
       LambdaConfig: { PreSignUp: 'arn:aws:lambda:eu-west-1:1:function:f' },
       DeletionProtection: 'ACTIVE',
     });
@@ -160,7 +186,6 @@ describe('loadStackModel', () => {
     template.Resources.Queue = { Type: 'AWS::SQS::Queue' };
     template.Resources.Meta = { Type: 'AWS::CDK::Metadata' };
     expect(loadStackModel(template, options).warnings).toEqual([
-      'UserPool.MfaConfiguration is not emulated: sign-in never asks for a second factor',
       'UserPool.LambdaConfig is not emulated',
       'IdentityPoolRoleAttachment.RoleMappings is not emulated',
       'AWS::SQS::Queue Queue is not emulated',

@@ -3,7 +3,8 @@
  * template loader run on the synthesized AuthS3Stack kept by `@auth-s3/stack-testing` (a fixture
  * that infra's tests hold equal to a fresh synth), so tests see the stack's real policies, CORS
  * rule, bucket policy and ids, and `withOverrides` adjusts the pool, the client or the identity
- * pool per test. For tests only.
+ * pool per test. Also the emulator's own TOTP arithmetic (RFC 6238), so suites compute an
+ * authenticator app's codes as a phone would. For tests only.
  */
 import { STACK_NAME } from '@auth-s3/outputs';
 import { type TemplateFixtureName, templateFixture } from '@auth-s3/stack-testing';
@@ -11,6 +12,7 @@ import type { IdentityPoolModel, StackModel, UserPoolClientModel, UserPoolModel 
 import { loadStackModel } from '../template/index.js';
 
 export { TEMPLATE_FIXTURE } from '@auth-s3/stack-testing';
+export { TIME_STEP_MS, totpCode } from '../services/totp.js';
 
 /** Per-test changes to the fixture model's user pool, client and identity pool. */
 export interface FixtureOverrides {

@@ -1,13 +1,47 @@
 /*
  * The developer's window into the emulator: `/_emulator/inbox` (JSON, newest first, `?to=`
- * filters) and `/_emulator/`, a small self-refreshing HTML page with the inbox, the users and
- * the recent requests, including S3's authorization decisions and the statement behind each.
+ * filters), `/_emulator/totp` (JSON: each enrolled user's current authenticator code, `?email=`
+ * filters; a local convenience with no counterpart in AWS) and `/_emulator/`, a small
+ * self-refreshing HTML page with the inbox, the codes, the users and the recent requests,
+ * including S3's authorization decisions and the statement behind each.
  * No CORS headers: only the emulator's own page (same origin) or a non-browser client reads them.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { sendJson } from '../http.js';
 import type { RequestLog } from '../request-log.js';
 import type { Services } from '../services/index.js';
+import { TIME_STEP_MS, timeStep, totpCode } from '../services/totp.js';
+
+/** One enrolled user's authenticator code now, as `/_emulator/totp` lists it. */
+export interface CurrentTotpCode {
+  email: string;
+  username: string;
+  code: string;
+  /** Seconds until the code changes. */
+  validForSeconds: number;
+  /** Whether this code was already accepted once (then the next one is needed). */
+  used: boolean;
+}
+
+/** The current code of every user with a verified authenticator app, optionally only `email`'s. */
+function currentTotpCodes(services: Services, email?: string): CurrentTotpCode[] {
+  const now = services.clock.now();
+  const wanted = email?.toLowerCase();
+  return services.users.list().flatMap((user) => {
+    const token = user.softwareToken;
+    const address = user.attributes.email ?? '';
+    if (token?.secret === undefined || (wanted !== undefined && address.toLowerCase() !== wanted)) return [];
+    return [
+      {
+        email: address,
+        username: user.username,
+        code: totpCode(token.secret, now),
+        validForSeconds: Math.ceil(((timeStep(now) + 1) * TIME_STEP_MS - now) / 1000),
+        used: token.lastUsedStep !== undefined && token.lastUsedStep >= timeStep(now),
+      },
+    ];
+  });
+}
 
 const escapeHtml = (value: unknown) =>
   String(value ?? '').replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
@@ -38,6 +72,12 @@ function page(services: Services, requestLog: RequestLog): string {
       u.attributes.email_verified ?? '',
       time(u.createdAt),
     ]);
+  const codes = currentTotpCodes(services).map((c) => [
+    c.email,
+    c.code,
+    `${c.validForSeconds} s`,
+    c.used ? 'used: wait for the next' : '',
+  ]);
   const requests = requestLog
     .recent()
     .slice(0, 100)
@@ -60,6 +100,8 @@ th{background:#f4f4f4}.empty{color:#777}code{background:#f4f4f4;padding:0 .25rem
  · bucket <code>${escapeHtml(model.bucket.name)}</code></p>
 <h2 id="inbox">Inbox</h2>
 ${table(['Sent', 'To', 'Kind', 'Code'], inbox, 'No mail yet. Sign up to get a code.')}
+<h2 id="totp">Authenticator codes</h2>
+${table(['Email', 'Code now', 'Changes in', ''], codes, 'No user has set up an authenticator app.')}
 <h2 id="users">Users</h2>
 ${table(['Email', 'Username', 'Status', 'Email verified', 'Created'], users, 'No users yet.')}
 <h2 id="decisions">S3 decisions</h2>
@@ -82,6 +124,8 @@ export function serveEmulatorPages(
       200,
       deps.services.inbox.list(url.searchParams.get('to') ?? undefined).map(({ username: _u, ...m }) => m),
     );
+  } else if (url.pathname === '/_emulator/totp') {
+    sendJson(res, 200, currentTotpCodes(deps.services, url.searchParams.get('email') ?? undefined));
   } else if (url.pathname === '/_emulator' || url.pathname === '/_emulator/') {
     const html = page(deps.services, deps.requestLog);
     res.writeHead(200, {
@@ -90,6 +134,8 @@ export function serveEmulatorPages(
     });
     res.end(html);
   } else {
-    sendJson(res, 404, { message: `Nothing at ${url.pathname}; try /_emulator/ or /_emulator/inbox` });
+    sendJson(res, 404, {
+      message: `Nothing at ${url.pathname}; try /_emulator/, /_emulator/inbox or /_emulator/totp`,
+    });
   }
 }

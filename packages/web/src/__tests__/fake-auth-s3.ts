@@ -7,8 +7,9 @@
  * relative to the area. The real library and emulator are exercised by the browser journey in
  * `e2e/`.
  */
-import type { AreaName, Auth, AuthEvent, AuthS3, CurrentUser } from 'auth-s3';
+import type { AreaName, Auth, AuthEvent, AuthS3, CurrentUser, Mfa } from 'auth-s3';
 import {
+  ChallengeExpiredError,
   CodeMismatchError,
   NotAuthorizedError,
   NotSignedInError,
@@ -22,11 +23,15 @@ interface FakeUser {
   password: string;
   confirmed: boolean;
   code: string;
+  /** The authenticator code sign-in asks for, when the user turned TOTP on. */
+  totp?: string;
 }
 
 /** The fake, with its state open for assertions. */
 export interface FakeAuthS3 extends AuthS3 {
   users: Map<string, FakeUser>;
+  /** Lets 3 minutes pass on `email`'s pending authenticator-code step. */
+  expireChallenge(email: string): void;
   calls: string[];
   /** The current objects of both areas, by full key. */
   objects: FakeBucket['objects'];
@@ -40,17 +45,22 @@ export interface FakeAuthS3 extends AuthS3 {
 
 /** Builds a fake; `users` seeds accounts as `{ email: { password, confirmed } }`. */
 export function createFakeAuthS3(
-  options: { users?: Record<string, { password: string; confirmed?: boolean }>; endpoint?: string } = {},
+  options: {
+    users?: Record<string, { password: string; confirmed?: boolean; totp?: string }>;
+    endpoint?: string;
+  } = {},
 ): FakeAuthS3 {
   const users = new Map<string, FakeUser>();
   for (const [email, u] of Object.entries(options.users ?? {})) {
-    users.set(email, { password: u.password, confirmed: u.confirmed ?? true, code: '123456' });
+    users.set(email, { password: u.password, confirmed: u.confirmed ?? true, code: '123456', totp: u.totp });
   }
   const listeners = new Set<(event: AuthEvent) => void>();
   const calls: string[] = [];
   let current: CurrentUser | null = null;
   let revoked = false;
   let pendingPassword: { email: string; password: string } | null = null;
+  /** Expires the pending authenticator-code step of each user, as 3 minutes passing would. */
+  const challenges = new Map<string, () => void>();
   const emit = (event: AuthEvent) => {
     for (const l of listeners) l(event);
   };
@@ -117,6 +127,23 @@ export function createFakeAuthS3(
         throw new UserNotConfirmedError('This email address is not confirmed yet.');
       }
       pendingPassword = null;
+      const totp = user.totp;
+      if (totp !== undefined) {
+        // Like Cognito: a wrong code may be retried on the same step; `expire` ends it.
+        let expired = false;
+        challenges.set(email, () => {
+          expired = true;
+        });
+        return {
+          status: 'totpRequired',
+          async submitCode(code) {
+            calls.push(`submitCode:${code}`);
+            if (expired) throw new ChallengeExpiredError('This sign-in step has expired. Sign in again.');
+            if (code !== totp) throw new CodeMismatchError('That code is not right.');
+            return signInAs(email);
+          },
+        };
+      }
       return { status: 'done', user: signInAs(email) };
     },
     async signOut(opts) {
@@ -167,12 +194,27 @@ export function createFakeAuthS3(
     });
   const files = area('shared');
   const myFiles = area('mine');
+
+  // No screen uses MFA yet; the real flow is tested against the emulator (auth-s3's totp-journey).
+  const noMfa = async (): Promise<never> => {
+    throw new Error('The fake auth-s3 has no MFA');
+  };
+  const mfa: Mfa = {
+    setUpTotp: noMfa,
+    verifyTotp: noMfa,
+    enableTotp: noMfa,
+    disableTotp: noMfa,
+    status: noMfa,
+  };
+
   return {
     auth,
     files,
     myFiles,
     area: (name) => (name === 'shared' ? files : myFiles),
+    mfa,
     users,
+    expireChallenge: (email) => challenges.get(email)?.(),
     calls,
     objects: bucket.objects,
     bucket,

@@ -34,3 +34,10 @@ export function checkCode(code: string): string | null {
   if (!/^\d{6}$/.test(code.trim())) return 'The code is the 6 digits from the email.';
   return null;
 }
+
+/** A message for a bad authenticator-app code, or `null`. */
+export function checkTotpCode(code: string): string | null {
+  if (code === '') return 'Enter the code from your authenticator app.';
+  if (!/^\d{6}$/.test(code)) return 'The code is the 6 digits your authenticator app shows.';
+  return null;
+}

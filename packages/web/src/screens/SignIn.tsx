@@ -1,8 +1,9 @@
 /*
- * Sign-in: email and password. An unconfirmed user is sent to Confirm with a fresh code; the files
- * view is prefetched while the password is typed, so landing there adds no wait.
+ * Sign-in: email and password, then the authenticator app's code for users who turned it on. An
+ * unconfirmed user is sent to Confirm with a fresh code; the files view is prefetched while the
+ * password is typed, so landing there adds no wait.
  */
-import { UserNotConfirmedError } from 'auth-s3/errors';
+import { UnsupportedChallengeError, UserNotConfirmedError } from 'auth-s3/errors';
 import { type FormEvent, useState } from 'react';
 import { useAuth } from '../auth/useAuth';
 import { checkEmail, checkPassword } from '../auth/validate';
@@ -14,6 +15,7 @@ import { SubmitButton } from '../components/SubmitButton';
 import { useAction } from '../components/useAction';
 import { navigate, routeHref } from '../router';
 import { NewPasswordStep } from './NewPasswordStep';
+import { TotpCodeStep } from './TotpCodeStep';
 
 /** Props of {@link SignIn}. */
 export interface SignInProps {
@@ -30,9 +32,17 @@ export function SignIn({ onTypingPassword }: SignInProps) {
   const [completeNewPassword, setCompleteNewPassword] = useState<((p: string) => Promise<unknown>) | null>(
     null,
   );
+  const [submitCode, setSubmitCode] = useState<((code: string) => Promise<unknown>) | null>(null);
   const action = useAction();
 
   if (completeNewPassword) return <NewPasswordStep complete={completeNewPassword} />;
+  if (submitCode) {
+    const restart = (message: string) => {
+      setSubmitCode(null);
+      setNotice(message);
+    };
+    return <TotpCodeStep submitCode={submitCode} restart={restart} />;
+  }
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -42,9 +52,12 @@ export function SignIn({ onTypingPassword }: SignInProps) {
     setNotice(null);
     void action.run(
       async () => {
-        // Done, the library's `signedIn` event moves the app on; otherwise a new password comes first.
+        // Done, the library's `signedIn` event moves the app on; otherwise a new password or a code comes first.
         const result = await auth.signIn(email.trim(), password);
         if (result.status === 'newPasswordRequired') setCompleteNewPassword(() => result.completeNewPassword);
+        else if (result.status === 'totpRequired') setSubmitCode(() => result.submitCode);
+        // Setting up an app during sign-in (a pool that requires MFA) is not on this screen yet.
+        else if (result.status === 'totpSetupRequired') throw new UnsupportedChallengeError('MFA_SETUP');
       },
       async (error) => {
         if (!(error instanceof UserNotConfirmedError)) return false;

@@ -1,4 +1,4 @@
-/* Unit tests for GetUser: live, expired, revoked and forged access tokens. */
+/* Unit tests for GetUser: live, expired, revoked and forged access tokens, and the MFA fields. */
 import { describe, expect, it } from 'vitest';
 import { CLIENT_ID, seedUser, testServices } from '../../__tests__/test-services.js';
 import { NotAuthorizedError, UserNotFoundError } from '../../errors.js';
@@ -14,6 +14,19 @@ describe('getUser', () => {
     const result = await getUser(services)({ AccessToken });
     expect(result.Username).toBe(user.username);
     expect(result.UserAttributes).toContainEqual({ Name: 'email', Value: 'ada@example.com' });
+  });
+
+  it('adds UserMFASettingList and PreferredMfaSetting once TOTP is on and preferred (API_GetUser.html)', async () => {
+    const services = await testServices();
+    const user = seedUser(services, 'ada@example.com');
+    const { AccessToken } = services.tokens.signIn(user, ClientId);
+    user.softwareToken = { secret: 'GEZDGNBV', enabled: false, preferred: false };
+    expect(await getUser(services)({ AccessToken })).not.toHaveProperty('UserMFASettingList');
+    user.softwareToken = { secret: 'GEZDGNBV', enabled: true, preferred: true };
+    expect(await getUser(services)({ AccessToken })).toMatchObject({
+      UserMFASettingList: ['SOFTWARE_TOKEN_MFA'],
+      PreferredMfaSetting: 'SOFTWARE_TOKEN_MFA',
+    });
   });
 
   it('throws "Access Token has expired" an hour later', async () => {

@@ -3,7 +3,8 @@
  * HMAC-SHA256(K, poolName | userId | SECRET_BLOCK | TIMESTAMP)) against the sealed challenge,
  * which takes one answer only (right or wrong), with a TIMESTAMP in Cognito's format within
  * 5 minutes of the clock;
- * NEW_PASSWORD_REQUIRED sets the password a user created by an administrator chooses.
+ * NEW_PASSWORD_REQUIRED sets the password a user created by an administrator chooses;
+ * SOFTWARE_TOKEN_MFA and MFA_SETUP are answered in `mfa-challenges.ts`.
  */
 import type {
   RespondToAuthChallengeRequest,
@@ -15,6 +16,7 @@ import { enforcePasswordPolicy } from '../../services/password-policy.js';
 import { computeSessionKey, passwordClaimSignature, signaturesMatch } from '../../services/srp.js';
 import { setOwn } from '../../store/state.js';
 import { ClientContext, ClientId, Session, StringMap, userPoolInput } from '../input-members.js';
+import { answerMfaSetup, answerSoftwareTokenMfa } from '../mfa-challenges.js';
 import { string, struct } from '../request-shape.js';
 import {
   assertMaySignIn,
@@ -140,6 +142,9 @@ export const respondToAuthChallenge: OperationFactory<
     for (const [name, value] of Object.entries(attributes)) setOwn(user.attributes, name, value);
     return completeSignIn(services, user, client.id);
   }
+
+  if (challenge === 'SOFTWARE_TOKEN_MFA') return answerSoftwareTokenMfa(services, client.id, request);
+  if (challenge === 'MFA_SETUP') return answerMfaSetup(services, client.id, request);
 
   throw new UnsupportedOperationError(`ChallengeName ${challenge}`);
 });
