@@ -123,7 +123,7 @@ describe('the journey of a new user', () => {
     await page.getByLabel('Confirmation code').fill(await latestCode(email, 'signUp'));
     await page.getByRole('button', { name: 'Confirm' }).click();
 
-    await page.getByRole('heading', { name: 'All files' }).waitFor();
+    await page.getByRole('heading', { name: 'My files' }).waitFor();
     await page.getByText('This folder is empty').waitFor();
     expect(await page.getByText(email).isVisible()).toBe(true);
     await checkScreen('04-files-empty');
@@ -229,8 +229,8 @@ describe('the journey of a new user', () => {
       )
       .waitFor();
     await checkScreen('08-denied');
-    await page.getByRole('link', { name: 'All files' }).click();
-    await page.getByRole('heading', { name: 'All files' }).waitFor();
+    await page.getByRole('navigation', { name: 'Areas' }).getByRole('link', { name: 'My files' }).click();
+    await page.getByRole('heading', { name: 'My files' }).waitFor();
   });
 
   it('is still signed in after a reload', async () => {
@@ -248,7 +248,7 @@ describe('the journey of a new user', () => {
     await page.keyboard.press('Tab');
     await page.keyboard.type(password);
     await page.keyboard.press('Enter');
-    await page.getByRole('heading', { name: 'All files' }).waitFor();
+    await page.getByRole('heading', { name: 'My files' }).waitFor();
   });
 
   it('resets a forgotten password and is signed in with the new one', async () => {
@@ -264,7 +264,7 @@ describe('the journey of a new user', () => {
     await page.getByLabel('New password', { exact: true }).fill(newPassword);
     await checkScreen('10-reset-password');
     await page.getByRole('button', { name: 'Set new password' }).click();
-    await page.getByRole('heading', { name: 'All files' }).waitFor();
+    await page.getByRole('heading', { name: 'My files' }).waitFor();
   });
 
   it('sends an expired session to sign-in with a message, then back to the same folder', async () => {
@@ -321,7 +321,7 @@ describe('the journey of a new user', () => {
     await checkScreen('14-authenticator-code');
     await field.fill(right);
     await page.getByRole('button', { name: 'Verify and sign in' }).click();
-    await page.getByRole('heading', { name: /^(All files|archive)$/ }).waitFor();
+    await page.getByRole('heading', { name: /^(My files|archive)$/ }).waitFor();
     expect(await page.getByText(email).isVisible()).toBe(true);
   });
 

@@ -79,15 +79,15 @@ describe('App', () => {
     await user.type(screen.getByLabelText('Email'), 'bo@example.com');
     await user.type(screen.getByLabelText('Password'), 'Correct-Horse-9{Enter}');
     await user.type(await screen.findByLabelText('Confirmation code'), '123456{Enter}');
-    expect(await screen.findByRole('heading', { name: 'All files' })).toBeTruthy();
+    expect(await screen.findByRole('heading', { name: 'My files' })).toBeTruthy();
     expect(client.auth.currentUser()?.email).toBe('bo@example.com');
   });
 
   it('sends a signed-in user from an auth screen to the files view', async () => {
     window.location.hash = '#/sign-up';
     renderWithAuth(<App />, await signedInClient());
-    expect(await screen.findByRole('heading', { name: 'All files' })).toBeTruthy();
-    expect(window.location.hash).toBe('#/files/');
+    expect(await screen.findByRole('heading', { name: 'My files' })).toBeTruthy();
+    expect(window.location.hash).toBe('#/my/');
     expect(screen.getByText('ada@example.com')).toBeTruthy();
   });
 });
@@ -103,10 +103,10 @@ describe('auth state', () => {
   });
 
   it('follows a sign-out made outside any screen back to sign-in, without a notice', async () => {
-    window.location.hash = '#/files/';
+    window.location.hash = '#/my/';
     const client = await signedInClient();
     renderWithAuth(<App />, client);
-    expect(await screen.findByRole('heading', { name: 'All files' })).toBeTruthy();
+    expect(await screen.findByRole('heading', { name: 'My files' })).toBeTruthy();
     await act(() => client.auth.signOut());
     expect(screen.getByRole('heading', { name: 'Sign in' })).toBeTruthy();
     expect(screen.queryByText(EXPIRED_NOTICE)).toBeNull();
@@ -122,7 +122,7 @@ describe('auth state', () => {
     await waitFor(() => expect(client.calls).toContain('signIn:ada@example.com'));
     await waitFor(() => expect(screen.getByRole('button', { name: 'Sign in' })).toBeTruthy());
     expect(screen.getByRole('heading', { name: 'Sign in' })).toBeTruthy();
-    expect(screen.queryByRole('heading', { name: 'All files' })).toBeNull();
+    expect(screen.queryByRole('heading', { name: 'My files' })).toBeNull();
   });
 
   it('returns to sign-in when the library refuses a refresh, then to the same folder after signing in', async () => {

@@ -5,8 +5,9 @@
  */
 import { Suspense, useCallback, useEffect } from 'react';
 import { useAuth } from './auth/useAuth';
+import { AREA_LABELS } from './files/entry';
 import { useFiles } from './files/useFiles';
-import { navigate, useRoute } from './router';
+import { filesRoute, navigate, useRoute } from './router';
 import { ConfirmSignUp } from './screens/ConfirmSignUp';
 import { ForgotPassword } from './screens/ForgotPassword';
 import { LazyFiles, prefetchFiles } from './screens/lazy-files';
@@ -22,7 +23,7 @@ export function App() {
   const wrongSide = status === 'signedIn' && route.name !== 'files';
 
   useEffect(() => {
-    if (wrongSide) navigate({ name: 'files', path: '' }, { replace: true });
+    if (wrongSide) navigate(filesRoute('mine'), { replace: true });
   }, [wrongSide]);
 
   useEffect(() => {
@@ -34,19 +35,21 @@ export function App() {
       forgot: 'Reset password',
     };
     const title =
-      status === 'signedIn' || route.name === 'files'
+      route.name !== 'files'
         ? status === 'signedIn'
           ? 'Files'
-          : 'Sign in'
-        : titles[route.name];
+          : titles[route.name]
+        : status === 'signedIn'
+          ? AREA_LABELS[route.area]
+          : 'Sign in';
     document.title = `${title} · auth-s3 files`;
-  }, [route.name, status]);
+  }, [route, status]);
 
   if (status === 'checking' || wrongSide) return <Loading />;
   if (status === 'signedIn' && route.name === 'files') {
     return (
       <Suspense fallback={<Loading />}>
-        <LazyFiles path={route.path} />
+        <LazyFiles area={route.area} path={route.path} view={route.view} />
       </Suspense>
     );
   }

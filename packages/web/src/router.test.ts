@@ -2,7 +2,7 @@
  * Tests of the hash router's parsing and formatting.
  */
 import { describe, expect, it } from 'vitest';
-import { parseRoute, type Route, routeHref } from './router';
+import { filesRoute, parseRoute, type Route, routeHref } from './router';
 
 describe('parseRoute', () => {
   it('reads the auth screens and their email parameter', () => {
@@ -11,14 +11,24 @@ describe('parseRoute', () => {
     expect(parseRoute('#/forgot')).toEqual({ name: 'forgot', email: '' });
   });
 
-  it('defaults to the root folder', () => {
-    expect(parseRoute('')).toEqual({ name: 'files', path: '' });
-    expect(parseRoute('#/nowhere')).toEqual({ name: 'files', path: '' });
+  it('defaults to the root of My files', () => {
+    expect(parseRoute('')).toEqual(filesRoute('mine'));
+    expect(parseRoute('#/nowhere')).toEqual(filesRoute('mine'));
+  });
+
+  it('reads the area, the folder and the recently deleted view', () => {
+    expect(parseRoute('#/my/photos/')).toEqual(filesRoute('mine', 'photos/'));
+    expect(parseRoute('#/shared/')).toEqual(filesRoute('shared'));
+    expect(parseRoute('#/shared/a/?deleted')).toEqual(filesRoute('shared', 'a/', 'deleted'));
+  });
+
+  it('still leads the old #/files/ links to the shared folder', () => {
+    expect(parseRoute('#/files/archive/')).toEqual(filesRoute('shared', 'archive/'));
   });
 
   it('decodes folder segments and drops dot segments', () => {
-    expect(parseRoute('#/files/my%20photos/2024/')).toEqual({ name: 'files', path: 'my photos/2024/' });
-    expect(parseRoute('#/files/../private/')).toEqual({ name: 'files', path: 'private/' });
+    expect(parseRoute('#/my/my%20photos/2024/')).toEqual(filesRoute('mine', 'my photos/2024/'));
+    expect(parseRoute('#/shared/../private/')).toEqual(filesRoute('shared', 'private/'));
   });
 });
 
@@ -29,8 +39,9 @@ describe('routeHref', () => {
       { name: 'signUp' },
       { name: 'confirm', email: 'x+y@example.com' },
       { name: 'forgot', email: 'x@example.com' },
-      { name: 'files', path: '' },
-      { name: 'files', path: 'a b/#c?/' },
+      filesRoute('mine'),
+      filesRoute('shared', 'a b/#c?/'),
+      filesRoute('mine', 'x/', 'deleted'),
     ];
     for (const route of routes) expect(parseRoute(routeHref(route))).toEqual(route);
   });

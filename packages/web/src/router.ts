@@ -1,8 +1,14 @@
 /*
  * A tiny hash router: the app's few screens live in `location.hash`, so a reload or a shared link
- * lands on the same screen and folder. `parseRoute`/`routeHref` are pure; `useRoute` follows the hash.
+ * lands on the same screen, area and folder. `parseRoute`/`routeHref` are pure; `useRoute` follows
+ * the hash. The areas are `#/my/…` (My files) and `#/shared/…` (Shared); `#/files/…`, the address of
+ * the shared folder before there were two areas, still leads there so old links keep working.
  */
+import type { AreaName } from 'auth-s3';
 import { useSyncExternalStore } from 'react';
+
+/** What the files view shows of a folder: its files, or its recently deleted files. */
+export type FilesView = 'browse' | 'deleted';
 
 /** Every screen the app can show, with its parameters. */
 export type Route =
@@ -10,8 +16,17 @@ export type Route =
   | { name: 'signUp' }
   | { name: 'confirm'; email: string }
   | { name: 'forgot'; email: string }
-  /** `path` is relative to the files prefix and ends with `/`, or is `''` for the root. */
-  | { name: 'files'; path: string };
+  /** `path` is relative to the area and ends with `/`, or is `''` for the area's root. */
+  | { name: 'files'; area: AreaName; path: string; view: FilesView };
+
+/** The hash segment of each area. */
+const AREA_SEGMENTS: Record<AreaName, string> = { mine: 'my', shared: 'shared' };
+const SEGMENT_AREAS: Record<string, AreaName> = { my: 'mine', shared: 'shared', files: 'shared' };
+
+/** The route of a folder: `filesRoute('mine', 'photos/')`. */
+export function filesRoute(area: AreaName, path = '', view: FilesView = 'browse'): Route {
+  return { name: 'files', area, path, view };
+}
 
 /** Reads a route from a hash such as `#/files/photos/2024/` or `#/confirm?email=a%40b.c`. */
 export function parseRoute(hash: string): Route {
@@ -23,17 +38,18 @@ export function parseRoute(hash: string): Route {
   if (pathPart === 'sign-up') return { name: 'signUp' };
   if (pathPart === 'confirm') return { name: 'confirm', email };
   if (pathPart === 'forgot') return { name: 'forgot', email };
-  if (pathPart === 'files' || pathPart.startsWith('files/')) {
-    const segments = pathPart
-      .slice('files'.length)
-      .split('/')
+  const [first = '', ...rest] = pathPart.split('/');
+  const area = SEGMENT_AREAS[first];
+  if (area) {
+    const segments = rest
       .filter((s) => s !== '')
       .map(safeDecode)
       // `.` and `..` would let a hand-typed hash escape the folder it names.
       .filter((s) => s !== '.' && s !== '..');
-    return { name: 'files', path: segments.map((s) => `${s}/`).join('') };
+    const view = params.has('deleted') ? 'deleted' : 'browse';
+    return filesRoute(area, segments.map((s) => `${s}/`).join(''), view);
   }
-  return { name: 'files', path: '' };
+  return filesRoute('mine');
 }
 
 /** The hash for a route, the inverse of {@link parseRoute}. */
@@ -49,7 +65,8 @@ export function routeHref(route: Route): string {
       return route.email ? `#/forgot?${new URLSearchParams({ email: route.email })}` : '#/forgot';
     case 'files': {
       const segments = route.path.split('/').filter((s) => s !== '');
-      return `#/files/${segments.map((s) => `${encodeURIComponent(s)}/`).join('')}`;
+      const folder = segments.map((s) => `${encodeURIComponent(s)}/`).join('');
+      return `#/${AREA_SEGMENTS[route.area]}/${folder}${route.view === 'deleted' ? '?deleted' : ''}`;
     }
   }
 }

@@ -2,21 +2,22 @@
  * An in-memory stand-in for the auth-s3 library, for component tests of the forms: users, codes and
  * sessions kept in maps, failures raised as the library's real error classes, and the library's
  * auth events emitted where the library emits them (a sign-in, a sign-out that ends a session, a
- * refresh Cognito refuses). `files` calls need the session, as the library's do, and take paths
- * relative to the files area. The real library and emulator are exercised by the browser journey in
+ * refresh Cognito refuses). Both areas (`files`, `myFiles`) sit on one in-memory bucket with
+ * versions (`fake-files.ts`); their calls need the session, as the library's do, and take paths
+ * relative to the area. The real library and emulator are exercised by the browser journey in
  * `e2e/`.
  */
-import type { Auth, AuthEvent, AuthS3, CurrentUser, FileItem, Files, Mfa } from 'auth-s3';
+import type { AreaName, Auth, AuthEvent, AuthS3, CurrentUser, Mfa } from 'auth-s3';
 import {
   ChallengeExpiredError,
   CodeMismatchError,
   NotAuthorizedError,
-  NotFoundError,
   NotSignedInError,
   SessionExpiredError,
   UserExistsError,
   UserNotConfirmedError,
 } from 'auth-s3/errors';
+import { createFakeBucket, createFakeFiles, type FakeBucket } from './fake-files';
 
 interface FakeUser {
   password: string;
@@ -32,7 +33,9 @@ export interface FakeAuthS3 extends AuthS3 {
   /** Lets 3 minutes pass on `email`'s pending authenticator-code step. */
   expireChallenge(email: string): void;
   calls: string[];
-  objects: Map<string, { data: Blob; lastModified: Date }>;
+  /** The current objects of both areas, by full key. */
+  objects: FakeBucket['objects'];
+  bucket: FakeBucket;
   /**
    * Revokes the refresh token (as a sign-out on another device does) and lets the tokens reach
    * expiry: the next call that needs the session ends it with `expired` and `SessionExpiredError`.
@@ -85,16 +88,14 @@ export function createFakeAuthS3(
       ? { idToken: 'id', accessToken: 'access', refreshToken: 'refresh', expiresAt: Date.now() + 3600_000 }
       : null;
   };
+  /** Like the identity pool's ids: one per user, `region:…`. */
+  const currentIdentity = () => (current ? `us-east-1:id-${current.email}` : undefined);
   const requireSession = async (operation: string) => {
     if (!(await getSession()))
       throw new NotSignedInError(`${operation} needs a signed-in user. Sign in first.`);
   };
 
   const auth: Auth = {
-    async identityId() {
-      await requireSession('identityId');
-      return 'us-east-1:00000000-0000-4000-8000-000000000000';
-    },
     async signUp(email, password) {
       calls.push(`signUp:${email}`);
       if (users.has(email)) throw new UserExistsError('An account with this email already exists.');
@@ -164,107 +165,35 @@ export function createFakeAuthS3(
     async changePassword() {},
     getSession,
     currentUser: () => current,
+    async identityId() {
+      await requireSession('identityId');
+      return currentIdentity() ?? '';
+    },
     onChange(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
   };
 
-  const objects = new Map<string, { data: Blob; lastModified: Date }>();
-  const prefix = 'public/';
-  const item = (key: string): FileItem => {
-    const o = objects.get(key);
-    if (!o) throw new NotFoundError(`Nothing found for ${key}.`);
-    return {
-      path: key.slice(prefix.length),
-      key,
-      name: key.split('/').pop() ?? key,
-      size: o.data.size,
-      lastModified: o.lastModified,
-      etag: '"e"',
-    };
+  const bucket = createFakeBucket();
+  const prefixOf = (area: AreaName) => {
+    const id = currentIdentity();
+    return area === 'shared' ? 'public/' : id && `private/${id}/`;
   };
-  // No screen uses these yet; the real calls are tested against the emulator (auth-s3's areas-journey).
-  const notInFake = (name: string) => async (): Promise<never> => {
-    throw new Error(`The fake auth-s3 has no files.${name}`);
-  };
-  const files: Files = {
-    area: 'shared',
-    removeMany: notInFake('removeMany'),
-    copy: notInFake('copy'),
-    move: notInFake('move'),
-    rename: notInFake('rename'),
-    listVersions: notInFake('listVersions'),
-    listDeleted: notInFake('listDeleted'),
-    restoreVersion: notInFake('restoreVersion'),
-    undelete: notInFake('undelete'),
-    prefix,
-    async list(opts) {
-      await requireSession('list');
-      const base = `${prefix}${opts?.path ?? ''}`;
-      const items: FileItem[] = [];
-      const folders = new Map<string, string>();
-      for (const key of objects.keys()) {
-        if (!key.startsWith(base)) continue;
-        const rest = key.slice(base.length);
-        const slash = rest.indexOf('/');
-        if (slash >= 0) folders.set(rest.slice(0, slash), `${base}${rest.slice(0, slash + 1)}`);
-        else items.push(item(key));
-      }
-      return {
-        items,
-        folders: [...folders].map(([name, p]) => ({ name, prefix: p, path: p.slice(prefix.length) })),
-      };
-    },
-    async *listAll(opts) {
-      yield await files.list(opts);
-    },
-    async upload(data, path, opts) {
-      await requireSession('upload');
-      const blob = data instanceof Blob ? data : new Blob([String(data)]);
-      opts?.onProgress?.({ loaded: blob.size, total: blob.size });
-      objects.set(`${prefix}${path}`, { data: blob, lastModified: new Date() });
-      return item(`${prefix}${path}`);
-    },
-    async download(path) {
-      await requireSession('download');
-      const stored = objects.get(`${prefix}${path}`);
-      if (!stored) throw new NotFoundError(`Nothing found for download ${prefix}${path}.`);
-      return stored.data.stream();
-    },
-    async createFolder(path) {
-      await requireSession('createFolder');
-      const folder = path.endsWith('/') ? path : `${path}/`;
-      objects.set(`${prefix}${folder}`, { data: new Blob([]), lastModified: new Date() });
-      return {
-        path: folder,
-        prefix: `${prefix}${folder}`,
-        name: folder.slice(0, -1).split('/').pop() ?? folder,
-      };
-    },
-    async removeFolder(path) {
-      await requireSession('removeFolder');
-      const folder = `${prefix}${path.endsWith('/') ? path : `${path}/`}`;
-      const removed = [...objects.keys()].filter((key) => key.startsWith(folder));
-      for (const key of removed) objects.delete(key);
-      return { removed: removed.map((key) => key.slice(prefix.length)), failed: [] };
-    },
-    async getDownloadUrl(path) {
-      await requireSession('getDownloadUrl');
-      return `https://example.test/${prefix}${path}`;
-    },
-    async remove(path) {
-      await requireSession('remove');
-      objects.delete(`${prefix}${path}`);
-    },
-    async head(path) {
-      await requireSession('head');
-      return { ...item(`${prefix}${path}`), metadata: {} };
-    },
-    async preload() {
-      calls.push('preload');
-    },
-  };
+  const area = (name: AreaName) =>
+    createFakeFiles({
+      area: name,
+      bucket,
+      calls,
+      prefix: () => prefixOf(name),
+      prefixOf,
+      async ready(operation) {
+        await requireSession(operation);
+        return prefixOf(name) ?? '';
+      },
+    });
+  const files = area('shared');
+  const myFiles = area('mine');
 
   // No screen uses MFA yet; the real flow is tested against the emulator (auth-s3's totp-journey).
   const noMfa = async (): Promise<never> => {
@@ -281,14 +210,14 @@ export function createFakeAuthS3(
   return {
     auth,
     files,
-    // The screens know one area so far; both names reach the shared one in this fake.
-    myFiles: files,
-    area: () => files,
+    myFiles,
+    area: (name) => (name === 'shared' ? files : myFiles),
     mfa,
     users,
     expireChallenge: (email) => challenges.get(email)?.(),
     calls,
-    objects,
+    objects: bucket.objects,
+    bucket,
     revokeSession() {
       revoked = true;
     },

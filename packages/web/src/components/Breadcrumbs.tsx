@@ -1,12 +1,15 @@
 /*
- * The trail from the root folder to the current one; each step is a link, the last marks the page.
+ * The trail from the area's root folder to the current one; each step is a link, the last marks
+ * the page.
  */
-import { routeHref } from '../router';
+import type { AreaName } from 'auth-s3';
+import { AREA_LABELS } from '../files/entry';
+import { filesRoute, routeHref } from '../router';
 
-/** Breadcrumbs for `path` (relative, `''` or ending with `/`). */
-export function Breadcrumbs({ path }: { path: string }) {
+/** Breadcrumbs for `path` (relative, `''` or ending with `/`) of `area`. */
+export function Breadcrumbs({ area, path }: { area: AreaName; path: string }) {
   const segments = path.split('/').filter((s) => s !== '');
-  const crumbs = [{ name: 'All files', path: '' }].concat(
+  const crumbs = [{ name: AREA_LABELS[area], path: '' }].concat(
     segments.map((name, i) => ({ name, path: `${segments.slice(0, i + 1).join('/')}/` })),
   );
   return (
@@ -17,7 +20,7 @@ export function Breadcrumbs({ path }: { path: string }) {
             {i === crumbs.length - 1 ? (
               <span aria-current="page">{crumb.name}</span>
             ) : (
-              <a href={routeHref({ name: 'files', path: crumb.path })}>{crumb.name}</a>
+              <a href={routeHref(filesRoute(area, crumb.path))}>{crumb.name}</a>
             )}
           </li>
         ))}

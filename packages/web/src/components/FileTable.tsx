@@ -1,49 +1,65 @@
 /*
  * The folder's contents as a table: folders first, then files sorted by the chosen column, shown a
- * page at a time so a folder of 10,000 objects stays smooth. Names are rendered as text only.
+ * page at a time so a folder of 10,000 objects stays smooth. Each row has a box to select it (a
+ * shift-click selects the range from the last row clicked) and the header's box selects the page.
+ * Names are rendered as text only.
  */
-import type { FileItem, FolderItem } from 'auth-s3';
-import { useMemo, useState } from 'react';
+import type { AreaName } from 'auth-s3';
+import { type ChangeEvent, useEffect, useMemo, useRef, useState } from 'react';
+import type { Entry } from '../files/entry';
 import { formatDate, formatSize, isImage } from '../files/format';
 import { compareNames, type SortDirection, type SortKey, sortFiles } from '../files/sort';
-import { routeHref } from '../router';
+import type { Selection } from '../files/useSelection';
+import { filesRoute, routeHref } from '../router';
 
 /** Rows per page. */
 export const PAGE_SIZE = 100;
 
+/** What a row's buttons ask for. */
+export type RowActionName = 'preview' | 'download' | 'versions' | 'rename' | 'delete';
+
 /** Props of {@link FileTable}. */
 export interface FileTableProps {
-  /** The folder shown, relative to the prefix (`''` or ending with `/`). */
+  area: AreaName;
+  /** The folder shown, relative to the area (`''` or ending with `/`). */
   path: string;
-  folders: FolderItem[];
-  items: FileItem[];
-  onDownload(item: FileItem): void;
-  onPreview(item: FileItem): void;
-  onDelete(item: FileItem): void;
+  /** The rows to show (already filtered). */
+  entries: readonly Entry[];
+  selection: Selection;
+  onAction(action: RowActionName, entry: Entry): void;
 }
 
-type Row = { kind: 'folder'; folder: FolderItem } | { kind: 'file'; item: FileItem };
-
-/** The listing table with sort buttons in its headers and a pager below. */
-export function FileTable({ path, folders, items, onDownload, onPreview, onDelete }: FileTableProps) {
+/** The listing table with sort buttons in its headers, selection boxes and a pager below. */
+export function FileTable({ area, path, entries, selection, onAction }: FileTableProps) {
   const [sort, setSort] = useState<{ key: SortKey; direction: SortDirection }>({
     key: 'name',
     direction: 'ascending',
   });
   const [page, setPage] = useState(0);
 
-  const rows = useMemo<Row[]>(() => {
-    const sortedFolders = [...folders].sort((a, b) => compareNames(a.name, b.name));
-    if (sort.key === 'name' && sort.direction === 'descending') sortedFolders.reverse();
+  const rows = useMemo<Entry[]>(() => {
+    const folders = entries.filter((e) => e.kind === 'folder').sort((a, b) => compareNames(a.name, b.name));
+    if (sort.key === 'name' && sort.direction === 'descending') folders.reverse();
+    const files = entries.flatMap((e) => (e.kind === 'file' ? [e.item] : []));
+    const byPath = new Map(entries.map((e) => [e.path, e]));
     return [
-      ...sortedFolders.map((folder) => ({ kind: 'folder' as const, folder })),
-      ...sortFiles(items, sort.key, sort.direction).map((item) => ({ kind: 'file' as const, item })),
+      ...folders,
+      ...sortFiles(files, sort.key, sort.direction).flatMap((f) => byPath.get(f.path) ?? []),
     ];
-  }, [folders, items, sort]);
+  }, [entries, sort]);
 
   const pages = Math.max(1, Math.ceil(rows.length / PAGE_SIZE));
   const current = Math.min(page, pages - 1);
   const visible = rows.slice(current * PAGE_SIZE, (current + 1) * PAGE_SIZE);
+  const order = visible.map((e) => e.path);
+  const pageSelected = order.filter((p) => selection.selected.has(p)).length;
+  const allBox = useRef<HTMLInputElement>(null);
+  useEffect(() => {
+    if (allBox.current) allBox.current.indeterminate = pageSelected > 0 && pageSelected < order.length;
+  }, [pageSelected, order.length]);
+  // React fires a checkbox's onChange from the click, so the click's Shift key is on the event.
+  const shift = (event: ChangeEvent) => (event.nativeEvent as MouseEvent).shiftKey === true;
+  const folderCount = entries.filter((e) => e.kind === 'folder').length;
 
   const sortBy = (key: SortKey) => {
     setSort((s) => ({
@@ -69,11 +85,20 @@ export function FileTable({ path, folders, items, onDownload, onPreview, onDelet
       <div className="table-wrap">
         <table className="file-table">
           <caption className="visually-hidden">
-            Contents of {path ? path.slice(0, -1) : 'the root folder'}: {folders.length} folders,{' '}
-            {items.length} files
+            Contents of {path ? path.slice(0, -1) : 'the root folder'}: {folderCount} folders,{' '}
+            {entries.length - folderCount} files
           </caption>
           <thead>
             <tr>
+              <th scope="col" className="col-select">
+                <input
+                  ref={allBox}
+                  type="checkbox"
+                  aria-label="Select all on this page"
+                  checked={order.length > 0 && pageSelected === order.length}
+                  onChange={(event) => selection.setMany(order, event.target.checked)}
+                />
+              </th>
               {header('name', 'Name')}
               {header('size', 'Size', 'col-size')}
               {header('date', 'Modified', 'col-date')}
@@ -83,47 +108,74 @@ export function FileTable({ path, folders, items, onDownload, onPreview, onDelet
             </tr>
           </thead>
           <tbody>
-            {visible.map((row) =>
-              row.kind === 'folder' ? (
-                <tr key={row.folder.prefix} className="row-folder">
-                  <td className="cell-name">
-                    <span aria-hidden="true" className="icon">
-                      ▸
-                    </span>
-                    <a href={routeHref({ name: 'files', path: row.folder.path })}>{row.folder.name}</a>
-                  </td>
-                  <td className="col-size">—</td>
-                  <td className="col-date">—</td>
-                  <td className="col-actions" />
-                </tr>
-              ) : (
-                <tr key={row.item.key}>
-                  <td className="cell-name">
-                    <span className="file-name">{row.item.name}</span>
-                    {/* Shown on narrow screens, where the size and date columns are hidden. */}
-                    <span className="cell-meta">
-                      {formatSize(row.item.size)} · {formatDate(row.item.lastModified)}
-                    </span>
-                  </td>
-                  <td className="col-size">{formatSize(row.item.size)}</td>
-                  <td className="col-date">{formatDate(row.item.lastModified)}</td>
-                  <td className="col-actions">
-                    <div className="row-actions">
-                      {isImage(row.item.name) ? (
-                        <RowAction verb="Preview" name={row.item.name} onClick={() => onPreview(row.item)} />
-                      ) : null}
-                      <RowAction verb="Download" name={row.item.name} onClick={() => onDownload(row.item)} />
+            {visible.map((entry) => (
+              <tr key={entry.path} className={selection.selected.has(entry.path) ? 'is-selected' : undefined}>
+                <td className="col-select">
+                  <input
+                    type="checkbox"
+                    aria-label={`Select ${entry.name}`}
+                    checked={selection.selected.has(entry.path)}
+                    onChange={(event) => selection.toggle(entry.path, order, shift(event))}
+                  />
+                </td>
+                {entry.kind === 'folder' ? (
+                  <>
+                    <td className="cell-name">
+                      <span aria-hidden="true" className="icon">
+                        ▸
+                      </span>
+                      <a href={routeHref(filesRoute(area, entry.path))}>{entry.name}</a>
+                    </td>
+                    <td className="col-size">—</td>
+                    <td className="col-date">—</td>
+                  </>
+                ) : (
+                  <>
+                    <td className="cell-name">
+                      <span className="file-name">{entry.name}</span>
+                      {/* Shown on narrow screens, where the size and date columns are hidden. */}
+                      <span className="cell-meta">
+                        {formatSize(entry.item.size)} · {formatDate(entry.item.lastModified)}
+                      </span>
+                    </td>
+                    <td className="col-size">{formatSize(entry.item.size)}</td>
+                    <td className="col-date">{formatDate(entry.item.lastModified)}</td>
+                  </>
+                )}
+                <td className="col-actions">
+                  <div className="row-actions">
+                    {entry.kind === 'file' && isImage(entry.name) ? (
                       <RowAction
-                        verb="Delete"
-                        name={row.item.name}
-                        danger
-                        onClick={() => onDelete(row.item)}
+                        verb="Preview"
+                        name={entry.name}
+                        onClick={() => onAction('preview', entry)}
                       />
-                    </div>
-                  </td>
-                </tr>
-              ),
-            )}
+                    ) : null}
+                    {entry.kind === 'file' ? (
+                      <>
+                        <RowAction
+                          verb="Download"
+                          name={entry.name}
+                          onClick={() => onAction('download', entry)}
+                        />
+                        <RowAction
+                          verb="Versions"
+                          name={entry.name}
+                          onClick={() => onAction('versions', entry)}
+                        />
+                      </>
+                    ) : null}
+                    <RowAction verb="Rename" name={entry.name} onClick={() => onAction('rename', entry)} />
+                    <RowAction
+                      verb="Delete"
+                      name={entry.name}
+                      danger
+                      onClick={() => onAction('delete', entry)}
+                    />
+                  </div>
+                </td>
+              </tr>
+            ))}
           </tbody>
         </table>
       </div>

@@ -79,6 +79,10 @@ function statusText(entry: UploadEntry, percent: number): string {
       return 'Cancelled';
     case 'failed':
       return 'Failed';
+    case 'exists':
+      return 'Already there: waiting for your answer';
+    case 'skipped':
+      return 'Skipped';
   }
 }
 
@@ -90,6 +94,8 @@ export function summary(entries: UploadEntry[]): string {
     ['uploaded', entries.filter((e) => e.status === 'done').length],
     ['cancelled', entries.filter((e) => e.status === 'cancelled').length],
     ['failed', entries.filter((e) => e.status === 'failed').length],
+    ['waiting for an answer', entries.filter((e) => e.status === 'exists').length],
+    ['skipped', entries.filter((e) => e.status === 'skipped').length],
   ];
   const parts = counts.filter(([, n]) => n > 0).map(([label, n]) => `${n} ${label}`);
   return `Uploads: ${parts.join(', ')}.`;

@@ -18,7 +18,7 @@ const signedIn = async () => {
 describe('Files', () => {
   it('uploads dropped files into the folder shown', async () => {
     const client = await signedIn();
-    renderWithAuth(<Files path="photos/" />, client);
+    renderWithAuth(<Files area="shared" path="photos/" view="browse" />, client);
     const main = screen.getByRole('main');
     const dataTransfer = { types: ['Files'], files: [new File(['x'], 'dropped.txt')] };
     fireEvent.dragEnter(main, { dataTransfer });
@@ -49,7 +49,7 @@ describe('Files', () => {
           }),
         );
       });
-    const { user } = renderWithAuth(<Files path="" />, client);
+    const { user } = renderWithAuth(<Files area="shared" path="" view="browse" />, client);
     await user.upload(screen.getByLabelText('Choose files to upload'), [
       new File(['1'], 'keep.bin'),
       new File(['2'], 'stop.bin'),
@@ -73,7 +73,7 @@ describe('Files', () => {
           settle = () => reject(new AbortedError(`upload ${path} was cancelled.`));
         });
       });
-    const { user } = renderWithAuth(<Files path="" />, client);
+    const { user } = renderWithAuth(<Files area="shared" path="" view="browse" />, client);
     await user.upload(screen.getByLabelText('Choose files to upload'), [new File(['1'], 'slow.bin')]);
     const queue = screen.getByRole('region', { name: 'Uploads' });
     await user.click(screen.getByRole('button', { name: 'Cancel upload of slow.bin' }));
@@ -93,7 +93,7 @@ describe('Files', () => {
     client.files.upload = async () => {
       throw new TypeError('boom');
     };
-    const { user } = renderWithAuth(<Files path="" />, client);
+    const { user } = renderWithAuth(<Files area="shared" path="" view="browse" />, client);
     await user.upload(screen.getByLabelText('Choose files to upload'), [new File(['1'], 'bad.bin')]);
     expect((await screen.findByRole('alert')).textContent).toBe(
       'bad.bin: Something went wrong. Try again; if it keeps happening, reload the page.',
