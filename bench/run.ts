@@ -9,6 +9,7 @@ import { mkdir, readFile, rm } from 'node:fs/promises';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { bulkFiles } from './entries/bulk-files.ts';
 import { bundleSize } from './entries/bundle-size.ts';
 import { devStartup } from './entries/dev-startup.ts';
 import { emulatorPerformance } from './entries/emulator-performance.ts';
@@ -31,6 +32,7 @@ const entries: BenchEntry[] = [
   emulatorPerformance,
   libraryUpload,
   listing,
+  bulkFiles,
   roundTrips,
   devStartup,
 ];

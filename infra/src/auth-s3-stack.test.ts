@@ -184,7 +184,7 @@ describe('identity pool', () => {
 });
 
 describe('authenticated role', () => {
-  it('holds exactly the object actions on public/* and a prefix-conditioned ListBucket, nothing else', () => {
+  it('holds exactly the object actions on public/* and its own private/<identity id>/*, and prefix-conditioned listing, nothing else', () => {
     const bucket = appBucketLogicalId(template);
     const attachment = onlyResource(template, 'AWS::Cognito::IdentityPoolRoleAttachment').resource;
     const authRoleId = (attachment.Properties as { Roles: { authenticated: { 'Fn::GetAtt': [string] } } })
@@ -195,31 +195,41 @@ describe('authenticated role', () => {
       }),
     );
     expect(policies).toHaveLength(1);
+    const objects = (pattern: string) => ({ 'Fn::Join': ['', [{ 'Fn::GetAtt': [bucket, 'Arn'] }, pattern]] });
+    // `${cognito-identity.amazonaws.com:sub}` is the identity pool's identity id (region:uuid),
+    // substituted by IAM per caller; it is not the user pool's `sub`.
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: an IAM policy variable, not a JavaScript one.
+    const ownArea = 'private/${cognito-identity.amazonaws.com:sub}/';
     expect((policies[0] as { Properties: { PolicyDocument: unknown } }).Properties.PolicyDocument).toEqual({
       Version: '2012-10-17',
       Statement: [
         {
-          Sid: 'PublicPrefixObjects',
+          Sid: 'AreaObjects',
           Effect: 'Allow',
-          // Sorted by CDK (@aws-cdk/aws-iam:minimizePolicies).
+          // Sorted by CDK (@aws-cdk/aws-iam:minimizePolicies). Versions may be read, never deleted:
+          // no s3:DeleteObjectVersion.
           Action: [
             's3:AbortMultipartUpload',
             's3:DeleteObject',
             's3:GetObject',
+            's3:GetObjectVersion',
             's3:ListMultipartUploadParts',
             's3:PutObject',
           ],
-          Resource: { 'Fn::Join': ['', [{ 'Fn::GetAtt': [bucket, 'Arn'] }, '/public/*']] },
+          Resource: [objects(`/${ownArea}*`), objects('/public/*')],
         },
         {
-          Sid: 'ListPublicPrefix',
+          Sid: 'ListAreas',
           Effect: 'Allow',
-          Action: 's3:ListBucket',
+          Action: ['s3:ListBucket', 's3:ListBucketVersions'],
           Resource: { 'Fn::GetAtt': [bucket, 'Arn'] },
-          Condition: { StringLike: { 's3:prefix': ['public/', 'public/*'] } },
+          Condition: { StringLike: { 's3:prefix': ['public/', 'public/*', ownArea, `${ownArea}*`] } },
         },
       ],
     });
+    const text = JSON.stringify(policies);
+    expect(text).not.toContain('DeleteObjectVersion');
+    expect(text).not.toContain('s3:*');
     const role = template.findResources('AWS::IAM::Role')[authRoleId] as {
       Properties: Record<string, unknown>;
     };
@@ -383,6 +393,9 @@ describe('outputs', () => {
     expect(outputs.UserPoolClientId?.Value).toEqual({ Ref: client });
     expect(outputs.IdentityPoolId?.Value).toEqual({ Ref: identityPool });
     expect(outputs.BucketName?.Value).toEqual({ Ref: bucket });
+    // The areas the role's policy opens; {identityId} is the identity pool's identity id.
+    expect(outputs.PublicPrefix?.Value).toBe('public/');
+    expect(outputs.PrivatePrefixPattern?.Value).toBe('private/{identityId}/');
   });
 
   it("states the user pool's own password policy", () => {

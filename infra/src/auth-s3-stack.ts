@@ -1,18 +1,18 @@
 /*
  * The one stack of auth-s3: a user pool and client, an identity pool whose authenticated role may
- * touch only `public/` in the file bucket, the bucket and its log bucket, the outputs the web
- * app reads and, given the app's build, its hosting on CloudFront. `ephemeral` turns the stack
- * into a throwaway one that deletes cleanly; `mfa` makes the authenticator-app second factor
- * required instead of optional.
+ * touch only `public/` and the caller's own `private/<identity id>/` in the file bucket, the bucket
+ * and its log bucket, the outputs the web app reads and, given the app's build, its hosting on
+ * CloudFront. `ephemeral` turns the stack into a throwaway one that deletes cleanly; `mfa` makes the
+ * authenticator-app second factor required instead of optional.
  */
 import { SITE_OUTPUTS_FILE, STACK_NAME } from '@auth-s3/outputs';
 import { RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
 import { DEFAULT_WEB_ORIGINS } from './app-context.js';
 import { awsApiOrigins } from './content-security-policy.js';
+import { grantFileAreaAccess } from './file-area-access.js';
 import { FileBucket } from './file-bucket.js';
 import { Identity } from './identity.js';
-import { grantPublicPrefixAccess } from './public-prefix-access.js';
 import { SiteHosting } from './site-hosting.js';
 import { addStackOutputs, type StackOutputValues, stackOutputsFile } from './stack-outputs.js';
 import { type MfaRequirement, UserAuth } from './user-auth.js';
@@ -46,7 +46,7 @@ export interface AuthS3StackProps extends StackProps {
   readonly mfa?: MfaRequirement;
 }
 
-/** Cognito sign-up/sign-in, an identity pool, and least-privilege S3 access under `public/`. */
+/** Cognito sign-up/sign-in, an identity pool, and least-privilege S3 access under `public/` and `private/<identity id>/`. */
 export class AuthS3Stack extends Stack {
   /** The user pool and its app client. */
   readonly userAuth: UserAuth;
@@ -81,7 +81,7 @@ export class AuthS3Stack extends Stack {
       removalPolicy,
       autoDeleteObjects: ephemeral,
     });
-    grantPublicPrefixAccess(this.identity.authenticatedRole, this.files.bucket);
+    grantFileAreaAccess(this.identity.authenticatedRole, this.files.bucket);
 
     const values: StackOutputValues = {
       userPool: this.userAuth.userPool,

@@ -56,6 +56,15 @@ export function nagAcknowledgements(stack: AuthS3Stack): NagAcknowledgement[] {
         'public/ of this one bucket, and nothing outside it (see the policy matrix of @auth-s3/stack-testing).',
     },
     ...(stack.hosting ? hostingAcknowledgements(stack.hosting) : []),
+    {
+      construct: rolePolicy,
+      id: `AwsSolutions-IAM5[Resource::<${bucketLogicalId}.Arn>/private/<cognito-identity.amazonaws.com:sub>/*]`,
+      reason:
+        "The wildcard is the caller's own area: the policy variable cognito-identity.amazonaws.com:sub is the caller's identity " +
+        'pool identity id, so each signed-in user may read, write and delete objects (and read their versions) ' +
+        "under their own private/<identity id>/ only, never another identity's (see the two-identity cases of " +
+        'the policy matrix in @auth-s3/stack-testing).',
+    },
   ];
 }
 

@@ -6,6 +6,7 @@
  * gives the same keys and values as the file's content, which the hosted site receives at deploy time.
  */
 import {
+  FILE_AREAS,
   OPTIONAL_OUTPUT_KEYS,
   OUTPUT_KEYS,
   type OutputsFile,
@@ -34,6 +35,8 @@ export function stackOutputsFile(scope: Construct, values: StackOutputValues): O
     userPoolClientId: values.userPoolClientId,
     identityPoolId: values.identityPoolId,
     bucketName: values.bucketName,
+    // The areas the role's policy opens (file-area-access.ts builds it from the same contract).
+    areas: FILE_AREAS,
     passwordPolicy: passwordPolicyOf(values.userPool),
     ...(values.siteUrl === undefined ? {} : { siteUrl: values.siteUrl }),
   });

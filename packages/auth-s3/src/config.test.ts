@@ -11,6 +11,8 @@ const inner = {
   UserPoolClientId: '4l1o8kq2m3n4b5v6c7x8z9a0s1',
   IdentityPoolId: 'eu-west-1:0c0f3b9a-1234-4bcd-8def-0123456789ab',
   BucketName: 'auths3stack-filesbucket-1abc',
+  PublicPrefix: 'public/',
+  PrivatePrefixPattern: 'private/{identityId}/',
   PasswordMinimumLength: '8',
   PasswordRequireLowercase: 'true',
   PasswordRequireUppercase: 'true',

@@ -4,15 +4,16 @@
  * SDK); `files` loads the identity pool operations and the S3 SDK on first use or `files.preload()`.
  */
 import { createAuth } from './auth/auth.js';
+import { createIdentityIds } from './auth/identity-id.js';
 import { createSession } from './auth/session.js';
 import { SessionStore } from './auth/session-store.js';
 import { createMfa, DEFAULT_TOTP_ISSUER } from './auth/totp.js';
-import { checkOptionalInteger, checkOptionalString, checkOptions } from './check-arguments.js';
-import { createUserPoolApi } from './clients.js';
-import { createFiles } from './files/files.js';
+import { checkOptionalInteger, checkOptionalString, checkOptions, fail } from './check-arguments.js';
+import { createIdentityPoolApi, createUserPoolApi } from './clients.js';
+import { createFileAreas } from './files/files.js';
 import { normalizePrefix } from './files/object-keys.js';
 import { resolveStorage } from './token-storage.js';
-import type { AuthS3, AuthS3Config, AuthS3Options, Clock, Logger } from './types.js';
+import type { AreaName, Auth, AuthS3, AuthS3Config, AuthS3Options, Clock, Logger } from './types.js';
 
 const systemClock: Clock = { now: () => Date.now() };
 const silentLogger: Logger = { debug: () => {}, warn: () => {} };
@@ -31,6 +32,7 @@ const silentLogger: Logger = { debug: () => {}, warn: () => {} };
 export function createAuthS3(config: AuthS3Config, options: AuthS3Options = {}): AuthS3 {
   checkOptions('createAuthS3', options);
   checkOptionalString('createAuthS3', 'prefix (e.g. "public/")', options.prefix);
+  checkOptionalString('createAuthS3', 'privatePrefix (e.g. "private/")', options.privatePrefix);
   checkOptionalString('createAuthS3', 'appName (e.g. "My App")', options.appName);
   checkOptions('createAuthS3', options.multipart);
   for (const name of ['threshold', 'partSize', 'concurrency'] as const) {
@@ -46,17 +48,39 @@ export function createAuthS3(config: AuthS3Config, options: AuthS3Options = {}):
   const issuer = options.appName ?? DEFAULT_TOTP_ISSUER;
   // One session for both facades: a revoked token seen by `mfa` signs `auth` out too.
   const session = createSession({ config, api, store, clock, logger });
-  const auth = createAuth({ config, api, store, clock, logger, issuer, session });
+  const userAuth = createAuth({ config, api, store, clock, logger, issuer, session });
   const mfa = createMfa({ api, session, issuer });
-  const files = createFiles({
+  const identityIds = createIdentityIds({
+    config,
+    identity: createIdentityPoolApi(config, { logger, fetch: options.fetch }),
+    auth: userAuth,
+    store,
+  });
+  const auth: Auth = {
+    ...userAuth,
+    identityId: async () => (await identityIds.current()).identityId,
+  };
+  const areas = createFileAreas({
     config,
     auth,
     store,
     clock,
     logger,
     fetch: options.fetch,
+    identityIds,
     prefix: normalizePrefix(options.prefix ?? 'public/'),
+    privatePrefix: normalizePrefix(options.privatePrefix ?? 'private/'),
     tuning: options.multipart,
   });
-  return { auth, files, mfa, config };
+  return {
+    auth,
+    files: areas.shared,
+    myFiles: areas.mine,
+    area(name: AreaName) {
+      if (name !== 'shared' && name !== 'mine') fail('area', 'the area name, "shared" or "mine"', name);
+      return name === 'shared' ? areas.shared : areas.mine;
+    },
+    mfa,
+    config,
+  };
 }

@@ -9,6 +9,7 @@
 import {
   AbortedError,
   AccessDeniedError,
+  AlreadyExistsError,
   AuthS3Error,
   ChallengeExpiredError,
   CodeExpiredError,
@@ -172,7 +173,16 @@ export function toAuthS3Error(error: unknown, context: ErrorContext): AuthS3Erro
           'Use a key inside it, or change the identity pool role.',
         options,
       );
+    case 'PreconditionFailed':
+      // The library sends one condition only, `If-None-Match: *` on writes: the key exists (S3 User
+      // Guide, "How to prevent object overwrites with conditional writes").
+      return new AlreadyExistsError(
+        `${context.key ?? 'The object'} already exists and was not replaced. Choose another name, or ask to replace it.`,
+        context.key === undefined ? [] : [context.key],
+        options,
+      );
     case 'NoSuchKey':
+    case 'NoSuchVersion':
     case 'NotFound':
     case 'NoSuchUpload':
     case 'ResourceNotFoundException':

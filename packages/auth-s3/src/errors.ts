@@ -4,6 +4,7 @@
  * is kept as `cause`. AWS errors are translated into these in `error-mapping.ts`, nowhere else.
  */
 import type { PasswordRule as PolicyRule } from '#outputs';
+import type { TransferredFile } from './types.js';
 
 /** Base class: `err instanceof AuthS3Error` catches everything this library throws. */
 export abstract class AuthS3Error extends Error {
@@ -97,13 +98,55 @@ export class AccessDeniedError extends AuthS3Error {}
 /** No object (or bucket) under that key. */
 export class NotFoundError extends AuthS3Error {}
 
-/** A key that S3 or the prefix rules would reject; the message says what to change. */
-export class InvalidKeyError extends AuthS3Error {
+/**
+ * A path or name that S3 or the prefix rules would reject (`..`, a `/` in a name, a control
+ * character, over 1,024 bytes); the message says what to change. An `InvalidParameterError`.
+ */
+export class InvalidKeyError extends InvalidParameterError {
   constructor(
     message: string,
     readonly key: string,
   ) {
     super(message);
+  }
+}
+
+/**
+ * Something already exists where the call would write, and it was asked not to replace it
+ * (`upload` with `overwrite: false`, `copy`/`move` by default). Nothing was written. `paths` are
+ * the existing paths (relative to the destination area), so the app can ask "Replace?" and call
+ * again with `overwrite: true`.
+ */
+export class AlreadyExistsError extends AuthS3Error {
+  constructor(
+    message: string,
+    readonly paths: readonly string[],
+    options?: { cause?: unknown; code?: string },
+  ) {
+    super(message, options);
+  }
+}
+
+/**
+ * A copy or move of several files stopped partway (a file S3 refused, the network, the signal).
+ * Nothing is lost: a source is removed only after its copy exists. `cause` is the first failure.
+ */
+export class TransferIncompleteError extends AuthS3Error {
+  constructor(
+    message: string,
+    readonly details: {
+      /** Copied (copy), or copied and the source removed (move). */
+      completed: readonly TransferredFile[];
+      /** Move only: the copy exists and so does the source (removing it failed); remove it to finish. */
+      copiedNotRemoved: readonly TransferredFile[];
+      /** Left where they were, not copied. */
+      notCopied: readonly TransferredFile[];
+      /** Each file that failed with its own error. */
+      failures: ReadonlyArray<{ path: string; error: AuthS3Error }>;
+    },
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
   }
 }
 

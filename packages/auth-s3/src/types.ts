@@ -5,6 +5,7 @@
  */
 
 import type { PasswordPolicy } from '#outputs';
+import type { AuthS3Error } from './errors.js';
 
 /** Parsed from the outputs file that `cdk deploy` (or the emulator) writes. */
 export interface AuthS3Config {
@@ -41,8 +42,15 @@ export interface AuthS3Options {
   clock?: Clock;
   /** Never receives tokens, passwords or credentials. Default: silent. */
   logger?: Logger;
-  /** Prefix every `files` key lives under. Default `public/`. */
+  /** Prefix every key of the shared area (`files`) lives under. Default `public/`. */
   prefix?: string;
+  /**
+   * Prefix of the per-user areas: `myFiles` lives under `${privatePrefix}${identityId}/`. Default
+   * `private/`. The id is the identity pool's identity id (`region:uuid`, see `auth.identityId()`),
+   * which is what the role's policy variable `${cognito-identity.amazonaws.com:sub}` stands for; it
+   * is not the user pool's `sub`.
+   */
+  privatePrefix?: string;
   /** Multipart tuning. Defaults: threshold 8 MiB (one PUT up to it), parts of 8 MiB, 4 in parallel. */
   multipart?: MultipartOptions;
   /**
@@ -155,6 +163,14 @@ export interface Auth {
   currentUser(): CurrentUser | null;
   /** Returns an unsubscribe function. */
   onChange(listener: (event: AuthEvent) => void): () => void;
+  /**
+   * The signed-in user's identity pool identity id (`region:uuid`), which names their private area
+   * (`private/{identityId}/`). From storage when this user had one before, else one GetId call.
+   * This is not `currentUser().sub` (the user pool's id for the user).
+   *
+   * @throws NotSignedInError when nobody is signed in.
+   */
+  identityId(): Promise<string>;
 }
 
 export interface FileItem {
@@ -202,6 +218,12 @@ export interface UploadProgress {
 
 export interface UploadOptions {
   contentType?: string;
+  /**
+   * Default `true`: an existing file at `path` is replaced (its old bytes stay as a version). With
+   * `false` the upload is sent with `If-None-Match: *` and fails with `AlreadyExistsError` when the
+   * file exists, so the app can ask "Replace?" and upload again with `overwrite: true`.
+   */
+  overwrite?: boolean;
   onProgress?: (progress: UploadProgress) => void;
   /**
    * Aborting leaves no object and no dangling multipart upload. No new request starts; the upload
@@ -210,9 +232,115 @@ export interface UploadOptions {
   signal?: AbortSignal;
 }
 
+/**
+ * The two areas: `shared` (`public/`, every signed-in user reads and writes it) and `mine`
+ * (`private/{identityId}/`, only the signed-in user).
+ */
+export type AreaName = 'shared' | 'mine';
+
+/** How far a many-file operation has got; `total` is known once the source is listed. */
+export interface BatchProgress {
+  done: number;
+  total: number;
+}
+
+/** Options of `copy` and `move`. */
+export interface TransferOptions {
+  /** The area `to` is in. Default: the same area as `from`. */
+  toArea?: AreaName;
+  /**
+   * Default `false`: when anything already exists at the destination (the file, or for a folder any
+   * of the files it would write) the call fails with `AlreadyExistsError` before copying anything,
+   * naming what exists, so the app can ask first. `true` replaces (old bytes stay as versions).
+   */
+  overwrite?: boolean;
+  /** Called after each file is copied (and, for a move, when the sources are removed). */
+  onProgress?: (progress: BatchProgress) => void;
+  /**
+   * Stops starting new copies. Files already copied are finished (a move removes their sources), the
+   * rest are left where they were, and the call rejects with `TransferIncompleteError` (cause:
+   * `AbortedError`) listing both.
+   */
+  signal?: AbortSignal;
+}
+
+/** One file of a copy or move: paths relative to their areas. */
+export interface TransferredFile {
+  from: string;
+  to: string;
+}
+
+/** What a completed `copy` or `move` did. */
+export interface TransferResult {
+  /** Every file copied (or moved), in key order; one entry for a single file. */
+  files: TransferredFile[];
+}
+
+/** Options of `removeMany` and `removeFolder`. */
+export interface RemoveOptions {
+  /** Called after each DeleteObjects request (up to 1,000 keys each). */
+  onProgress?: (progress: BatchProgress) => void;
+  /** Stops before the next request; what was removed so far is reported. */
+  signal?: AbortSignal;
+}
+
+/**
+ * What `removeMany`/`removeFolder` did, key by key (S3 answers each key of a DeleteObjects request
+ * on its own). Removing a key that does not exist counts as removed, as in S3.
+ */
+export interface RemoveResult {
+  /** Paths removed (a delete marker now hides them; `listDeleted` and `undelete` bring them back). */
+  removed: string[];
+  /** Paths S3 refused or never got to, each with its own error (e.g. `AccessDeniedError`, `AbortedError`). */
+  failed: Array<{ path: string; error: AuthS3Error }>;
+}
+
+/** One version of a file, newest first in `listVersions`. */
+export interface FileVersion {
+  path: string;
+  /** Full S3 key. */
+  key: string;
+  /** S3's version id; `'null'` for an object written before versioning was on. */
+  versionId: string;
+  /** The current version (or the delete marker that hides the file). */
+  isLatest: boolean;
+  /** A delete marker: the file was removed at `lastModified`. It has no bytes. */
+  isDeleteMarker: boolean;
+  /** Bytes; 0 for a delete marker. */
+  size: number;
+  lastModified: Date;
+  /** Empty for a delete marker. */
+  etag: string;
+}
+
+/** A file whose newest version is a delete marker, with the version `undelete` brings back. */
+export interface DeletedFile {
+  path: string;
+  key: string;
+  name: string;
+  /** When the delete marker was made. */
+  deletedAt: Date;
+  /** The newest version with bytes: what `undelete` copies back. */
+  versionId: string;
+  size: number;
+}
+
+export interface ListDeletedOptions {
+  /** The folder, relative to the area. Default: the root. */
+  path?: string;
+  /** Default `false`: only the folder's own files; `true` also those in its sub-folders. */
+  recursive?: boolean;
+}
+
 export interface Files {
-  /** The prefix every key lives under, e.g. `public/`. */
-  readonly prefix: string;
+  /** Which area this is. */
+  readonly area: AreaName;
+  /**
+   * The prefix every key of this area lives under: `public/`, or `private/{identityId}/` for `mine`.
+   * For `mine` it is `undefined` until the identity id is known (after the first call, or after
+   * `auth.identityId()`); it goes back to `undefined` on sign-out.
+   */
+  readonly prefix: string | undefined;
   list(options?: ListOptions): Promise<ListPage>;
   /** Every page, lazily. */
   listAll(options?: Omit<ListOptions, 'cursor'>): AsyncIterable<ListPage>;
@@ -222,9 +350,66 @@ export interface Files {
    * `InvalidParameterError`. One PUT up to the threshold, parallel multipart above it.
    */
   upload(data: UploadData, path: string, options?: UploadOptions): Promise<FileItem>;
-  /** A presigned GET, capped by the credentials' lifetime; `filename` sets Content-Disposition. */
-  getDownloadUrl(path: string, options?: { expiresIn?: number; filename?: string }): Promise<string>;
+  /**
+   * A presigned GET, capped by the credentials' lifetime; `filename` sets Content-Disposition;
+   * `versionId` (from `listVersions`) downloads that version.
+   */
+  getDownloadUrl(
+    path: string,
+    options?: { expiresIn?: number; filename?: string; versionId?: string },
+  ): Promise<string>;
   remove(path: string): Promise<void>;
+  /**
+   * Removes many files with DeleteObjects: one request per 1,000 paths, each path's own result
+   * reported. Paths are checked before any request (`InvalidKeyError`).
+   */
+  removeMany(paths: readonly string[], options?: RemoveOptions): Promise<RemoveResult>;
+  /** Removes a folder (`photos/` or `photos`) with every file and sub-folder in it. */
+  removeFolder(path: string, options?: RemoveOptions): Promise<RemoveResult>;
+  /**
+   * Creates an empty folder: the zero-byte key `path/` (S3 has no folders; listings show it as a
+   * folder, and `list` never shows it as a file). An existing folder is left as it is.
+   */
+  createFolder(path: string): Promise<FolderItem>;
+  /**
+   * Copies a file, or a folder (a `from` that ends with `/`) with everything in it, within this area
+   * or to `options.toArea`. One CopyObject per file; the bytes never pass through the app.
+   *
+   * @throws AlreadyExistsError (default `overwrite: false`) before anything is copied.
+   * @throws TransferIncompleteError when some files were copied and then one failed: it lists both.
+   */
+  copy(from: string, to: string, options?: TransferOptions): Promise<TransferResult>;
+  /**
+   * Moves (renames) a file or a folder (a `from` that ends with `/`): each file is copied, and its
+   * source removed only once its copy exists, so a failure halfway loses nothing.
+   *
+   * @throws AlreadyExistsError (default `overwrite: false`) before anything is copied.
+   * @throws TransferIncompleteError listing what moved, what was copied but not yet removed, and
+   *   what was left where it was.
+   */
+  move(from: string, to: string, options?: TransferOptions): Promise<TransferResult>;
+  /**
+   * Renames a file, or a folder (a `path` ending in `/`), in its folder: a `move` to `newName`,
+   * which must be a name, not a path (no `/`: `InvalidKeyError`). Same errors as `move`.
+   */
+  rename(path: string, newName: string, options?: Omit<TransferOptions, 'toArea'>): Promise<TransferResult>;
+  /** Every version of a file, newest first, delete markers included. */
+  listVersions(path: string): Promise<FileVersion[]>;
+  /** The folder's deleted files (newest version a delete marker) that `undelete` can bring back. */
+  listDeleted(options?: ListDeletedOptions): Promise<DeletedFile[]>;
+  /**
+   * Makes an earlier version the current one by copying it back as the newest version; the versions
+   * in between stay (nothing here can delete a version).
+   *
+   * @throws NotFoundError when the file has no such version.
+   */
+  restoreVersion(path: string, versionId: string): Promise<FileItem>;
+  /**
+   * Brings a deleted file back: copies its newest version with bytes back as the newest version.
+   *
+   * @throws NotFoundError when the file is not deleted (or never existed).
+   */
+  undelete(path: string): Promise<FileItem>;
   head(path: string): Promise<FileItem & { contentType?: string; metadata: Record<string, string> }>;
   /** Loads the S3 code ahead of the first call (e.g. while the user types a password). */
   preload(): Promise<void>;
@@ -234,7 +419,12 @@ export type UploadData = Blob | Uint8Array | ArrayBuffer | string | NodeJS.Reada
 
 export interface AuthS3 {
   auth: Auth;
+  /** The shared area (`public/`). */
   files: Files;
   mfa: Mfa;
+  /** The signed-in user's own area (`private/{identityId}/`), following whoever is signed in. */
+  myFiles: Files;
+  /** `files` for `'shared'`, `myFiles` for `'mine'` (e.g. from a URL). */
+  area(name: AreaName): Files;
   config: AuthS3Config;
 }

@@ -25,6 +25,7 @@ import { ConfigError as ConfigErrorAlone } from 'auth-s3/errors';
 const config = parseOutputs({ AuthS3Stack: { OutputsVersion: '2', Region: 'eu-west-1',
   UserPoolId: 'eu-west-1_Example1', UserPoolClientId: 'client1',
   IdentityPoolId: 'eu-west-1:00000000-0000-4000-8000-000000000000', BucketName: 'example-bucket',
+  PublicPrefix: 'public/', PrivatePrefixPattern: 'private/{identityId}/',
   PasswordMinimumLength: '10', PasswordRequireLowercase: 'true', PasswordRequireUppercase: 'true',
   PasswordRequireNumbers: 'true', PasswordRequireSymbols: 'false' } });
 const { files } = createAuthS3(config, { storage: 'memory' });

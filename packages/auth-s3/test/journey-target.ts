@@ -59,6 +59,8 @@ export interface JourneyTarget {
   newFolder(label: string): string;
   /** Has `stop()` delete every version of the object `key` on AWS (the emulator's bucket goes with it). */
   removeAfterwards(key: string): void;
+  /** Has `stop()` delete every version under `prefix` on AWS (e.g. a folder in a private area). */
+  removeFolderAfterwards(prefix: string): void;
   /** Multipart uploads still open under `prefix` (the emulator reports all of its bucket's). */
   pendingMultipartUploads(prefix: string): Promise<string[]>;
   /** Deletes the users and objects this target made, then stops the emulator. */
@@ -223,6 +225,9 @@ function assemble(parts: TargetParts): JourneyTarget {
     },
     removeAfterwards(key) {
       keys.add(key);
+    },
+    removeFolderAfterwards(prefix) {
+      folders.add(prefix);
     },
     pendingMultipartUploads: parts.pendingMultipartUploads,
     async stop() {

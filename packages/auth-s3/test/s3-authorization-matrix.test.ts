@@ -2,10 +2,18 @@
  * The stack's S3 authorization matrix (`@auth-s3/stack-testing`) replayed over HTTP with a signed-in
  * user's identity-pool credentials, against the emulator (`pnpm test`) or a deployed stack
  * (`pnpm test:aws`; see `journey-target.ts`): every request the matrix allows is served, every one
- * it denies is AccessDenied, so the emulator's authorizer and AWS's agree case by case.
+ * it denies is AccessDenied, so the emulator's authorizer and AWS's agree case by case. A second
+ * user's identity id stands for `{other}` in the private-area cases.
  */
 
-import { agrees, HTTP_MATRIX, objectToSeed, outcome } from '@auth-s3/stack-testing';
+import {
+  agrees,
+  HTTP_MATRIX,
+  type MatrixIdentities,
+  objectToSeed,
+  outcome,
+  resolveCase,
+} from '@auth-s3/stack-testing';
 import {
   CognitoIdentityClient,
   GetCredentialsForIdentityCommand,
@@ -20,6 +28,7 @@ import { type JourneyTarget, startTarget } from './journey-target.js';
 const PASSWORD = 'Corr3ct-horse!';
 let target: JourneyTarget;
 let s3: S3Client;
+let identities: MatrixIdentities;
 
 /** A new user's credentials from the identity pool: sign in (SRP), then GetId and GetCredentialsForIdentity. */
 async function userCredentials() {
@@ -41,25 +50,32 @@ async function userCredentials() {
   if (!Credentials?.AccessKeyId || !Credentials.SecretKey)
     throw new Error('GetCredentialsForIdentity gave no keys');
   return {
-    accessKeyId: Credentials.AccessKeyId,
-    secretAccessKey: Credentials.SecretKey,
-    sessionToken: Credentials.SessionToken,
+    identityId: IdentityId as string,
+    credentials: {
+      accessKeyId: Credentials.AccessKeyId,
+      secretAccessKey: Credentials.SecretKey,
+      sessionToken: Credentials.SessionToken,
+    },
   };
 }
 
 beforeAll(async () => {
   target = await startTarget();
   const { config } = target;
+  const own = await userCredentials();
+  const other = await userCredentials();
+  identities = { own: own.identityId, other: other.identityId };
   s3 = new S3Client({
     region: config.region,
     endpoint: config.endpoint,
     forcePathStyle: config.endpoint !== undefined,
-    credentials: await userCredentials(),
+    credentials: own.credentials,
     // The matrix's other bucket may live in another region: ask it there rather than fail on a redirect.
     followRegionRedirects: true,
   });
   // The matrix writes these keys of the stack's bucket; on AWS they are removed again (all versions).
-  for (const key of new Set(HTTP_MATRIX.filter((c) => c.case.expected === 'Allow').map((c) => c.case.key))) {
+  const allowed = HTTP_MATRIX.filter((c) => c.case.expected === 'Allow');
+  for (const key of new Set(allowed.map((c) => resolveCase(c.case, identities).key))) {
     if (key !== undefined) target.removeAfterwards(key);
   }
 });
@@ -71,9 +87,9 @@ afterAll(async () => {
 describe('the S3 authorization matrix over HTTP', () => {
   it.each(HTTP_MATRIX.map((c) => [c.label, c] as const))('%s', async (_label, matrixCase) => {
     const bucket = target.config.bucket;
-    const seed = objectToSeed(matrixCase.case);
+    const seed = objectToSeed(matrixCase.case, identities);
     if (seed !== undefined) await s3.send(new PutObjectCommand({ Bucket: bucket, Key: seed, Body: 'seed' }));
-    const result = await outcome(s3, matrixCase.call(bucket));
+    const result = await outcome(s3, matrixCase.call(bucket, identities));
     expect(agrees(matrixCase.case, result), result).toBe(true);
   });
 });

@@ -4,7 +4,7 @@
  * physical ids the emulator assigns (stable across restarts: kept in the data dir).
  */
 import type { NamedPolicy } from '@auth-s3/iam';
-import type { PasswordPolicy as OutputsPasswordPolicy } from '@auth-s3/outputs';
+import type { FileAreas, PasswordPolicy as OutputsPasswordPolicy } from '@auth-s3/outputs';
 
 /** The user pool's password policy: the rules the outputs carry, and how long a temporary password lasts. */
 export interface PasswordPolicy extends OutputsPasswordPolicy {
@@ -127,4 +127,6 @@ export interface StackModel {
    * emulator writes the contract's current version; a different one here means a stale template.
    */
   outputsVersion?: string;
+  /** The bucket's areas, from the template's `PublicPrefix` and `PrivatePrefixPattern` outputs. */
+  areas: FileAreas;
 }

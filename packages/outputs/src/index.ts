@@ -5,6 +5,12 @@
  */
 
 export {
+  FILE_AREAS,
+  type FileAreas,
+  IDENTITY_ID_PLACEHOLDER,
+  privatePrefix,
+} from './file-areas.js';
+export {
   OPTIONAL_OUTPUT_KEYS,
   OUTPUT_KEYS,
   OUTPUTS_VERSION,

@@ -2,9 +2,11 @@
  * Version 2 of the outputs file, the one this contract reads and writes. `cdk deploy --outputs-file`
  * writes `{ "AuthS3Stack": { "<Key>": "<string>", … } }` from the stack's CloudFormation outputs; the
  * emulator writes the same, plus `Endpoint`. Every value is a string, as CloudFormation outputs are.
- * Version 1 had no password policy; a version 1 file is refused with the command that writes a new one.
+ * Version 1 had no password policy and no areas; a version 1 file is refused with the command that
+ * writes a new one.
  * Bump the version when a key changes meaning or disappears (a new optional key needs no bump).
  */
+import type { FileAreas } from './file-areas.js';
 import type { PasswordPolicy } from './password-policy.js';
 
 /** The outputs-file version this contract reads and writes. */
@@ -31,7 +33,10 @@ export const OUTPUT_KEYS = {
   UserPoolId: 'Cognito user pool id',
   UserPoolClientId: 'Cognito app client id (no secret)',
   IdentityPoolId: 'Cognito identity pool id',
-  BucketName: 'S3 bucket for users’ files under public/',
+  BucketName: 'S3 bucket for users’ files (see PublicPrefix and PrivatePrefixPattern)',
+  PublicPrefix: 'Key prefix of the area every signed-in user shares',
+  PrivatePrefixPattern:
+    'Key prefix of each user’s own area; {identityId} is the identity pool identity id (region:uuid), not the user pool sub',
   PasswordMinimumLength: 'Password policy: minimum length in characters',
   PasswordRequireLowercase: 'Password policy: a lowercase letter is required (true/false)',
   PasswordRequireUppercase: 'Password policy: an uppercase letter is required (true/false)',
@@ -64,6 +69,8 @@ export interface StackOutputs {
   readonly userPoolClientId: string;
   readonly identityPoolId: string;
   readonly bucketName: string;
+  /** The bucket's areas: the shared prefix and the pattern of each user's own. */
+  readonly areas: FileAreas;
   /** The user pool's password policy, for checking a new password as the user types it. */
   readonly passwordPolicy: PasswordPolicy;
   /** The emulator's endpoint; absent for a deployed stack. */

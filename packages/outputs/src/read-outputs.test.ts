@@ -10,6 +10,7 @@ const stack: StackOutputs = {
   userPoolClientId: '4l1o8kq2m3n4b5v6c7x8z9a0s1',
   identityPoolId: 'eu-west-1:0c0f3b9a-1234-4bcd-8def-0123456789ab',
   bucketName: 'auths3stack-filesbucket-1abc',
+  areas: { publicPrefix: 'shared/', privatePrefixPattern: 'mine/{identityId}/' },
   passwordPolicy: {
     minimumLength: 12,
     requireLowercase: true,
@@ -76,6 +77,9 @@ describe('readOutputs', () => {
     ['UserPoolClientId', 'client id with spaces'],
     ['IdentityPoolId', 'eu-west-1:not-a-uuid'],
     ['BucketName', 'My_Bucket'],
+    ['PublicPrefix', 'public'],
+    ['PrivatePrefixPattern', 'private/{sub}/'],
+    ['PrivatePrefixPattern', 'private/{identityId}'],
     ['PasswordMinimumLength', '8.5'],
     ['PasswordRequireLowercase', 'yes'],
     ['PasswordRequireUppercase', 'TRUE'],

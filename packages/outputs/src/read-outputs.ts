@@ -39,6 +39,12 @@ const SHAPES = {
     /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/,
     'a bucket name of 3–63 lowercase letters, digits, dots or hyphens',
   ],
+  // Key prefixes of the areas: ending in "/", the private one holding {identityId} once, at its end.
+  PublicPrefix: [/^[^{}]+\/$/, 'a key prefix ending in "/" such as public/'],
+  PrivatePrefixPattern: [
+    /^[^{}]*\{identityId\}\/$/,
+    'a key prefix ending in "{identityId}/" such as private/{identityId}/',
+  ],
   // 6 to 99, as AWS::Cognito::UserPool PasswordPolicy's MinimumLength allows
   // (https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-cognito-userpool-passwordpolicy.html).
   PasswordMinimumLength: [/^([6-9]|[1-9]\d)$/, 'a whole number of characters from 6 to 99'],
@@ -95,6 +101,7 @@ export function readOutputs(json: unknown): StackOutputs {
     userPoolClientId: read('UserPoolClientId'),
     identityPoolId: read('IdentityPoolId'),
     bucketName: read('BucketName'),
+    areas: { publicPrefix: read('PublicPrefix'), privatePrefixPattern: read('PrivatePrefixPattern') },
     passwordPolicy,
   };
   return {
@@ -125,7 +132,7 @@ function checkVersion(version: unknown): void {
   const older =
     typeof version === 'string' && /^\d+$/.test(version) && Number(version) < Number(OUTPUTS_VERSION);
   const advice = older
-    ? 'It was written by an older stack or emulator, before the outputs carried the password policy; write a new one.'
+    ? 'It was written by an older stack or emulator, before the outputs carried the password policy and the areas; write a new one.'
     : 'Update auth-s3, or redeploy the stack that matches this auth-s3.';
   throw new OutputsError(
     `The outputs file has OutputsVersion ${JSON.stringify(version)} but this auth-s3 reads version "${OUTPUTS_VERSION}". ${advice} ${WRITTEN_BY}`,

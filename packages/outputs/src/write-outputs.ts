@@ -15,6 +15,8 @@ export function toOutputsFile(outputs: StackOutputs): OutputsFile {
     UserPoolClientId: outputs.userPoolClientId,
     IdentityPoolId: outputs.identityPoolId,
     BucketName: outputs.bucketName,
+    PublicPrefix: outputs.areas.publicPrefix,
+    PrivatePrefixPattern: outputs.areas.privatePrefixPattern,
     PasswordMinimumLength: String(policy.minimumLength),
     PasswordRequireLowercase: String(policy.requireLowercase),
     PasswordRequireUppercase: String(policy.requireUppercase),

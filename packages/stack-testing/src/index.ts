@@ -4,10 +4,12 @@
  * `@auth-s3/iam` (types) and the S3 client, so infra, the emulator and the library can all use it
  * without a cycle. For tests only; not published.
  */
-export type { MatrixCaller, PolicyMatrixCase } from './policy-matrix.js';
+export type { MatrixCaller, MatrixIdentities, PolicyMatrixCase } from './policy-matrix.js';
 export {
   caseLabel,
   POLICY_MATRIX,
+  resolveCase,
+  SAMPLE_IDENTITIES,
   toAuthorizationRequest,
 } from './policy-matrix.js';
 export {

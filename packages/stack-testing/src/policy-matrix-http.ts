@@ -1,6 +1,8 @@
 /*
  * The stack's allow/deny matrix (`policy-matrix.ts`) turned into S3 calls, so the emulator's S3
- * and a deployed stack's bucket can be held to the same verdicts over real HTTP. Two cases have no
+ * and a deployed stack's bucket can be held to the same verdicts over real HTTP. A replay signs
+ * with one identity's credentials and names a second identity of the same pool, whose ids fill the
+ * cases' `{own}` and `{other}`. Two cases have no
  * HTTP form (an object action on the bucket ARN itself: `GET /bucket` is a listing) and are left
  * out with that reason.
  */
@@ -22,7 +24,13 @@ import {
   PutObjectTaggingCommand,
   type S3Client,
 } from '@aws-sdk/client-s3';
-import { caseLabel, POLICY_MATRIX, type PolicyMatrixCase } from './policy-matrix.js';
+import {
+  caseLabel,
+  type MatrixIdentities,
+  POLICY_MATRIX,
+  type PolicyMatrixCase,
+  resolveCase,
+} from './policy-matrix.js';
 
 /** Any S3 command (the SDK's command types do not share one assignable base type). */
 type Call = object;
@@ -31,14 +39,16 @@ type Call = object;
 interface HttpMatrixCase {
   label: string;
   case: PolicyMatrixCase;
-  /** The SDK command that makes this request against `bucket`. */
-  call(bucket: string): Call;
+  /** The SDK command that makes this request against `bucket`, as the identity `identities.own`. */
+  call(bucket: string, identities: MatrixIdentities): Call;
 }
 
 const UPLOAD_ID = '0'.repeat(48);
 
 function callFor(c: PolicyMatrixCase): ((bucket: string) => Call) | undefined {
   const key = c.key;
+  // The version id S3's own documentation uses as an example: well-formed, stored nowhere.
+  const VersionId = '3/L4kqtJlcpXroDTDmJ+rmSpXd3dIbrHY+MTRCxf3vjVBH40Nr8X8gdRQBpUMLUo';
   const on = (bucket: string) => c.otherBucket ?? bucket;
   const prefix = c.prefix;
   if (key === undefined) {
@@ -74,9 +84,9 @@ function callFor(c: PolicyMatrixCase): ((bucket: string) => Call) | undefined {
     case 's3:ListMultipartUploadParts':
       return (b) => new ListPartsCommand({ Bucket: on(b), Key, UploadId: UPLOAD_ID });
     case 's3:GetObjectVersion':
-      return (b) => new GetObjectCommand({ Bucket: on(b), Key, VersionId: 'v1' });
+      return (b) => new GetObjectCommand({ Bucket: on(b), Key, VersionId });
     case 's3:DeleteObjectVersion':
-      return (b) => new DeleteObjectCommand({ Bucket: on(b), Key, VersionId: 'v1' });
+      return (b) => new DeleteObjectCommand({ Bucket: on(b), Key, VersionId });
     case 's3:PutObjectAcl':
       return (b) => new PutObjectAclCommand({ Bucket: on(b), Key, ACL: 'public-read' });
     case 's3:GetObjectAcl':
@@ -90,8 +100,10 @@ function callFor(c: PolicyMatrixCase): ((bucket: string) => Call) | undefined {
 
 /** Every matrix case that has an HTTP form. */
 export const HTTP_MATRIX: HttpMatrixCase[] = POLICY_MATRIX.flatMap((c) => {
-  const call = callFor(c);
-  return call ? [{ label: caseLabel(c), case: c, call }] : [];
+  if (!callFor(c)) return [];
+  const call = (bucket: string, identities: MatrixIdentities) =>
+    (callFor(resolveCase(c, identities)) as (bucket: string) => Call)(bucket);
+  return [{ label: caseLabel(c), case: c, call }];
 });
 
 /** The cases without one (object actions on the bucket ARN). */
@@ -123,9 +135,9 @@ export function agrees(c: PolicyMatrixCase, result: string): boolean {
  * The key an allowed read needs to exist, if the case is one. S3 answers a read of a missing key
  * with 403 AccessDenied, not 404, when the caller may not list that key (GetObject, "Permissions":
  * https://docs.aws.amazon.com/AmazonS3/latest/API/API_GetObject.html), and the role lists only with
- * a `public/` prefix: a replay puts this object first, so that an allowed read is told apart from a
+ * a prefix of an area: a replay puts this object first, so that an allowed read is told apart from a
  * denied one.
  */
-export function objectToSeed(c: PolicyMatrixCase): string | undefined {
-  return c.expected === 'Allow' && c.action === 's3:GetObject' ? c.key : undefined;
+export function objectToSeed(c: PolicyMatrixCase, identities: MatrixIdentities): string | undefined {
+  return c.expected === 'Allow' && c.action === 's3:GetObject' ? resolveCase(c, identities).key : undefined;
 }

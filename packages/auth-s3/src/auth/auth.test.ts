@@ -142,27 +142,27 @@ describe('auth arguments and failures', () => {
   it.each([
     [
       'signIn',
-      (auth: Auth) => auth.signIn(42 as never, 'Passw0rd!'),
+      (auth: Omit<Auth, 'identityId'>) => auth.signIn(42 as never, 'Passw0rd!'),
       /^signIn\(\) needs the email address as a non-empty string \(got the number 42\)\.$/,
     ],
     [
       'signIn',
-      (auth: Auth) => auth.signIn('ada@example.com', ''),
+      (auth: Omit<Auth, 'identityId'>) => auth.signIn('ada@example.com', ''),
       /signIn\(\) needs the password .*\(got an empty string\)/,
     ],
     [
       'signUp',
-      (auth: Auth) => auth.signUp('ada@example.com', 'Passw0rd!', { age: 36 } as never),
+      (auth: Omit<Auth, 'identityId'>) => auth.signUp('ada@example.com', 'Passw0rd!', { age: 36 } as never),
       /signUp\(\) needs the user attributes with string values \(age is not one\)/,
     ],
     [
       'confirmSignUp',
-      (auth: Auth) => auth.confirmSignUp('ada@example.com', 123456 as never),
+      (auth: Omit<Auth, 'identityId'>) => auth.confirmSignUp('ada@example.com', 123456 as never),
       /confirmSignUp\(\) needs the code from the email/,
     ],
     [
       'signOut',
-      (auth: Auth) => auth.signOut('everywhere' as never),
+      (auth: Omit<Auth, 'identityId'>) => auth.signOut('everywhere' as never),
       /signOut\(\) needs its options as an object/,
     ],
   ])(

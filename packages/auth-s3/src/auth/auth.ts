@@ -37,8 +37,11 @@ export interface AuthDeps extends SessionDeps {
   session?: Session;
 }
 
-/** Builds the `auth` facade over one user pool client. */
-export function createAuth(deps: AuthDeps): Auth {
+/**
+ * Builds the `auth` facade over one user pool client, all but `identityId()`, which needs the
+ * identity pool and so is added by `createAuthS3` (see `identity-id.ts`).
+ */
+export function createAuth(deps: AuthDeps): Omit<Auth, 'identityId'> {
   const { config, api, clock } = deps;
   const session = deps.session ?? createSession(deps);
   /**

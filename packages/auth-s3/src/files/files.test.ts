@@ -11,10 +11,10 @@ import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { FakeCognito } from '../__tests__/fake-cognito.js';
 import { fakeIdToken, RecordingLogger, TestClock } from '../__tests__/fakes.js';
 import { SessionStore } from '../auth/session-store.js';
-import { InvalidParameterError, ServiceError, UnexpectedError } from '../errors.js';
+import { InvalidKeyError, InvalidParameterError, ServiceError, UnexpectedError } from '../errors.js';
 import { memoryStorage } from '../token-storage.js';
 import type { Auth, Files } from '../types.js';
-import { createFiles } from './files.js';
+import { createFileAreas } from './files.js';
 
 const s3Mock = mockClient(S3Client);
 const signedIn = {
@@ -26,6 +26,7 @@ const signedIn = {
 let identity: FakeCognito;
 let logger: RecordingLogger;
 let files: Files;
+let mine: Files;
 beforeEach(() => {
   s3Mock.reset();
   identity = new FakeCognito();
@@ -40,7 +41,7 @@ beforeEach(() => {
     },
   });
   logger = new RecordingLogger();
-  files = createFiles({
+  const areas = createFileAreas({
     config: {
       region: 'us-east-1',
       userPoolId: 'us-east-1_Pool1',
@@ -54,7 +55,10 @@ beforeEach(() => {
     logger,
     fetch: identity.fetch,
     prefix: 'public/',
+    privatePrefix: 'private/',
   });
+  files = areas.shared;
+  mine = areas.mine;
 });
 afterAll(() => s3Mock.restore());
 
@@ -113,6 +117,68 @@ describe('files arguments', () => {
     expect(error.message).toMatch(message);
     expect(logger.requests()).toEqual([]);
     expect(s3Mock.calls()).toHaveLength(0);
+  });
+});
+
+describe('names and paths of the file-browser operations', () => {
+  const long = 'n'.repeat(1000);
+  it.each([
+    ['rename to a name with "/"', () => files.rename('a.txt', 'sub/b.txt'), /contains "\/"/],
+    ['rename to ".."', () => mine.rename('a.txt', '..'), /".."/],
+    ['rename to a name with a newline', () => files.rename('a.txt', 'b\n.txt'), /control character/],
+    ['rename to an empty name', () => files.rename('a.txt', ''), /name is empty/],
+    ['copy from a path with ".."', () => files.copy('../x.txt', 'y.txt'), /".."/],
+    ['copy to a path with a tab', () => files.copy('x.txt', 'y\t.txt', { toArea: 'mine' }), /control/],
+    ['move a folder onto a file path', () => files.move('docs/', '/docs/'), /starts with "\/"/],
+    ['createFolder with ".."', () => mine.createFolder('a/../b'), /".."/],
+    // 1,000 bytes fit under `public/` but not under `private/<region>:<uuid>/`, known before GetId.
+    ['copy into mine past 1,024 bytes', () => files.copy('x.txt', `${long}.txt`, { toArea: 'mine' }), /1024/],
+    ['upload into mine past 1,024 bytes', () => mine.upload('x', `${long}.txt`), /1024/],
+    ['removeMany with one bad path', () => files.removeMany(['ok.txt', 'a//b.txt']), /"\/\/"/],
+    ['listVersions of a folder', () => mine.listVersions('docs/'), /names a folder/],
+  ])('refuses %s with InvalidKeyError before any request', async (_case, run, message) => {
+    const error = await rejection(run);
+    expect(error).toBeInstanceOf(InvalidKeyError);
+    expect(error).toBeInstanceOf(InvalidParameterError);
+    expect(error.message).toMatch(message);
+    expect(logger.requests()).toEqual([]);
+    expect(identity.calls('GetId')).toHaveLength(0);
+  });
+
+  it.each([
+    ['removeMany without an array', () => files.removeMany('a.txt' as never), /an array of strings/],
+    [
+      'copy to an unknown area',
+      () => files.copy('a.txt', 'b.txt', { toArea: 'private' as never }),
+      /"shared" or "mine"/,
+    ],
+    [
+      'move with overwrite "yes"',
+      () => files.move('a.txt', 'b.txt', { overwrite: 'yes' as never }),
+      /overwrite/,
+    ],
+    ['upload with overwrite 0', () => files.upload('x', 'a.txt', { overwrite: 0 as never }), /overwrite/],
+    ['removeFolder of the root', () => files.removeFolder(''), /a folder below the root/],
+    ['restoreVersion without a version', () => files.restoreVersion('a.txt', '' as never), /versionId/],
+    ['rename to a number', () => files.rename('a.txt', 5 as never), /new name as a string/],
+  ])('refuses %s with InvalidParameterError before any request', async (_case, run, message) => {
+    const error = await rejection(run);
+    expect(error).toBeInstanceOf(InvalidParameterError);
+    expect(error.message).toMatch(message);
+    expect(logger.requests()).toEqual([]);
+  });
+
+  it("names the private area after the signed-in user's identity id, known after the first call", async () => {
+    s3Mock.on(ListObjectsV2Command).resolves({ Contents: [{ Key: 'private/us-east-1:identity-1/a.txt' }] });
+    expect(mine.area).toBe('mine');
+    expect(mine.prefix).toBeUndefined();
+    const page = await mine.list();
+    expect(s3Mock.commandCalls(ListObjectsV2Command)[0]?.args[0].input.Prefix).toBe(
+      'private/us-east-1:identity-1/',
+    );
+    expect(page.items.map((item) => item.path)).toEqual(['a.txt']);
+    expect(mine.prefix).toBe('private/us-east-1:identity-1/');
+    expect(files.prefix).toBe('public/');
   });
 });
 

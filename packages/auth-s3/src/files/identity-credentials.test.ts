@@ -6,6 +6,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { ErrorAnswer, FakeCognito } from '../__tests__/fake-cognito.js';
 import { fakeIdToken, RecordingLogger, TestClock } from '../__tests__/fakes.js';
+import { createIdentityIds } from '../auth/identity-id.js';
 import { SessionStore } from '../auth/session-store.js';
 import { type GetIdInput, identityPoolApi } from '../cognito/identity-pool-operations.js';
 import { IDENTITY_POOLS } from '../cognito/json-client.js';
@@ -50,11 +51,11 @@ function setup(storage = memoryStorage()) {
   const clock = new TestClock();
   const { auth, signOut } = fakeAuth();
   const store = new SessionStore(storage, 'client1');
+  const api = identityPoolApi(identity.client(IDENTITY_POOLS, new RecordingLogger()));
   const provider = createCredentialsProvider({
-    config,
-    identity: identityPoolApi(identity.client(IDENTITY_POOLS, new RecordingLogger())),
+    identity: api,
+    identityIds: createIdentityIds({ config, identity: api, auth, store }),
     auth,
-    store,
     clock,
   });
   return { provider, clock, signOut, storage };

@@ -1,10 +1,9 @@
 /*
- * Temporary AWS credentials from the identity pool for the signed-in user: GetId (skipped when the
- * identity id for this user's sub is already in storage) and GetCredentialsForIdentity, fetched on
- * first use, cached until 5 minutes before they expire, and refreshed single-flight.
+ * Temporary AWS credentials from the identity pool for the signed-in user: the identity id (from
+ * `auth/identity-id.ts`: storage, else GetId) and GetCredentialsForIdentity, fetched on first use,
+ * cached until 5 minutes before they expire, and refreshed single-flight.
  */
-import { userFromIdToken } from '../auth/id-token.js';
-import type { SessionStore } from '../auth/session-store.js';
+import type { IdentityIds } from '../auth/identity-id.js';
 import type { AwsCredentials } from '../clients.js';
 import {
   expirationDate,
@@ -12,8 +11,8 @@ import {
   type IdentityPoolApi,
 } from '../cognito/identity-pool-operations.js';
 import { toAuthS3Error } from '../error-mapping.js';
-import { NotFoundError, NotSignedInError, ServiceError } from '../errors.js';
-import type { Auth, AuthS3Config, Clock } from '../types.js';
+import { NotFoundError, ServiceError } from '../errors.js';
+import type { Auth, Clock } from '../types.js';
 
 /** Credentials are renewed this long before they expire. */
 export const CREDENTIALS_MARGIN_MS = 5 * 60_000;
@@ -26,14 +25,12 @@ export interface CredentialsProvider {
 }
 
 export function createCredentialsProvider(deps: {
-  config: AuthS3Config;
   identity: IdentityPoolApi;
+  identityIds: IdentityIds;
   auth: Auth;
-  store: SessionStore;
   clock: Clock;
 }): CredentialsProvider {
-  const { config, identity, auth, store, clock } = deps;
-  const providerName = `cognito-idp.${config.region}.amazonaws.com/${config.userPoolId}`;
+  const { identity, identityIds, auth, clock } = deps;
   let cached: { sub: string; credentials: AwsCredentials } | undefined;
   let inflight: Promise<AwsCredentials> | undefined;
   let generation = 0;
@@ -42,32 +39,19 @@ export function createCredentialsProvider(deps: {
     if (event.type !== 'refreshed') provider.reset();
   });
 
-  async function identityIdFor(sub: string, logins: Record<string, string>): Promise<string> {
-    const stored = await store.getIdentityId(sub);
-    if (stored) return stored;
-    const { IdentityId } = await identity.getId({ IdentityPoolId: config.identityPoolId, Logins: logins });
-    if (!IdentityId)
-      throw new ServiceError('The identity pool answered GetId without an IdentityId. Try again.');
-    await store.setIdentityId(sub, IdentityId);
-    return IdentityId;
-  }
-
   async function fetchCredentials(): Promise<AwsCredentials> {
     const started = generation;
-    const session = await auth.getSession();
-    if (!session) throw new NotSignedInError('Files need a signed-in user. Sign in first.');
-    const { sub } = userFromIdToken(session.idToken);
-    const logins = { [providerName]: session.idToken };
     try {
-      let identityId = await identityIdFor(sub, logins);
+      const { sub, logins, identityId: first } = await identityIds.current();
+      let identityId = first;
       let response: GetCredentialsForIdentityOutput;
       try {
         response = await identity.getCredentialsForIdentity({ IdentityId: identityId, Logins: logins });
       } catch (error) {
         // A stored identity id the pool no longer knows (pool recreated): forget it and ask again once.
         if (toAuthS3Error(error, { operation: 'getCredentials' }) instanceof NotFoundError) {
-          await store.forgetIdentityId(sub);
-          identityId = await identityIdFor(sub, logins);
+          await identityIds.forget(sub);
+          ({ identityId } = await identityIds.current());
           response = await identity.getCredentialsForIdentity({ IdentityId: identityId, Logins: logins });
         } else {
           throw error;

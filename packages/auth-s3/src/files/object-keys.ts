@@ -44,6 +44,23 @@ export function folderPrefix(prefix: string, path = ''): string {
   return checkLength(prefix + folder, path);
 }
 
+/**
+ * Checks a single name (a file or folder name, as in a rename): one segment, so no `/`, and none of
+ * what {@link objectKey} refuses. Returns it unchanged.
+ * @throws InvalidKeyError saying what to change.
+ */
+export function checkName(name: string): string {
+  if (name === '') throw new InvalidKeyError('The name is empty. Type a name.', name);
+  if (name.includes('/')) {
+    throw new InvalidKeyError(
+      `The name "${name}" contains "/", which would put it in a folder. Use a name without "/".`,
+      name,
+    );
+  }
+  checkSegments(name, name, 'The name');
+  return name;
+}
+
 /** The inverse of {@link objectKey} for a key under `prefix`: `public/photos/cat.png` → `photos/cat.png`. */
 export function relativePath(prefix: string, key: string): string {
   return key.slice(prefix.length);

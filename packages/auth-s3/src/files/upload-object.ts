@@ -73,7 +73,7 @@ async function putObject(
   { bucket, key }: { bucket: string; key: string },
   body: Uint8Array<ArrayBuffer>,
   contentType: string,
-  { onProgress, signal }: UploadOptions,
+  { onProgress, signal, overwrite }: UploadOptions,
 ): Promise<UploadedObject> {
   const total = body.length;
   onProgress?.({ loaded: 0, total });
@@ -87,6 +87,7 @@ async function putObject(
         Body: body,
         ContentType: contentType,
         ContentLength: total,
+        IfNoneMatch: ifNoneMatch(overwrite),
       }),
     );
     etag = response.ETag;
@@ -181,6 +182,7 @@ async function multipartUpload(
         Key: key,
         UploadId: uploadId,
         MultipartUpload: { Parts: completed },
+        IfNoneMatch: ifNoneMatch(options.overwrite),
       }),
     );
     return { etag: done.ETag ?? '', size: read };
@@ -244,6 +246,14 @@ async function removeIfUnchanged(
     const mapped = await missingOrDenied(s3, bucket, toAuthS3Error(error, context), context);
     if (!(mapped instanceof NotFoundError)) throw mapped;
   }
+}
+
+/**
+ * `If-None-Match: *` unless replacing is allowed: S3 then stores nothing and answers 412 when the
+ * key exists (PutObject and CompleteMultipartUpload, S3 API Reference), which is `AlreadyExistsError`.
+ */
+function ifNoneMatch(overwrite: boolean | undefined): '*' | undefined {
+  return overwrite === false ? '*' : undefined;
 }
 
 function throwIfAborted(signal: AbortSignal | undefined, key: string): void {

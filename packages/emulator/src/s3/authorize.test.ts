@@ -1,12 +1,20 @@
 /*
  * The stack's allow/deny matrix (the one the IAM package evaluates directly) replayed over real
  * HTTP with the SDK: every request must get the same verdict from the emulator's S3 (Allow →
- * served; deny → 403 AccessDenied) and the decision the emulator reports must name it.
+ * served; deny → 403 AccessDenied) and the decision the emulator reports must name it. The caller
+ * is one identity and `{other}` a second one issued by the same pool, so the private-area cases
+ * hold only if the emulator substitutes `${cognito-identity.amazonaws.com:sub}` per caller.
  */
 
-import { agrees, CASES_WITHOUT_HTTP_FORM, HTTP_MATRIX, outcome } from '@auth-s3/stack-testing';
+import {
+  agrees,
+  CASES_WITHOUT_HTTP_FORM,
+  HTTP_MATRIX,
+  type MatrixIdentities,
+  outcome,
+} from '@auth-s3/stack-testing';
 import { DeleteObjectsCommand, GetObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3';
-import { describe, expect, it, vi } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { useS3Harness } from './__tests__/s3-suite.js';
 import { BUCKET, OTHER_ROLE_ARN } from './__tests__/stack-fixture.js';
 import { createAuthorizer } from './authorize.js';
@@ -14,9 +22,15 @@ import { createAuthorizer } from './authorize.js';
 const suite = useS3Harness();
 
 describe('authorization: the stack matrix over HTTP', () => {
+  let identities: MatrixIdentities;
+  beforeAll(() => {
+    // A second identity of the pool: its id is real, its credentials are never used.
+    identities = { own: suite.credentials.identityId, other: suite.h.issue().identityId };
+  });
+
   it.each(HTTP_MATRIX.map((c) => [c.label, c] as const))('%s', async (_label, matrixCase) => {
     const before = suite.h.decisions.length;
-    const result = await outcome(suite.s3, matrixCase.call(BUCKET));
+    const result = await outcome(suite.s3, matrixCase.call(BUCKET, identities));
     expect(agrees(matrixCase.case, result), result).toBe(true);
     if (matrixCase.case.otherBucket) return;
     const decision = suite.h.decisions.slice(before).find((d) => d.action === matrixCase.case.action);

@@ -4,18 +4,29 @@
  * `S3Error`, built with one of the factories below so codes and statuses match AWS exactly.
  */
 
-/** One S3 error response. `extra` becomes additional child elements of `<Error>` (e.g. `Key`). */
+/**
+ * One S3 error response. `extra` becomes additional child elements of `<Error>` (e.g. `Key`);
+ * `headers` are response headers S3 sends with it (a delete marker's `x-amz-delete-marker`).
+ */
 export class S3Error extends Error {
   constructor(
     readonly code: string,
     readonly status: number,
     message: string,
     readonly extra: Record<string, string> = {},
-    options?: { cause?: unknown },
+    options?: { cause?: unknown; headers?: Record<string, string> },
   ) {
     super(message, options);
     this.name = 'S3Error';
+    this.headers = options?.headers ?? {};
   }
+
+  readonly headers: Record<string, string>;
+}
+
+/** The headers S3 sends about a delete marker it met: `x-amz-delete-marker`, its version id. */
+function deleteMarkerHeaders(marker: { versionId: string }): Record<string, string> {
+  return { 'x-amz-delete-marker': 'true', 'x-amz-version-id': marker.versionId };
 }
 
 /** Factories for every error the emulator's S3 returns, named after S3's codes. */
@@ -104,6 +115,23 @@ export const S3Errors = {
       Size: String(size),
       MaxSizeAllowed: String(max),
     }),
+  /**
+   * GetObject/HeadObject of a delete marker by its version id (S3 API Reference, GetObject,
+   * "x-amz-delete-marker": "405 Method Not Allowed error and the Last-Modified: timestamp").
+   */
+  deleteMarkerNotAllowed: (method: string, marker: { versionId: string; lastModified: number }) =>
+    new S3Error(
+      'MethodNotAllowed',
+      405,
+      'The specified method is not allowed against this resource.',
+      { Method: method, ResourceType: 'DeleteMarker' },
+      {
+        headers: {
+          ...deleteMarkerHeaders(marker),
+          'last-modified': new Date(marker.lastModified).toUTCString(),
+        },
+      },
+    ),
   methodNotAllowed: (method: string) =>
     new S3Error('MethodNotAllowed', 405, 'The specified method is not allowed against this resource.', {
       Method: method,
@@ -113,8 +141,27 @@ export const S3Errors = {
     new S3Error('MissingContentLength', 411, 'You must provide the Content-Length HTTP header.'),
   noSuchBucket: (bucket: string) =>
     new S3Error('NoSuchBucket', 404, 'The specified bucket does not exist', { BucketName: bucket }),
-  noSuchKey: (key: string) =>
-    new S3Error('NoSuchKey', 404, 'The specified key does not exist.', { Key: key }),
+  /** With `marker` when the key's current version is a delete marker (S3 sends its headers). */
+  noSuchKey: (key: string, marker?: { versionId: string }) =>
+    new S3Error(
+      'NoSuchKey',
+      404,
+      'The specified key does not exist.',
+      { Key: key },
+      { headers: marker ? deleteMarkerHeaders(marker) : {} },
+    ),
+  /** A well-formed `versionId` that the key does not have. */
+  noSuchVersion: (key: string, versionId: string) =>
+    new S3Error('NoSuchVersion', 404, 'The specified version does not exist.', {
+      Key: key,
+      VersionId: versionId,
+    }),
+  /** A `versionId` that cannot be a version id. */
+  invalidVersionId: (versionId: string) =>
+    new S3Error('InvalidArgument', 400, 'Invalid version id specified', {
+      ArgumentName: 'versionId',
+      ArgumentValue: versionId,
+    }),
   noSuchUpload: (uploadId: string) =>
     new S3Error(
       'NoSuchUpload',
@@ -126,7 +173,7 @@ export const S3Errors = {
     new S3Error(
       'NotImplemented',
       501,
-      `The emulator does not implement ${operation}. Supported: ListObjectsV2, GetObject, HeadObject, PutObject, DeleteObject, DeleteObjects, CopyObject and the multipart upload operations.`,
+      `The emulator does not implement ${operation}. Supported: ListObjectsV2, ListObjectVersions, GetObject, HeadObject, PutObject, DeleteObject, DeleteObjects, CopyObject and the multipart upload operations.`,
     ),
   preconditionFailed: (condition: string) =>
     new S3Error('PreconditionFailed', 412, 'At least one of the pre-conditions you specified did not hold', {
@@ -157,7 +204,7 @@ export const S3Errors = {
 
 /** The same S3 error, with `cause` recorded (for errors raised while handling another). */
 export function withCause(error: S3Error, cause: unknown): S3Error {
-  return new S3Error(error.code, error.status, error.message, error.extra, { cause });
+  return new S3Error(error.code, error.status, error.message, error.extra, { cause, headers: error.headers });
 }
 
 /** Wraps anything thrown into an `S3Error`, keeping the original as `cause`. */

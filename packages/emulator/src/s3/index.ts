@@ -62,7 +62,7 @@ function checkExpectedOwners(req: IncomingMessage, accountId: string): void {
 export function createS3Service(deps: S3ServiceDeps): S3Service {
   const { model, clock } = deps;
   const root = join(deps.dataDir, 's3', model.bucket.name);
-  const objects = new ObjectStore(root);
+  const objects = new ObjectStore(root, () => clock.now());
   const uploads = new MultipartStore(root, objects.tmpDir);
   const ready = objects.open().then(() => uploads.open());
   ready.catch(() => {});

@@ -30,7 +30,7 @@ export function sendError(
   error: S3Error,
   options: { requestId: string; resource?: string; head: boolean },
 ): void {
-  const headers: Record<string, string> = {};
+  const headers: Record<string, string> = { ...error.headers };
   if (error.code === 'InvalidRange' && error.extra.ActualObjectSize !== undefined) {
     headers['content-range'] = `bytes */${error.extra.ActualObjectSize}`;
   }
@@ -77,6 +77,7 @@ export function xmlDate(ms: number): string {
 export function objectHeaders(meta: ObjectMeta, withChecksums: boolean): Record<string, string> {
   const headers: Record<string, string> = {
     etag: quoteEtag(meta.etag),
+    'x-amz-version-id': meta.versionId,
     'last-modified': httpDate(meta.lastModified),
     'content-type': meta.contentType,
     'accept-ranges': 'bytes',

@@ -83,9 +83,6 @@ function unsupportedSubresource(method: string, query: Query, level: 'Bucket' | 
     if (method === 'GET' && level === 'Bucket' && name === 'uploads') {
       return unsupported('ListMultipartUploads', level, 's3:ListBucketMultipartUploads');
     }
-    if (method === 'GET' && level === 'Bucket' && name === 'versions') {
-      return unsupported('ListObjectVersions', level, 's3:ListBucketVersions');
-    }
     return unsupported(`${VERBS.get(method) ?? method}${level}${suffix}`, level);
   }
   return undefined;
@@ -109,6 +106,14 @@ function bucketRoute(method: string, query: Query): Route {
     return {
       operation: 'ListObjectsV2',
       action: 's3:ListBucket',
+      bucketLevel: true,
+      context: listContext(query),
+    };
+  }
+  if (method === 'GET' && has(query, 'versions')) {
+    return {
+      operation: 'ListObjectVersions',
+      action: 's3:ListBucketVersions',
       bucketLevel: true,
       context: listContext(query),
     };
@@ -142,16 +147,19 @@ function objectRoute(method: string, query: Query, headers: IncomingHttpHeaders)
     bucketLevel: false,
   });
   const copy = headers['x-amz-copy-source'] !== undefined;
+  // A request naming a version is authorized with the version action (S3 Service Authorization
+  // Reference, "Actions, resources, and condition keys for Amazon S3": GetObjectVersion,
+  // DeleteObjectVersion).
+  const version = has(query, 'versionId');
   switch (method) {
     case 'GET':
       if (has(query, 'uploadId')) return object('ListParts', 's3:ListMultipartUploadParts');
-      if (has(query, 'versionId'))
-        return unsupported('GetObject of a version', 'Object', 's3:GetObjectVersion');
-      return unsupportedSubresource(method, query, 'Object') ?? object('GetObject', 's3:GetObject');
+      return (
+        unsupportedSubresource(method, query, 'Object') ??
+        object('GetObject', version ? 's3:GetObjectVersion' : 's3:GetObject')
+      );
     case 'HEAD':
-      if (has(query, 'versionId'))
-        return unsupported('HeadObject of a version', 'Object', 's3:GetObjectVersion');
-      return object('HeadObject', 's3:GetObject');
+      return object('HeadObject', version ? 's3:GetObjectVersion' : 's3:GetObject');
     case 'PUT':
       if (has(query, 'partNumber') || has(query, 'uploadId')) {
         return copy
@@ -170,9 +178,10 @@ function objectRoute(method: string, query: Query, headers: IncomingHttpHeaders)
       );
     case 'DELETE':
       if (has(query, 'uploadId')) return object('AbortMultipartUpload', 's3:AbortMultipartUpload');
-      if (has(query, 'versionId'))
-        return unsupported('DeleteObject of a version', 'Object', 's3:DeleteObjectVersion');
-      return unsupportedSubresource(method, query, 'Object') ?? object('DeleteObject', 's3:DeleteObject');
+      return (
+        unsupportedSubresource(method, query, 'Object') ??
+        object('DeleteObject', version ? 's3:DeleteObjectVersion' : 's3:DeleteObject')
+      );
     default:
       throw S3Errors.methodNotAllowed(method);
   }

@@ -9,7 +9,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { agrees, HTTP_MATRIX, outcome } from '@auth-s3/stack-testing';
+import { agrees, HTTP_MATRIX, type MatrixIdentities, outcome } from '@auth-s3/stack-testing';
 import {
   CognitoIdentityClient,
   GetCredentialsForIdentityCommand,
@@ -52,16 +52,17 @@ afterAll(async () => {
   if (dataDir) await rm(dataDir, { recursive: true, force: true });
 });
 
-function signIn(): Promise<CognitoUserSession> {
+function signIn(email: string): Promise<CognitoUserSession> {
   const pool = new CognitoUserPool({
     UserPoolId: model.userPool.id,
     ClientId: model.userPoolClient.id,
     endpoint: emulator.endpoint,
   });
-  return signInWithCognitoJs(pool, EMAIL, PASSWORD);
+  return signInWithCognitoJs(pool, email, PASSWORD);
 }
 
-async function credentialsFromIdentityPool() {
+/** A new user's identity id and credentials: sign up, confirm, SRP sign-in, GetId, GetCredentialsForIdentity. */
+async function credentialsFromIdentityPool(email = EMAIL) {
   const idp = new CognitoIdentityProviderClient({
     region: model.region,
     endpoint: emulator.endpoint,
@@ -70,14 +71,14 @@ async function credentialsFromIdentityPool() {
   await idp.send(
     new SignUpCommand({
       ClientId: model.userPoolClient.id,
-      Username: EMAIL,
+      Username: email,
       Password: PASSWORD,
-      UserAttributes: [{ Name: 'email', Value: EMAIL }],
+      UserAttributes: [{ Name: 'email', Value: email }],
     }),
   );
-  await idp.send(new AdminConfirmSignUpCommand({ UserPoolId: model.userPool.id, Username: EMAIL }));
+  await idp.send(new AdminConfirmSignUpCommand({ UserPoolId: model.userPool.id, Username: email }));
   idp.destroy();
-  const session = await signIn();
+  const session = await signIn(email);
   const identity = new CognitoIdentityClient({
     region: model.region,
     endpoint: emulator.endpoint,
@@ -92,21 +93,29 @@ async function credentialsFromIdentityPool() {
   const { Credentials } = await identity.send(new GetCredentialsForIdentityCommand({ IdentityId, Logins }));
   identity.destroy();
   return {
-    accessKeyId: Credentials?.AccessKeyId as string,
-    secretAccessKey: Credentials?.SecretKey as string,
-    sessionToken: Credentials?.SessionToken as string,
+    identityId: IdentityId as string,
+    credentials: {
+      accessKeyId: Credentials?.AccessKeyId as string,
+      secretAccessKey: Credentials?.SecretKey as string,
+      sessionToken: Credentials?.SessionToken as string,
+    },
   };
 }
 
 describe('S3 with credentials from the identity pool', () => {
   let s3: S3Client;
+  /** The signed-in user's identity id and a second user's, both issued by the identity pool. */
+  let identities: MatrixIdentities;
 
   beforeAll(async () => {
+    const own = await credentialsFromIdentityPool();
+    const other = await credentialsFromIdentityPool('kim@example.com');
+    identities = { own: own.identityId, other: other.identityId };
     s3 = new S3Client({
       region: model.region,
       endpoint: emulator.endpoint,
       forcePathStyle: true,
-      credentials: await credentialsFromIdentityPool(),
+      credentials: own.credentials,
       maxAttempts: 1,
     });
   });
@@ -144,10 +153,12 @@ describe('S3 with credentials from the identity pool', () => {
     });
   });
 
-  it('gives every case of the stack matrix (@auth-s3/stack-testing) its verdict over HTTP', async () => {
+  it('gives every case of the stack matrix (@auth-s3/stack-testing) its verdict over HTTP, with two identities', async () => {
     expect(HTTP_MATRIX.length).toBeGreaterThanOrEqual(30);
+    expect(identities.own).toMatch(/^us-east-1:[0-9a-f-]{36}$/);
+    expect(identities.other).not.toBe(identities.own);
     for (const matrixCase of HTTP_MATRIX) {
-      const result = await outcome(s3, matrixCase.call(BUCKET));
+      const result = await outcome(s3, matrixCase.call(BUCKET, identities));
       expect(agrees(matrixCase.case, result), `${matrixCase.label}: ${result}`).toBe(true);
     }
   });

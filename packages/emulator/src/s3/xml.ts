@@ -6,7 +6,11 @@
 import { XMLParser } from 'fast-xml-parser';
 import { S3Errors, withCause } from './errors.js';
 
-/** A response element: text, or children in order; arrays repeat the element; `undefined` is omitted. */
+/**
+ * A response element: text, or children in order; arrays repeat the element; `undefined` is
+ * omitted. Under the name `''`, an array of objects writes their children inline, for sequences
+ * that mix elements (ListObjectVersions' `<Version>` and `<DeleteMarker>` in key order).
+ */
 export type XmlValue = string | number | boolean | undefined | XmlObject | XmlValue[];
 export interface XmlObject {
   [element: string]: XmlValue;
@@ -39,6 +43,10 @@ function writeElement(name: string, value: XmlValue, out: string[]): void {
   if (value === undefined) return;
   if (Array.isArray(value)) {
     for (const item of value) writeElement(name, item, out);
+    return;
+  }
+  if (name === '') {
+    if (typeof value === 'object') writeChildren(value, out);
     return;
   }
   out.push(`<${name}>`);

@@ -245,6 +245,8 @@ describe('toStackOutputs', () => {
       UserPoolClientId: model.userPoolClient.id,
       IdentityPoolId: model.identityPool.id,
       BucketName: model.bucket.name,
+      PublicPrefix: 'public/',
+      PrivatePrefixPattern: 'private/{identityId}/',
       PasswordMinimumLength: String(policy.minimumLength),
       PasswordRequireLowercase: String(policy.requireLowercase),
       PasswordRequireUppercase: String(policy.requireUppercase),
@@ -252,6 +254,16 @@ describe('toStackOutputs', () => {
       PasswordRequireSymbols: String(policy.requireSymbols),
     });
     expect(toStackOutputs(model, 'http://127.0.0.1:4566').Endpoint).toBe('http://127.0.0.1:4566');
+  });
+
+  it("reads the areas from the template's outputs, and the contract's with a warning when it has none", () => {
+    const template = minimalTemplate() as { Outputs?: Record<string, unknown> };
+    template.Outputs = { ...template.Outputs, PublicPrefix: { Value: 'shared/' } };
+    expect(loadStackModel(template, options).areas.publicPrefix).toBe('shared/');
+    delete template.Outputs.PublicPrefix;
+    const bare = loadStackModel(template, options);
+    expect(bare.areas).toEqual({ publicPrefix: 'public/', privatePrefixPattern: 'private/{identityId}/' });
+    expect(bare.warnings.join('\n')).toMatch(/no PublicPrefix\/PrivatePrefixPattern outputs/);
   });
 
   it("reads the template's OutputsVersion into the model, and warns when it has none", () => {

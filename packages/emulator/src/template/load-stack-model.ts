@@ -4,6 +4,7 @@
  * deterministic physical ids (the same on every start, nothing stored), and lists what the
  * template asks for that the emulator does not do.
  */
+import { FILE_AREAS, type FileAreas } from '@auth-s3/outputs';
 import { TemplateReadError } from '../errors.js';
 import type { StackModel } from '../stack-model.js';
 import { readIdentityPool, readUserPool, readUserPoolClient } from './cognito-resources.js';
@@ -88,6 +89,7 @@ export function loadStackModel(template: object, options: LoadStackModelOptions)
   warnAboutOtherResources(ctx);
   warnAboutRegion(ctx);
   const outputsVersion = readOutputsVersion(ctx);
+  const areas = readAreas(ctx);
 
   return {
     stackName: stack.stackName,
@@ -100,6 +102,29 @@ export function loadStackModel(template: object, options: LoadStackModelOptions)
     bucket,
     warnings: ctx.warnings,
     outputsVersion,
+    areas,
+  };
+}
+
+/**
+ * The areas the stack's outputs announce (`PublicPrefix`, `PrivatePrefixPattern`); the contract's
+ * own, with a warning, for a template synthesized before the outputs carried them.
+ */
+function readAreas(ctx: LoadContext): FileAreas {
+  const publicOutput = ctx.template.Outputs?.PublicPrefix;
+  const privateOutput = ctx.template.Outputs?.PrivatePrefixPattern;
+  if (publicOutput === undefined || privateOutput === undefined) {
+    ctx.warn(
+      "The template has no PublicPrefix/PrivatePrefixPattern outputs; the outputs file gives the contract's areas. Synthesize the current stack",
+    );
+    return FILE_AREAS;
+  }
+  return {
+    publicPrefix: ctx.resolver.resolveString(publicOutput.Value, 'Outputs.PublicPrefix.Value'),
+    privatePrefixPattern: ctx.resolver.resolveString(
+      privateOutput.Value,
+      'Outputs.PrivatePrefixPattern.Value',
+    ),
   };
 }
 

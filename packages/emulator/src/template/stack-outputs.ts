@@ -14,6 +14,7 @@ export function toStackOutputs(model: StackModel, endpoint?: string): OutputsFil
     userPoolClientId: model.userPoolClient.id,
     identityPoolId: model.identityPool.id,
     bucketName: model.bucket.name,
+    areas: model.areas,
     passwordPolicy: model.userPool.passwordPolicy,
     ...(endpoint === undefined ? {} : { endpoint }),
   });

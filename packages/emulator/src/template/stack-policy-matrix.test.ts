@@ -3,7 +3,8 @@
  * the authenticated role's policies and the bucket policy, as `loadStackModel` reads them from the
  * synthesized template (the fixture, which infra's tests hold equal to a fresh synth). Then the
  * same matrix against deliberately widened templates, to show it catches a role that can do more
- * than `public/`.
+ * than `public/` and the caller's own `private/<identity id>/`. The private-area cases name two
+ * identities (`{own}`, the caller, and `{other}`).
  */
 import type { NamedPolicy } from '@auth-s3/iam';
 import { evaluate } from '@auth-s3/iam';
@@ -101,6 +102,38 @@ describe('authenticated role policy matrix', () => {
     expect(labels).toEqual(expect.arrayContaining(named));
   });
 
+  it('includes the two-identity cases issue 12 names', () => {
+    const labels = POLICY_MATRIX.map(caseLabel);
+    const actions = ['s3:GetObject', 's3:GetObjectVersion', 's3:PutObject', 's3:DeleteObject'];
+    const named = [
+      ...actions.map((action) => `${action} "private/{own}/a.txt" → Allow`),
+      ...actions.map((action) => `${action} "private/{other}/a.txt" → Deny`),
+      's3:ListBucket (bucket) prefix "private/{own}/" → Allow',
+      's3:ListBucketVersions (bucket) prefix "private/{own}/" → Allow',
+      's3:ListBucket (bucket) prefix "private/{other}/" → Deny',
+      's3:ListBucketVersions (bucket) prefix "private/{other}/" → Deny',
+      's3:ListBucket (bucket) prefix "private/" → Deny',
+      's3:ListBucketVersions (bucket) prefix "private/" → Deny',
+      's3:ListBucket (bucket) prefix "private/{own}" → Deny',
+      's3:ListBucket (bucket) prefix "private/{own}x/" → Deny',
+      's3:PutObject "private/{own}x/a.txt" → Deny',
+      's3:DeleteObjectVersion "private/{own}/a.txt" → Deny',
+      's3:DeleteObjectVersion "public/a.txt" → Deny',
+    ];
+    expect(labels).toEqual(expect.arrayContaining(named));
+  });
+
+  it("holds for other identity ids, even when the other's id is the caller's with one more character", () => {
+    const identities = {
+      own: 'eu-west-1:aaaaaaaa-0000-4000-8000-000000000000',
+      other: 'eu-west-1:aaaaaaaa-0000-4000-8000-0000000000001',
+    };
+    const wrong = POLICY_MATRIX.filter(
+      (c) => (decide(model, c, { identities }).decision === 'Allow' ? 'Allow' : 'Deny') !== c.expected,
+    );
+    expect(wrong.map(caseLabel)).toEqual([]);
+  });
+
   it.each(POLICY_MATRIX.map((c) => [caseLabel(c), c] as const))('%s', (_label, testCase) => {
     const decision = decide(model, testCase);
     if (testCase.expected === 'Allow') {
@@ -151,6 +184,55 @@ describe('the matrix catches a widened role', () => {
     expect(mismatches(widened)).toEqual(
       expect.arrayContaining(['s3:PutBucketPolicy (bucket) → Deny', 's3:GetObject "private/a.txt" → Deny']),
     );
+  });
+
+  it("fails when the private area loses its identity variable (every identity's area opened)", () => {
+    const widened = widenedModel((bucket) => ({
+      Action: ['s3:GetObject', 's3:PutObject', 's3:GetObjectVersion'],
+      Resource: objects(bucket, '/private/*'),
+    }));
+    expect(mismatches(widened)).toEqual(
+      expect.arrayContaining([
+        's3:GetObject "private/{other}/a.txt" → Deny',
+        's3:GetObjectVersion "private/{other}/a.txt" → Deny',
+        's3:PutObject "private/{own}x/a.txt" → Deny',
+      ]),
+    );
+  });
+
+  it("fails when listing is opened to private/ as a whole, or the own area's prefix loses its slash", () => {
+    const all = widenedModel((bucket) => ({
+      Action: ['s3:ListBucket', 's3:ListBucketVersions'],
+      Resource: bucket,
+      Condition: { StringLike: { 's3:prefix': ['private/*'] } },
+    }));
+    expect(mismatches(all)).toEqual(
+      expect.arrayContaining([
+        's3:ListBucket (bucket) prefix "private/{other}/" → Deny',
+        's3:ListBucketVersions (bucket) prefix "private/{other}/" → Deny',
+        's3:ListBucket (bucket) prefix "private/" → Deny',
+      ]),
+    );
+    const noSlash = widenedModel((bucket) => ({
+      Action: 's3:ListBucket',
+      Resource: bucket,
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: an IAM policy variable, not a JavaScript one.
+      Condition: { StringLike: { 's3:prefix': ['private/${cognito-identity.amazonaws.com:sub}*'] } },
+    }));
+    expect(mismatches(noSlash)).toEqual(
+      expect.arrayContaining([
+        's3:ListBucket (bucket) prefix "private/{own}" → Deny',
+        's3:ListBucket (bucket) prefix "private/{own}x/" → Deny',
+      ]),
+    );
+  });
+
+  it('fails when the role may delete versions', () => {
+    const widened = widenedModel((bucket) => ({
+      Action: 's3:DeleteObjectVersion',
+      Resource: objects(bucket, '/public/*'),
+    }));
+    expect(mismatches(widened)).toEqual(['s3:DeleteObjectVersion "public/a.txt" → Deny']);
   });
 
   it('fails when ListBucket loses its prefix condition', () => {

@@ -24,6 +24,15 @@ describe('loadStackModel on the synthesized stack', () => {
     expect(toStackOutputs(ephemeral)).toEqual(outputs);
   });
 
+  it("reads the bucket's areas from the stack's outputs", () => {
+    expect(model.areas).toEqual({ publicPrefix: 'public/', privatePrefixPattern: 'private/{identityId}/' });
+    expect(model.warnings.join('\n')).not.toMatch(/PublicPrefix/);
+    expect(toStackOutputs(model)).toMatchObject({
+      PublicPrefix: 'public/',
+      PrivatePrefixPattern: 'private/{identityId}/',
+    });
+  });
+
   it('carries the user pool and client settings of the stack', () => {
     expect(model.userPool).toMatchObject({
       usernameAttributes: ['email'],

@@ -12,6 +12,8 @@ const valid = {
     UserPoolClientId: 'abc123',
     IdentityPoolId: 'us-east-1:0c0f3b9a-0000-0000-0000-000000000000',
     BucketName: 'auth-s3-files',
+    PublicPrefix: 'public/',
+    PrivatePrefixPattern: 'private/{identityId}/',
     PasswordMinimumLength: '8',
     PasswordRequireLowercase: 'true',
     PasswordRequireUppercase: 'true',

@@ -5,6 +5,7 @@
  */
 import type { S3Client } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll } from 'vitest';
+import type { IssuedCredentials } from '../../issued-credentials.js';
 import { type S3Harness, type S3HarnessOptions, startS3Harness } from './s3-harness.js';
 
 /** What a suite's tests use; reading either before the suite starts throws. */
@@ -13,15 +14,19 @@ export interface S3Suite {
   readonly h: S3Harness;
   /** An SDK client with credentials the identity pool would issue for the authenticated role. */
   readonly s3: S3Client;
+  /** The credentials `s3` signs with (their `identityId` is the caller's). */
+  readonly credentials: IssuedCredentials;
 }
 
 /** Registers the suite's `beforeAll`/`afterAll` and returns its harness and client. */
 export function useS3Harness(options: S3HarnessOptions = {}): S3Suite {
   let harness: S3Harness | undefined;
   let client: S3Client | undefined;
+  let credentials: IssuedCredentials | undefined;
   beforeAll(async () => {
     harness = await startS3Harness(options);
-    client = harness.client(harness.issue());
+    credentials = harness.issue();
+    client = harness.client(credentials);
   });
   afterAll(async () => {
     client?.destroy();
@@ -37,6 +42,9 @@ export function useS3Harness(options: S3HarnessOptions = {}): S3Suite {
     },
     get s3() {
       return started(client);
+    },
+    get credentials() {
+      return started(credentials);
     },
   };
 }

@@ -1,7 +1,7 @@
 /*
  * CompleteMultipartUpload: checks the part list as S3 does (ascending, each part present with
  * its ETag and checksum, every part but the last ≥ 5 MiB), streams the parts into one temp file,
- * and commits it as the object. ETag `md5(md5s)-N`; checksum COMPOSITE (`crc(part crcs)-N`) or
+ * and commits it as the key's new version (`x-amz-version-id`). ETag `md5(md5s)-N`; checksum COMPOSITE (`crc(part crcs)-N`) or
  * FULL_OBJECT (over all bytes) as the upload declared.
  */
 import { createHash } from 'node:crypto';
@@ -109,6 +109,7 @@ export const completeMultipartUpload: OperationFactory =
       );
       await uploads.remove(uploadId);
       const encodedKey = key.split('/').map(encodeURIComponent).join('/');
+      res.setHeader('x-amz-version-id', meta.versionId);
       sendXml(res, 200, 'CompleteMultipartUploadResult', {
         Location: `http://${req.headers.host}/${model.bucket.name}/${encodedKey}`,
         Bucket: model.bucket.name,

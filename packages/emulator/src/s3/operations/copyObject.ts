@@ -1,7 +1,9 @@
 /*
  * CopyObject (S3 API Reference, CopyObject): copies a stored object (x-amz-copy-source) to the
- * request's key. Authorized as S3 does it: s3:PutObject on the destination (by the router) and
- * s3:GetObject on the source (here). The source's four `x-amz-copy-source-if-*` conditions are
+ * request's key, from the source's current object or, with `?versionId=` in the copy source, from
+ * that version (how an earlier version is restored: copied back as the newest). Authorized as S3
+ * does it: s3:PutObject on the destination (by the router) and s3:GetObject (s3:GetObjectVersion
+ * for a version) on the source (here). The source's four `x-amz-copy-source-if-*` conditions are
  * evaluated like GetObject's, each failure a 412. Metadata is copied, or replaced with
  * `x-amz-metadata-directive: REPLACE`. The copy is a new single-part object: its ETag is the MD5
  * of its bytes (not a multipart source's `-N` ETag) and its checksum, when the source had one or
@@ -10,23 +12,27 @@
 import { createHash } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import { pipeline } from 'node:stream/promises';
+import type { Authorizer } from '../authorize.js';
 import { createHasher, hashing, parseChecksumAlgorithm } from '../body/checksums.js';
 import { S3Errors, withCause } from '../errors.js';
 import { quoteEtag, sendXml, xmlDate } from '../reply.js';
 import { DurableFileSink } from '../storage/durable-file-sink.js';
 import { removeQuietly } from '../storage/files.js';
 import type { ObjectMeta } from '../storage/object-meta.js';
+import type { ObjectStore } from '../storage/object-store.js';
 import { evaluateConditions, requestConditions } from './conditional-headers.js';
 import { missingKey } from './missing-key.js';
 import { headerValue, readObjectInput } from './object-input.js';
+import { checkVersionId, findObjectVersion } from './object-version.js';
 import type { OperationFactory } from './operation.js';
 import { commitObject, storedTime, writeCondition } from './putObject.js';
 
-function parseCopySource(value: string): { bucket: string; key: string } {
-  const [path = '', query] = value.split('?');
-  if (query !== undefined && !/^versionId=null$/.test(query)) {
-    throw S3Errors.notImplemented('CopyObject from a version (the emulator does not keep versions)');
-  }
+/** `x-amz-copy-source`: `bucket/key`, optionally `?versionId=<id>` (URL-encoded). */
+function parseCopySource(value: string): { bucket: string; key: string; versionId?: string } {
+  const at = value.indexOf('?');
+  const path = at < 0 ? value : value.slice(0, at);
+  const versionId =
+    at < 0 ? undefined : (new URLSearchParams(value.slice(at + 1)).get('versionId') ?? undefined);
   const trimmed = path.startsWith('/') ? path.slice(1) : path;
   const slash = trimmed.indexOf('/');
   if (slash <= 0 || slash === trimmed.length - 1) {
@@ -40,6 +46,7 @@ function parseCopySource(value: string): { bucket: string; key: string } {
     return {
       bucket: decodeURIComponent(trimmed.slice(0, slash)),
       key: decodeURIComponent(trimmed.slice(slash + 1)),
+      versionId,
     };
   } catch (cause) {
     throw withCause(
@@ -57,6 +64,27 @@ function checkSourceConditions(req: IncomingMessage, meta: ObjectMeta, now: numb
   throw S3Errors.preconditionFailed(`${prefix}${'failed' in outcome ? outcome.failed : outcome.notModified}`);
 }
 
+/**
+ * The source version a copy reads. A delete marker named by its id is 400 InvalidRequest (S3 API
+ * Reference, CopyObject: "you can't specify a delete marker as the source version"); a current
+ * delete marker reads as a missing key.
+ */
+function sourceVersion(
+  objects: ObjectStore,
+  authz: Authorizer,
+  source: { key: string; versionId?: string },
+): ObjectMeta {
+  if (source.versionId !== undefined) {
+    const version = objects.version(source.key, checkVersionId(source.versionId) as string);
+    if (version?.deleteMarker) {
+      throw S3Errors.invalidRequest(
+        'The source of a copy request may not specifically refer to a delete marker by version id.',
+      );
+    }
+  }
+  return findObjectVersion(objects, authz, source.key, source.versionId, 'GET');
+}
+
 /** `x-amz-metadata-directive`: COPY (the default) or REPLACE; anything else is InvalidArgument. */
 function replacesMetadata(req: IncomingMessage): boolean {
   const directive = headerValue(req, 'x-amz-metadata-directive');
@@ -70,12 +98,17 @@ export const copyObject: OperationFactory =
   async ({ req, res, key, auth, authz }) => {
     const source = parseCopySource(String(req.headers['x-amz-copy-source']));
     if (source.bucket !== model.bucket.name) throw S3Errors.noSuchBucket(source.bucket);
-    authz.check({ action: 's3:GetObject', key: source.key });
-    const meta = objects.get(source.key);
-    if (!meta) throw missingKey(authz, source.key);
+    // A copy from a version reads that version: s3:GetObjectVersion (S3 API Reference, CopyObject).
+    authz.check({
+      action: source.versionId === undefined ? 's3:GetObject' : 's3:GetObjectVersion',
+      key: source.key,
+    });
+    const meta = sourceVersion(objects, authz, source);
     checkSourceConditions(req, meta, clock.now());
     const replace = replacesMetadata(req);
-    if (source.key === key && !replace) {
+    // Copying an earlier version over its key is how a version is restored; only the current
+    // object onto itself, unchanged, is refused.
+    if (source.key === key && !replace && source.versionId === undefined) {
       throw S3Errors.invalidRequest(
         "This copy request is illegal because it is trying to copy an object to itself without changing the object's metadata, storage class, website redirect location or encryption attributes.",
       );
@@ -83,8 +116,8 @@ export const copyObject: OperationFactory =
     const input = replace ? readObjectInput(req, auth.queryHeaders) : undefined;
     const requested = headerValue(req, 'x-amz-checksum-algorithm');
     const condition = writeCondition(req);
-    const opened = await objects.read(source.key);
-    if (!opened) throw missingKey(authz, source.key);
+    const opened = await objects.read(source.key, undefined, meta.versionId);
+    if (!opened) throw missingKey(authz, source.key, objects.latest(source.key));
     const copied = opened.meta;
     const algorithm =
       requested === undefined
@@ -120,6 +153,9 @@ export const copyObject: OperationFactory =
     const checksums = Object.fromEntries(
       Object.entries(stored.checksums).map(([a, v]) => [`Checksum${a}`, v]),
     );
+    res.setHeader('x-amz-version-id', stored.versionId);
+    // "x-amz-copy-source-version-id: The version ID of the source object that was copied."
+    res.setHeader('x-amz-copy-source-version-id', copied.versionId);
     sendXml(res, 200, 'CopyObjectResult', {
       ETag: quoteEtag(stored.etag),
       LastModified: xmlDate(stored.lastModified),

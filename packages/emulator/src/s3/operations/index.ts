@@ -11,6 +11,7 @@ import { deleteObjects } from './deleteObjects.js';
 import { getObject } from './getObject.js';
 import { headObject } from './headObject.js';
 import { listObjectsV2 } from './listObjectsV2.js';
+import { listObjectVersions } from './listObjectVersions.js';
 import { listParts } from './listParts.js';
 import type { Operation, OperationFactory, S3Services } from './operation.js';
 import { putObject } from './putObject.js';
@@ -18,6 +19,7 @@ import { uploadPart } from './uploadPart.js';
 
 export const OPERATIONS = {
   ListObjectsV2: listObjectsV2,
+  ListObjectVersions: listObjectVersions,
   GetObject: getObject,
   HeadObject: headObject,
   PutObject: putObject,

@@ -8,9 +8,8 @@ import { quoteEtag, sendXml, xmlDate } from '../reply.js';
 import { queryValue } from '../request-url.js';
 import { bucketOwner } from '../role-session.js';
 import type { ContinuationPoint } from '../storage/list-keys.js';
+import { readListInput } from './list-input.js';
 import type { OperationFactory } from './operation.js';
-
-const MAX_KEYS = 1000;
 
 function encodeToken(point: ContinuationPoint): string {
   return Buffer.from(JSON.stringify(point)).toString('base64url');
@@ -26,35 +25,11 @@ function decodeToken(token: string): ContinuationPoint {
   throw S3Errors.invalidArgument('The continuation token provided is incorrect', 'continuation-token', token);
 }
 
-/** S3's `encoding-type=url`: percent-encoding with `/` kept and spaces as `+`. */
-function urlEncode(text: string): string {
-  return encodeURIComponent(text).replace(/%2F/g, '/').replace(/%20/g, '+');
-}
-
 export const listObjectsV2: OperationFactory =
   ({ objects, model }) =>
   async ({ res, url }) => {
     const q = (name: string) => queryValue(url.query, name);
-    const maxKeysText = q('max-keys');
-    const maxKeys = maxKeysText === undefined ? MAX_KEYS : Number(maxKeysText);
-    if (!Number.isInteger(maxKeys) || maxKeys < 0) {
-      throw S3Errors.invalidArgument(
-        'Provided max-keys not an integer or within integer range',
-        'max-keys',
-        maxKeysText,
-      );
-    }
-    const encodingType = q('encoding-type');
-    if (encodingType !== undefined && encodingType !== 'url') {
-      throw S3Errors.invalidArgument(
-        'Invalid Encoding Method specified in Request',
-        'encoding-type',
-        encodingType,
-      );
-    }
-    const encode = encodingType === 'url' ? urlEncode : (text: string) => text;
-    const prefix = q('prefix') ?? '';
-    const delimiter = q('delimiter') || undefined;
+    const { prefix, delimiter, maxKeys, pageSize, encodingType, encode } = readListInput(url.query);
     const token = q('continuation-token');
     const startAfter = q('start-after');
     // "The owner field is not present in ListObjectsV2 by default" (S3 API Reference, FetchOwner).
@@ -62,7 +37,7 @@ export const listObjectsV2: OperationFactory =
     const page = objects.list({
       prefix,
       delimiter,
-      maxKeys: Math.min(maxKeys, MAX_KEYS),
+      maxKeys: pageSize,
       startAfter,
       after: token === undefined ? undefined : decodeToken(token),
     });

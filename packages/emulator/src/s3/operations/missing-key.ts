@@ -15,9 +15,17 @@
  */
 import type { Authorizer } from '../authorize.js';
 import { type S3Error, S3Errors } from '../errors.js';
+import type { StoredVersion } from '../storage/object-meta.js';
 
-/** The error for a read of `key` that found nothing: NoSuchKey when the caller may list it, else AccessDenied. */
-export function missingKey(authz: Authorizer, key: string): S3Error {
+/**
+ * The error for a read of `key` that found nothing: NoSuchKey when the caller may list it, else
+ * AccessDenied. When the key's current version is a delete marker, NoSuchKey carries
+ * `x-amz-delete-marker: true` and the marker's version id (S3 API Reference, GetObject,
+ * "x-amz-delete-marker": "If the current version of the object is a delete marker, Amazon S3
+ * behaves as if the object was deleted and includes x-amz-delete-marker: true in the response").
+ */
+export function missingKey(authz: Authorizer, key: string, latest?: StoredVersion): S3Error {
   const mayList = authz.allows({ action: 's3:ListBucket', context: { 's3:prefix': key } });
-  return mayList ? S3Errors.noSuchKey(key) : S3Errors.accessDenied();
+  if (!mayList) return S3Errors.accessDenied();
+  return S3Errors.noSuchKey(key, latest?.deleteMarker ? latest : undefined);
 }

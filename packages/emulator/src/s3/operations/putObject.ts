@@ -1,7 +1,7 @@
 /*
  * PutObject: streams the verified body to a temp file, then commits it as the key's content in
- * one step (If-None-Match: * and If-Match honoured at commit), answering with the ETag and the
- * checksum S3 stored.
+ * one step as the key's new version (If-None-Match: * and If-Match honoured at commit), answering
+ * with the ETag, the checksum S3 stored and the new `x-amz-version-id`.
  */
 import type { IncomingMessage } from 'node:http';
 import { checksumHeader } from '../body/checksums.js';
@@ -9,7 +9,7 @@ import { receiveBodyToFile } from '../body/incoming-body.js';
 import { S3Errors } from '../errors.js';
 import { quoteEtag, sendEmpty } from '../reply.js';
 import { removeQuietly } from '../storage/files.js';
-import type { ObjectMeta } from '../storage/object-meta.js';
+import type { NewObject, ObjectMeta } from '../storage/object-meta.js';
 import { type ObjectStore, type WriteCondition, WriteConditionFailed } from '../storage/object-store.js';
 import { readObjectInput } from './object-input.js';
 import type { OperationFactory } from './operation.js';
@@ -31,7 +31,7 @@ export function writeCondition(req: IncomingMessage): WriteCondition {
 export async function commitObject(
   objects: ObjectStore,
   tempFile: string,
-  meta: Omit<ObjectMeta, 'blob'>,
+  meta: NewObject,
   condition: WriteCondition,
 ): Promise<ObjectMeta> {
   try {
@@ -78,7 +78,10 @@ export const putObject: OperationFactory =
       },
       condition,
     );
-    const headers: Record<string, string> = { etag: quoteEtag(meta.etag) };
+    const headers: Record<string, string> = {
+      etag: quoteEtag(meta.etag),
+      'x-amz-version-id': meta.versionId,
+    };
     if (body.checksum) {
       headers[checksumHeader(body.checksum.algorithm)] = body.checksum.value;
       headers['x-amz-checksum-type'] = 'FULL_OBJECT';

@@ -1,8 +1,9 @@
 /*
  * The read path GetObject and HeadObject share: conditional headers in S3's precedence
  * (If-Match, If-Unmodified-Since → 412; If-None-Match, If-Modified-Since → 304), a single byte
- * Range (206, or 416 InvalidRange), response-* overrides, and the body streamed from disk. A
- * missing key is NoSuchKey or AccessDenied as the caller's s3:ListBucket decides (missing-key.ts).
+ * Range (206, or 416 InvalidRange), response-* overrides, and the body streamed from disk. The
+ * current object, or with `versionId` that version (object-version.ts). A missing key is NoSuchKey
+ * or AccessDenied as the caller's s3:ListBucket decides (missing-key.ts).
  */
 import type { IncomingMessage } from 'node:http';
 import { pipeline } from 'node:stream/promises';
@@ -13,6 +14,7 @@ import type { ObjectMeta } from '../storage/object-meta.js';
 import { evaluateConditions, requestConditions } from './conditional-headers.js';
 import { missingKey } from './missing-key.js';
 import { headerValue } from './object-input.js';
+import { findObjectVersion } from './object-version.js';
 import type { RequestContext, S3Services } from './operation.js';
 import { parsePartNumber } from './uploadPart.js';
 
@@ -88,8 +90,9 @@ function partRange(
 /** Answers GET (`head` false) or HEAD for the context's key. */
 export async function readObject(services: S3Services, ctx: RequestContext, head: boolean): Promise<void> {
   const { req, res, key, url } = ctx;
-  const meta = services.objects.get(key);
-  if (!meta) throw missingKey(ctx.authz, key);
+  const versionId = queryValue(url.query, 'versionId');
+  const method = head ? 'HEAD' : 'GET';
+  const meta = findObjectVersion(services.objects, ctx.authz, key, versionId, method);
   if (checkConditions(req, meta, services.clock.now()) === 'not-modified') {
     res.writeHead(304, { etag: quoteEtag(meta.etag), 'last-modified': httpDate(meta.lastModified) });
     res.end();
@@ -115,9 +118,9 @@ export async function readObject(services: S3Services, ctx: RequestContext, head
     res.end();
     return;
   }
-  const opened = await services.objects.read(key, range);
-  if (!opened) throw missingKey(ctx.authz, key);
-  if (opened.meta.etag !== meta.etag) {
+  const opened = await services.objects.read(key, range, versionId);
+  if (!opened) throw missingKey(ctx.authz, key, services.objects.latest(key));
+  if (opened.meta.versionId !== meta.versionId) {
     // Overwritten between the lookup and the open: describe what is actually streamed.
     opened.stream.destroy();
     return readObject(services, ctx, head);

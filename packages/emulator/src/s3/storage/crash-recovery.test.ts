@@ -1,15 +1,16 @@
 /*
  * Crash recovery of the object store: the process "dies" at a rename (the injected rename never
  * returns, so nothing after it runs, as after a kill), and a new store opened on the same directory
- * must show no partial object, keep the previous version whole, and sweep the temp and orphan
- * files the dead writer left.
+ * must show no partial object, keep the previous versions (and delete markers) whole, and sweep
+ * the temp and orphan files the dead writer left. A data dir of before versioning loads with each
+ * object as its `null` version.
  */
 import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fsyncFile } from './files.js';
-import type { ObjectMeta } from './object-meta.js';
+import type { NewObject } from './object-meta.js';
 import { ObjectStore } from './object-store.js';
 
 /** Where the next rename "crashes": a predicate on (from, to); `reached` resolves when it does. */
@@ -43,7 +44,7 @@ afterEach(async () => {
   await rm(root, { recursive: true, force: true });
 });
 
-function meta(key: string, body: string): Omit<ObjectMeta, 'blob'> {
+function meta(key: string, body: string): NewObject {
   return {
     key,
     size: Buffer.byteLength(body),
@@ -80,8 +81,22 @@ async function commitDyingAt(
   return temp;
 }
 
-async function contents(store: ObjectStore, key: string): Promise<string | undefined> {
-  const open = await store.read(key);
+/** Starts a delete that dies at the first rename matching `where`, and waits until it has. */
+async function deleteDyingAt(
+  store: ObjectStore,
+  key: string,
+  where: (from: string, to: string) => boolean,
+): Promise<void> {
+  const reached = new Promise<void>((resolve) => {
+    crash.reached = resolve;
+  });
+  crash.at = where;
+  void store.delete(key);
+  await reached;
+}
+
+async function contents(store: ObjectStore, key: string, versionId?: string): Promise<string | undefined> {
+  const open = await store.read(key, undefined, versionId);
   if (!open) return undefined;
   return readFile(store.blobPath(open.meta), 'utf8').finally(() => open.stream.destroy());
 }
@@ -116,5 +131,67 @@ describe('ObjectStore crash recovery', () => {
     expect(await contents(reopened, 'public/k.txt')).toBe('version 1');
     expect(await readdir(join(root, 'data'))).toHaveLength(1);
     expect(await readdir(reopened.tmpDir)).toEqual([]);
+  });
+
+  it('keeps every earlier version and delete marker when a writer dies before its history lands', async () => {
+    const store = new ObjectStore(root);
+    await store.open();
+    const v1 = await store.commit(await writeTemp(store, 'version 1'), meta('public/h.txt', 'version 1'));
+    const v2 = await store.commit(await writeTemp(store, 'version 2'), meta('public/h.txt', 'version 2'));
+    const marker = await store.delete('public/h.txt');
+    const objectsDir = join(root, 'objects');
+    await commitDyingAt(store, 'public/h.txt', 'version 3', (_from, to) => to.startsWith(objectsDir));
+
+    const reopened = new ObjectStore(root);
+    await reopened.open();
+    const listed = reopened.listVersions({ prefix: 'public/', maxKeys: 10 });
+    expect(listed.versions.map((v) => [v.version.versionId, v.isLatest])).toEqual([
+      [marker.versionId, true],
+      [v2.versionId, false],
+      [v1.versionId, false],
+    ]);
+    expect(reopened.get('public/h.txt')).toBeUndefined();
+    expect(await contents(reopened, 'public/h.txt', v1.versionId)).toBe('version 1');
+    expect(await contents(reopened, 'public/h.txt', v2.versionId)).toBe('version 2');
+    expect(await readdir(join(root, 'data'))).toHaveLength(2);
+  });
+
+  it('leaves the object current when a delete dies before its marker lands', async () => {
+    const store = new ObjectStore(root);
+    await store.open();
+    const v1 = await store.commit(await writeTemp(store, 'kept'), meta('public/d.txt', 'kept'));
+    await deleteDyingAt(store, 'public/d.txt', (_from, to) => to.startsWith(join(root, 'objects')));
+
+    const reopened = new ObjectStore(root);
+    await reopened.open();
+    expect(reopened.get('public/d.txt')?.versionId).toBe(v1.versionId);
+    expect(reopened.listVersions({ prefix: '', maxKeys: 10 }).versions).toHaveLength(1);
+    expect(await contents(reopened, 'public/d.txt')).toBe('kept');
+  });
+
+  it('makes later version ids sort after those it loaded, even when the clock went back', async () => {
+    const store = new ObjectStore(root, () => 2_000_000);
+    await store.open();
+    const before = await store.commit(await writeTemp(store, 'a'), meta('public/t.txt', 'a'));
+    const reopened = new ObjectStore(root, () => 1_000_000);
+    await reopened.open();
+    const after = await reopened.commit(await writeTemp(reopened, 'b'), meta('public/t.txt', 'b'));
+    expect(after.versionId > before.versionId).toBe(true);
+    expect(after.versionId).toMatch(/^[0-9a-f]{32}$/);
+  });
+
+  it('loads an object stored before versions were kept as its null version', async () => {
+    const store = new ObjectStore(root);
+    await store.open();
+    const stored = await store.commit(await writeTemp(store, 'old'), meta('public/old.txt', 'old'));
+    // The file as the emulator wrote it before versioning: one object's metadata, no history.
+    const { versionId: _dropped, ...legacy } = stored;
+    const [file] = await readdir(join(root, 'objects'));
+    await writeFile(join(root, 'objects', file as string), JSON.stringify(legacy));
+
+    const reopened = new ObjectStore(root);
+    await reopened.open();
+    expect(reopened.get('public/old.txt')?.versionId).toBe('null');
+    expect(await contents(reopened, 'public/old.txt', 'null')).toBe('old');
   });
 });

@@ -1,7 +1,7 @@
 /*
- * What the emulator records about each stored object, written beside its bytes as JSON: the
- * headers S3 returns on GET/HEAD, the ETag and the checksums, and the name of the blob that holds
- * the bytes.
+ * What the emulator records about each stored object version, written beside its bytes as JSON:
+ * the headers S3 returns on GET/HEAD, the ETag and the checksums, the version id and the name of
+ * the blob that holds the bytes; and the delete markers a versioned bucket keeps in between.
  */
 
 /** Checksum algorithms S3 accepts, named as in `x-amz-checksum-<name>` (upper-case in XML). */
@@ -9,6 +9,8 @@ export type ChecksumAlgorithm = 'CRC32' | 'CRC32C' | 'SHA1' | 'SHA256';
 
 export interface ObjectMeta {
   key: string;
+  /** The version id (version-id.ts), or `null` for an object stored before versions were kept. */
+  versionId: string;
   size: number;
   /** MD5 hex, or `md5-of-md5s-N` for multipart uploads; without quotes. */
   etag: string;
@@ -28,6 +30,24 @@ export interface ObjectMeta {
   /** The blob file under the bucket's `data/` directory. */
   blob: string;
 }
+
+/**
+ * A delete marker (S3 User Guide, "Working with delete markers"): a version with a key and a
+ * version id but no data, left by a DeleteObject without `versionId`.
+ */
+export interface DeleteMarker {
+  key: string;
+  versionId: string;
+  /** Epoch ms. */
+  lastModified: number;
+  deleteMarker: true;
+}
+
+/** One entry of a key's version history: an object version or a delete marker. */
+export type StoredVersion = (ObjectMeta & { deleteMarker?: undefined }) | DeleteMarker;
+
+/** What a write hands the store: the version's metadata without the store's own fields. */
+export type NewObject = Omit<ObjectMeta, 'blob' | 'versionId'>;
 
 /** Representation headers S3 stores with an object and returns on GET/HEAD. */
 export const STORED_HEADERS = [

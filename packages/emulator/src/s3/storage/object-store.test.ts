@@ -12,6 +12,7 @@ import {
   GetObjectCommand,
   HeadObjectCommand,
   ListObjectsV2Command,
+  ListObjectVersionsCommand,
   PutObjectCommand,
 } from '@aws-sdk/client-s3';
 import { describe, expect, it } from 'vitest';
@@ -114,10 +115,14 @@ describe('object storage', () => {
     expect(bodies.some((b) => b.equals(final))).toBe(true);
     const head = await suite.s3.send(new HeadObjectCommand({ Bucket: BUCKET, Key: 'public/race.bin' }));
     expect(head.ETag).toBe(`"${createHash('md5').update(final).digest('hex')}"`);
-    // Replaced blobs are removed: one blob per stored object.
-    const objects = (await suite.s3.send(new ListObjectsV2Command({ Bucket: BUCKET, Prefix: 'public/' })))
-      .KeyCount;
-    expect((await readdir(join(suite.h.dataDir, 's3', BUCKET, 'data'))).length).toBe(objects);
+    // Every writer's bytes are a version of their own (the bucket is versioned): one blob per version.
+    const versions = await suite.s3.send(
+      new ListObjectVersionsCommand({ Bucket: BUCKET, Prefix: 'public/' }),
+    );
+    expect(versions.Versions?.filter((v) => v.Key === 'public/race.bin')).toHaveLength(bodies.length);
+    expect((await readdir(join(suite.h.dataDir, 's3', BUCKET, 'data'))).length).toBe(
+      versions.Versions?.length,
+    );
   });
 
   it('stores nothing when the connection drops mid-upload', async () => {

@@ -1,9 +1,12 @@
 /*
- * The bucket's objects on disk. Bytes live in blob files; each key's metadata is a JSON file named
- * by the SHA-256 of the key, so no key (`../`, `%`, unicode, 1024 bytes) ever becomes a path.
- * A write lands in a temp file, is fsynced, then becomes visible by renaming its metadata into
- * place, one commit per key at a time: the last complete write wins whole, and a dropped upload
- * leaves nothing. A sorted in-memory index of keys, loaded at start, answers lists and lookups.
+ * The bucket's objects on disk, versioned as the stack's bucket is (VersioningConfiguration
+ * Enabled). Bytes live in blob files, one per version; each key's history (its versions and delete
+ * markers, newest first) is one JSON file named by the SHA-256 of the key, so no key (`../`, `%`,
+ * unicode, 1024 bytes) ever becomes a path. A write lands in a temp file, is fsynced, then becomes
+ * visible by renaming the key's new history into place, one commit per key at a time: the last
+ * complete write wins whole, earlier versions stay, and a dropped upload leaves nothing. Sorted
+ * in-memory indexes, loaded at start, answer lists (current objects, and all versions) and lookups.
+ * Lifecycle rules (expiring non-current versions) are not applied.
  */
 import { createHash, randomUUID } from 'node:crypto';
 import type { ReadStream } from 'node:fs';
@@ -12,7 +15,9 @@ import { join } from 'node:path';
 import { fsyncDir, KeyedQueue, removeQuietly, renameDurably, tempPath, writeFileDurably } from './files.js';
 import { compareKeys, lowerBound } from './key-order.js';
 import { type ListKeysInput, type ListKeysResult, listKeys } from './list-keys.js';
-import type { ObjectMeta } from './object-meta.js';
+import { type ListVersionsInput, type ListVersionsResult, listVersions } from './list-versions.js';
+import type { DeleteMarker, NewObject, ObjectMeta, StoredVersion } from './object-meta.js';
+import { NULL_VERSION_ID, VersionIds } from './version-id.js';
 
 /** An open object: its metadata and a stream of the requested bytes (inclusive range). */
 export interface OpenObject {
@@ -39,22 +44,61 @@ export interface WriteCondition {
   ifMatch?: string;
 }
 
+/** A key's history file: its versions and delete markers, newest first. */
+interface HistoryFile {
+  key: string;
+  versions: StoredVersion[];
+}
+
+/** Reads a history file; a file of before versioning holds one ObjectMeta, S3's `null` version. */
+function parseHistory(text: string): HistoryFile {
+  const parsed = JSON.parse(text) as HistoryFile | Omit<ObjectMeta, 'versionId'>;
+  if ('versions' in parsed) return parsed;
+  return { key: parsed.key, versions: [{ ...parsed, versionId: NULL_VERSION_ID }] };
+}
+
+/** The object a history currently shows: its newest entry unless that is a delete marker. */
+function currentObject(history: readonly StoredVersion[] | undefined): ObjectMeta | undefined {
+  const newest = history?.[0];
+  return newest && !newest.deleteMarker ? newest : undefined;
+}
+
+/** Inserts `key` into a sorted index if it is not there. */
+function insertKey(sorted: string[], key: string): void {
+  const at = lowerBound(sorted, key);
+  if (sorted[at] !== key) sorted.splice(at, 0, key);
+}
+
+/** Removes `key` from a sorted index if it is there. */
+function removeKey(sorted: string[], key: string): void {
+  const at = lowerBound(sorted, key);
+  if (sorted[at] === key) sorted.splice(at, 1);
+}
+
 /** One bucket's object storage under `root` (`<dataDir>/s3/<bucket>`). */
 export class ObjectStore {
   readonly tmpDir: string;
   private readonly objectsDir: string;
   private readonly dataDir: string;
-  private readonly sorted: string[] = [];
-  private readonly metas = new Map<string, ObjectMeta>();
+  /** Keys whose current version is an object (ListObjectsV2). */
+  private readonly current: string[] = [];
+  /** Keys with any version or delete marker (ListObjectVersions). */
+  private readonly versioned: string[] = [];
+  private readonly histories = new Map<string, StoredVersion[]>();
   private readonly commits = new KeyedQueue();
+  private readonly versionIds = new VersionIds();
 
-  constructor(readonly root: string) {
+  /** `now` gives the time new version ids are made at (the emulator's clock). */
+  constructor(
+    readonly root: string,
+    private readonly now: () => number = Date.now,
+  ) {
     this.tmpDir = join(root, 'tmp');
     this.objectsDir = join(root, 'objects');
     this.dataDir = join(root, 'data');
   }
 
-  /** Creates the directories, drops leftovers of interrupted writes, and loads the key index. */
+  /** Creates the directories, drops leftovers of interrupted writes, and loads the key indexes. */
   async open(): Promise<void> {
     await removeQuietly(this.tmpDir);
     await Promise.all([this.tmpDir, this.objectsDir, this.dataDir].map((d) => mkdir(d, { recursive: true })));
@@ -62,18 +106,22 @@ export class ObjectStore {
     // Read in batches: thousands of small files load in a fraction of the time one by one takes.
     for (let at = 0; at < files.length; at += 64) {
       const batch = files.slice(at, at + 64);
-      const metas = await Promise.all(
-        batch.map(
-          async (file) => JSON.parse(await readFile(join(this.objectsDir, file), 'utf8')) as ObjectMeta,
-        ),
+      const histories = await Promise.all(
+        batch.map(async (file) => parseHistory(await readFile(join(this.objectsDir, file), 'utf8'))),
       );
-      for (const meta of metas) {
-        this.metas.set(meta.key, meta);
-        this.sorted.push(meta.key);
+      for (const { key, versions } of histories) {
+        if (versions.length === 0) continue;
+        this.histories.set(key, versions);
+        this.versioned.push(key);
+        if (currentObject(versions)) this.current.push(key);
+        for (const version of versions) this.versionIds.seen(version.versionId);
       }
     }
-    this.sorted.sort(compareKeys);
-    const referenced = new Set([...this.metas.values()].map((m) => m.blob));
+    this.versioned.sort(compareKeys);
+    this.current.sort(compareKeys);
+    const referenced = new Set<string>();
+    for (const history of this.histories.values())
+      for (const version of history) if (!version.deleteMarker) referenced.add(version.blob);
     for (const blob of await readdir(this.dataDir)) {
       if (!referenced.has(blob)) await removeQuietly(join(this.dataDir, blob));
     }
@@ -84,32 +132,58 @@ export class ObjectStore {
     return tempPath(this.tmpDir);
   }
 
+  /** The key's current object; undefined when it has none or its newest version is a delete marker. */
   get(key: string): ObjectMeta | undefined {
-    return this.metas.get(key);
+    return currentObject(this.histories.get(key));
   }
 
+  /** The key's newest version or delete marker. */
+  latest(key: string): StoredVersion | undefined {
+    return this.histories.get(key)?.[0];
+  }
+
+  /** One version (or delete marker) of the key by its id. */
+  version(key: string, versionId: string): StoredVersion | undefined {
+    return this.histories.get(key)?.find((v) => v.versionId === versionId);
+  }
+
+  /** How many keys have a current object. */
   get size(): number {
-    return this.sorted.length;
+    return this.current.length;
   }
 
+  /** A page of current objects, as ListObjectsV2 shows them. */
   list(input: ListKeysInput): ListKeysResult & { metas: ObjectMeta[] } {
-    const result = listKeys(this.sorted, input);
-    return { ...result, metas: result.keys.map((k) => this.metas.get(k) as ObjectMeta) };
+    const result = listKeys(this.current, input);
+    return { ...result, metas: result.keys.map((k) => this.get(k) as ObjectMeta) };
   }
 
-  /** Opens the object's bytes; retries once if a concurrent overwrite removed the blob in between. */
-  async read(key: string, range?: { start: number; end: number }): Promise<OpenObject | undefined> {
+  /** A page of versions and delete markers, as ListObjectVersions shows them. */
+  listVersions(input: ListVersionsInput): ListVersionsResult {
+    return listVersions(this.versioned, (key) => this.histories.get(key) ?? [], input);
+  }
+
+  /**
+   * Opens the bytes of the current object, or of `versionId`; retries if a concurrent write
+   * removed the blob in between. Undefined when there is no such object (or it is a delete marker).
+   */
+  async read(
+    key: string,
+    range?: { start: number; end: number },
+    versionId?: string,
+  ): Promise<OpenObject | undefined> {
     for (let attempt = 0; attempt < 3; attempt++) {
-      const meta = this.metas.get(key);
-      if (!meta) return undefined;
+      const found: StoredVersion | undefined =
+        versionId === undefined ? this.get(key) : this.version(key, versionId);
+      if (!found || found.deleteMarker) return undefined;
       try {
-        const handle = await open(join(this.dataDir, meta.blob), 'r');
+        const handle = await open(join(this.dataDir, found.blob), 'r');
         const stream = handle.createReadStream({
           start: range?.start,
           end: range?.end,
           highWaterMark: 1 << 20,
         });
-        return { meta, stream };
+        return { meta: found, stream };
       } catch (error) {
         if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
       }
@@ -123,16 +197,12 @@ export class ObjectStore {
   }
 
   /**
-   * Makes a fully written, fsynced temp file the object's content, atomically. Commits to one key
-   * run one at a time, so the last to commit wins whole.
+   * Makes a fully written, fsynced temp file the key's new current version, atomically; earlier
+   * versions stay. Commits to one key run one at a time, so the last to commit is current.
    */
-  async commit(
-    tempFile: string,
-    meta: Omit<ObjectMeta, 'blob'>,
-    condition: WriteCondition = {},
-  ): Promise<ObjectMeta> {
+  async commit(tempFile: string, meta: NewObject, condition: WriteCondition = {}): Promise<ObjectMeta> {
     return this.commits.run(meta.key, async () => {
-      const existing = this.metas.get(meta.key);
+      const existing = this.get(meta.key);
       if (condition.ifNoneMatch === '*' && existing) throw new WriteConditionFailed('If-None-Match');
       if (condition.ifMatch !== undefined) {
         if (!existing) throw new WriteConditionFailed('If-Match', true);
@@ -140,46 +210,77 @@ export class ObjectStore {
       }
       const blob = randomUUID();
       await renameDurably(tempFile, join(this.dataDir, blob));
-      const stored: ObjectMeta = { ...meta, blob };
+      const stored: ObjectMeta = { ...meta, versionId: this.versionIds.next(this.now()), blob };
       try {
-        await writeFileDurably(this.tmpDir, this.metaPath(meta.key), JSON.stringify(stored));
+        await this.saveHistory(meta.key, [stored, ...(this.histories.get(meta.key) ?? [])]);
       } catch (error) {
         await removeQuietly(join(this.dataDir, blob));
         throw error;
       }
-      this.index(stored);
-      if (existing) await removeQuietly(join(this.dataDir, existing.blob));
       return stored;
     });
   }
 
   /**
-   * Removes the object; true when it existed. With `ifMatch` (a conditional delete) the object must
-   * exist with a matching ETag, else WriteConditionFailed (`missing` when there is none).
+   * Deletes the key as a versioned bucket does: a new delete marker becomes its newest version
+   * (even when it had no object), and every version stays. With `ifMatch` (a conditional delete)
+   * the current object must exist with a matching ETag, else WriteConditionFailed (`missing` when
+   * there is none).
    */
-  async delete(key: string, ifMatch?: string): Promise<boolean> {
+  async delete(key: string, ifMatch?: string): Promise<DeleteMarker> {
     return this.commits.run(key, async () => {
-      const existing = this.metas.get(key);
       if (ifMatch !== undefined) {
+        const existing = this.get(key);
         if (!existing) throw new WriteConditionFailed('If-Match', true);
         if (!etagMatches(ifMatch, existing.etag)) throw new WriteConditionFailed('If-Match');
       }
-      if (!existing) return false;
+      const marker: DeleteMarker = {
+        key,
+        versionId: this.versionIds.next(this.now()),
+        lastModified: this.now(),
+        deleteMarker: true,
+      };
+      await this.saveHistory(key, [marker, ...(this.histories.get(key) ?? [])]);
+      return marker;
+    });
+  }
+
+  /**
+   * Removes one version or delete marker for good (DeleteObject with `versionId`); the next newer
+   * one left becomes current. Returns what was removed, undefined when the key has no such version.
+   */
+  async deleteVersion(key: string, versionId: string): Promise<StoredVersion | undefined> {
+    return this.commits.run(key, async () => {
+      const history = this.histories.get(key) ?? [];
+      const removed = history.find((v) => v.versionId === versionId);
+      if (!removed) return undefined;
+      await this.saveHistory(
+        key,
+        history.filter((v) => v !== removed),
+      );
+      if (!removed.deleteMarker) await removeQuietly(join(this.dataDir, removed.blob));
+      return removed;
+    });
+  }
+
+  /** Writes the key's history durably (or removes its file when empty), then indexes it. */
+  private async saveHistory(key: string, history: StoredVersion[]): Promise<void> {
+    if (history.length === 0) {
       await unlink(this.metaPath(key)).catch((error: NodeJS.ErrnoException) => {
         if (error.code !== 'ENOENT') throw error;
       });
       await fsyncDir(this.objectsDir);
-      this.metas.delete(key);
-      const at = lowerBound(this.sorted, key);
-      if (this.sorted[at] === key) this.sorted.splice(at, 1);
-      await removeQuietly(join(this.dataDir, existing.blob));
-      return true;
-    });
-  }
-
-  private index(meta: ObjectMeta): void {
-    if (!this.metas.has(meta.key)) this.sorted.splice(lowerBound(this.sorted, meta.key), 0, meta.key);
-    this.metas.set(meta.key, meta);
+      this.histories.delete(key);
+      removeKey(this.versioned, key);
+      removeKey(this.current, key);
+      return;
+    }
+    const file: HistoryFile = { key, versions: history };
+    await writeFileDurably(this.tmpDir, this.metaPath(key), JSON.stringify(file));
+    this.histories.set(key, history);
+    insertKey(this.versioned, key);
+    if (currentObject(history)) insertKey(this.current, key);
+    else removeKey(this.current, key);
   }
 
   private metaPath(key: string): string {

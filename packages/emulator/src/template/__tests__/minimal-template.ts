@@ -120,6 +120,10 @@ export function minimalTemplate(): CfnTemplate {
         },
       },
     },
-    Outputs: { OutputsVersion: { Value: '1' } },
+    Outputs: {
+      OutputsVersion: { Value: '1' },
+      PublicPrefix: { Value: 'public/' },
+      PrivatePrefixPattern: { Value: 'private/{identityId}/' },
+    },
   };
 }
