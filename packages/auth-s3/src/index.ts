@@ -41,6 +41,7 @@ export {
 } from './errors.js';
 export { memoryStorage, webStorage } from './token-storage.js';
 export type {
+  AfterNewPasswordResult,
   AreaName,
   Auth,
   AuthEvent,

@@ -114,12 +114,22 @@ export interface TotpSetup {
  */
 export type SignInResult =
   | { status: 'done'; user: CurrentUser }
-  | { status: 'newPasswordRequired'; completeNewPassword(newPassword: string): Promise<CurrentUser> }
+  | {
+      status: 'newPasswordRequired';
+      /**
+       * Sets the password and goes on: `done`, or the pool's second factor (`totpRequired`,
+       * `totpSetupRequired`) when Cognito asks for it next.
+       */
+      completeNewPassword(newPassword: string): Promise<AfterNewPasswordResult>;
+    }
   | { status: 'totpRequired'; submitCode(code: string): Promise<CurrentUser> }
   | ({
       status: 'totpSetupRequired';
       verify(code: string, deviceName?: string): Promise<CurrentUser>;
     } & TotpSetup);
+
+/** What `completeNewPassword` leads to: signed in, or the second-factor step that follows. */
+export type AfterNewPasswordResult = Exclude<SignInResult, { status: 'newPasswordRequired' }>;
 
 /** The signed-in user's second factor (an authenticator app, TOTP). */
 export interface MfaStatus {

@@ -78,9 +78,11 @@ export function createAuth(deps: AuthDeps): Omit<Auth, 'identityId'> {
               ChallengeResponses: { USERNAME: username, NEW_PASSWORD: newPassword },
             }),
           );
+          // A pool with MFA asks for the code (or an app) next; Cognito never repeats NEW_PASSWORD_REQUIRED.
           const result = await finishSignIn(next, email);
-          if (result.status !== 'done') throw new UnsupportedChallengeError(next.ChallengeName ?? 'unknown');
-          return result.user;
+          if (result.status === 'newPasswordRequired')
+            throw new UnsupportedChallengeError(next.ChallengeName ?? 'unknown');
+          return result;
         },
       };
     }
