@@ -5,6 +5,7 @@
 
 export {
   brokenPasswordRules,
+  type MfaMode,
   meetsPasswordRule,
   OUTPUTS_VERSION,
   type PasswordPolicy,

@@ -4,7 +4,7 @@
  * other consumers build on.
  */
 
-import type { PasswordPolicy } from '#outputs';
+import type { MfaMode, PasswordPolicy } from '#outputs';
 import type { AuthS3Error } from './errors.js';
 
 /** Parsed from the outputs file that `cdk deploy` (or the emulator) writes. */
@@ -18,6 +18,11 @@ export interface AuthS3Config {
   endpoint?: string;
   /** The user pool's password policy, from the outputs file; for checking a new password as it is typed. */
   passwordPolicy?: PasswordPolicy;
+  /**
+   * The user pool's second-factor mode, from the outputs file: `OPTIONAL` (a user may turn an
+   * authenticator app on and off), `ON` (every user must have one, so offer no "turn off"), `OFF`.
+   */
+  mfaMode?: MfaMode;
 }
 
 /** Where tokens and the cached identity id are kept. Browser and memory adapters are provided. */
