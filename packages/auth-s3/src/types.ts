@@ -172,6 +172,12 @@ export interface Auth {
   forgotPassword(email: string): Promise<{ codeDeliveredTo?: string }>;
   confirmForgotPassword(email: string, code: string, newPassword: string): Promise<void>;
   changePassword(oldPassword: string, newPassword: string): Promise<void>;
+  /**
+   * Deletes the signed-in user from the user pool (DeleteUser) and clears the session (`signedOut`).
+   * Their files stay: remove them first (e.g. `myFiles.removeMany`), while the credentials still work.
+   * @throws NotSignedInError when nobody is signed in.
+   */
+  deleteUser(): Promise<void>;
   /** Valid tokens, refreshed single-flight when near expiry; `null` when signed out. */
   getSession(): Promise<Tokens | null>;
   /** From the stored id token, without a request; `null` when signed out. */

@@ -19,6 +19,7 @@ import {
   InvalidParameterError,
   NetworkError,
   NotAuthorizedError,
+  NotSignedInError,
   ServiceError,
   SessionExpiredError,
   UnexpectedError,
@@ -379,6 +380,16 @@ describe('auth.signOut', () => {
     await auth.signOut({ global: true });
     expect(cognito.calls('GlobalSignOut')[0]).toEqual({ AccessToken: 'access-1' });
     expect(await auth.getSession()).toBeNull();
+  });
+
+  it('deletes the user with the access token and ends the session', async () => {
+    const { auth, events } = await signedIn();
+    cognito.on('DeleteUser', {});
+    await auth.deleteUser();
+    expect(cognito.calls('DeleteUser')).toEqual([{ AccessToken: 'access-1' }]);
+    expect(auth.currentUser()).toBeNull();
+    expect(events).toEqual(['signedIn', 'signedOut']);
+    await expect(auth.deleteUser()).rejects.toBeInstanceOf(NotSignedInError);
   });
 
   it('clears local state even when the network call fails, and still reports the failure', async () => {

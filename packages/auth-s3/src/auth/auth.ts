@@ -225,6 +225,14 @@ export function createAuth(deps: AuthDeps): Omit<Auth, 'identityId'> {
       if (failure !== undefined) throw toAuthS3Error(failure, { operation: 'signOut' });
     },
 
+    async deleteUser() {
+      // https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_DeleteUser.html
+      await session.withTokens('deleteUser', (tokens) => api.deleteUser({ AccessToken: tokens.accessToken }));
+      // The user is gone, and every token with it: nothing to revoke, only this device to clear.
+      pendingSignIn = undefined;
+      await session.end();
+    },
+
     async forgotPassword(email) {
       checkText('forgotPassword', 'the email address', email);
       const response = await call('forgotPassword', (api) =>
