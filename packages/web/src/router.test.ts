@@ -9,6 +9,7 @@ describe('parseRoute', () => {
     expect(parseRoute('#/sign-in')).toEqual({ name: 'signIn' });
     expect(parseRoute('#/confirm?email=a%40b.c')).toEqual({ name: 'confirm', email: 'a@b.c' });
     expect(parseRoute('#/forgot')).toEqual({ name: 'forgot', email: '' });
+    expect(parseRoute('#/account')).toEqual({ name: 'account' });
   });
 
   it('defaults to the root folder', () => {
@@ -31,6 +32,7 @@ describe('routeHref', () => {
       { name: 'forgot', email: 'x@example.com' },
       { name: 'files', path: '' },
       { name: 'files', path: 'a b/#c?/' },
+      { name: 'account' },
     ];
     for (const route of routes) expect(parseRoute(routeHref(route))).toEqual(route);
   });

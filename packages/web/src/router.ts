@@ -11,7 +11,9 @@ export type Route =
   | { name: 'confirm'; email: string }
   | { name: 'forgot'; email: string }
   /** `path` is relative to the files prefix and ends with `/`, or is `''` for the root. */
-  | { name: 'files'; path: string };
+  | { name: 'files'; path: string }
+  /** The signed-in user's account: password, second factor, sessions, deletion. */
+  | { name: 'account' };
 
 /** Reads a route from a hash such as `#/files/photos/2024/` or `#/confirm?email=a%40b.c`. */
 export function parseRoute(hash: string): Route {
@@ -23,6 +25,7 @@ export function parseRoute(hash: string): Route {
   if (pathPart === 'sign-up') return { name: 'signUp' };
   if (pathPart === 'confirm') return { name: 'confirm', email };
   if (pathPart === 'forgot') return { name: 'forgot', email };
+  if (pathPart === 'account') return { name: 'account' };
   if (pathPart === 'files' || pathPart.startsWith('files/')) {
     const segments = pathPart
       .slice('files'.length)
@@ -47,6 +50,8 @@ export function routeHref(route: Route): string {
       return `#/confirm?${new URLSearchParams({ email: route.email })}`;
     case 'forgot':
       return route.email ? `#/forgot?${new URLSearchParams({ email: route.email })}` : '#/forgot';
+    case 'account':
+      return '#/account';
     case 'files': {
       const segments = route.path.split('/').filter((s) => s !== '');
       return `#/files/${segments.map((s) => `${encodeURIComponent(s)}/`).join('')}`;

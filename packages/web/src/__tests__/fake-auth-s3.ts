@@ -2,14 +2,27 @@
  * An in-memory stand-in for the auth-s3 library, for component tests of the forms: users, codes and
  * sessions kept in maps, failures raised as the library's real error classes, and the library's
  * auth events emitted where the library emits them (a sign-in, a sign-out that ends a session, a
- * refresh Cognito refuses). `files` calls need the session, as the library's do, and take paths
- * relative to the files area. The real library and emulator are exercised by the browser journey in
- * `e2e/`.
+ * refresh Cognito refuses). `files` and `myFiles` calls need the session, as the library's do, and
+ * take paths relative to their area. The authenticator app is simulated with a code per secret
+ * (`fakeTotpCode`), not RFC 6238: the real codes are exercised by the library's TOTP journey and the
+ * browser journey in `e2e/`, against the emulator.
  */
-import type { Auth, AuthEvent, AuthS3, CurrentUser, FileItem, Files, Mfa } from 'auth-s3';
+import type {
+  AreaName,
+  Auth,
+  AuthEvent,
+  AuthS3,
+  CurrentUser,
+  FileItem,
+  Files,
+  Mfa,
+  MfaMode,
+  SignInResult,
+} from 'auth-s3';
 import {
   ChallengeExpiredError,
   CodeMismatchError,
+  InvalidParameterError,
   NotAuthorizedError,
   NotFoundError,
   NotSignedInError,
@@ -24,6 +37,16 @@ interface FakeUser {
   code: string;
   /** The authenticator code sign-in asks for, when the user turned TOTP on. */
   totp?: string;
+  /** The secret of the verified authenticator app, and of one being set up. */
+  totpSecret?: string;
+  pendingSecret?: string;
+}
+
+/** The code the fake's "authenticator app" shows for `secret`: six digits derived from it. */
+export function fakeTotpCode(secret: string): string {
+  let n = 7;
+  for (const c of secret) n = (n * 31 + c.charCodeAt(0)) % 1_000_000;
+  return String(n).padStart(6, '0');
 }
 
 /** The fake, with its state open for assertions. */
@@ -45,6 +68,8 @@ export function createFakeAuthS3(
   options: {
     users?: Record<string, { password: string; confirmed?: boolean; totp?: string }>;
     endpoint?: string;
+    /** The pool's MFA mode; `ON` makes a sign-in without an app set one up (`totpSetupRequired`). */
+    mfaMode?: MfaMode;
   } = {},
 ): FakeAuthS3 {
   const users = new Map<string, FakeUser>();
@@ -60,6 +85,16 @@ export function createFakeAuthS3(
   const challenges = new Map<string, () => void>();
   const emit = (event: AuthEvent) => {
     for (const l of listeners) l(event);
+  };
+  let secrets = 0;
+  const newSecret = () => `JBSWY3DPEHPK3PX${'ABCDEFGHIJKLMNOPQRSTUVWXYZ'[secrets++ % 26]}GEZDGNBV`;
+  /** Like the library: 6 digits after dropping spaces and dashes, else InvalidParameterError. */
+  const digitsOf = (code: string) => {
+    const digits = code.replace(/[\s-]/g, '');
+    if (!/^\d{6}$/.test(digits)) {
+      throw new InvalidParameterError('Type the 6 digits the authenticator app shows.');
+    }
+    return digits;
   };
   const userFor = (email: string): CurrentUser => ({
     sub: `sub-${email}`,
@@ -88,6 +123,13 @@ export function createFakeAuthS3(
   const requireSession = async (operation: string) => {
     if (!(await getSession()))
       throw new NotSignedInError(`${operation} needs a signed-in user. Sign in first.`);
+  };
+
+  const signedInUser = async (operation: string): Promise<FakeUser> => {
+    await requireSession(operation);
+    const user = current ? users.get(current.email) : undefined;
+    if (!user) throw new NotSignedInError(`${operation} needs a signed-in user. Sign in first.`);
+    return user;
   };
 
   const auth: Auth = {
@@ -123,6 +165,29 @@ export function createFakeAuthS3(
       }
       pendingPassword = null;
       const totp = user.totp;
+      if (totp === undefined && options.mfaMode === 'ON') {
+        // Like Cognito's MFA_SETUP: the app is set up on the sign-in step; `expire` ends it.
+        let expired = false;
+        challenges.set(email, () => {
+          expired = true;
+        });
+        const secret = newSecret();
+        const setup: SignInResult = {
+          status: 'totpSetupRequired',
+          secret,
+          uri: `otpauth://totp/auth-s3:${encodeURIComponent(email)}?secret=${secret}&issuer=auth-s3`,
+          async verify(code) {
+            calls.push(`verifySetup:${code}`);
+            const digits = digitsOf(code);
+            if (expired) throw new ChallengeExpiredError('This sign-in step has expired. Sign in again.');
+            if (digits !== fakeTotpCode(secret)) throw new CodeMismatchError('That code is not right.');
+            user.totpSecret = secret;
+            user.totp = fakeTotpCode(secret);
+            return signInAs(email);
+          },
+        };
+        return setup;
+      }
       if (totp !== undefined) {
         // Like Cognito: a wrong code may be retried on the same step; `expire` ends it.
         let expired = false;
@@ -157,7 +222,23 @@ export function createFakeAuthS3(
       if (!user || code !== user.code) throw new CodeMismatchError('That code is not right.');
       user.password = newPassword;
     },
-    async changePassword() {},
+    async changePassword(oldPassword, newPassword) {
+      calls.push('changePassword');
+      const user = await signedInUser('changePassword');
+      if (user.password !== oldPassword) throw new NotAuthorizedError('Incorrect username or password.');
+      user.password = newPassword;
+    },
+    async deleteUser() {
+      calls.push('deleteUser');
+      await signedInUser('deleteUser');
+      if (current) users.delete(current.email);
+      current = null;
+      emit({ type: 'signedOut' });
+    },
+    async identityId() {
+      await signedInUser('identityId');
+      return `us-east-1:id-${current?.sub}`;
+    },
     getSession,
     currentUser: () => current,
     onChange(listener) {
@@ -167,80 +248,146 @@ export function createFakeAuthS3(
   };
 
   const objects = new Map<string, { data: Blob; lastModified: Date }>();
-  const prefix = 'public/';
-  const item = (key: string): FileItem => {
-    const o = objects.get(key);
-    if (!o) throw new NotFoundError(`Nothing found for ${key}.`);
-    return {
-      path: key.slice(prefix.length),
-      key,
-      name: key.split('/').pop() ?? key,
-      size: o.data.size,
-      lastModified: o.lastModified,
-      etag: '"e"',
-    };
+  /** Every call the fake does not simulate: the screens under test do not make them. */
+  const notInFake = (name: string) => async (): Promise<never> => {
+    throw new Error(`The fake auth-s3 has no ${name}`);
   };
-  const files: Files = {
-    prefix,
-    async list(opts) {
-      await requireSession('list');
-      const base = `${prefix}${opts?.path ?? ''}`;
-      const items: FileItem[] = [];
-      const folders = new Map<string, string>();
-      for (const key of objects.keys()) {
-        if (!key.startsWith(base)) continue;
-        const rest = key.slice(base.length);
-        const slash = rest.indexOf('/');
-        if (slash >= 0) folders.set(rest.slice(0, slash), `${base}${rest.slice(0, slash + 1)}`);
-        else items.push(item(key));
-      }
+  /** One area over `objects`, its keys under `prefixOf()` (the own area's follows the signed-in user). */
+  const makeArea = (area: AreaName, prefixOf: () => string): Files => {
+    const item = (key: string): FileItem => {
+      const o = objects.get(key);
+      if (!o) throw new NotFoundError(`Nothing found for ${key}.`);
       return {
-        items,
-        folders: [...folders].map(([name, p]) => ({ name, prefix: p, path: p.slice(prefix.length) })),
+        path: key.slice(prefixOf().length),
+        key,
+        name: key.split('/').pop() ?? key,
+        size: o.data.size,
+        lastModified: o.lastModified,
+        etag: '"e"',
+      };
+    };
+    const self: Files = {
+      area,
+      get prefix() {
+        return prefixOf();
+      },
+      async list(opts) {
+        await requireSession('list');
+        const prefix = prefixOf();
+        const base = `${prefix}${opts?.path ?? ''}`;
+        const items: FileItem[] = [];
+        const folders = new Map<string, string>();
+        for (const key of objects.keys()) {
+          if (!key.startsWith(base)) continue;
+          const rest = key.slice(base.length);
+          // A flat listing (delimiter '') shows every file; folder markers (`a/`) are never files.
+          const slash = opts?.delimiter === '' ? -1 : rest.indexOf('/');
+          if (slash >= 0) folders.set(rest.slice(0, slash), `${base}${rest.slice(0, slash + 1)}`);
+          else if (!key.endsWith('/')) items.push(item(key));
+        }
+        return {
+          items,
+          folders: [...folders].map(([name, p]) => ({ name, prefix: p, path: p.slice(prefix.length) })),
+        };
+      },
+      async *listAll(opts) {
+        yield await self.list(opts);
+      },
+      async upload(data, path, opts) {
+        await requireSession('upload');
+        const blob = data instanceof Blob ? data : new Blob([String(data)]);
+        opts?.onProgress?.({ loaded: blob.size, total: blob.size });
+        objects.set(`${prefixOf()}${path}`, { data: blob, lastModified: new Date() });
+        return item(`${prefixOf()}${path}`);
+      },
+      async getDownloadUrl(path) {
+        await requireSession('getDownloadUrl');
+        return `https://example.test/${prefixOf()}${path}`;
+      },
+      async remove(path) {
+        await requireSession('remove');
+        objects.delete(`${prefixOf()}${path}`);
+      },
+      async removeMany(paths) {
+        await requireSession('removeMany');
+        calls.push(`removeMany:${area}:${paths.length}`);
+        for (const path of paths) objects.delete(`${prefixOf()}${path}`);
+        return { removed: [...paths], failed: [] };
+      },
+      async removeFolder(path) {
+        await requireSession('removeFolder');
+        const base = `${prefixOf()}${path}`;
+        const removed = [...objects.keys()].filter((key) => key.startsWith(base));
+        for (const key of removed) objects.delete(key);
+        return { removed: removed.map((key) => key.slice(prefixOf().length)), failed: [] };
+      },
+      createFolder: notInFake('createFolder'),
+      copy: notInFake('copy'),
+      move: notInFake('move'),
+      rename: notInFake('rename'),
+      listVersions: notInFake('listVersions'),
+      listDeleted: notInFake('listDeleted'),
+      restoreVersion: notInFake('restoreVersion'),
+      undelete: notInFake('undelete'),
+      async head(path) {
+        await requireSession('head');
+        return { ...item(`${prefixOf()}${path}`), metadata: {} };
+      },
+      async preload() {
+        calls.push('preload');
+      },
+    };
+    return self;
+  };
+  const files = makeArea('shared', () => 'public/');
+  const myFiles = makeArea('mine', () => `private/us-east-1:id-${current?.sub ?? 'nobody'}/`);
+
+  /** Like the library's `mfa`: a set-up is verified with its code, then turned on and off. */
+  const mfa: Mfa = {
+    async setUpTotp() {
+      calls.push('setUpTotp');
+      const user = await signedInUser('setUpTotp');
+      const secret = newSecret();
+      user.pendingSecret = secret;
+      return {
+        secret,
+        uri: `otpauth://totp/auth-s3:${encodeURIComponent(current?.email ?? '')}?secret=${secret}`,
       };
     },
-    async *listAll(opts) {
-      yield await files.list(opts);
+    async verifyTotp(code) {
+      calls.push(`verifyTotp:${code}`);
+      const user = await signedInUser('verifyTotp');
+      const digits = digitsOf(code);
+      if (!user.pendingSecret)
+        throw new InvalidParameterError('Start setting up an authenticator app first.');
+      if (digits !== fakeTotpCode(user.pendingSecret)) throw new CodeMismatchError('That code is not right.');
+      user.totpSecret = user.pendingSecret;
+      user.pendingSecret = undefined;
+      // A replaced app: sign-in now asks for the new app's code.
+      if (user.totp !== undefined) user.totp = fakeTotpCode(user.totpSecret);
     },
-    async upload(data, path, opts) {
-      await requireSession('upload');
-      const blob = data instanceof Blob ? data : new Blob([String(data)]);
-      opts?.onProgress?.({ loaded: blob.size, total: blob.size });
-      objects.set(`${prefix}${path}`, { data: blob, lastModified: new Date() });
-      return item(`${prefix}${path}`);
+    async enableTotp() {
+      calls.push('enableTotp');
+      const user = await signedInUser('enableTotp');
+      if (!user.totpSecret) throw new InvalidParameterError('Verify an authenticator app first.');
+      user.totp = fakeTotpCode(user.totpSecret);
     },
-    async getDownloadUrl(path) {
-      await requireSession('getDownloadUrl');
-      return `https://example.test/${prefix}${path}`;
+    async disableTotp() {
+      calls.push('disableTotp');
+      const user = await signedInUser('disableTotp');
+      user.totp = undefined;
     },
-    async remove(path) {
-      await requireSession('remove');
-      objects.delete(`${prefix}${path}`);
+    async status() {
+      const user = await signedInUser('status');
+      return { totpEnabled: user.totp !== undefined, totpPreferred: user.totp !== undefined };
     },
-    async head(path) {
-      await requireSession('head');
-      return { ...item(`${prefix}${path}`), metadata: {} };
-    },
-    async preload() {
-      calls.push('preload');
-    },
-  };
-
-  // No screen uses MFA yet; the real flow is tested against the emulator (auth-s3's totp-journey).
-  const noMfa = async (): Promise<never> => {
-    throw new Error('The fake auth-s3 has no MFA');
-  };
-  const mfa: Mfa = {
-    setUpTotp: noMfa,
-    verifyTotp: noMfa,
-    enableTotp: noMfa,
-    disableTotp: noMfa,
-    status: noMfa,
   };
 
   return {
     auth,
     files,
+    myFiles,
+    area: (name: AreaName) => (name === 'shared' ? files : myFiles),
     mfa,
     users,
     expireChallenge: (email) => challenges.get(email)?.(),
@@ -262,6 +409,7 @@ export function createFakeAuthS3(
         requireNumbers: true,
         requireSymbols: true,
       },
+      mfaMode: options.mfaMode ?? 'OPTIONAL',
       ...(options.endpoint ? { endpoint: options.endpoint } : {}),
     },
   };
