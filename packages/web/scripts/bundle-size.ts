@@ -16,8 +16,12 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 
-/** The budgets of issue 6, in KiB of brotli-compressed JS + CSS: the sign-in screen and the whole app. */
-export const BUDGETS_KIB = { signIn: 95, whole: 150 } as const;
+/**
+ * The budgets, in KiB of brotli-compressed JS + CSS: the sign-in screen (issue 6) and the whole app
+ * (issue 6's 150, raised to 160 by issue 14 for the account page and the QR encoder of the
+ * authenticator set-up, about 8 KiB, loaded only when the account page or the set-up step opens).
+ */
+export const BUDGETS_KIB = { signIn: 95, whole: 160 } as const;
 
 /**
  * Found in the built code that sends the user pool calls (the `X-Amz-Target` prefix, in the library's

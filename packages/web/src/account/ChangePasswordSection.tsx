@@ -44,7 +44,7 @@ export function ChangePasswordSection() {
     );
   };
   return (
-    <section className="card account-section" aria-labelledby="password-title">
+    <section className="card card-wide account-section" aria-labelledby="password-title">
       <h2 id="password-title">Password</h2>
       {done ? (
         <Alert tone="success">Your password was changed. Use the new one next time you sign in.</Alert>

@@ -58,7 +58,7 @@ export function DeleteAccountSection() {
     );
   };
   return (
-    <section className="card account-section danger-zone" aria-labelledby="delete-title">
+    <section className="card card-wide account-section danger-zone" aria-labelledby="delete-title">
       <h2 id="delete-title">Delete account</h2>
       <p>
         This deletes your private files and then your account. It cannot be undone. Files in the shared area

@@ -44,7 +44,7 @@ export function TwoFactorSection() {
   };
 
   return (
-    <section className="card account-section" aria-labelledby="mfa-title">
+    <section className="card card-wide account-section" aria-labelledby="mfa-title">
       <h2 id="mfa-title">Two-factor sign-in</h2>
       {success ? <Alert tone="success">{success}</Alert> : null}
       {action.error ? <Alert tone="error">{action.error}</Alert> : null}

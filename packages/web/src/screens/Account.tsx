@@ -25,7 +25,7 @@ export function Account() {
           Account
         </h1>
 
-        <section className="card account-section" aria-labelledby="profile-title">
+        <section className="card card-wide account-section" aria-labelledby="profile-title">
           <h2 id="profile-title">Email</h2>
           <p>
             <strong>{user?.email}</strong>{' '}
@@ -40,7 +40,7 @@ export function Account() {
         <ChangePasswordSection />
         <TwoFactorSection />
 
-        <section className="card account-section" aria-labelledby="sessions-title">
+        <section className="card card-wide account-section" aria-labelledby="sessions-title">
           <h2 id="sessions-title">Signed-in devices</h2>
           <p>Sign out on every device and browser where you are signed in, this one included.</p>
           {signOutEverywhere.error ? (
