@@ -40,6 +40,8 @@ interface FakeUser {
   /** The secret of the verified authenticator app, and of one being set up. */
   totpSecret?: string;
   pendingSecret?: string;
+  /** Created by an administrator: the first sign-in asks for a new password. */
+  temporary?: boolean;
 }
 
 /** The code the fake's "authenticator app" shows for `secret`: six digits derived from it. */
@@ -66,7 +68,7 @@ export interface FakeAuthS3 extends AuthS3 {
 /** Builds a fake; `users` seeds accounts as `{ email: { password, confirmed } }`. */
 export function createFakeAuthS3(
   options: {
-    users?: Record<string, { password: string; confirmed?: boolean; totp?: string }>;
+    users?: Record<string, { password: string; confirmed?: boolean; totp?: string; temporary?: boolean }>;
     endpoint?: string;
     /** The pool's MFA mode; `ON` makes a sign-in without an app set one up (`totpSetupRequired`). */
     mfaMode?: MfaMode;
@@ -74,7 +76,13 @@ export function createFakeAuthS3(
 ): FakeAuthS3 {
   const users = new Map<string, FakeUser>();
   for (const [email, u] of Object.entries(options.users ?? {})) {
-    users.set(email, { password: u.password, confirmed: u.confirmed ?? true, code: '123456', totp: u.totp });
+    users.set(email, {
+      password: u.password,
+      confirmed: u.confirmed ?? true,
+      code: '123456',
+      totp: u.totp,
+      temporary: u.temporary,
+    });
   }
   const listeners = new Set<(event: AuthEvent) => void>();
   const calls: string[] = [];
@@ -164,6 +172,21 @@ export function createFakeAuthS3(
         throw new UserNotConfirmedError('This email address is not confirmed yet.');
       }
       pendingPassword = null;
+      if (user.temporary) {
+        return {
+          status: 'newPasswordRequired',
+          async completeNewPassword(newPassword) {
+            calls.push('completeNewPassword');
+            user.password = newPassword;
+            user.temporary = false;
+            // Like the library, it goes on as the pool asks: signed in, the code, or setting up the app.
+            const next = await auth.signIn(email, newPassword);
+            if (next.status === 'newPasswordRequired')
+              throw new Error('The fake asked for a new password twice');
+            return next;
+          },
+        };
+      }
       const totp = user.totp;
       if (totp === undefined && options.mfaMode === 'ON') {
         // Like Cognito's MFA_SETUP: the app is set up on the sign-in step; `expire` ends it.

@@ -56,6 +56,25 @@ describe('MfaSetupStep', () => {
     expect(client.calls.filter((c) => c.startsWith('signIn'))).toEqual(['signIn:ada@example.com']);
   });
 
+  it('follows a new password (a user an administrator created) into the set-up', async () => {
+    const client = createFakeAuthS3({
+      mfaMode: 'ON',
+      users: { 'ada@example.com': { password: 'Temp-Passw0rd!', temporary: true } },
+    });
+    const { user } = renderWithAuth(<SignIn />, client);
+    await user.type(screen.getByLabelText('Email'), 'ada@example.com');
+    await user.type(screen.getByLabelText('Password'), 'Temp-Passw0rd!{Enter}');
+    await user.type(await screen.findByLabelText('New password'), 'Chosen-Passw0rd!');
+    await user.click(screen.getByRole('button', { name: 'Set password and sign in' }));
+    const key = (await screen.findByLabelText('Setup key')) as HTMLInputElement;
+    expect(client.auth.currentUser()).toBeNull();
+    await user.type(
+      screen.getByLabelText('Authenticator code'),
+      `${fakeTotpCode(key.value.replaceAll(' ', ''))}{Enter}`,
+    );
+    expect(client.auth.currentUser()?.email).toBe('ada@example.com');
+  });
+
   it('goes back to the password form with a notice when the step has expired, and a new sign-in works', async () => {
     const client = required();
     const { user, field } = await toSetupStep(client);
