@@ -295,7 +295,7 @@ describe('file bucket', () => {
     });
   });
 
-  it('answers CORS for the default web origin with GET PUT POST DELETE HEAD, any header, exposing ETag', () => {
+  it('answers CORS for the default web origin with GET PUT POST DELETE HEAD, any header, exposing ETag and x-amz-version-id', () => {
     template.hasResourceProperties('AWS::S3::Bucket', {
       CorsConfiguration: {
         CorsRules: [
@@ -303,7 +303,7 @@ describe('file bucket', () => {
             AllowedOrigins: ['http://localhost:5173'],
             AllowedMethods: ['GET', 'PUT', 'POST', 'DELETE', 'HEAD'],
             AllowedHeaders: ['*'],
-            ExposedHeaders: ['ETag'],
+            ExposedHeaders: ['ETag', 'x-amz-version-id'],
           }),
         ],
       },

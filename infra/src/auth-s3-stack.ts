@@ -1,9 +1,9 @@
 /*
  * The one stack of auth-s3: a user pool and client, an identity pool whose authenticated role may
- * touch only `public/` and the caller's own `private/<identity id>/` in the file bucket, the bucket
- * and its log bucket, the outputs the web app reads and, given the app's build, its hosting on
- * CloudFront. `ephemeral` turns the stack into a throwaway one that deletes cleanly; `mfa` makes the
- * authenticator-app second factor required instead of optional.
+ * touch only `public/` and the caller's own `private/<identity id>/` in the file bucket, the
+ * bucket and its log bucket, the outputs the web app reads and, given the app's build, its hosting
+ * on CloudFront. `ephemeral` turns the stack into a throwaway one that deletes cleanly; `mfa` makes
+ * the authenticator-app second factor required instead of optional.
  */
 import { SITE_OUTPUTS_FILE, STACK_NAME } from '@auth-s3/outputs';
 import { RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';

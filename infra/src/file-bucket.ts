@@ -92,7 +92,8 @@ export class FileBucket extends Construct {
             HttpMethods.HEAD,
           ],
           allowedHeaders: ['*'],
-          exposedHeaders: ['ETag'],
+          // The version id of a write, for a browser app that shows or restores versions.
+          exposedHeaders: ['ETag', 'x-amz-version-id'],
           maxAge: 3000,
         },
       ],

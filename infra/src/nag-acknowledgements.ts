@@ -55,7 +55,6 @@ export function nagAcknowledgements(stack: AuthS3Stack): NagAcknowledgement[] {
         'The wildcard is the key prefix itself: signed-in users may read, write and delete any object under ' +
         'public/ of this one bucket, and nothing outside it (see the policy matrix of @auth-s3/stack-testing).',
     },
-    ...(stack.hosting ? hostingAcknowledgements(stack.hosting) : []),
     {
       construct: rolePolicy,
       id: `AwsSolutions-IAM5[Resource::<${bucketLogicalId}.Arn>/private/<cognito-identity.amazonaws.com:sub>/*]`,
@@ -65,6 +64,7 @@ export function nagAcknowledgements(stack: AuthS3Stack): NagAcknowledgement[] {
         "under their own private/<identity id>/ only, never another identity's (see the two-identity cases of " +
         'the policy matrix in @auth-s3/stack-testing).',
     },
+    ...(stack.hosting ? hostingAcknowledgements(stack.hosting) : []),
   ];
 }
 

@@ -15,47 +15,8 @@ import {
 import { Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { AuthS3Stack } from '../src/auth-s3-stack.js';
+import { ACCOUNT, type CfnResource, resolver } from './resolve-template.js';
 import { createApp, siteBuildFixture } from './synth.js';
-
-const ACCOUNT = '123456789012';
-
-interface CfnResource {
-  Type: string;
-  Properties: Record<string, unknown>;
-}
-
-/**
- * Resolves the few intrinsics these policies use (`Ref`, `Fn::GetAtt … Arn`, `Fn::Join`, the
- * pseudo parameters) with made-up physical names; anything else fails the test loudly.
- */
-function resolver(resources: Record<string, CfnResource>) {
-  const physical = (id: string) => `${id.toLowerCase()}-physical`;
-  const pseudo: Record<string, string> = { 'AWS::Partition': 'aws', 'AWS::AccountId': ACCOUNT };
-  const arnOf = (id: string): string => {
-    const type = resources[id]?.Type;
-    if (type === 'AWS::S3::Bucket') return `arn:aws:s3:::${physical(id)}`;
-    if (type === 'AWS::IAM::Role') return `arn:aws:iam::${ACCOUNT}:role/${physical(id)}`;
-    throw new Error(`No Arn for ${id} (${type})`);
-  };
-  const walk = (value: unknown): unknown => {
-    if (Array.isArray(value)) return value.map(walk);
-    if (value === null || typeof value !== 'object') return value;
-    const entries = Object.entries(value);
-    const [name, arg] = entries[0] ?? [];
-    if (entries.length === 1 && name === 'Ref') return pseudo[arg as string] ?? physical(arg as string);
-    if (entries.length === 1 && name === 'Fn::GetAtt') {
-      const [id, attribute] = arg as [string, string];
-      if (attribute === 'Arn') return arnOf(id);
-    }
-    if (entries.length === 1 && name === 'Fn::Join') {
-      const [separator, parts] = arg as [string, unknown[]];
-      return (walk(parts) as string[]).join(separator);
-    }
-    if (entries.length === 1 && name?.startsWith('Fn::')) throw new Error(`Unresolved ${name}`);
-    return Object.fromEntries(entries.map(([k, v]) => [k, walk(v)]));
-  };
-  return { physical, arnOf, resolve: walk };
-}
 
 let target: SiteMatrixTarget;
 let sitePolicy: NamedPolicy;

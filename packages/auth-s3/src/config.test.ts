@@ -37,6 +37,7 @@ describe('parseOutputs', () => {
         requireSymbols: false,
       },
       mfaMode: 'ON',
+      areas: { publicPrefix: 'public/', privatePrefixPattern: 'private/{identityId}/' },
     });
   });
 

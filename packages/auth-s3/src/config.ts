@@ -29,6 +29,7 @@ export function parseOutputs(json: unknown): AuthS3Config {
     bucket: outputs.bucketName,
     passwordPolicy: outputs.passwordPolicy,
     mfaMode: outputs.mfaMode,
+    areas: outputs.areas,
   };
   if (outputs.endpoint !== undefined) config.endpoint = outputs.endpoint;
   return config;

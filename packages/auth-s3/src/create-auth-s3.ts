@@ -3,15 +3,16 @@
  * and `files` facades. The user pool operations are built here (a few hundred bytes of JSON client, no
  * SDK); `files` loads the identity pool operations and the S3 SDK on first use or `files.preload()`.
  */
+import { FILE_AREAS } from '#outputs';
 import { createAuth } from './auth/auth.js';
 import { createIdentityIds } from './auth/identity-id.js';
 import { createSession } from './auth/session.js';
 import { SessionStore } from './auth/session-store.js';
 import { createMfa, DEFAULT_TOTP_ISSUER } from './auth/totp.js';
-import { checkOptionalInteger, checkOptionalString, checkOptions, fail } from './check-arguments.js';
+import { checkOptionalInteger, checkOptionalString, checkOptions } from './check-arguments.js';
 import { createIdentityPoolApi, createUserPoolApi } from './clients.js';
-import { createFileAreas } from './files/files.js';
-import { normalizePrefix } from './files/object-keys.js';
+import { checkAreaName, createFileAreas } from './files/files.js';
+import { normalizePrefix, privatePrefixPattern } from './files/object-keys.js';
 import { resolveStorage } from './token-storage.js';
 import type { AreaName, Auth, AuthS3, AuthS3Config, AuthS3Options, Clock, Logger } from './types.js';
 
@@ -32,7 +33,11 @@ const silentLogger: Logger = { debug: () => {}, warn: () => {} };
 export function createAuthS3(config: AuthS3Config, options: AuthS3Options = {}): AuthS3 {
   checkOptions('createAuthS3', options);
   checkOptionalString('createAuthS3', 'prefix (e.g. "public/")', options.prefix);
-  checkOptionalString('createAuthS3', 'privatePrefix (e.g. "private/")', options.privatePrefix);
+  checkOptionalString(
+    'createAuthS3',
+    'privatePrefixPattern (e.g. "private/{identityId}/")',
+    options.privatePrefixPattern,
+  );
   checkOptionalString('createAuthS3', 'appName (e.g. "My App")', options.appName);
   checkOptions('createAuthS3', options.multipart);
   for (const name of ['threshold', 'partSize', 'concurrency'] as const) {
@@ -41,6 +46,7 @@ export function createAuthS3(config: AuthS3Config, options: AuthS3Options = {}):
       max: Number.MAX_SAFE_INTEGER,
     });
   }
+  const areas = config.areas ?? FILE_AREAS;
   const clock = options.clock ?? systemClock;
   const logger = options.logger ?? silentLogger;
   const store = new SessionStore(resolveStorage(options.storage), config.userPoolClientId);
@@ -60,7 +66,7 @@ export function createAuthS3(config: AuthS3Config, options: AuthS3Options = {}):
     ...userAuth,
     identityId: async () => (await identityIds.current()).identityId,
   };
-  const areas = createFileAreas({
+  const fileAreas = createFileAreas({
     config,
     auth,
     store,
@@ -68,17 +74,17 @@ export function createAuthS3(config: AuthS3Config, options: AuthS3Options = {}):
     logger,
     fetch: options.fetch,
     identityIds,
-    prefix: normalizePrefix(options.prefix ?? 'public/'),
-    privatePrefix: normalizePrefix(options.privatePrefix ?? 'private/'),
+    prefix: normalizePrefix(options.prefix ?? areas.publicPrefix),
+    privatePrefixPattern: privatePrefixPattern(options.privatePrefixPattern ?? areas.privatePrefixPattern),
     tuning: options.multipart,
   });
   return {
     auth,
-    files: areas.shared,
-    myFiles: areas.mine,
+    files: fileAreas.shared,
+    myFiles: fileAreas.mine,
     area(name: AreaName) {
-      if (name !== 'shared' && name !== 'mine') fail('area', 'the area name, "shared" or "mine"', name);
-      return name === 'shared' ? areas.shared : areas.mine;
+      checkAreaName('area', 'the area name', name);
+      return name === 'shared' ? fileAreas.shared : fileAreas.mine;
     },
     mfa,
     config,

@@ -5,6 +5,7 @@ import { toAuthS3Error } from './error-mapping.js';
 import {
   AbortedError,
   AccessDeniedError,
+  AlreadyExistsError,
   AuthS3Error,
   ChallengeExpiredError,
   CodeExpiredError,
@@ -40,6 +41,15 @@ function s3Error(name: string, status: number) {
 }
 
 describe('toAuthS3Error', () => {
+  it("maps S3's 412 to an If-None-Match: * write as AlreadyExistsError naming the key", () => {
+    const mapped = toAuthS3Error(s3Error('PreconditionFailed', 412), {
+      operation: 'upload',
+      key: 'public/a.txt',
+    });
+    expect(mapped).toBeInstanceOf(AlreadyExistsError);
+    expect((mapped as AlreadyExistsError).paths).toEqual(['public/a.txt']);
+  });
+
   // Cognito's words for the authenticator-app (TOTP) cases, as the emulator and Cognito send them.
   it.each([
     [

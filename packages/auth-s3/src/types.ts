@@ -4,7 +4,7 @@
  * other consumers build on.
  */
 
-import type { MfaMode, PasswordPolicy } from '#outputs';
+import type { FileAreas, MfaMode, PasswordPolicy } from '#outputs';
 import type { AuthS3Error } from './errors.js';
 
 /** Parsed from the outputs file that `cdk deploy` (or the emulator) writes. */
@@ -23,6 +23,11 @@ export interface AuthS3Config {
    * authenticator app on and off), `ON` (every user must have one, so offer no "turn off"), `OFF`.
    */
   mfaMode?: MfaMode;
+  /**
+   * The bucket's two areas, from the outputs file: `publicPrefix` (`public/`) and
+   * `privatePrefixPattern` (`private/{identityId}/`). Absent: those defaults.
+   */
+  areas?: FileAreas;
 }
 
 /** Where tokens and the cached identity id are kept. Browser and memory adapters are provided. */
@@ -47,15 +52,18 @@ export interface AuthS3Options {
   clock?: Clock;
   /** Never receives tokens, passwords or credentials. Default: silent. */
   logger?: Logger;
-  /** Prefix every key of the shared area (`files`) lives under. Default `public/`. */
+  /**
+   * Prefix every key of the shared area (`files`) lives under. Default: the outputs file's
+   * `PublicPrefix` (`public/`).
+   */
   prefix?: string;
   /**
-   * Prefix of the per-user areas: `myFiles` lives under `${privatePrefix}${identityId}/`. Default
-   * `private/`. The id is the identity pool's identity id (`region:uuid`, see `auth.identityId()`),
-   * which is what the role's policy variable `${cognito-identity.amazonaws.com:sub}` stands for; it
-   * is not the user pool's `sub`.
+   * Where `myFiles` lives: `{identityId}` stands for the identity pool's identity id (`region:uuid`,
+   * see `auth.identityId()`), which is what the role's policy variable
+   * `${cognito-identity.amazonaws.com:sub}` stands for; it is not the user pool's `sub`. Default: the
+   * outputs file's `PrivatePrefixPattern` (`private/{identityId}/`).
    */
-  privatePrefix?: string;
+  privatePrefixPattern?: string;
   /** Multipart tuning. Defaults: threshold 8 MiB (one PUT up to it), parts of 8 MiB, 4 in parallel. */
   multipart?: MultipartOptions;
   /**
@@ -442,10 +450,10 @@ export interface AuthS3 {
   auth: Auth;
   /** The shared area (`public/`). */
   files: Files;
-  mfa: Mfa;
   /** The signed-in user's own area (`private/{identityId}/`), following whoever is signed in. */
   myFiles: Files;
   /** `files` for `'shared'`, `myFiles` for `'mine'` (e.g. from a URL). */
   area(name: AreaName): Files;
+  mfa: Mfa;
   config: AuthS3Config;
 }

@@ -14,8 +14,8 @@ import { readAwsConfig } from './aws-outputs.js';
 const SUITES = [
   'test/auth-journey.test.ts',
   'test/files-journey.test.ts',
-  'test/totp-journey.test.ts',
   'test/areas-journey.test.ts',
+  'test/totp-journey.test.ts',
   'test/s3-authorization-matrix.test.ts',
 ];
 

@@ -9,7 +9,6 @@ export {
   caseLabel,
   POLICY_MATRIX,
   resolveCase,
-  SAMPLE_IDENTITIES,
   toAuthorizationRequest,
 } from './policy-matrix.js';
 export {

@@ -57,6 +57,14 @@ describe('identity ids', () => {
     expect(again.known()).toBe('us-east-1:identity-1');
   });
 
+  it('asks GetId once for callers at the same moment', async () => {
+    const { auth } = signedInAs('sub-1');
+    const identityIds = ids(auth);
+    const answers = await Promise.all([identityIds.current(), identityIds.current(), identityIds.current()]);
+    expect(answers.map((answer) => answer.identityId)).toEqual(Array(3).fill('us-east-1:identity-1'));
+    expect(identity.calls('GetId')).toHaveLength(1);
+  });
+
   it('throws NotSignedInError with nobody signed in, and knows no id for another user', async () => {
     const { auth, switchTo } = signedInAs(null);
     const identityIds = ids(auth);

@@ -13,7 +13,7 @@ import { userFromIdToken } from './id-token.js';
 import type { SessionStore } from './session-store.js';
 
 /** The signed-in user's identity, as the identity pool calls need it. */
-export interface SignedInIdentity {
+interface SignedInIdentity {
   sub: string;
   identityId: string;
   /** `{ "cognito-idp.<region>.amazonaws.com/<pool>": idToken }` */
@@ -38,8 +38,20 @@ export function createIdentityIds(deps: {
   const { config, identity, auth, store } = deps;
   const providerName = `cognito-idp.${config.region}.amazonaws.com/${config.userPoolId}`;
   let last: { sub: string; identityId: string } | undefined;
+  /** The lookup under way, so callers at the same moment (two areas, the credentials) share one GetId. */
+  let pending: { sub: string; identityId: Promise<string> } | undefined;
 
-  async function resolve(sub: string, logins: Record<string, string>): Promise<string> {
+  function resolve(sub: string, logins: Record<string, string>): Promise<string> {
+    if (pending?.sub !== sub) {
+      const identityId = lookUp(sub, logins).finally(() => {
+        if (pending?.identityId === identityId) pending = undefined;
+      });
+      pending = { sub, identityId };
+    }
+    return pending.identityId;
+  }
+
+  async function lookUp(sub: string, logins: Record<string, string>): Promise<string> {
     const stored = await store.getIdentityId(sub);
     if (stored) return stored;
     let answer: { IdentityId?: string };

@@ -9,7 +9,7 @@ import type { KeyedVersion } from './files-client.js';
 import { lastSegment } from './object-keys.js';
 
 /** A deleted file as the S3 half knows it, by key; `files.ts` adds the path. */
-export interface KeyedDeletedFile {
+interface KeyedDeletedFile {
   key: string;
   name: string;
   deletedAt: Date;

@@ -410,7 +410,7 @@ function keyError(entry: { Code?: string; Message?: string }, key: string): Auth
  * Versions and delete markers merged per key (the SDK hands them back in two lists), newest first:
  * by time, and the current one first among those made in the same second.
  */
-export function sortVersions(versions: KeyedVersion[]): KeyedVersion[] {
+function sortVersions(versions: KeyedVersion[]): KeyedVersion[] {
   return versions
     .map((version, index) => ({ version, index }))
     .sort(

@@ -55,7 +55,7 @@ beforeEach(() => {
     logger,
     fetch: identity.fetch,
     prefix: 'public/',
-    privatePrefix: 'private/',
+    privatePrefixPattern: 'private/{identityId}/',
   });
   files = areas.shared;
   mine = areas.mine;

@@ -7,6 +7,7 @@
  * it is needed and shared by both areas, and gives every item back its relative `path`.
  * `preload()` starts that import early, e.g. while the user is still typing a password.
  */
+import { privatePrefix } from '#outputs';
 import { createIdentityIds, type IdentityIds } from '../auth/identity-id.js';
 import {
   checkOptionalBoolean,
@@ -40,12 +41,19 @@ const MAX_PAGE_SIZE = 1000;
 const UUID_LENGTH = 36;
 const AREA_NAMES: readonly AreaName[] = ['shared', 'mine'];
 
+/** Throws `InvalidParameterError` unless `value` is an area's name. */
+export function checkAreaName(method: string, what: string, value: unknown): asserts value is AreaName {
+  if (!AREA_NAMES.includes(value as AreaName)) {
+    fail(method, `${what} as ${AREA_NAMES.map((name) => `"${name}"`).join(' or ')}`, value);
+  }
+}
+
 /** What the S3 half needs, plus the areas' prefixes. */
 export interface FilesDeps extends FilesClientDeps {
   /** The shared area's prefix, normalized (`public/`). */
   prefix: string;
-  /** Where the private areas live, normalized (`private/`). */
-  privatePrefix: string;
+  /** Where the private areas live, checked: `private/{identityId}/`. */
+  privatePrefixPattern: string;
 }
 
 /** Both areas, over one lazily loaded S3 half. */
@@ -91,7 +99,7 @@ export function createFileAreas(deps: FilesDeps): FileAreas {
     resolve: async () => deps.prefix,
     forChecks: () => deps.prefix,
   };
-  const privateOf = (identityId: string) => `${deps.privatePrefix}${identityId}/`;
+  const privateOf = (identityId: string) => privatePrefix(deps.privatePrefixPattern, identityId);
   const mine: AreaPrefix = {
     known() {
       const identityId = identityIds.known();
@@ -179,13 +187,7 @@ function createAreaFiles(
 
   function checkTransfer(method: string, options: TransferOptions): AreaPrefix {
     checkOptions(method, options);
-    if (options.toArea !== undefined && !AREA_NAMES.includes(options.toArea)) {
-      fail(
-        method,
-        `toArea as ${AREA_NAMES.map((name) => `"${name}"`).join(' or ')}, or nothing`,
-        options.toArea,
-      );
-    }
+    if (options.toArea !== undefined) checkAreaName(method, 'toArea', options.toArea);
     checkOptionalBoolean(method, 'overwrite', options.overwrite);
     checkOptionalFunction(method, 'onProgress', options.onProgress);
     checkOptionalSignal(method, options.signal);

@@ -5,6 +5,7 @@
  * segments, no control characters. A bad path fails here with an `InvalidKeyError` that says what
  * to change, before any request is made.
  */
+import { IDENTITY_ID_PLACEHOLDER } from '#outputs';
 import { InvalidKeyError } from '../errors.js';
 
 const MAX_KEY_BYTES = 1024;
@@ -17,6 +18,23 @@ export function normalizePrefix(prefix: string): string {
   const withSlash = prefix.endsWith('/') ? prefix : `${prefix}/`;
   checkSegments(withSlash.slice(0, -1), withSlash, 'The files prefix');
   return withSlash;
+}
+
+/**
+ * Checks a private-area pattern such as `private/{identityId}/`: `{identityId}` once, as a whole
+ * segment, and otherwise a valid prefix. Returns it unchanged.
+ * @throws InvalidKeyError saying what to change.
+ */
+export function privatePrefixPattern(pattern: string): string {
+  const parts = pattern.split(IDENTITY_ID_PLACEHOLDER);
+  if (parts.length !== 2 || !/(^|\/)\{identityId\}\/$/.test(pattern)) {
+    throw new InvalidKeyError(
+      `The private area pattern "${pattern}" must end with "${IDENTITY_ID_PLACEHOLDER}/" and hold it once, e.g. "private/${IDENTITY_ID_PLACEHOLDER}/".`,
+      pattern,
+    );
+  }
+  normalizePrefix(parts.join('x'));
+  return pattern;
 }
 
 /**

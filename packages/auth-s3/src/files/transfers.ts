@@ -18,13 +18,13 @@ import type { BatchProgress, TransferResult, TransferredFile } from '../types.js
 import type { FilesClient } from './files-client.js';
 
 /** CopyObject requests in flight at once during a folder copy. */
-export const COPY_CONCURRENCY = 8;
+const COPY_CONCURRENCY = 8;
 
 /** The S3 half's methods a transfer uses. */
 export type TransferClient = Pick<FilesClient, 'listKeys' | 'copy' | 'remove' | 'removeKeys'>;
 
 /** One end of a transfer: the key (or, for a folder, the prefix ending in `/`) and its area's prefix. */
-export interface TransferEnd {
+interface TransferEnd {
   key: string;
   areaPrefix: string;
 }

@@ -28,7 +28,7 @@ function preflight(origin: string, method: string, headers?: string) {
 }
 
 describe('CORS', () => {
-  it('answers an allowed preflight with the rule’s methods, the requested headers and exposed ETag', async () => {
+  it('answers an allowed preflight with the rule’s methods, the requested headers and exposed ETag and x-amz-version-id', async () => {
     const res = await preflight(
       WEB_ORIGIN,
       'PUT',
@@ -40,7 +40,7 @@ describe('CORS', () => {
     expect(res.headers['access-control-allow-headers']).toBe(
       'content-type, x-amz-date, authorization, x-amz-content-sha256',
     );
-    expect(res.headers['access-control-expose-headers']).toBe('ETag');
+    expect(res.headers['access-control-expose-headers']).toBe('ETag, x-amz-version-id');
     expect(res.headers['access-control-max-age']).toBe('3000');
   });
 
@@ -61,7 +61,7 @@ describe('CORS', () => {
     });
     const ok = await fetch(url, { headers: { origin: WEB_ORIGIN } });
     expect(ok.headers.get('access-control-allow-origin')).toBe(WEB_ORIGIN);
-    expect(ok.headers.get('access-control-expose-headers')).toBe('ETag');
+    expect(ok.headers.get('access-control-expose-headers')).toBe('ETag, x-amz-version-id');
     const denied = await send(suite.h.endpoint, {
       method: 'GET',
       path: `/${BUCKET}/public/cors.txt`,

@@ -175,7 +175,7 @@ describe('S3 with credentials from the identity pool', () => {
     });
     expect(res.status).toBe(200);
     expect(res.headers['access-control-allow-origin']).toBe('http://localhost:5173');
-    expect(res.headers['access-control-expose-headers']).toBe('ETag');
+    expect(res.headers['access-control-expose-headers']).toBe('ETag, x-amz-version-id');
   });
 
   it('keeps objects and honours the issued credentials across an emulator restart', async () => {

@@ -94,7 +94,7 @@ describe('loadStackModel on the synthesized stack', () => {
         allowedOrigins: ['http://localhost:5173', 'https://*.cloudfront.net'],
         allowedMethods: ['GET', 'PUT', 'POST', 'DELETE', 'HEAD'],
         allowedHeaders: ['*'],
-        exposedHeaders: ['ETag'],
+        exposedHeaders: ['ETag', 'x-amz-version-id'],
         maxAge: 3000,
       },
     ]);

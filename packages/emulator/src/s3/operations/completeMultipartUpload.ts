@@ -1,8 +1,8 @@
 /*
  * CompleteMultipartUpload: checks the part list as S3 does (ascending, each part present with
  * its ETag and checksum, every part but the last ≥ 5 MiB), streams the parts into one temp file,
- * and commits it as the key's new version (`x-amz-version-id`). ETag `md5(md5s)-N`; checksum COMPOSITE (`crc(part crcs)-N`) or
- * FULL_OBJECT (over all bytes) as the upload declared.
+ * and commits it as the key's new version (`x-amz-version-id`). ETag `md5(md5s)-N`; checksum
+ * COMPOSITE (`crc(part crcs)-N`) or FULL_OBJECT (over all bytes) as the upload declared.
  */
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
@@ -15,9 +15,10 @@ import { queryValue } from '../request-url.js';
 import { DurableFileSink } from '../storage/durable-file-sink.js';
 import { removeQuietly } from '../storage/files.js';
 import type { PartRecord } from '../storage/multipart-store.js';
+import { storedTime } from '../storage/object-meta.js';
 import { parseRequestXml, textOf } from '../xml.js';
 import type { OperationFactory } from './operation.js';
-import { commitObject, storedTime, writeCondition } from './putObject.js';
+import { commitObject, writeCondition } from './putObject.js';
 
 const MIN_PART_SIZE = 5 * 1024 * 1024;
 

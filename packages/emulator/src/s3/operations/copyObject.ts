@@ -18,14 +18,14 @@ import { S3Errors, withCause } from '../errors.js';
 import { quoteEtag, sendXml, xmlDate } from '../reply.js';
 import { DurableFileSink } from '../storage/durable-file-sink.js';
 import { removeQuietly } from '../storage/files.js';
-import type { ObjectMeta } from '../storage/object-meta.js';
+import { type ObjectMeta, storedTime } from '../storage/object-meta.js';
 import type { ObjectStore } from '../storage/object-store.js';
 import { evaluateConditions, requestConditions } from './conditional-headers.js';
 import { missingKey } from './missing-key.js';
 import { headerValue, readObjectInput } from './object-input.js';
 import { checkVersionId, findObjectVersion } from './object-version.js';
 import type { OperationFactory } from './operation.js';
-import { commitObject, storedTime, writeCondition } from './putObject.js';
+import { commitObject, writeCondition } from './putObject.js';
 
 /** `x-amz-copy-source`: `bucket/key`, optionally `?versionId=<id>` (URL-encoded). */
 function parseCopySource(value: string): { bucket: string; key: string; versionId?: string } {

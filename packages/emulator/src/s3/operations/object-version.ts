@@ -3,8 +3,10 @@
  * key's current object, or with `versionId` that version (S3 API Reference, GetObject, "versionId";
  * "Retrieving object versions from a versioning-enabled bucket" in the S3 User Guide). A
  * `versionId` that cannot be one is 400 InvalidArgument "Invalid version id specified"; a
- * well-formed one the key does not have is 404 NoSuchVersion; a delete marker named by its id is
- * 405 MethodNotAllowed with `x-amz-delete-marker: true` and its Last-Modified.
+ * well-formed one the key does not have is 404 NoSuchVersion (S3 API Reference, "Error responses":
+ * NoSuchVersion, "the version ID specified in the request does not match an existing version");
+ * a delete marker named by its id is 405 MethodNotAllowed with `x-amz-delete-marker: true` and its
+ * Last-Modified (GetObject, "x-amz-delete-marker").
  */
 import type { Authorizer } from '../authorize.js';
 import { S3Errors } from '../errors.js';

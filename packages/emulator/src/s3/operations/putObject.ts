@@ -9,7 +9,7 @@ import { receiveBodyToFile } from '../body/incoming-body.js';
 import { S3Errors } from '../errors.js';
 import { quoteEtag, sendEmpty } from '../reply.js';
 import { removeQuietly } from '../storage/files.js';
-import type { NewObject, ObjectMeta } from '../storage/object-meta.js';
+import { type NewObject, type ObjectMeta, storedTime } from '../storage/object-meta.js';
 import { type ObjectStore, type WriteCondition, WriteConditionFailed } from '../storage/object-store.js';
 import { readObjectInput } from './object-input.js';
 import type { OperationFactory } from './operation.js';
@@ -50,11 +50,6 @@ export async function commitObject(
 export function conditionError(error: unknown, key: string): unknown {
   if (!(error instanceof WriteConditionFailed)) return error;
   return error.missing ? S3Errors.noSuchKey(key) : S3Errors.preconditionFailed(error.condition);
-}
-
-/** Whole seconds, as S3 keeps Last-Modified. */
-export function storedTime(ms: number): number {
-  return Math.floor(ms / 1000) * 1000;
 }
 
 export const putObject: OperationFactory =

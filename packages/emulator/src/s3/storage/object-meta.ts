@@ -49,6 +49,11 @@ export type StoredVersion = (ObjectMeta & { deleteMarker?: undefined }) | Delete
 /** What a write hands the store: the version's metadata without the store's own fields. */
 export type NewObject = Omit<ObjectMeta, 'blob' | 'versionId'>;
 
+/** Whole seconds, as S3 keeps Last-Modified (of objects and delete markers). */
+export function storedTime(ms: number): number {
+  return Math.floor(ms / 1000) * 1000;
+}
+
 /** Representation headers S3 stores with an object and returns on GET/HEAD. */
 export const STORED_HEADERS = [
   'cache-control',

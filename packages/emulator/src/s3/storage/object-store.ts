@@ -16,7 +16,13 @@ import { fsyncDir, KeyedQueue, removeQuietly, renameDurably, tempPath, writeFile
 import { compareKeys, lowerBound } from './key-order.js';
 import { type ListKeysInput, type ListKeysResult, listKeys } from './list-keys.js';
 import { type ListVersionsInput, type ListVersionsResult, listVersions } from './list-versions.js';
-import type { DeleteMarker, NewObject, ObjectMeta, StoredVersion } from './object-meta.js';
+import {
+  type DeleteMarker,
+  type NewObject,
+  type ObjectMeta,
+  type StoredVersion,
+  storedTime,
+} from './object-meta.js';
 import { NULL_VERSION_ID, VersionIds } from './version-id.js';
 
 /** An open object: its metadata and a stream of the requested bytes (inclusive range). */
@@ -237,7 +243,7 @@ export class ObjectStore {
       const marker: DeleteMarker = {
         key,
         versionId: this.versionIds.next(this.now()),
-        lastModified: this.now(),
+        lastModified: storedTime(this.now()),
         deleteMarker: true,
       };
       await this.saveHistory(key, [marker, ...(this.histories.get(key) ?? [])]);
