@@ -53,6 +53,7 @@ export type {
   Clock,
   CurrentUser,
   DeletedFile,
+  DownloadOptions,
   FileItem,
   Files,
   FileVersion,

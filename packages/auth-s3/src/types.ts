@@ -261,6 +261,13 @@ export interface UploadOptions {
   signal?: AbortSignal;
 }
 
+export interface DownloadOptions {
+  /** Called when S3 has answered (`loaded` 0) and after each chunk read; `total` is the object's size. */
+  onProgress?: (progress: UploadProgress) => void;
+  /** Aborting cuts the request; the promise rejects (or the stream errors) with `AbortedError`. */
+  signal?: AbortSignal;
+}
+
 /**
  * The two areas: `shared` (`public/`, every signed-in user reads and writes it) and `mine`
  * (`private/{identityId}/`, only the signed-in user).
@@ -379,6 +386,11 @@ export interface Files {
    * `InvalidParameterError`. One PUT up to the threshold, parallel multipart above it.
    */
   upload(data: UploadData, path: string, options?: UploadOptions): Promise<FileItem>;
+  /**
+   * The object as a web `ReadableStream` (GetObject), read as the caller pulls it. Resolves once S3
+   * has answered, so a missing file rejects with `NotFoundError` before any byte is read.
+   */
+  download(path: string, options?: DownloadOptions): Promise<ReadableStream<Uint8Array>>;
   /**
    * A presigned GET, capped by the credentials' lifetime; `filename` sets Content-Disposition;
    * `versionId` (from `listVersions`) downloads that version.

@@ -16,6 +16,7 @@ const SUITES = [
   'test/files-journey.test.ts',
   'test/areas-journey.test.ts',
   'test/totp-journey.test.ts',
+  'test/download-journey.test.ts',
   'test/s3-authorization-matrix.test.ts',
 ];
 

@@ -30,6 +30,7 @@ import type {
   Auth,
   AuthS3Config,
   Clock,
+  DownloadOptions,
   FileItem,
   FileVersion,
   FolderItem,
@@ -39,9 +40,11 @@ import type {
 } from '../types.js';
 import { chunks, MAX_KEYS_PER_DELETE } from './batches.js';
 import { contentDisposition } from './content-disposition.js';
+import { downloadObject } from './download-object.js';
 import { createCredentialsProvider } from './identity-credentials.js';
 import { missingOrDenied } from './missing-or-denied.js';
 import { lastSegment } from './object-keys.js';
+import { signUploadsUnsignedPayload } from './unsigned-payload.js';
 import { type UploadTuning, uploadObject } from './upload-object.js';
 import { toUploadSource } from './upload-source.js';
 
@@ -89,6 +92,7 @@ export async function createFilesClient(deps: FilesClientDeps) {
   const identityIds = deps.identityIds ?? createIdentityIds({ config, identity, auth, store });
   const credentials = createCredentialsProvider({ identity, identityIds, auth, clock });
   const s3 = await createS3Client(config, credentials, logger);
+  signUploadsUnsignedPayload(s3);
   const Bucket = config.bucket;
 
   /** Runs one S3 request and translates its error (the one place this file catches SDK errors). */
@@ -323,6 +327,10 @@ export async function createFilesClient(deps: FilesClientDeps) {
         lastModified: new Date(clock.now()),
         etag: uploaded.etag,
       };
+    },
+
+    download(key: string, options: DownloadOptions): Promise<ReadableStream<Uint8Array>> {
+      return call('download', key, () => downloadObject(s3, { bucket: Bucket, key }, options));
     },
 
     async getDownloadUrl(

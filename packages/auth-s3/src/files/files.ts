@@ -262,6 +262,15 @@ function createAreaFiles(
       return withPath(prefix, uploaded);
     },
 
+    async download(path, options = {}) {
+      filePath('download', path);
+      checkOptions('download', options);
+      checkOptionalFunction('download', 'onProgress', options.onProgress);
+      checkOptionalSignal('download', options.signal);
+      const [client, prefix] = await Promise.all([load(), here.resolve()]);
+      return client.download(prefix + path, options);
+    },
+
     async getDownloadUrl(path, options = {}) {
       filePath('getDownloadUrl', path);
       checkOptions('getDownloadUrl', options);

@@ -141,6 +141,10 @@ export function createFakeAuthS3(
   };
 
   const auth: Auth = {
+    async identityId() {
+      await requireSession('identityId');
+      return 'us-east-1:00000000-0000-4000-8000-000000000000';
+    },
     async signUp(email, password) {
       calls.push(`signUp:${email}`);
       if (users.has(email)) throw new UserExistsError('An account with this email already exists.');
@@ -258,10 +262,6 @@ export function createFakeAuthS3(
       current = null;
       emit({ type: 'signedOut' });
     },
-    async identityId() {
-      await signedInUser('identityId');
-      return `us-east-1:id-${current?.sub}`;
-    },
     getSession,
     currentUser: () => current,
     onChange(listener) {
@@ -339,12 +339,27 @@ export function createFakeAuthS3(
       },
       async removeFolder(path) {
         await requireSession('removeFolder');
-        const base = `${prefixOf()}${path}`;
+        const base = `${prefixOf()}${path.endsWith('/') ? path : `${path}/`}`;
         const removed = [...objects.keys()].filter((key) => key.startsWith(base));
         for (const key of removed) objects.delete(key);
         return { removed: removed.map((key) => key.slice(prefixOf().length)), failed: [] };
       },
-      createFolder: notInFake('createFolder'),
+      async download(path) {
+        await requireSession('download');
+        const stored = objects.get(`${prefixOf()}${path}`);
+        if (!stored) throw new NotFoundError(`Nothing found for download ${prefixOf()}${path}.`);
+        return stored.data.stream();
+      },
+      async createFolder(path) {
+        await requireSession('createFolder');
+        const folder = path.endsWith('/') ? path : `${path}/`;
+        objects.set(`${prefixOf()}${folder}`, { data: new Blob([]), lastModified: new Date() });
+        return {
+          path: folder,
+          prefix: `${prefixOf()}${folder}`,
+          name: folder.slice(0, -1).split('/').pop() ?? folder,
+        };
+      },
       copy: notInFake('copy'),
       move: notInFake('move'),
       rename: notInFake('rename'),
@@ -363,7 +378,8 @@ export function createFakeAuthS3(
     return self;
   };
   const files = makeArea('shared', () => 'public/');
-  const myFiles = makeArea('mine', () => `private/us-east-1:id-${current?.sub ?? 'nobody'}/`);
+  // One identity id for every user, as `auth.identityId()` answers here.
+  const myFiles = makeArea('mine', () => 'private/us-east-1:00000000-0000-4000-8000-000000000000/');
 
   /** Like the library's `mfa`: a set-up is verified with its code, then turned on and off. */
   const mfa: Mfa = {

@@ -1,0 +1,342 @@
+/*
+ * `cp` and `mv`: copies between local files, stdin/stdout (`-`) and remote paths, a whole tree with
+ * -r. The command line is first turned into a plan (one job per file, every local path checked
+ * before anything moves), then the jobs run, four at a time, through the library's
+ * `files.upload` / `files.download`, with progress on a terminal and one summary line (or JSON
+ * object) per file. Ctrl-C aborts the signal: the library takes back a half-done upload, and a
+ * download goes to a temporary file that is only renamed into place once complete.
+ */
+import { createWriteStream, openAsBlob } from 'node:fs';
+import { mkdir, readdir, rename, rm, stat, unlink } from 'node:fs/promises';
+import { basename, dirname, join, relative, sep } from 'node:path';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import type { Files } from 'auth-s3';
+import { NotFoundError } from 'auth-s3';
+import type { Command } from '../command.js';
+import type { Context } from '../context.js';
+import { CliError, EXIT, usageError } from '../exit-codes.js';
+import { humanDuration, humanSize } from '../format.js';
+import {
+  baseName,
+  formatRemote,
+  isFolderPath,
+  type Location,
+  parseLocation,
+  type RemoteLocation,
+} from '../locations.js';
+import { createProgressBoard, type ProgressBoard } from '../progress.js';
+import { isFolder, listEntries } from './listing.js';
+
+type LocalLocation = { kind: 'local'; path: string };
+
+/** One file to move: where from, where to. */
+interface Job {
+  from: Location;
+  to: Location;
+}
+
+/** The plan for one command line: the files, and the folders a move empties afterwards. */
+interface Plan {
+  jobs: Job[];
+  /** Local folders created (downloads) or emptied (mv); remote folder markers to copy or remove. */
+  localFolders: string[];
+  remoteFolders: RemoteLocation[];
+}
+
+const PARALLEL_FILES = 4;
+
+function describe(location: Location): string {
+  if (location.kind === 'stdio') return '-';
+  return location.kind === 'local' ? location.path : formatRemote(location.area, location.path);
+}
+
+async function localKind(path: string): Promise<'file' | 'directory' | 'missing'> {
+  try {
+    return (await stat(path)).isDirectory() ? 'directory' : 'file';
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return 'missing';
+    throw error;
+  }
+}
+
+/** Every file below `root`, as paths relative to it with `/` separators. */
+async function walk(root: string): Promise<{ files: string[]; folders: string[] }> {
+  const entries = await readdir(root, { recursive: true, withFileTypes: true });
+  const files: string[] = [];
+  const folders: string[] = [];
+  for (const entry of entries) {
+    const full = join(entry.parentPath ?? (entry as unknown as { path: string }).path, entry.name);
+    const rel = relative(root, full).split(sep).join('/');
+    if (entry.isDirectory()) folders.push(rel);
+    else if (entry.isFile()) files.push(rel);
+  }
+  return { files: files.sort(), folders: folders.sort() };
+}
+
+function folderOf(path: string): string {
+  return path === '' || path.endsWith('/') ? path : `${path}/`;
+}
+
+async function plan(
+  context: Context,
+  source: string,
+  destination: string,
+  recursive: boolean,
+): Promise<Plan> {
+  const from = parseLocation(source);
+  const to = parseLocation(destination);
+  const result: Plan = { jobs: [], localFolders: [], remoteFolders: [] };
+  if (from.kind !== 'remote' && to.kind !== 'remote') {
+    throw usageError(
+      `One side must be a remote path such as shared:${baseName(source) || 'file'}; both "${source}" and "${destination}" are local.`,
+    );
+  }
+  if (from.kind === 'stdio') {
+    if (to.kind === 'remote' && isFolderPath(to.path)) {
+      throw usageError(
+        `Standard input has no name: give the remote file one, e.g. ${formatRemote(to.area, `${to.path}upload.bin`)}.`,
+      );
+    }
+    result.jobs.push({ from, to });
+    return result;
+  }
+  if (from.kind === 'local') {
+    const kind = await localKind(from.path);
+    if (kind === 'missing')
+      throw new CliError(`No such file or folder: ${from.path}. Check the path.`, EXIT.notFound);
+    const remote = to as RemoteLocation;
+    if (kind === 'directory') {
+      if (!recursive) throw usageError(`${from.path} is a folder: add -r to copy it and everything in it.`);
+      const tree = await walk(from.path);
+      const base = folderOf(remote.path);
+      for (const file of tree.files) {
+        result.jobs.push({
+          from: { kind: 'local', path: join(from.path, file) },
+          to: { ...remote, path: base + file },
+        });
+      }
+      result.localFolders.push(from.path, ...tree.folders.map((f) => join(from.path, f)));
+      return result;
+    }
+    const path = isFolderPath(remote.path) ? remote.path + basename(from.path) : remote.path;
+    result.jobs.push({ from, to: { ...remote, path } });
+    return result;
+  }
+  // From a remote path.
+  const files = context.files(from.area);
+  if (recursive) {
+    const folder = folderOf(from.path);
+    for await (const entry of listEntries(files, folder, true)) {
+      const rel = entry.path.slice(folder.length);
+      if (entry.type === 'folder') {
+        result.remoteFolders.push({ ...from, path: entry.path });
+        if (to.kind === 'local') result.localFolders.push(join(to.path, rel));
+        continue;
+      }
+      const copy: Location =
+        to.kind === 'local'
+          ? { kind: 'local', path: join(to.path, rel) }
+          : to.kind === 'remote'
+            ? { ...to, path: folderOf(to.path) + rel }
+            : to;
+      result.jobs.push({ from: { ...from, path: entry.path }, to: copy });
+    }
+    if (to.kind === 'stdio' && result.jobs.length > 1)
+      throw usageError('Only one file can go to standard output; drop -r.');
+    if (result.jobs.length === 0 && result.remoteFolders.length === 0) {
+      throw new CliError(
+        `Nothing at ${formatRemote(from.area, folder)}. Run \`auth-s3 ls\` to see what exists.`,
+        EXIT.notFound,
+      );
+    }
+    if (folder !== '') result.remoteFolders.push({ ...from, path: folder });
+    if (to.kind === 'local') result.localFolders.unshift(to.path);
+    return result;
+  }
+  if (isFolderPath(from.path))
+    throw usageError(`${source} is a folder: add -r to copy it and everything in it.`);
+  let target: Location = to;
+  if (
+    to.kind === 'local' &&
+    (to.path.endsWith('/') || to.path.endsWith(sep) || (await localKind(to.path)) === 'directory')
+  ) {
+    target = { kind: 'local', path: join(to.path, baseName(from.path)) };
+  } else if (to.kind === 'remote' && isFolderPath(to.path)) {
+    target = { ...to, path: to.path + baseName(from.path) };
+  }
+  result.jobs.push({ from, to: target });
+  return result;
+}
+
+/** Runs one job; resolves with the bytes moved. */
+async function transfer(context: Context, job: Job, board: ProgressBoard): Promise<number> {
+  const { from, to } = job;
+  const { signal } = context;
+  const label = `${describe(from)} → ${describe(to)}`;
+  const progress = board.start(label);
+  let bytes = 0;
+  const onProgress = ({ loaded, total }: { loaded: number; total: number }) => {
+    bytes = loaded;
+    progress.update(loaded, total);
+  };
+  const started = Date.now();
+  try {
+    if (to.kind === 'remote') {
+      const files = context.files(to.area);
+      let data: Parameters<Files['upload']>[0];
+      if (from.kind === 'local') data = await openAsBlob(from.path);
+      else if (from.kind === 'stdio') data = context.io.stdin;
+      else data = await download(context, from, onProgress);
+      const uploaded = await files.upload(data, to.path, {
+        signal,
+        onProgress: from.kind === 'remote' ? undefined : onProgress,
+      });
+      bytes = uploaded.size;
+    } else {
+      const stream = await download(context, from as RemoteLocation, onProgress);
+      if (to.kind === 'stdio') {
+        await pipeline(Readable.fromWeb(stream as never), context.io.stdout, { end: false });
+      } else {
+        await writeLocal(stream, to.path);
+      }
+    }
+  } catch (error) {
+    progress.finish();
+    throw error;
+  }
+  const seconds = (Date.now() - started) / 1000;
+  const action = from.kind === 'remote' ? (to.kind === 'remote' ? 'copy' : 'download') : 'upload';
+  const summaryStream = to.kind === 'stdio' ? 'stderr' : 'stdout';
+  progress.finish();
+  if (context.flags.json) {
+    const line = JSON.stringify({ action, from: describe(from), to: describe(to), bytes, seconds });
+    board.print(line, summaryStream);
+  } else if (!context.flags.quiet) {
+    const rate = seconds > 0 ? `, ${humanSize(bytes / seconds)}/s` : '';
+    board.print(
+      `${action}: ${label} (${humanSize(bytes)} in ${humanDuration(seconds)}${rate})`,
+      summaryStream,
+    );
+  }
+  return bytes;
+}
+
+async function download(
+  context: Context,
+  from: RemoteLocation,
+  onProgress: (progress: { loaded: number; total: number }) => void,
+): Promise<ReadableStream<Uint8Array>> {
+  const files = context.files(from.area);
+  try {
+    return await files.download(from.path, { signal: context.signal, onProgress });
+  } catch (error) {
+    if (error instanceof NotFoundError && (await isFolder(files, from.path))) {
+      throw usageError(
+        `${formatRemote(from.area, from.path)} is a folder: add -r to copy it and everything in it.`,
+      );
+    }
+    throw error;
+  }
+}
+
+/** Writes to a temporary file beside `path`, renamed into place only when every byte is there. */
+async function writeLocal(stream: ReadableStream<Uint8Array>, path: string): Promise<void> {
+  await mkdir(dirname(path), { recursive: true });
+  const temporary = join(dirname(path), `.${basename(path)}.auth-s3-${process.pid}.partial`);
+  try {
+    await pipeline(Readable.fromWeb(stream as never), createWriteStream(temporary, { flags: 'wx' }));
+    await rename(temporary, path);
+  } catch (error) {
+    await rm(temporary, { force: true });
+    throw error;
+  }
+}
+
+/** Runs every job, a few at a time; the first failure stops new ones and is rethrown. */
+async function runJobs(
+  context: Context,
+  jobs: Job[],
+  afterEach?: (job: Job) => Promise<void>,
+): Promise<void> {
+  const live = context.io.stderr.isTTY === true && !context.flags.quiet && !context.flags.json;
+  const board = createProgressBoard(context.io, live);
+  let next = 0;
+  let failure: unknown;
+  const worker = async () => {
+    while (failure === undefined && next < jobs.length && !context.signal.aborted) {
+      const job = jobs[next++] as Job;
+      try {
+        await transfer(context, job, board);
+        await afterEach?.(job);
+      } catch (error) {
+        failure ??= error;
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(PARALLEL_FILES, jobs.length) }, worker));
+  if (failure !== undefined) throw failure;
+}
+
+const copyHelp = `SRC and DST are local paths, remote paths (shared:PATH) or - (standard input or
+output). A DST ending in "/" (or an existing local folder) receives the file under its own name.
+With -r, SRC is a folder and everything in it lands under DST (like \`aws s3 cp --recursive\`).
+Partial downloads never appear under their final name; Ctrl-C cancels and leaves nothing behind.
+With --json: one object per file ({"action","from","to","bytes","seconds"}).`;
+
+export const cp: Command = {
+  name: 'cp',
+  summary: 'copy files up, down or within (-r for folders, - for stdin/stdout)',
+  usage: 'cp SRC DST [-r]',
+  help: `${copyHelp}
+
+Examples:
+  auth-s3 cp report.pdf shared:docs/
+  auth-s3 cp shared:docs/report.pdf .
+  auth-s3 cp -r photos shared:photos
+  tar c src | auth-s3 cp - shared:backups/src.tar
+  auth-s3 cp shared:backups/src.tar - | tar t`,
+  options: { recursive: { type: 'boolean', short: 'r' } },
+  args: { required: ['SRC', 'DST'] },
+  async run(context, [source = '', target = ''], values) {
+    const { jobs, localFolders } = await plan(context, source, target, values.recursive === true);
+    const to = parseLocation(target);
+    // Empty folders of the tree exist on the other side too.
+    if (to.kind === 'local') for (const folder of localFolders) await mkdir(folder, { recursive: true });
+    await runJobs(context, jobs);
+  },
+};
+
+export const mv: Command = {
+  name: 'mv',
+  summary: 'move files: copy, then delete the source',
+  usage: 'mv SRC DST [-r]',
+  help: `Like cp, then deletes each source file once its copy is complete (a folder with -r).
+
+${copyHelp}
+
+Examples:
+  auth-s3 mv shared:draft.txt shared:final.txt
+  auth-s3 mv -r shared:inbox/ ./inbox`,
+  options: { recursive: { type: 'boolean', short: 'r' } },
+  args: { required: ['SRC', 'DST'] },
+  async run(context, [source = '', target = ''], values) {
+    const from = parseLocation(source);
+    if (from.kind === 'stdio') throw usageError('mv cannot move standard input; use cp.');
+    const { jobs, localFolders, remoteFolders } = await plan(
+      context,
+      source,
+      target,
+      values.recursive === true,
+    );
+    const to = parseLocation(target);
+    if (to.kind === 'local') for (const folder of localFolders) await mkdir(folder, { recursive: true });
+    await runJobs(context, jobs, async (job) => {
+      if (job.from.kind === 'local') await unlink(job.from.path);
+      else if (job.from.kind === 'remote') await context.files(job.from.area).remove(job.from.path);
+    });
+    if (from.kind === 'local' && values.recursive)
+      await rm((from as LocalLocation).path, { recursive: true });
+    for (const folder of remoteFolders) await context.files(folder.area).removeFolder(folder.path);
+  },
+};
