@@ -27,7 +27,7 @@ export interface TotpEnrolmentProps {
 }
 
 /** The secret in groups of four, as authenticator apps show it: easier to read and type. */
-export function groupSecret(secret: string): string {
+function groupSecret(secret: string): string {
   return secret.match(/.{1,4}/g)?.join(' ') ?? '';
 }
 
