@@ -83,9 +83,11 @@ describe('user pool', () => {
     });
   });
 
-  it('tells the app the MFA mode through the construct', () => {
+  it('tells the app the MFA mode through the construct and the MfaMode output', () => {
     expect(synthStack().stack.userAuth.mfaMode).toBe('OPTIONAL');
     expect(synthStack({ mfa: 'required' }).stack.userAuth.mfaMode).toBe('ON');
+    expect(template.findOutputs('MfaMode').MfaMode?.Value).toBe('OPTIONAL');
+    expect(mfaRequired.findOutputs('MfaMode').MfaMode?.Value).toBe('ON');
   });
 
   it('is retained and deletion-protected by default', () => {

@@ -88,6 +88,7 @@ export class AuthS3Stack extends Stack {
       userPoolClientId: this.userAuth.userPoolClient.userPoolClientId,
       identityPoolId: this.identity.identityPool.identityPoolId,
       bucketName: this.files.bucket.bucketName,
+      mfaMode: this.userAuth.mfaMode,
     };
     if (props.siteDirectory !== undefined) {
       this.hosting = new SiteHosting(this, 'SiteHosting', {

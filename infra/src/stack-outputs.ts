@@ -7,6 +7,7 @@
  */
 import {
   FILE_AREAS,
+  type MfaMode,
   OPTIONAL_OUTPUT_KEYS,
   OUTPUT_KEYS,
   type OutputsFile,
@@ -23,6 +24,8 @@ export interface StackOutputValues {
   readonly userPoolClientId: string;
   readonly identityPoolId: string;
   readonly bucketName: string;
+  /** The user pool's MfaConfiguration (`UserAuth.mfaMode`). */
+  readonly mfaMode: MfaMode;
   /** The hosted web app's URL; absent when the stack does not host it. */
   readonly siteUrl?: string;
 }
@@ -38,13 +41,14 @@ export function stackOutputsFile(scope: Construct, values: StackOutputValues): O
     // The areas the role's policy opens (file-area-access.ts builds it from the same contract).
     areas: FILE_AREAS,
     passwordPolicy: passwordPolicyOf(values.userPool),
+    mfaMode: values.mfaMode,
     ...(values.siteUrl === undefined ? {} : { siteUrl: values.siteUrl }),
   });
 }
 
 /**
- * Adds one CfnOutput per key of the outputs contract (`OutputsVersion`, `Region`, the ids, the areas, the
- * password policy, and `SiteUrl` when the stack hosts the app).
+ * Adds one CfnOutput per key of the outputs contract (`OutputsVersion`, `Region`, the ids, the
+ * areas, the password policy, the MFA mode, and `SiteUrl` when the stack hosts the app).
  */
 export function addStackOutputs(scope: Construct, values: StackOutputValues): void {
   const file = stackOutputsFile(scope, values);

@@ -18,10 +18,11 @@ const inner = {
   PasswordRequireUppercase: 'true',
   PasswordRequireNumbers: 'true',
   PasswordRequireSymbols: 'false',
+  MfaMode: 'ON',
 };
 
 describe('parseOutputs', () => {
-  it('gives the config, the password policy included, from the cdk deploy shape', () => {
+  it('gives the config, the password policy and MFA mode included, from the cdk deploy shape', () => {
     expect(parseOutputs({ AuthS3Stack: inner })).toEqual({
       region: 'eu-west-1',
       userPoolId: inner.UserPoolId,
@@ -35,6 +36,7 @@ describe('parseOutputs', () => {
         requireNumbers: true,
         requireSymbols: false,
       },
+      mfaMode: 'ON',
       areas: { publicPrefix: 'public/', privatePrefixPattern: 'private/{identityId}/' },
     });
   });

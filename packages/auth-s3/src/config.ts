@@ -28,6 +28,7 @@ export function parseOutputs(json: unknown): AuthS3Config {
     identityPoolId: outputs.identityPoolId,
     bucket: outputs.bucketName,
     passwordPolicy: outputs.passwordPolicy,
+    mfaMode: outputs.mfaMode,
     areas: outputs.areas,
   };
   if (outputs.endpoint !== undefined) config.endpoint = outputs.endpoint;

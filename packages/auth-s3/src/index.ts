@@ -5,6 +5,7 @@
 
 export {
   brokenPasswordRules,
+  type MfaMode,
   meetsPasswordRule,
   OUTPUTS_VERSION,
   type PasswordPolicy,
@@ -41,6 +42,7 @@ export {
 } from './errors.js';
 export { memoryStorage, webStorage } from './token-storage.js';
 export type {
+  AfterNewPasswordResult,
   AreaName,
   Auth,
   AuthEvent,

@@ -4,7 +4,7 @@
  * other consumers build on.
  */
 
-import type { FileAreas, PasswordPolicy } from '#outputs';
+import type { FileAreas, MfaMode, PasswordPolicy } from '#outputs';
 import type { AuthS3Error } from './errors.js';
 
 /** Parsed from the outputs file that `cdk deploy` (or the emulator) writes. */
@@ -18,6 +18,11 @@ export interface AuthS3Config {
   endpoint?: string;
   /** The user pool's password policy, from the outputs file; for checking a new password as it is typed. */
   passwordPolicy?: PasswordPolicy;
+  /**
+   * The user pool's second-factor mode, from the outputs file: `OPTIONAL` (a user may turn an
+   * authenticator app on and off), `ON` (every user must have one, so offer no "turn off"), `OFF`.
+   */
+  mfaMode?: MfaMode;
   /**
    * The bucket's two areas, from the outputs file: `publicPrefix` (`public/`) and
    * `privatePrefixPattern` (`private/{identityId}/`). Absent: those defaults.
@@ -122,12 +127,22 @@ export interface TotpSetup {
  */
 export type SignInResult =
   | { status: 'done'; user: CurrentUser }
-  | { status: 'newPasswordRequired'; completeNewPassword(newPassword: string): Promise<CurrentUser> }
+  | {
+      status: 'newPasswordRequired';
+      /**
+       * Sets the password and goes on: `done`, or the pool's second factor (`totpRequired`,
+       * `totpSetupRequired`) when Cognito asks for it next.
+       */
+      completeNewPassword(newPassword: string): Promise<AfterNewPasswordResult>;
+    }
   | { status: 'totpRequired'; submitCode(code: string): Promise<CurrentUser> }
   | ({
       status: 'totpSetupRequired';
       verify(code: string, deviceName?: string): Promise<CurrentUser>;
     } & TotpSetup);
+
+/** What `completeNewPassword` leads to: signed in, or the second-factor step that follows. */
+export type AfterNewPasswordResult = Exclude<SignInResult, { status: 'newPasswordRequired' }>;
 
 /** The signed-in user's second factor (an authenticator app, TOTP). */
 export interface MfaStatus {
@@ -165,6 +180,12 @@ export interface Auth {
   forgotPassword(email: string): Promise<{ codeDeliveredTo?: string }>;
   confirmForgotPassword(email: string, code: string, newPassword: string): Promise<void>;
   changePassword(oldPassword: string, newPassword: string): Promise<void>;
+  /**
+   * Deletes the signed-in user from the user pool (DeleteUser) and clears the session (`signedOut`).
+   * Their files stay: remove them first (e.g. `myFiles.removeMany`), while the credentials still work.
+   * @throws NotSignedInError when nobody is signed in.
+   */
+  deleteUser(): Promise<void>;
   /** Valid tokens, refreshed single-flight when near expiry; `null` when signed out. */
   getSession(): Promise<Tokens | null>;
   /** From the stored id token, without a request; `null` when signed out. */

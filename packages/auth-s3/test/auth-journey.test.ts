@@ -123,6 +123,16 @@ describe('auth journey', () => {
     expect((await auth.signIn(ada, 'N3w-password!')).status).toBe('done');
   });
 
+  it('deletes the signed-in user: signed out, and the email no longer signs in', async () => {
+    const ada = await target.createUser('ada', PASSWORD);
+    const { auth, events } = library();
+    expect((await auth.signIn(ada, PASSWORD)).status).toBe('done');
+    await auth.deleteUser();
+    expect(auth.currentUser()).toBeNull();
+    expect(events).toEqual(['signedIn', 'signedOut']);
+    await expect(auth.signIn(ada, PASSWORD)).rejects.toBeInstanceOf(NotAuthorizedError);
+  });
+
   it('completes NEW_PASSWORD_REQUIRED for a user an administrator created', async () => {
     const temp = await target.adminCreateUser('temp', 'Temp-0rary!');
     const { auth, events } = library();
@@ -131,8 +141,8 @@ describe('auth journey', () => {
     expect(events).toEqual([]);
     if (result.status !== 'newPasswordRequired') return;
     await expect(result.completeNewPassword('short')).rejects.toBeInstanceOf(InvalidPasswordError);
-    const user = await result.completeNewPassword('Chosen-Passw0rd!');
-    expect(user.email).toBe(temp);
+    const done = await result.completeNewPassword('Chosen-Passw0rd!');
+    expect(done.status === 'done' && done.user.email).toBe(temp);
     expect(events).toEqual(['signedIn']);
     await auth.signOut();
     expect((await auth.signIn(temp, 'Chosen-Passw0rd!')).status).toBe('done');

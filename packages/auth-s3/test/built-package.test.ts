@@ -27,7 +27,7 @@ const config = parseOutputs({ AuthS3Stack: { OutputsVersion: '2', Region: 'eu-we
   IdentityPoolId: 'eu-west-1:00000000-0000-4000-8000-000000000000', BucketName: 'example-bucket',
   PublicPrefix: 'public/', PrivatePrefixPattern: 'private/{identityId}/',
   PasswordMinimumLength: '10', PasswordRequireLowercase: 'true', PasswordRequireUppercase: 'true',
-  PasswordRequireNumbers: 'true', PasswordRequireSymbols: 'false' } });
+  PasswordRequireNumbers: 'true', PasswordRequireSymbols: 'false', MfaMode: 'OPTIONAL' } });
 const { files } = createAuthS3(config, { storage: 'memory' });
 await files.preload();
 let error;

@@ -242,4 +242,14 @@ describe('a pool that requires MFA (emulator only: a changed stack model)', () =
     const next = expectStatus(await auth.signIn(email, PASSWORD), 'totpRequired');
     expect((await next.submitCode(totpCode(setup.secret, now(required)))).email).toBe(email);
   });
+
+  it('goes on from a new password (a user an administrator created) to setting up the app', async () => {
+    const email = await required.adminCreateUser('totp-new-password', 'Temp-0rary!');
+    const { auth } = library(required);
+    const first = expectStatus(await auth.signIn(email, 'Temp-0rary!'), 'newPasswordRequired');
+    const setup = expectStatus(await first.completeNewPassword(PASSWORD), 'totpSetupRequired');
+    expect(auth.currentUser()).toBeNull();
+    expect((await setup.verify(totpCode(setup.secret, now(required)), 'Phone')).email).toBe(email);
+    expect(auth.currentUser()?.email).toBe(email);
+  });
 });

@@ -11,6 +11,7 @@ export {
   privatePrefix,
 } from './file-areas.js';
 export {
+  type MfaMode,
   OPTIONAL_OUTPUT_KEYS,
   OUTPUT_KEYS,
   OUTPUTS_VERSION,

@@ -2,7 +2,7 @@
  * Version 2 of the outputs file, the one this contract reads and writes. `cdk deploy --outputs-file`
  * writes `{ "AuthS3Stack": { "<Key>": "<string>", … } }` from the stack's CloudFormation outputs; the
  * emulator writes the same, plus `Endpoint`. Every value is a string, as CloudFormation outputs are.
- * Version 1 had no password policy and no areas; a version 1 file is refused with the command that
+ * Version 1 had no password policy, no areas and no MFA mode; a version 1 file is refused with the command that
  * writes a new one.
  * Bump the version when a key changes meaning or disappears (a new optional key needs no bump).
  */
@@ -42,6 +42,8 @@ export const OUTPUT_KEYS = {
   PasswordRequireUppercase: 'Password policy: an uppercase letter is required (true/false)',
   PasswordRequireNumbers: 'Password policy: a digit is required (true/false)',
   PasswordRequireSymbols: 'Password policy: a symbol is required (true/false)',
+  MfaMode:
+    'Second factor (authenticator app): OPTIONAL (each user may turn it on and off) or ON (every user must set one up)',
 } as const;
 
 /** A key the stack writes as a CloudFormation output. */
@@ -62,6 +64,13 @@ export type OutputsFile = { readonly [K in OutputKey]: string } & {
   readonly SiteUrl?: string;
 };
 
+/**
+ * The user pool's `MfaConfiguration`: `OPTIONAL` (a user may turn an authenticator app on and off),
+ * `ON` (every user must have one; sign-in sets it up) or `OFF` (no second factor; the stack never
+ * writes it, a hand-made template may have it).
+ */
+export type MfaMode = 'OFF' | 'OPTIONAL' | 'ON';
+
 /** The outputs, read and typed. */
 export interface StackOutputs {
   readonly region: string;
@@ -73,6 +82,8 @@ export interface StackOutputs {
   readonly areas: FileAreas;
   /** The user pool's password policy, for checking a new password as the user types it. */
   readonly passwordPolicy: PasswordPolicy;
+  /** Whether users may turn the second factor off (`OPTIONAL`) or must have it (`ON`). */
+  readonly mfaMode: MfaMode;
   /** The emulator's endpoint; absent for a deployed stack. */
   readonly endpoint?: string;
   /** The hosted web app's URL (`https://<distribution>.cloudfront.net`); absent when hosted elsewhere. */

@@ -18,6 +18,7 @@ const stack: StackOutputs = {
     requireNumbers: true,
     requireSymbols: false,
   },
+  mfaMode: 'ON',
 };
 const file: OutputsFile = toOutputsFile(stack);
 
@@ -85,10 +86,18 @@ describe('readOutputs', () => {
     ['PasswordRequireUppercase', 'TRUE'],
     ['PasswordRequireNumbers', '1'],
     ['PasswordRequireSymbols', 'no'],
+    ['MfaMode', 'REQUIRED'],
+    ['MfaMode', 'optional'],
   ])('refuses a malformed %s (%j), saying what it should look like', (key, value) => {
     const error = refusal({ ...file, [key]: value });
     expect(error.key).toBe(key);
     expect(error.message).toContain(`"${key}" (${JSON.stringify(value)}) is malformed: expected`);
+  });
+
+  it('reads each MFA mode the user pool can have', () => {
+    for (const mfaMode of ['OFF', 'OPTIONAL', 'ON'] as const) {
+      expect(readOutputs(toOutputsFile({ ...stack, mfaMode })).mfaMode).toBe(mfaMode);
+    }
   });
 
   it('refuses a value that is not a string', () => {

@@ -6,6 +6,7 @@
  * rather than a schema library: it runs in the browser's sign-in bundle.
  */
 import {
+  type MfaMode,
   OUTPUTS_VERSION,
   type OutputKey,
   STACK_NAME,
@@ -52,6 +53,9 @@ const SHAPES = {
   PasswordRequireUppercase: [/^(true|false)$/, 'true or false'],
   PasswordRequireNumbers: [/^(true|false)$/, 'true or false'],
   PasswordRequireSymbols: [/^(true|false)$/, 'true or false'],
+  // AWS::Cognito::UserPool MfaConfiguration's values
+  // (https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-cognito-userpool.html).
+  MfaMode: [/^(OFF|OPTIONAL|ON)$/, 'OFF, OPTIONAL or ON'],
 } as const satisfies Record<Exclude<OutputKey, 'OutputsVersion'>, readonly [RegExp, string]>;
 
 /**
@@ -103,6 +107,7 @@ export function readOutputs(json: unknown): StackOutputs {
     bucketName: read('BucketName'),
     areas: { publicPrefix: read('PublicPrefix'), privatePrefixPattern: read('PrivatePrefixPattern') },
     passwordPolicy,
+    mfaMode: read('MfaMode') as MfaMode,
   };
   return {
     ...stack,
@@ -132,7 +137,7 @@ function checkVersion(version: unknown): void {
   const older =
     typeof version === 'string' && /^\d+$/.test(version) && Number(version) < Number(OUTPUTS_VERSION);
   const advice = older
-    ? 'It was written by an older stack or emulator, before the outputs carried the password policy and the areas; write a new one.'
+    ? 'It was written by an older stack or emulator, before the outputs carried the password policy, the areas and the MFA mode; write a new one.'
     : 'Update auth-s3, or redeploy the stack that matches this auth-s3.';
   throw new OutputsError(
     `The outputs file has OutputsVersion ${JSON.stringify(version)} but this auth-s3 reads version "${OUTPUTS_VERSION}". ${advice} ${WRITTEN_BY}`,

@@ -22,6 +22,7 @@ export function toOutputsFile(outputs: StackOutputs): OutputsFile {
     PasswordRequireUppercase: String(policy.requireUppercase),
     PasswordRequireNumbers: String(policy.requireNumbers),
     PasswordRequireSymbols: String(policy.requireSymbols),
+    MfaMode: outputs.mfaMode,
   };
   return {
     ...file,

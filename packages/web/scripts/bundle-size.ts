@@ -18,9 +18,11 @@ import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 
 /**
  * The budgets, in KiB of brotli-compressed JS + CSS: the sign-in screen (issue 6) and the whole app
- * (issue 6's 150, raised to 165 by issue 12, whose file browser may grow the lazy files view).
+ * (issue 6's 150, raised by issue 12, whose file browser may grow the lazy files view, and by
+ * issue 14 for the account page and the QR encoder of the authenticator set-up, loaded only when
+ * the account page or the set-up step opens).
  */
-export const BUDGETS_KIB = { signIn: 95, whole: 165 } as const;
+export const BUDGETS_KIB = { signIn: 95, whole: 170 } as const;
 
 /**
  * Found in the built code that sends the user pool calls (the `X-Amz-Target` prefix, in the library's

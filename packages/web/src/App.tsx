@@ -1,15 +1,16 @@
 /*
  * Picks the screen from the route and the sign-in state. Signed out, a files route shows Sign in in
  * place, so after signing in (say, after an expired session) the user is back in the same folder.
- * Signed in, the auth routes lead to the files view.
+ * Signed in, the auth routes lead to the files view; the account page is its own lazy chunk.
  */
 import { Suspense, useCallback, useEffect } from 'react';
 import { useAuth } from './auth/useAuth';
 import { AREA_LABELS } from './files/entry';
 import { useFiles } from './files/useFiles';
-import { filesRoute, navigate, useRoute } from './router';
+import { filesRoute, navigate, type Route, useRoute } from './router';
 import { ConfirmSignUp } from './screens/ConfirmSignUp';
 import { ForgotPassword } from './screens/ForgotPassword';
+import { LazyAccount } from './screens/lazy-account';
 import { LazyFiles, prefetchFiles } from './screens/lazy-files';
 import { SignIn } from './screens/SignIn';
 import { SignUp } from './screens/SignUp';
@@ -20,7 +21,8 @@ export function App() {
   const { status } = useAuth();
   const { files } = useFiles();
   const prefetch = useCallback(() => void prefetchFiles(files), [files]);
-  const wrongSide = status === 'signedIn' && route.name !== 'files';
+  const signedInRoute = route.name === 'files' || route.name === 'account';
+  const wrongSide = status === 'signedIn' && !signedInRoute;
 
   useEffect(() => {
     if (wrongSide) navigate(filesRoute('mine'), { replace: true });
@@ -28,24 +30,32 @@ export function App() {
 
   useEffect(() => {
     // Name the page for the tab and for screen readers announcing the navigation.
-    const titles = {
+    const titles: Record<Route['name'], string> = {
       signIn: 'Sign in',
       signUp: 'Create an account',
       confirm: 'Confirm your email',
       forgot: 'Reset password',
+      files: 'Files',
+      account: 'Account',
     };
+    // Signed out, a signed-in route shows Sign in in place; signed in, an auth route leads to Files.
     const title =
-      route.name !== 'files'
-        ? status === 'signedIn'
-          ? 'Files'
-          : titles[route.name]
-        : status === 'signedIn'
+      status !== 'signedIn'
+        ? titles[signedInRoute ? 'signIn' : route.name]
+        : route.name === 'files'
           ? AREA_LABELS[route.area]
-          : 'Sign in';
+          : titles[signedInRoute ? route.name : 'files'];
     document.title = `${title} · auth-s3 files`;
-  }, [route, status]);
+  }, [route, status, signedInRoute]);
 
   if (status === 'checking' || wrongSide) return <Loading />;
+  if (status === 'signedIn' && route.name === 'account') {
+    return (
+      <Suspense fallback={<Loading />}>
+        <LazyAccount />
+      </Suspense>
+    );
+  }
   if (status === 'signedIn' && route.name === 'files') {
     return (
       <Suspense fallback={<Loading />}>

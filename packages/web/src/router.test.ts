@@ -9,6 +9,7 @@ describe('parseRoute', () => {
     expect(parseRoute('#/sign-in')).toEqual({ name: 'signIn' });
     expect(parseRoute('#/confirm?email=a%40b.c')).toEqual({ name: 'confirm', email: 'a@b.c' });
     expect(parseRoute('#/forgot')).toEqual({ name: 'forgot', email: '' });
+    expect(parseRoute('#/account')).toEqual({ name: 'account' });
   });
 
   it('defaults to the root of My files', () => {
@@ -42,6 +43,7 @@ describe('routeHref', () => {
       filesRoute('mine'),
       filesRoute('shared', 'a b/#c?/'),
       filesRoute('mine', 'x/', 'deleted'),
+      { name: 'account' },
     ];
     for (const route of routes) expect(parseRoute(routeHref(route))).toEqual(route);
   });

@@ -17,7 +17,9 @@ export type Route =
   | { name: 'confirm'; email: string }
   | { name: 'forgot'; email: string }
   /** `path` is relative to the area and ends with `/`, or is `''` for the area's root. */
-  | { name: 'files'; area: AreaName; path: string; view: FilesView };
+  | { name: 'files'; area: AreaName; path: string; view: FilesView }
+  /** The signed-in user's account: password, second factor, sessions, deletion. */
+  | { name: 'account' };
 
 /** The hash segment of each area. */
 const AREA_SEGMENTS: Record<AreaName, string> = { mine: 'my', shared: 'shared' };
@@ -38,6 +40,7 @@ export function parseRoute(hash: string): Route {
   if (pathPart === 'sign-up') return { name: 'signUp' };
   if (pathPart === 'confirm') return { name: 'confirm', email };
   if (pathPart === 'forgot') return { name: 'forgot', email };
+  if (pathPart === 'account') return { name: 'account' };
   const [first = '', ...rest] = pathPart.split('/');
   const area = SEGMENT_AREAS[first];
   if (area) {
@@ -63,6 +66,8 @@ export function routeHref(route: Route): string {
       return `#/confirm?${new URLSearchParams({ email: route.email })}`;
     case 'forgot':
       return route.email ? `#/forgot?${new URLSearchParams({ email: route.email })}` : '#/forgot';
+    case 'account':
+      return '#/account';
     case 'files': {
       const segments = route.path.split('/').filter((s) => s !== '');
       const folder = segments.map((s) => `${encodeURIComponent(s)}/`).join('');

@@ -19,6 +19,7 @@ import {
   InvalidParameterError,
   NetworkError,
   NotAuthorizedError,
+  NotSignedInError,
   ServiceError,
   SessionExpiredError,
   UnexpectedError,
@@ -114,10 +115,41 @@ describe('auth.signIn', () => {
     const result = await auth.signIn('ada@example.com', 'Temp0rary!');
     expect(result.status).toBe('newPasswordRequired');
     if (result.status !== 'newPasswordRequired') return;
-    const user = await result.completeNewPassword('N3w-password!');
-    expect(user.sub).toBe('sub-1');
+    const done = await result.completeNewPassword('N3w-password!');
+    expect(done.status === 'done' && done.user.sub).toBe('sub-1');
     const input = cognito.calls<RespondToAuthChallengeInput>('RespondToAuthChallenge')[1];
     expect(input?.ChallengeResponses).toEqual({ USERNAME: 'ada@example.com', NEW_PASSWORD: 'N3w-password!' });
+    expect(events).toEqual(['signedIn']);
+  });
+
+  it('goes on from completeNewPassword to the SOFTWARE_TOKEN_MFA code step, on the session Cognito sent', async () => {
+    cognito.on('InitiateAuth', verifierChallenge);
+    cognito
+      .on(
+        'RespondToAuthChallenge',
+        { ChallengeName: 'NEW_PASSWORD_REQUIRED', Session: 's2', ChallengeParameters: {} },
+        { ChallengeName: 'PASSWORD_VERIFIER' },
+      )
+      .on(
+        'RespondToAuthChallenge',
+        { ChallengeName: 'SOFTWARE_TOKEN_MFA', Session: 's3', ChallengeParameters: {} },
+        { ChallengeName: 'NEW_PASSWORD_REQUIRED' },
+      )
+      .on('RespondToAuthChallenge', tokens(2), { ChallengeName: 'SOFTWARE_TOKEN_MFA' });
+    const { auth, events } = setup();
+    const result = await auth.signIn('ada@example.com', 'Temp0rary!');
+    if (result.status !== 'newPasswordRequired') throw new Error(`got ${result.status}`);
+    const next = await result.completeNewPassword('N3w-password!');
+    expect(next.status).toBe('totpRequired');
+    expect(events).toEqual([]);
+    if (next.status !== 'totpRequired') return;
+    expect((await next.submitCode('123 456')).sub).toBe('sub-1');
+    const answer = cognito.calls<RespondToAuthChallengeInput>('RespondToAuthChallenge')[2];
+    expect(answer?.Session).toBe('s3');
+    expect(answer?.ChallengeResponses).toEqual({
+      USERNAME: 'ada@example.com',
+      SOFTWARE_TOKEN_MFA_CODE: '123456',
+    });
     expect(events).toEqual(['signedIn']);
   });
 
@@ -348,6 +380,16 @@ describe('auth.signOut', () => {
     await auth.signOut({ global: true });
     expect(cognito.calls('GlobalSignOut')[0]).toEqual({ AccessToken: 'access-1' });
     expect(await auth.getSession()).toBeNull();
+  });
+
+  it('deletes the user with the access token and ends the session', async () => {
+    const { auth, events } = await signedIn();
+    cognito.on('DeleteUser', {});
+    await auth.deleteUser();
+    expect(cognito.calls('DeleteUser')).toEqual([{ AccessToken: 'access-1' }]);
+    expect(auth.currentUser()).toBeNull();
+    expect(events).toEqual(['signedIn', 'signedOut']);
+    await expect(auth.deleteUser()).rejects.toBeInstanceOf(NotSignedInError);
   });
 
   it('clears local state even when the network call fails, and still reports the failure', async () => {

@@ -78,9 +78,11 @@ export function createAuth(deps: AuthDeps): Omit<Auth, 'identityId'> {
               ChallengeResponses: { USERNAME: username, NEW_PASSWORD: newPassword },
             }),
           );
+          // A pool with MFA asks for the code (or an app) next; Cognito never repeats NEW_PASSWORD_REQUIRED.
           const result = await finishSignIn(next, email);
-          if (result.status !== 'done') throw new UnsupportedChallengeError(next.ChallengeName ?? 'unknown');
-          return result.user;
+          if (result.status === 'newPasswordRequired')
+            throw new UnsupportedChallengeError(next.ChallengeName ?? 'unknown');
+          return result;
         },
       };
     }
@@ -221,6 +223,14 @@ export function createAuth(deps: AuthDeps): Omit<Auth, 'identityId'> {
       pendingSignIn = undefined;
       await session.end();
       if (failure !== undefined) throw toAuthS3Error(failure, { operation: 'signOut' });
+    },
+
+    async deleteUser() {
+      // https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_DeleteUser.html
+      await session.withTokens('deleteUser', (tokens) => api.deleteUser({ AccessToken: tokens.accessToken }));
+      // The user is gone, and every token with it: nothing to revoke, only this device to clear.
+      pendingSignIn = undefined;
+      await session.end();
     },
 
     async forgotPassword(email) {

@@ -110,6 +110,7 @@ const cases: Array<{
       ],
       ['ChangePassword', { AccessToken: 'at', PreviousPassword: 'old', ProposedPassword: 'new' }],
       ['GlobalSignOut', { AccessToken: 'at' }],
+      ['DeleteUser', { AccessToken: 'at' }],
       ['RevokeToken', { ClientId: 'c1', Token: 'rt' }],
       ['AssociateSoftwareToken', { AccessToken: 'at' }],
       ['AssociateSoftwareToken', { Session: 'mfa-setup-session' }],

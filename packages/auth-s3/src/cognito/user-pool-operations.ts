@@ -91,6 +91,10 @@ export interface GlobalSignOutInput {
   AccessToken: string;
 }
 
+export interface DeleteUserInput {
+  AccessToken: string;
+}
+
 export interface RevokeTokenInput {
   ClientId: string;
   Token: string;
@@ -160,6 +164,7 @@ export interface UserPoolApi {
   confirmForgotPassword: Operation<ConfirmForgotPasswordInput, EmptyOutput>;
   changePassword: Operation<ChangePasswordInput, EmptyOutput>;
   globalSignOut: Operation<GlobalSignOutInput, EmptyOutput>;
+  deleteUser: Operation<DeleteUserInput, EmptyOutput>;
   revokeToken: Operation<RevokeTokenInput, EmptyOutput>;
   associateSoftwareToken: Operation<AssociateSoftwareTokenInput, AssociateSoftwareTokenOutput>;
   verifySoftwareToken: Operation<VerifySoftwareTokenInput, VerifySoftwareTokenOutput>;
@@ -183,6 +188,7 @@ export function userPoolApi(call: JsonCall): UserPoolApi {
     confirmForgotPassword: operation('ConfirmForgotPassword'),
     changePassword: operation('ChangePassword'),
     globalSignOut: operation('GlobalSignOut'),
+    deleteUser: operation('DeleteUser'),
     revokeToken: operation('RevokeToken'),
     associateSoftwareToken: operation('AssociateSoftwareToken'),
     verifySoftwareToken: operation('VerifySoftwareToken'),

@@ -88,8 +88,8 @@ Examples:
     let result = await auth.signIn(email, password);
     if (result.status === 'newPasswordRequired') {
       context.note('An administrator requires a new password for this account.');
-      const user = await result.completeNewPassword(await passwords.read('New password'));
-      result = { status: 'done', user };
+      // A pool with MFA goes on to the code or the app set-up, below.
+      result = await result.completeNewPassword(await passwords.read('New password'));
     }
     if (result.status === 'totpRequired') {
       const user = await result.submitCode(await passwords.read('Authenticator code'));

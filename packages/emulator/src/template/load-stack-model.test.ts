@@ -252,6 +252,8 @@ describe('toStackOutputs', () => {
       PasswordRequireUppercase: String(policy.requireUppercase),
       PasswordRequireNumbers: String(policy.requireNumbers),
       PasswordRequireSymbols: String(policy.requireSymbols),
+      // The minimal template's user pool has no MfaConfiguration: CloudFormation's default, OFF.
+      MfaMode: 'OFF',
     });
     expect(toStackOutputs(model, 'http://127.0.0.1:4566').Endpoint).toBe('http://127.0.0.1:4566');
   });

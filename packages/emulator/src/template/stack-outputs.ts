@@ -16,6 +16,8 @@ export function toStackOutputs(model: StackModel, endpoint?: string): OutputsFil
     bucketName: model.bucket.name,
     areas: model.areas,
     passwordPolicy: model.userPool.passwordPolicy,
+    // The template's MfaConfiguration, as infra writes it from UserAuth.mfaMode.
+    mfaMode: model.userPool.mfaConfiguration,
     ...(endpoint === undefined ? {} : { endpoint }),
   });
 }

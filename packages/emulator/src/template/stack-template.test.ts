@@ -33,6 +33,12 @@ describe('loadStackModel on the synthesized stack', () => {
     });
   });
 
+  it("writes the template's MfaConfiguration as the outputs' MfaMode", () => {
+    expect(toStackOutputs(model).MfaMode).toBe('OPTIONAL');
+    const required = testStackModel({ userPool: { mfaConfiguration: 'ON' } });
+    expect(toStackOutputs(required).MfaMode).toBe('ON');
+  });
+
   it('carries the user pool and client settings of the stack', () => {
     expect(model.userPool).toMatchObject({
       usernameAttributes: ['email'],

@@ -7,10 +7,11 @@
  * relative to the area. The real library and emulator are exercised by the browser journey in
  * `e2e/`.
  */
-import type { AreaName, Auth, AuthEvent, AuthS3, CurrentUser, Mfa } from 'auth-s3';
+import type { AreaName, Auth, AuthEvent, AuthS3, CurrentUser, Mfa, MfaMode, SignInResult } from 'auth-s3';
 import {
   ChallengeExpiredError,
   CodeMismatchError,
+  InvalidParameterError,
   NotAuthorizedError,
   NotSignedInError,
   SessionExpiredError,
@@ -25,6 +26,18 @@ interface FakeUser {
   code: string;
   /** The authenticator code sign-in asks for, when the user turned TOTP on. */
   totp?: string;
+  /** The secret of the verified authenticator app, and of one being set up. */
+  totpSecret?: string;
+  pendingSecret?: string;
+  /** Created by an administrator: the first sign-in asks for a new password. */
+  temporary?: boolean;
+}
+
+/** The code the fake's "authenticator app" shows for `secret`: six digits derived from it. */
+export function fakeTotpCode(secret: string): string {
+  let n = 7;
+  for (const c of secret) n = (n * 31 + c.charCodeAt(0)) % 1_000_000;
+  return String(n).padStart(6, '0');
 }
 
 /** The fake, with its state open for assertions. */
@@ -46,13 +59,21 @@ export interface FakeAuthS3 extends AuthS3 {
 /** Builds a fake; `users` seeds accounts as `{ email: { password, confirmed } }`. */
 export function createFakeAuthS3(
   options: {
-    users?: Record<string, { password: string; confirmed?: boolean; totp?: string }>;
+    users?: Record<string, { password: string; confirmed?: boolean; totp?: string; temporary?: boolean }>;
     endpoint?: string;
+    /** The pool's MFA mode; `ON` makes a sign-in without an app set one up (`totpSetupRequired`). */
+    mfaMode?: MfaMode;
   } = {},
 ): FakeAuthS3 {
   const users = new Map<string, FakeUser>();
   for (const [email, u] of Object.entries(options.users ?? {})) {
-    users.set(email, { password: u.password, confirmed: u.confirmed ?? true, code: '123456', totp: u.totp });
+    users.set(email, {
+      password: u.password,
+      confirmed: u.confirmed ?? true,
+      code: '123456',
+      totp: u.totp,
+      temporary: u.temporary,
+    });
   }
   const listeners = new Set<(event: AuthEvent) => void>();
   const calls: string[] = [];
@@ -63,6 +84,16 @@ export function createFakeAuthS3(
   const challenges = new Map<string, () => void>();
   const emit = (event: AuthEvent) => {
     for (const l of listeners) l(event);
+  };
+  let secrets = 0;
+  const newSecret = () => `JBSWY3DPEHPK3PX${'ABCDEFGHIJKLMNOPQRSTUVWXYZ'[secrets++ % 26]}GEZDGNBV`;
+  /** Like the library: 6 digits after dropping spaces and dashes, else InvalidParameterError. */
+  const digitsOf = (code: string) => {
+    const digits = code.replace(/[\s-]/g, '');
+    if (!/^\d{6}$/.test(digits)) {
+      throw new InvalidParameterError('Type the 6 digits the authenticator app shows.');
+    }
+    return digits;
   };
   const userFor = (email: string): CurrentUser => ({
     sub: `sub-${email}`,
@@ -93,6 +124,13 @@ export function createFakeAuthS3(
   const requireSession = async (operation: string) => {
     if (!(await getSession()))
       throw new NotSignedInError(`${operation} needs a signed-in user. Sign in first.`);
+  };
+
+  const signedInUser = async (operation: string): Promise<FakeUser> => {
+    await requireSession(operation);
+    const user = current ? users.get(current.email) : undefined;
+    if (!user) throw new NotSignedInError(`${operation} needs a signed-in user. Sign in first.`);
+    return user;
   };
 
   const auth: Auth = {
@@ -127,7 +165,45 @@ export function createFakeAuthS3(
         throw new UserNotConfirmedError('This email address is not confirmed yet.');
       }
       pendingPassword = null;
+      if (user.temporary) {
+        return {
+          status: 'newPasswordRequired',
+          async completeNewPassword(newPassword) {
+            calls.push('completeNewPassword');
+            user.password = newPassword;
+            user.temporary = false;
+            // Like the library, it goes on as the pool asks: signed in, the code, or setting up the app.
+            const next = await auth.signIn(email, newPassword);
+            if (next.status === 'newPasswordRequired')
+              throw new Error('The fake asked for a new password twice');
+            return next;
+          },
+        };
+      }
       const totp = user.totp;
+      if (totp === undefined && options.mfaMode === 'ON') {
+        // Like Cognito's MFA_SETUP: the app is set up on the sign-in step; `expire` ends it.
+        let expired = false;
+        challenges.set(email, () => {
+          expired = true;
+        });
+        const secret = newSecret();
+        const setup: SignInResult = {
+          status: 'totpSetupRequired',
+          secret,
+          uri: `otpauth://totp/auth-s3:${encodeURIComponent(email)}?secret=${secret}&issuer=auth-s3`,
+          async verify(code) {
+            calls.push(`verifySetup:${code}`);
+            const digits = digitsOf(code);
+            if (expired) throw new ChallengeExpiredError('This sign-in step has expired. Sign in again.');
+            if (digits !== fakeTotpCode(secret)) throw new CodeMismatchError('That code is not right.');
+            user.totpSecret = secret;
+            user.totp = fakeTotpCode(secret);
+            return signInAs(email);
+          },
+        };
+        return setup;
+      }
       if (totp !== undefined) {
         // Like Cognito: a wrong code may be retried on the same step; `expire` ends it.
         let expired = false;
@@ -162,7 +238,19 @@ export function createFakeAuthS3(
       if (!user || code !== user.code) throw new CodeMismatchError('That code is not right.');
       user.password = newPassword;
     },
-    async changePassword() {},
+    async changePassword(oldPassword, newPassword) {
+      calls.push('changePassword');
+      const user = await signedInUser('changePassword');
+      if (user.password !== oldPassword) throw new NotAuthorizedError('Incorrect username or password.');
+      user.password = newPassword;
+    },
+    async deleteUser() {
+      calls.push('deleteUser');
+      await signedInUser('deleteUser');
+      if (current) users.delete(current.email);
+      current = null;
+      emit({ type: 'signedOut' });
+    },
     getSession,
     currentUser: () => current,
     async identityId() {
@@ -195,16 +283,45 @@ export function createFakeAuthS3(
   const files = area('shared');
   const myFiles = area('mine');
 
-  // No screen uses MFA yet; the real flow is tested against the emulator (auth-s3's totp-journey).
-  const noMfa = async (): Promise<never> => {
-    throw new Error('The fake auth-s3 has no MFA');
-  };
+  /** Like the library's `mfa`: a set-up is verified with its code, then turned on and off. */
   const mfa: Mfa = {
-    setUpTotp: noMfa,
-    verifyTotp: noMfa,
-    enableTotp: noMfa,
-    disableTotp: noMfa,
-    status: noMfa,
+    async setUpTotp() {
+      calls.push('setUpTotp');
+      const user = await signedInUser('setUpTotp');
+      const secret = newSecret();
+      user.pendingSecret = secret;
+      return {
+        secret,
+        uri: `otpauth://totp/auth-s3:${encodeURIComponent(current?.email ?? '')}?secret=${secret}`,
+      };
+    },
+    async verifyTotp(code) {
+      calls.push(`verifyTotp:${code}`);
+      const user = await signedInUser('verifyTotp');
+      const digits = digitsOf(code);
+      if (!user.pendingSecret)
+        throw new InvalidParameterError('Start setting up an authenticator app first.');
+      if (digits !== fakeTotpCode(user.pendingSecret)) throw new CodeMismatchError('That code is not right.');
+      user.totpSecret = user.pendingSecret;
+      user.pendingSecret = undefined;
+      // A replaced app: sign-in now asks for the new app's code.
+      if (user.totp !== undefined) user.totp = fakeTotpCode(user.totpSecret);
+    },
+    async enableTotp() {
+      calls.push('enableTotp');
+      const user = await signedInUser('enableTotp');
+      if (!user.totpSecret) throw new InvalidParameterError('Verify an authenticator app first.');
+      user.totp = fakeTotpCode(user.totpSecret);
+    },
+    async disableTotp() {
+      calls.push('disableTotp');
+      const user = await signedInUser('disableTotp');
+      user.totp = undefined;
+    },
+    async status() {
+      const user = await signedInUser('status');
+      return { totpEnabled: user.totp !== undefined, totpPreferred: user.totp !== undefined };
+    },
   };
 
   return {
@@ -234,6 +351,7 @@ export function createFakeAuthS3(
         requireNumbers: true,
         requireSymbols: true,
       },
+      mfaMode: options.mfaMode ?? 'OPTIONAL',
       ...(options.endpoint ? { endpoint: options.endpoint } : {}),
     },
   };

@@ -180,8 +180,9 @@ export function createFakeFiles(options: {
       const folders = new Map<string, string>();
       for (const key of under(base)) {
         const rest = key.slice(base.length);
-        const slash = rest.indexOf('/');
-        if (rest === '') continue;
+        // A flat listing (delimiter '') shows every file below; folder markers (`a/`) are never files.
+        const slash = opts?.delimiter === '' ? -1 : rest.indexOf('/');
+        if (rest === '' || (slash < 0 && key.endsWith('/'))) continue;
         if (slash >= 0) folders.set(rest.slice(0, slash), `${base}${rest.slice(0, slash + 1)}`);
         else items.push(item(prefix, key));
       }
@@ -207,6 +208,13 @@ export function createFakeFiles(options: {
       opts?.onProgress?.({ loaded: blob.size, total: blob.size });
       push(key, blob);
       return item(prefix, key);
+    },
+    async download(path) {
+      const prefix = await options.ready('download');
+      record(`download:${path}`);
+      const data = objects.get(`${prefix}${path}`)?.data;
+      if (!data) throw new NotFoundError(`Nothing found at ${path}.`);
+      return data.stream();
     },
     async getDownloadUrl(path, opts) {
       const prefix = await options.ready('getDownloadUrl');

@@ -50,6 +50,28 @@ export function CodeField({ label, value, onValueChange, error }: AuthFieldProps
   );
 }
 
+/**
+ * The authenticator app's 6-digit code: numeric keyboard on phones, offered from the one-time-code
+ * autofill, and a pasted "123 456" or "123-456" kept whole (no `maxLength`; spaces and dashes dropped).
+ */
+export function TotpCodeField({
+  label = 'Authenticator code',
+  value,
+  onValueChange,
+  error,
+}: AuthFieldProps & { label?: string }) {
+  return (
+    <Field
+      label={label}
+      inputMode="numeric"
+      autoComplete="one-time-code"
+      value={value}
+      onChange={(e) => onValueChange(e.target.value.replace(/[\s-]/g, ''))}
+      error={error}
+    />
+  );
+}
+
 /** A password being chosen: the stack's rules are checked live under it. */
 export function NewPasswordField({ label, value, onValueChange, error }: AuthFieldProps & { label: string }) {
   return (

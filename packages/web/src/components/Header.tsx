@@ -1,12 +1,15 @@
 /*
- * The signed-in header: who is signed in, sign out here, and sign out of every device.
+ * The signed-in header: the files and account pages (plain links, so the keyboard reaches them in
+ * order), who is signed in, sign out here, and sign out of every device.
  */
 import { useAuth } from '../auth/useAuth';
+import { filesRoute, routeHref, useRoute } from '../router';
 import { useAction } from './useAction';
 
-/** The app header for the files view. */
+/** The app header of the signed-in pages. */
 export function Header() {
   const { auth, user } = useAuth();
+  const route = useRoute();
   const action = useAction();
   // The library's `signedOut` event takes the app back to sign-in.
   const signOut = (global: boolean) => action.run(() => auth.signOut({ global }));
@@ -15,6 +18,14 @@ export function Header() {
       <p className="brand">
         auth-s3 <span>files</span>
       </p>
+      <nav className="header-nav" aria-label="Pages">
+        <a href={routeHref(filesRoute('mine'))} aria-current={route.name === 'files' ? 'page' : undefined}>
+          Files
+        </a>
+        <a href={routeHref({ name: 'account' })} aria-current={route.name === 'account' ? 'page' : undefined}>
+          Account
+        </a>
+      </nav>
       <div className="header-user">
         <span className="user-email" title="Signed in as">
           {user?.email}

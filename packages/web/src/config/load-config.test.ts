@@ -19,6 +19,7 @@ const valid = {
     PasswordRequireUppercase: 'true',
     PasswordRequireNumbers: 'true',
     PasswordRequireSymbols: 'true',
+    MfaMode: 'OPTIONAL',
     Endpoint: 'http://127.0.0.1:4566',
   },
 };

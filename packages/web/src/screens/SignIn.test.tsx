@@ -102,6 +102,19 @@ describe('SignIn', () => {
       expect(client.auth.currentUser()?.email).toBe('ada@example.com');
     });
 
+    it('follows a new password (a user an administrator created) into the code step', async () => {
+      const client = createFakeAuthS3({
+        users: { 'ada@example.com': { password: 'Temp-Passw0rd!', temporary: true, totp: '246810' } },
+      });
+      const { user } = renderWithAuth(<SignIn />, client);
+      await user.type(screen.getByLabelText('Email'), 'ada@example.com');
+      await user.type(screen.getByLabelText('Password'), 'Temp-Passw0rd!{Enter}');
+      await user.type(await screen.findByLabelText('New password'), 'Chosen-Passw0rd!');
+      await user.click(screen.getByRole('button', { name: 'Set password and sign in' }));
+      await user.type(await screen.findByLabelText('Authenticator code'), '246810{Enter}');
+      expect(client.auth.currentUser()?.email).toBe('ada@example.com');
+    });
+
     it('goes back to the password form with a notice when the step has expired', async () => {
       const client = withTotp();
       const { user, field } = await toCodeStep(client);

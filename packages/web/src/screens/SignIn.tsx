@@ -1,10 +1,12 @@
 /*
- * Sign-in: email and password, then the authenticator app's code for users who turned it on. An
+ * Sign-in: email and password, then (as the pool asks) a new password, the authenticator app's code,
+ * or setting up the app where the pool requires one (its own lazy chunk, with the QR encoder). An
  * unconfirmed user is sent to Confirm with a fresh code; the files view is prefetched while the
  * password is typed, so landing there adds no wait.
  */
-import { UnsupportedChallengeError, UserNotConfirmedError } from 'auth-s3/errors';
-import { type FormEvent, useState } from 'react';
+import type { SignInResult } from 'auth-s3';
+import { UserNotConfirmedError } from 'auth-s3/errors';
+import { type FormEvent, Suspense, useState } from 'react';
 import { useAuth } from '../auth/useAuth';
 import { checkEmail, checkPassword } from '../auth/validate';
 import { Alert } from '../components/Alert';
@@ -14,6 +16,7 @@ import { PasswordField } from '../components/PasswordField';
 import { SubmitButton } from '../components/SubmitButton';
 import { useAction } from '../components/useAction';
 import { navigate, routeHref } from '../router';
+import { LazyMfaSetupStep } from './lazy-account';
 import { NewPasswordStep } from './NewPasswordStep';
 import { TotpCodeStep } from './TotpCodeStep';
 
@@ -29,19 +32,28 @@ export function SignIn({ onTypingPassword }: SignInProps) {
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const [errors, setErrors] = useState<{ email?: string | null; password?: string | null }>({});
-  const [completeNewPassword, setCompleteNewPassword] = useState<((p: string) => Promise<unknown>) | null>(
-    null,
-  );
-  const [submitCode, setSubmitCode] = useState<((code: string) => Promise<unknown>) | null>(null);
+  // The step the pool asks for after the password; none: the password form.
+  const [step, setStep] = useState<Exclude<SignInResult, { status: 'done' }> | null>(null);
   const action = useAction();
+  // Done, the library's `signedIn` event moves the app on; otherwise the step it asks for comes next.
+  const goOn = (result: SignInResult) => setStep(result.status === 'done' ? null : result);
+  const restart = (message: string) => {
+    setStep(null);
+    setNotice(message);
+  };
 
-  if (completeNewPassword) return <NewPasswordStep complete={completeNewPassword} />;
-  if (submitCode) {
-    const restart = (message: string) => {
-      setSubmitCode(null);
-      setNotice(message);
-    };
-    return <TotpCodeStep submitCode={submitCode} restart={restart} />;
+  switch (step?.status) {
+    case 'newPasswordRequired':
+      // A pool with MFA asks for the code (or the app) next.
+      return <NewPasswordStep complete={async (p) => goOn(await step.completeNewPassword(p))} />;
+    case 'totpRequired':
+      return <TotpCodeStep submitCode={step.submitCode} restart={restart} />;
+    case 'totpSetupRequired':
+      return (
+        <Suspense fallback={<p role="status">Loading…</p>}>
+          <LazyMfaSetupStep setup={step} restart={restart} />
+        </Suspense>
+      );
   }
 
   const submit = (event: FormEvent) => {
@@ -52,12 +64,7 @@ export function SignIn({ onTypingPassword }: SignInProps) {
     setNotice(null);
     void action.run(
       async () => {
-        // Done, the library's `signedIn` event moves the app on; otherwise a new password or a code comes first.
-        const result = await auth.signIn(email.trim(), password);
-        if (result.status === 'newPasswordRequired') setCompleteNewPassword(() => result.completeNewPassword);
-        else if (result.status === 'totpRequired') setSubmitCode(() => result.submitCode);
-        // Setting up an app during sign-in (a pool that requires MFA) is not on this screen yet.
-        else if (result.status === 'totpSetupRequired') throw new UnsupportedChallengeError('MFA_SETUP');
+        goOn(await auth.signIn(email.trim(), password));
       },
       async (error) => {
         if (!(error instanceof UserNotConfirmedError)) return false;

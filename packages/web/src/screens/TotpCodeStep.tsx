@@ -7,8 +7,8 @@ import { ChallengeExpiredError } from 'auth-s3/errors';
 import { type FormEvent, useState } from 'react';
 import { checkTotpCode } from '../auth/validate';
 import { Alert } from '../components/Alert';
+import { TotpCodeField } from '../components/AuthFields';
 import { AuthLayout } from '../components/AuthLayout';
-import { Field } from '../components/Field';
 import { SubmitButton } from '../components/SubmitButton';
 import { useAction } from '../components/useAction';
 
@@ -51,15 +51,7 @@ export function TotpCodeStep({ submitCode, restart }: TotpCodeStepProps) {
       <p>Open your authenticator app and enter the 6-digit code it shows for this account.</p>
       {action.error ? <Alert tone="error">{action.error}</Alert> : null}
       <form onSubmit={submit} noValidate>
-        <Field
-          label="Authenticator code"
-          inputMode="numeric"
-          autoComplete="one-time-code"
-          // No maxLength: a pasted "123 456" must arrive whole; spaces and dashes are dropped here.
-          value={code}
-          onChange={(e) => setCode(e.target.value.replace(/[\s-]/g, ''))}
-          error={error}
-        />
+        <TotpCodeField value={code} onValueChange={setCode} error={error} />
         <SubmitButton busy={action.busy}>Verify and sign in</SubmitButton>
       </form>
     </AuthLayout>

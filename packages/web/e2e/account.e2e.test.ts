@@ -1,0 +1,223 @@
+/**
+ * @vitest-environment node
+ */
+/*
+ * The account page's journey in real Chromium against the emulator and the Vite dev server (the same
+ * `startDevStack` the main journey uses): reach the page from the header by keyboard, set up an
+ * authenticator app by reading the secret shown on the page (codes computed here with `totpCode`,
+ * as a phone would), sign out, sign in with a code after a wrong one, turn the app off, change the
+ * password and sign in with the new one, then delete the account and see its private files and the
+ * user gone. Each new screen is screenshotted to `artifacts/screenshots/` and checked with axe-core
+ * (no serious or critical violations).
+ */
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { type DevStack, startDevStack, WEB_ROOT } from '@auth-s3/dev-stack';
+import { TIME_STEP_MS, totpCode } from '@auth-s3/emulator/testing';
+import { createAuthS3, parseOutputs } from 'auth-s3';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { seriousViolations } from './axe';
+import { launchChromium } from './browser';
+
+const SCREENSHOTS = join(WEB_ROOT, 'artifacts', 'screenshots');
+const email = `account-${Date.now()}@example.com`;
+const password = 'Account-Passw0rd!';
+const newPassword = 'Changed-Passw0rd?';
+
+let stack: DevStack;
+let browser: Browser;
+let page: Page;
+let dataDir: string;
+/** The secret read from the page, and the last 30-second step a code was used for. */
+let secret = '';
+let lastStep = Number.NEGATIVE_INFINITY;
+
+beforeAll(async () => {
+  dataDir = mkdtempSync(join(tmpdir(), 'auth-s3-web-account-'));
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  stack = await startDevStack({
+    local: true,
+    appPort: 0,
+    dataDir: join(dataDir, 'emulator'),
+    outputsFile: join(dataDir, 'aws-outputs.local.json'),
+    quiet: true,
+    logLevel: 'warn',
+  });
+  browser = await launchChromium();
+  page = await (await browser.newContext({ viewport: { width: 1280, height: 860 } })).newPage();
+  page.on('pageerror', (error) => console.error(`[browser] ${error.message}`));
+}, 240_000);
+
+afterEach(async ({ task }) => {
+  if (task.result?.state === 'fail' && page) {
+    await page.screenshot({
+      path: join(SCREENSHOTS, `failed-account-${task.name.replace(/\W+/g, '-')}.png`),
+      fullPage: true,
+    });
+  }
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await stack?.close();
+  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+});
+
+async function checkScreen(name: string): Promise<void> {
+  await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
+  expect(await seriousViolations(page), `axe on ${name}`).toEqual([]);
+}
+
+/**
+ * A code the emulator has not seen yet: Cognito takes each 30-second step once, with one step of
+ * drift either way. The previous step while it is still well inside the window, else the current or
+ * next one; when all are spent, wait for the next step.
+ */
+async function freshCode(): Promise<string> {
+  for (;;) {
+    const now = Date.now();
+    const current = Math.floor(now / TIME_STEP_MS);
+    const earliest = now % TIME_STEP_MS < TIME_STEP_MS / 2 ? current - 1 : current;
+    const step = Math.max(lastStep + 1, earliest);
+    if (step <= current + 1) {
+      lastStep = step;
+      return totpCode(secret, step * TIME_STEP_MS);
+    }
+    await new Promise((resolve) => setTimeout(resolve, TIME_STEP_MS - (now % TIME_STEP_MS) + 500));
+  }
+}
+
+const otherCode = (code: string) => String((Number(code) + 500_000) % 1_000_000).padStart(6, '0');
+
+async function signIn(withPassword: string): Promise<void> {
+  await page.getByRole('heading', { name: 'Sign in' }).waitFor();
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password', { exact: true }).fill(withPassword);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+}
+
+/** The keys of the bucket's files in the emulator's data directory, each with whether it is deleted. */
+function storedKeys(): Map<string, boolean> {
+  const { BucketName } = JSON.parse(readFileSync(stack.outputsFile, 'utf8')).AuthS3Stack;
+  const dir = join(dataDir, 'emulator', 's3', BucketName, 'objects');
+  const keys = new Map<string, boolean>();
+  for (const file of readdirSync(dir)) {
+    const history = JSON.parse(readFileSync(join(dir, file), 'utf8')) as {
+      key: string;
+      versions?: Array<{ deleteMarker?: boolean }>;
+    };
+    keys.set(history.key, history.versions?.[0]?.deleteMarker === true);
+  }
+  return keys;
+}
+
+describe('the account page', () => {
+  it('is reached from the header by keyboard, with the email and its verification', async () => {
+    // A confirmed user with two private files and one shared one, made through the library.
+    const { auth, files, myFiles } = createAuthS3(parseOutputs(readFileSync(stack.outputsFile, 'utf8')), {
+      storage: 'memory',
+    });
+    await auth.signUp(email, password);
+    const inbox = await fetch(`${stack.endpoint}/_emulator/inbox?${new URLSearchParams({ to: email })}`);
+    const [message] = (await inbox.json()) as Array<{ code: string }>;
+    await auth.confirmSignUp(email, message?.code ?? '');
+    await myFiles.upload('mine', 'notes.txt');
+    await myFiles.upload('mine too', 'photos/cat.txt');
+    await files.upload('shared', `account-e2e-${Date.now()}.txt`);
+    await auth.signOut();
+
+    await page.goto(stack.appUrl);
+    await signIn(password);
+    await page.getByRole('heading', { name: 'My files', level: 1 }).waitFor();
+    await page.getByRole('link', { name: 'Files', exact: true }).focus();
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Account');
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { name: 'Account', level: 1 }).waitFor();
+    expect(await page.title()).toMatch(/^Account/);
+    const profile = page.getByRole('region', { name: 'Email' });
+    await profile.getByText(email).waitFor();
+    await profile.getByText('Verified').waitFor();
+    await page.getByText(/^Off:/).waitFor();
+    await checkScreen('20-account');
+  }, 60_000);
+
+  it('sets up an authenticator app from the secret shown on the page', async () => {
+    await page.getByRole('button', { name: 'Set up authenticator app' }).click();
+    await page.getByRole('img', { name: 'QR code for your authenticator app' }).waitFor();
+    const shown = await page.getByLabel('Setup key').inputValue();
+    expect(shown).toMatch(/^([A-Z2-7]{4} )+[A-Z2-7]{1,4}$/);
+    secret = shown.replaceAll(' ', '');
+    await checkScreen('21-account-totp-setup');
+    // A 5-digit code is refused before any request, and the set-up stays open.
+    await page.getByLabel('Authenticator code').fill('12345');
+    await page.getByRole('button', { name: 'Verify and turn on' }).click();
+    await page.getByText('The code is the 6 digits your authenticator app shows.').waitFor();
+    await page.getByLabel('Authenticator code').fill(await freshCode());
+    await page.getByRole('button', { name: 'Verify and turn on' }).click();
+    await page.getByText(/Two-factor sign-in is on\./).waitFor();
+    await page.getByText(/^On:/).waitFor();
+  });
+
+  it('signs out, then signs in with a code after a wrong one', async () => {
+    await page.getByRole('button', { name: 'Sign out', exact: true }).click();
+    await signIn(password);
+    await page.getByRole('heading', { name: 'Enter your code' }).waitFor();
+    const right = await freshCode();
+    await page.getByLabel('Authenticator code').fill(otherCode(right));
+    await page.getByRole('button', { name: 'Verify and sign in' }).click();
+    await page.getByText(/That code is not right/).waitFor();
+    await page.getByLabel('Authenticator code').fill(right);
+    await page.getByRole('button', { name: 'Verify and sign in' }).click();
+    // Signed out on the account page, signed back in on it.
+    await page.getByRole('heading', { name: 'Account', level: 1 }).waitFor();
+  });
+
+  it('turns the app off with the password and a current code', async () => {
+    await page.getByText(/^On:/).waitFor();
+    await page.getByRole('button', { name: 'Turn off' }).click();
+    const form = page.getByRole('form', { name: 'Turn off two-factor sign-in' });
+    await form.getByLabel('Password', { exact: true }).fill(password);
+    await form.getByRole('button', { name: 'Turn off' }).click();
+    await form.getByText('Enter the code from your authenticator app.').waitFor();
+    await checkScreen('22-account-totp-off');
+    await form.getByLabel('Authenticator code').fill(await freshCode());
+    await form.getByRole('button', { name: 'Turn off' }).click();
+    await page.getByText(/Two-factor sign-in is off\./).waitFor();
+    await page.getByText(/^Off:/).waitFor();
+  }, 60_000);
+
+  it('changes the password and signs in with the new one, without a code', async () => {
+    const section = page.getByRole('region', { name: 'Password' });
+    await section.getByLabel('Current password', { exact: true }).fill(password);
+    await section.getByLabel('New password', { exact: true }).fill(newPassword);
+    await section.getByRole('button', { name: 'Change password' }).click();
+    await section.getByText(/Your password was changed\./).waitFor();
+    await page.getByRole('button', { name: 'Sign out', exact: true }).click();
+    await signIn(newPassword);
+    await page.getByRole('heading', { name: 'Account', level: 1 }).waitFor();
+  });
+
+  it('deletes the account: its private files first, then the user', async () => {
+    const section = page.getByRole('region', { name: 'Delete account' });
+    await section.getByLabel('Type your email to confirm').fill(email);
+    await checkScreen('23-account-delete');
+    await section.getByRole('button', { name: 'Delete my account' }).click();
+    await page.getByText('Your account was deleted, with its 2 private files.').waitFor();
+    await checkScreen('24-account-deleted');
+
+    const keys = storedKeys();
+    const privateKeys = [...keys].filter(([key]) => key.startsWith('private/'));
+    expect(privateKeys.map(([key]) => key.replace(/^private\/[^/]+\//, '')).sort()).toEqual([
+      'notes.txt',
+      'photos/cat.txt',
+    ]);
+    expect(privateKeys.every(([, deleted]) => deleted)).toBe(true);
+    expect([...keys].some(([key, deleted]) => key.startsWith('public/account-e2e-') && !deleted)).toBe(true);
+
+    await signIn(newPassword);
+    await page.getByText('Incorrect email or password.').waitFor();
+  });
+});
