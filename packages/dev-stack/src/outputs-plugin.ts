@@ -4,7 +4,10 @@
  * choice of its own (`startDevStack`, the browser test) passes it as a second, inline plugin,
  * {@link stackChoicePlugin}, which this one reads through Vite's plugin `api`; a plain `vite` or
  * `vite build` gets the default choice. The file's text is passed as is and parsed in the browser,
- * so that a missing or broken file becomes the ConfigError screen instead of a failed build.
+ * so that a missing or broken file becomes the ConfigError screen instead of a failed build. That is
+ * the dev server's path; a production build carries no configuration: it fetches the outputs file
+ * the deployment writes next to `index.html`, which preloads it (`data-site-outputs`) so the fetch
+ * starts with the page; the dev server drops that preload, as nothing there reads it.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
@@ -56,6 +59,9 @@ export function authS3Outputs(): Plugin {
       // A missing file is watched by configureServer below; addWatchFile would make it an import.
       if (existsSync(choice.outputsFile)) this.addWatchFile(choice.outputsFile);
       return `export default ${JSON.stringify(readOutputsModule(choice))};`;
+    },
+    transformIndexHtml(html, context) {
+      return context.server ? html.replace(/\s*<link [^>]*data-site-outputs[^>]*>/, '') : html;
     },
     configureServer(server) {
       // A rewritten outputs file (the emulator restarted on another port) reloads the page.

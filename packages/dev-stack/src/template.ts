@@ -37,7 +37,7 @@ async function newestMtime(path: string): Promise<number> {
   } catch {
     return 0;
   }
-  if (!info.isDirectory()) return /\.test\.ts$/.test(path) ? 0 : info.mtimeMs;
+  if (!info.isDirectory()) return /\.test\.tsx?$/.test(path) ? 0 : info.mtimeMs;
   // The directory's own time moves when an entry is added, removed or renamed.
   let newest = info.mtimeMs;
   for (const entry of await readdir(path)) {

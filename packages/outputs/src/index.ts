@@ -9,6 +9,7 @@ export {
   OUTPUTS_VERSION,
   type OutputKey,
   type OutputsFile,
+  SITE_OUTPUTS_FILE,
   STACK_NAME,
   type StackOutputs,
 } from './outputs-file.js';

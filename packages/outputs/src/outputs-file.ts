@@ -13,6 +13,12 @@ export const OUTPUTS_VERSION = '2';
 /** The CloudFormation stack (and construct id) whose outputs these are: the outputs file's top-level key. */
 export const STACK_NAME = 'AuthS3Stack';
 
+/**
+ * The outputs file's name on a hosted site, next to `index.html`: the stack's deployment writes it
+ * there and the production build fetches it from its own origin at start-up.
+ */
+export const SITE_OUTPUTS_FILE = 'aws-outputs.json';
+
 /** The commands that write an outputs file, for messages that say how to get a current one. */
 export const WRITTEN_BY =
   'The file is written by `pnpm cdk deploy` (packages/web/aws-outputs.json) or, for the local emulator, by ' +
