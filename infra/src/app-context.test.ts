@@ -6,7 +6,15 @@ const from = (values: Record<string, unknown>) => parseAppContext((key) => value
 
 describe('parseAppContext', () => {
   it('defaults to a retained stack serving http://localhost:5173', () => {
-    expect(from({})).toEqual({ ephemeral: false, webOrigins: ['http://localhost:5173'] });
+    expect(from({})).toEqual({ ephemeral: false, webOrigins: ['http://localhost:5173'], hosting: true });
+  });
+
+  it('turns hosting off with -c hosting=false and takes a site directory', () => {
+    expect(from({ hosting: 'false' }).hosting).toBe(false);
+    expect(from({ hosting: false }).hosting).toBe(false);
+    expect(from({ siteDirectory: '/tmp/site' }).siteDirectory).toBe('/tmp/site');
+    expect(() => from({ hosting: 'off' })).toThrow(/"hosting" must be true or false.*-c hosting=false/);
+    expect(() => from({ siteDirectory: '' })).toThrow(/"siteDirectory" must be a folder path/);
   });
 
   it('reads ephemeral from -c strings and from cdk.json booleans', () => {

@@ -1,6 +1,6 @@
 /*
  * Reads and validates the CDK context flags of the app (`-c ephemeral=true`,
- * `-c webOrigins=https://a.example,https://b.example`), so a typo fails synthesis with a message
+ * `-c webOrigins=https://a.example,https://b.example`, `-c hosting=false`, `-c siteDirectory=<dir>`), so a typo fails synthesis with a message
  * that names the flag and shows a valid value instead of deploying something unexpected.
  */
 
@@ -10,6 +10,10 @@ export interface AppContext {
   readonly ephemeral: boolean;
   /** Browser origins for the bucket's CORS rule. */
   readonly webOrigins: string[];
+  /** Serve the web app from CloudFront; off for those who host it elsewhere. */
+  readonly hosting: boolean;
+  /** The web app's build to upload, when given (`-c siteDirectory=…`); else the app's default. */
+  readonly siteDirectory?: string;
 }
 
 /** The origin of `pnpm dev` (Vite). */
@@ -32,14 +36,29 @@ export function parseAppContext(tryGetContext: (key: string) => unknown): AppCon
   return {
     ephemeral: parseEphemeral(tryGetContext('ephemeral')),
     webOrigins: parseWebOrigins(tryGetContext('webOrigins')),
+    hosting: parseFlag('hosting', tryGetContext('hosting'), true),
+    ...parseSiteDirectory(tryGetContext('siteDirectory')),
   };
 }
 
 function parseEphemeral(raw: unknown): boolean {
-  if (raw === undefined || raw === false || raw === 'false') return false;
+  return parseFlag('ephemeral', raw, false);
+}
+
+function parseFlag(name: string, raw: unknown, fallback: boolean): boolean {
+  if (raw === undefined) return fallback;
+  if (raw === false || raw === 'false') return false;
   if (raw === true || raw === 'true') return true;
   throw new InvalidContextError(
-    `Context flag "ephemeral" must be true or false, got ${JSON.stringify(raw)}. Example: -c ephemeral=true`,
+    `Context flag "${name}" must be true or false, got ${JSON.stringify(raw)}. Example: -c ${name}=${!fallback}`,
+  );
+}
+
+function parseSiteDirectory(raw: unknown): { siteDirectory?: string } {
+  if (raw === undefined) return {};
+  if (typeof raw === 'string' && raw.trim() !== '') return { siteDirectory: raw };
+  throw new InvalidContextError(
+    `Context flag "siteDirectory" must be a folder path, got ${JSON.stringify(raw)}. Example: -c siteDirectory=packages/web/dist`,
   );
 }
 

@@ -1,15 +1,22 @@
 /*
  * The one stack of auth-s3: a user pool and client, an identity pool whose authenticated role may
- * touch only `public/` in the file bucket, the bucket and its log bucket, and the outputs the web
- * app reads. `ephemeral` turns the stack into a throwaway one that deletes cleanly.
+ * touch only `public/` in the file bucket, the bucket and its log bucket, the outputs the web
+ * app reads and, given the app's build, its hosting on CloudFront. `ephemeral` turns the stack
+ * into a throwaway one that deletes cleanly.
  */
+import { STACK_NAME } from '@auth-s3/outputs';
 import { RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
+import { awsApiOrigins } from './content-security-policy.js';
 import { FileBucket } from './file-bucket.js';
 import { Identity } from './identity.js';
 import { grantPublicPrefixAccess } from './public-prefix-access.js';
-import { addStackOutputs } from './stack-outputs.js';
+import { SiteHosting } from './site-hosting.js';
+import { addStackOutputs, type StackOutputValues, stackOutputsFile } from './stack-outputs.js';
 import { UserAuth } from './user-auth.js';
+
+/** The CORS origin pattern of every CloudFront distribution's default domain. */
+const CLOUDFRONT_ORIGINS = 'https://*.cloudfront.net';
 
 /** Options for {@link AuthS3Stack}. */
 export interface AuthS3StackProps extends StackProps {
@@ -24,6 +31,12 @@ export interface AuthS3StackProps extends StackProps {
    * @default ['http://localhost:5173']
    */
   readonly webOrigins?: string[];
+  /**
+   * The web app's production build (`packages/web/dist`) to serve from CloudFront; leave out to
+   * host the app elsewhere (the app's `-c hosting=false`).
+   * @default no hosting
+   */
+  readonly siteDirectory?: string;
 }
 
 /** Cognito sign-up/sign-in, an identity pool, and least-privilege S3 access under `public/`. */
@@ -34,6 +47,8 @@ export class AuthS3Stack extends Stack {
   readonly identity: Identity;
   /** The file bucket and its access-log bucket. */
   readonly files: FileBucket;
+  /** The site bucket and CloudFront distribution; absent without `siteDirectory`. */
+  readonly hosting?: SiteHosting;
 
   constructor(scope: Construct, id: string, props: AuthS3StackProps = {}) {
     super(scope, id, props);
@@ -45,18 +60,32 @@ export class AuthS3Stack extends Stack {
       userPool: this.userAuth.userPool,
       userPoolClient: this.userAuth.userPoolClient,
     });
+    const webOrigins = props.webOrigins ?? ['http://localhost:5173'];
     this.files = new FileBucket(this, 'FileBucket', {
-      webOrigins: props.webOrigins,
+      // The distribution's own origin cannot be named here: its CSP names this bucket, so the
+      // bucket naming the distribution would be a cycle CloudFormation refuses. Every distribution
+      // has a *.cloudfront.net origin; CORS grants no access (each request still needs the user's
+      // SigV4 credentials), it only lets the site's page read the answers.
+      webOrigins: props.siteDirectory === undefined ? webOrigins : [...webOrigins, CLOUDFRONT_ORIGINS],
       removalPolicy,
       autoDeleteObjects: ephemeral,
     });
     grantPublicPrefixAccess(this.identity.authenticatedRole, this.files.bucket);
 
-    addStackOutputs(this, {
+    const values: StackOutputValues = {
       userPool: this.userAuth.userPool,
       userPoolClientId: this.userAuth.userPoolClient.userPoolClientId,
       identityPoolId: this.identity.identityPool.identityPoolId,
       bucketName: this.files.bucket.bucketName,
-    });
+    };
+    if (props.siteDirectory !== undefined) {
+      this.hosting = new SiteHosting(this, 'SiteHosting', {
+        siteDirectory: props.siteDirectory,
+        apiOrigins: awsApiOrigins(this.region, this.files.bucket.bucketName),
+        // The same shape as `cdk deploy --outputs-file`: `{ "AuthS3Stack": { "<Key>": "<value>" } }`.
+        outputsFile: (siteUrl) => ({ [STACK_NAME]: stackOutputsFile(this, { ...values, siteUrl }) }),
+      });
+    }
+    addStackOutputs(this, { ...values, siteUrl: this.hosting?.siteUrl });
   }
 }

@@ -2,9 +2,16 @@
  * Every CloudFormation output of the stack, made in this one place from the outputs contract
  * (`@auth-s3/outputs`): its writer turns the values into the keys and strings `cdk deploy
  * --outputs-file` writes for the web app and the library, the same writer the emulator uses for
- * local runs, and each output carries the contract's description of its key.
+ * local runs, and each output carries the contract's description of its key. `stackOutputsFile`
+ * gives the same keys and values as the file's content, which the hosted site receives at deploy time.
  */
-import { OUTPUT_KEYS, type OutputKey, type PasswordPolicy, toOutputsFile } from '@auth-s3/outputs';
+import {
+  OPTIONAL_OUTPUT_KEYS,
+  OUTPUT_KEYS,
+  type OutputsFile,
+  type PasswordPolicy,
+  toOutputsFile,
+} from '@auth-s3/outputs';
 import { CfnOutput, Stack } from 'aws-cdk-lib';
 import { CfnUserPool, type UserPool } from 'aws-cdk-lib/aws-cognito';
 import type { Construct } from 'constructs';
@@ -15,20 +22,32 @@ export interface StackOutputValues {
   readonly userPoolClientId: string;
   readonly identityPoolId: string;
   readonly bucketName: string;
+  /** The hosted web app's URL; absent when the stack does not host it. */
+  readonly siteUrl?: string;
 }
 
-/** Adds one CfnOutput per key of the outputs contract (`OutputsVersion`, `Region`, the ids, the password policy). */
-export function addStackOutputs(scope: Construct, values: StackOutputValues): void {
-  const file = toOutputsFile({
+/** The outputs as the file's inner object, written by the contract's writer (`SiteUrl` only with hosting). */
+export function stackOutputsFile(scope: Construct, values: StackOutputValues): OutputsFile {
+  return toOutputsFile({
     region: Stack.of(scope).region,
     userPoolId: values.userPool.userPoolId,
     userPoolClientId: values.userPoolClientId,
     identityPoolId: values.identityPoolId,
     bucketName: values.bucketName,
     passwordPolicy: passwordPolicyOf(values.userPool),
+    ...(values.siteUrl === undefined ? {} : { siteUrl: values.siteUrl }),
   });
-  for (const key of Object.keys(OUTPUT_KEYS) as OutputKey[]) {
-    new CfnOutput(scope, key, { value: file[key], description: OUTPUT_KEYS[key] });
+}
+
+/**
+ * Adds one CfnOutput per key of the outputs contract (`OutputsVersion`, `Region`, the ids, the
+ * password policy, and `SiteUrl` when the stack hosts the app).
+ */
+export function addStackOutputs(scope: Construct, values: StackOutputValues): void {
+  const file = stackOutputsFile(scope, values);
+  const descriptions: Record<string, string> = { ...OUTPUT_KEYS, ...OPTIONAL_OUTPUT_KEYS };
+  for (const [key, value] of Object.entries(file)) {
+    new CfnOutput(scope, key, { value, description: descriptions[key] });
   }
 }
 

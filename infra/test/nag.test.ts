@@ -11,7 +11,7 @@ import { AwsSolutionsChecks } from 'cdk-nag';
 import { afterAll, describe, expect, it } from 'vitest';
 import { AuthS3Stack } from '../src/auth-s3-stack.js';
 import { acknowledgeNagFindings, nagAcknowledgements } from '../src/nag-acknowledgements.js';
-import { createApp } from './synth.js';
+import { createApp, siteBuildFixture } from './synth.js';
 
 interface Finding {
   id: string;
@@ -36,14 +36,18 @@ afterAll(() => {
 });
 
 /** Synthesizes a fresh app with AwsSolutions checks and returns what the report still lists. */
-function runNag(options: { acknowledge: boolean; ephemeral?: boolean }): {
+function runNag(options: { acknowledge: boolean; ephemeral?: boolean; hosting?: boolean; region?: string }): {
   findings: Finding[];
   stack: AuthS3Stack;
 } {
   const outdir = mkdtempSync(join(tmpdir(), 'auth-s3-nag-'));
   outdirs.push(outdir);
   const app = createApp({}, { outdir });
-  const stack = new AuthS3Stack(app, 'AuthS3Stack', { ephemeral: options.ephemeral });
+  const stack = new AuthS3Stack(app, 'AuthS3Stack', {
+    ephemeral: options.ephemeral,
+    env: options.region ? { region: options.region } : undefined,
+    siteDirectory: options.hosting === false ? undefined : siteBuildFixture(),
+  });
   if (options.acknowledge) acknowledgeNagFindings(stack);
   Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
   try {
@@ -69,6 +73,14 @@ describe('cdk-nag AwsSolutions', () => {
 
   it('leaves no unacknowledged finding on the ephemeral stack either', () => {
     expect(runNag({ acknowledge: true, ephemeral: true }).findings).toEqual([]);
+  });
+
+  it('leaves no unacknowledged finding on a stack synthesized for a region (pseudo parameters resolved)', () => {
+    expect(runNag({ acknowledge: true, region: 'eu-west-1' }).findings).toEqual([]);
+  });
+
+  it('leaves no unacknowledged finding on a stack without hosting', () => {
+    expect(runNag({ acknowledge: true, hosting: false }).findings).toEqual([]);
   });
 
   it('reports exactly the acknowledged findings, on the acknowledged constructs, when they are not acknowledged', () => {

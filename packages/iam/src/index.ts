@@ -13,6 +13,7 @@ export {
 } from './errors.js';
 export { evaluate } from './evaluate.js';
 export type {
+  AnonymousPrincipal,
   AuthorizationRequest,
   ConditionBlock,
   ContextValue,
@@ -23,4 +24,7 @@ export type {
   PolicyDocument,
   PolicyStatement,
   Principal,
+  RequestPrincipal,
+  RoleSessionPrincipal,
+  ServicePrincipal,
 } from './types.js';

@@ -50,16 +50,39 @@ export interface AuthorizationRequest {
   /** e.g. `arn:aws:s3:::my-bucket/public/a.txt` */
   resource: string;
   /** The caller, matched against `Principal` in resource policies. */
-  principal: {
-    /** e.g. `arn:aws:sts::123456789012:assumed-role/AuthRole/CognitoIdentityCredentials` */
-    arn: string;
-    /** The role ARN the session came from, e.g. `arn:aws:iam::123456789012:role/AuthRole` */
-    roleArn?: string;
-    account?: string;
-  };
-  /** Condition keys, case-insensitive names (`aws:CurrentTime`, `cognito-identity.amazonaws.com:sub`). */
+  principal: RequestPrincipal;
+  /**
+   * Condition keys, case-insensitive names (`aws:CurrentTime`, `cognito-identity.amazonaws.com:sub`,
+   * and for a service principal `aws:SourceArn`, e.g. the CloudFront distribution it acts for).
+   */
   context: Record<string, ContextValue | undefined>;
 }
+
+/** An IAM role session, e.g. the identity pool's credentials. */
+export interface RoleSessionPrincipal {
+  /** e.g. `arn:aws:sts::123456789012:assumed-role/AuthRole/CognitoIdentityCredentials` */
+  arn: string;
+  /** The role ARN the session came from, e.g. `arn:aws:iam::123456789012:role/AuthRole` */
+  roleArn?: string;
+  account?: string;
+}
+
+/**
+ * An AWS service principal calling on a resource's behalf, e.g. CloudFront reading an origin bucket
+ * through Origin Access Control: `{ service: 'cloudfront.amazonaws.com' }`. The resource it acts for
+ * goes in the context as `aws:SourceArn` (and `aws:SourceAccount`), as AWS adds them.
+ */
+export interface ServicePrincipal {
+  service: string;
+}
+
+/** An unsigned (anonymous) request: only `"*"` or `{ "AWS": "*" }` names it. */
+export interface AnonymousPrincipal {
+  anonymous: true;
+}
+
+/** Who makes the request. */
+export type RequestPrincipal = RoleSessionPrincipal | ServicePrincipal | AnonymousPrincipal;
 
 /** The statement that decided a request. */
 export interface MatchedStatement {

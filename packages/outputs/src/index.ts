@@ -5,6 +5,7 @@
  */
 
 export {
+  OPTIONAL_OUTPUT_KEYS,
   OUTPUT_KEYS,
   OUTPUTS_VERSION,
   type OutputKey,

@@ -42,11 +42,20 @@ export const OUTPUT_KEYS = {
 /** A key the stack writes as a CloudFormation output. */
 export type OutputKey = keyof typeof OUTPUT_KEYS;
 
+/** Keys the stack writes only in some configurations, with their descriptions. */
+export const OPTIONAL_OUTPUT_KEYS = {
+  SiteUrl: 'URL of the web app served by CloudFront (absent with -c hosting=false)',
+} as const;
+
 /**
  * The outputs file's inner object, as written: every stack output as a string, plus the emulator's
- * `Endpoint` (where all three services answer, e.g. `http://127.0.0.1:4566`).
+ * `Endpoint` (where all three services answer, e.g. `http://127.0.0.1:4566`) and, when the stack
+ * hosts the web app, `SiteUrl`.
  */
-export type OutputsFile = { readonly [K in OutputKey]: string } & { readonly Endpoint?: string };
+export type OutputsFile = { readonly [K in OutputKey]: string } & {
+  readonly Endpoint?: string;
+  readonly SiteUrl?: string;
+};
 
 /** The outputs, read and typed. */
 export interface StackOutputs {
@@ -59,4 +68,6 @@ export interface StackOutputs {
   readonly passwordPolicy: PasswordPolicy;
   /** The emulator's endpoint; absent for a deployed stack. */
   readonly endpoint?: string;
+  /** The hosted web app's URL (`https://<distribution>.cloudfront.net`); absent when hosted elsewhere. */
+  readonly siteUrl?: string;
 }

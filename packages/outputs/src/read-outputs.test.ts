@@ -43,6 +43,14 @@ describe('readOutputs', () => {
     });
   });
 
+  it('writes and reads the hosted site URL when the stack hosts the app', () => {
+    const hosted = { ...stack, siteUrl: 'https://d111111abcdef8.cloudfront.net' };
+    expect(toOutputsFile(hosted).SiteUrl).toBe('https://d111111abcdef8.cloudfront.net');
+    expect(readOutputs(outputsFileText(toOutputsFile(hosted)))).toEqual(hosted);
+    expect(refusal({ ...file, SiteUrl: 'http://d111111abcdef8.cloudfront.net' }).key).toBe('SiteUrl');
+    expect(refusal({ ...file, SiteUrl: 42 }).message).toMatch(/"SiteUrl" \(42\) is not an https URL/);
+  });
+
   it('writes every value as a string, as CloudFormation outputs are', () => {
     expect(file).toMatchObject({
       OutputsVersion: '2',

@@ -97,7 +97,26 @@ export function readOutputs(json: unknown): StackOutputs {
     bucketName: read('BucketName'),
     passwordPolicy,
   };
-  return outputs.Endpoint === undefined ? stack : { ...stack, endpoint: readEndpoint(outputs.Endpoint) };
+  return {
+    ...stack,
+    ...(outputs.Endpoint === undefined ? {} : { endpoint: readEndpoint(outputs.Endpoint) }),
+    ...(outputs.SiteUrl === undefined ? {} : { siteUrl: readSiteUrl(outputs.SiteUrl) }),
+  };
+}
+
+/** `SiteUrl`: the CloudFront site, always HTTPS (the distribution redirects plain HTTP). */
+function readSiteUrl(raw: unknown): string {
+  if (typeof raw === 'string') {
+    try {
+      if (new URL(raw).protocol === 'https:') return raw;
+    } catch {
+      // Reported below with the same message as a non-string.
+    }
+  }
+  throw new OutputsError(
+    `The outputs file's "SiteUrl" (${JSON.stringify(raw)}) is not an https URL such as https://d111111abcdef8.cloudfront.net. ${WRITTEN_BY}`,
+    'SiteUrl',
+  );
 }
 
 function checkVersion(version: unknown): void {

@@ -5,7 +5,7 @@
  */
 import { OUTPUTS_VERSION, type OutputsFile, STACK_NAME, type StackOutputs } from './outputs-file.js';
 
-/** The outputs as the file's keys and string values (`Endpoint` only when `outputs.endpoint` is set). */
+/** The outputs as the file's keys and string values (`Endpoint` and `SiteUrl` only when set). */
 export function toOutputsFile(outputs: StackOutputs): OutputsFile {
   const { passwordPolicy: policy } = outputs;
   const file: OutputsFile = {
@@ -21,7 +21,11 @@ export function toOutputsFile(outputs: StackOutputs): OutputsFile {
     PasswordRequireNumbers: String(policy.requireNumbers),
     PasswordRequireSymbols: String(policy.requireSymbols),
   };
-  return outputs.endpoint === undefined ? file : { ...file, Endpoint: outputs.endpoint };
+  return {
+    ...file,
+    ...(outputs.endpoint === undefined ? {} : { Endpoint: outputs.endpoint }),
+    ...(outputs.siteUrl === undefined ? {} : { SiteUrl: outputs.siteUrl }),
+  };
 }
 
 /** The text of an outputs file as `cdk deploy --outputs-file` lays it out: `{ "AuthS3Stack": { … } }`. */

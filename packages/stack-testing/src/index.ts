@@ -17,6 +17,16 @@ export {
   objectToSeed,
   outcome,
 } from './policy-matrix-http.js';
+export type {
+  SiteBucketMatrixCase,
+  SiteCaller,
+  SiteMatrixTarget,
+} from './site-bucket-matrix.js';
+export {
+  SITE_BUCKET_MATRIX,
+  siteCaseLabel,
+  toSiteAuthorizationRequest,
+} from './site-bucket-matrix.js';
 export type { TemplateFixtureName } from './template-fixture.js';
 export {
   normalizeTemplate,
