@@ -38,6 +38,8 @@ export interface Preview {
   endpoint: string;
   /** The emulator's inbox page. */
   inboxUrl: string;
+  /** The outputs file the emulator wrote, served as `/aws-outputs.json`. */
+  outputsFile: string;
   /** The response headers every answer carries, the CSP included. */
   headers: Record<string, string>;
   rules: SiteRules;
@@ -57,8 +59,9 @@ export function previewHeaders(rules: SiteRules, endpoint: string): Record<strin
 /** Starts the preview; see the file header. */
 export async function startPreview(options: PreviewOptions = {}): Promise<Preview> {
   const log = options.log ?? console.log;
-  const siteDirectory = await ensureWebBuild(log);
+  // The template first: its synth (cdk.json's build step) builds the app too, then found fresh here.
   const rules = siteRulesFromTemplate(JSON.parse(await readFile(await ensureTemplate({ log }), 'utf8')));
+  const siteDirectory = await ensureWebBuild(log);
   const port = options.port === 0 ? await freePort() : (options.port ?? DEFAULT_PREVIEW_PORT);
   const outputsFile = options.outputsFile ?? LOCAL_OUTPUTS_FILE;
   const emulator = await startAppEmulator({ ...options, outputsFile }, port);
@@ -82,6 +85,7 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
     appUrl: `http://localhost:${port}/`,
     endpoint: emulator.endpoint,
     inboxUrl: `${emulator.endpoint}/_emulator/inbox`,
+    outputsFile,
     headers,
     rules,
     async close() {

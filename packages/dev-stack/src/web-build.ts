@@ -23,12 +23,21 @@ export interface WebBuildOptions {
 /** Builds the web app into `outDir`, with `outputsFile` beside it when given. */
 export async function buildWebApp(options: WebBuildOptions = {}): Promise<void> {
   const outDir = options.outDir ?? WEB_DIST;
-  await build({
-    root: WEB_ROOT,
-    configFile: join(WEB_ROOT, 'vite.config.ts'),
-    build: { outDir, emptyOutDir: true },
-    logLevel: 'warn',
-  });
+  // Vite takes `import.meta.env.DEV` from NODE_ENV when set (vitest sets `test`): a build made from a
+  // test would keep the dev path and bundle the developer's outputs file. `pnpm build` leaves it unset.
+  const nodeEnv = process.env.NODE_ENV;
+  process.env.NODE_ENV = 'production';
+  try {
+    await build({
+      root: WEB_ROOT,
+      configFile: join(WEB_ROOT, 'vite.config.ts'),
+      build: { outDir, emptyOutDir: true },
+      logLevel: 'warn',
+    });
+  } finally {
+    if (nodeEnv === undefined) delete process.env.NODE_ENV;
+    else process.env.NODE_ENV = nodeEnv;
+  }
   if (options.outputsFile) await copyFile(options.outputsFile, join(outDir, SITE_OUTPUTS_FILE));
 }
 
