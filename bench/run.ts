@@ -12,6 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { bundleSize } from './entries/bundle-size.ts';
 import { devStartup } from './entries/dev-startup.ts';
 import { emulatorPerformance } from './entries/emulator-performance.ts';
+import { firstLoadEntry } from './entries/first-load.ts';
 import { libraryUpload } from './entries/library-upload.ts';
 import { listing } from './entries/listing.ts';
 import { roundTrips } from './entries/round-trips.ts';
@@ -32,6 +33,7 @@ const entries: BenchEntry[] = [
   libraryUpload,
   listing,
   roundTrips,
+  firstLoadEntry,
   devStartup,
 ];
 

@@ -38,7 +38,12 @@ beforeAll(async () => {
   });
   browser = await launchFirefox(join(dir, 'downloads'));
   page = await browser.newPage();
-  problems = await watchPageProblems(page, (script) => page.evaluateOnNewDocument(script));
+  problems = await watchPageProblems(
+    (name, callback) => page.exposeFunction(name, callback),
+    (script) => page.evaluateOnNewDocument(script),
+  );
+  page.on('pageerror', (error) => problems.pageError(error));
+  page.on('console', (message) => problems.consoleMessage(message));
   // Generous: on a fresh clone this builds the app and synthesizes the stack first.
 }, 240_000);
 

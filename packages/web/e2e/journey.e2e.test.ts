@@ -64,7 +64,12 @@ beforeAll(async () => {
   browser = await launchChromium();
   const context = await browser.newContext({ viewport: { width: 1280, height: 860 }, acceptDownloads: true });
   page = await context.newPage();
-  problems = await watchPageProblems(page, (script) => page.addInitScript(script));
+  problems = await watchPageProblems(
+    (name, callback) => page.exposeFunction(name, callback),
+    (script) => page.addInitScript(script),
+  );
+  page.on('pageerror', (error) => problems.pageError(error));
+  page.on('console', (message) => problems.consoleMessage(message));
   // Browser-side errors go to the test output, where a failing step can be explained.
   page.on('pageerror', (error) => console.error(`[browser] ${error.message}`));
   page.on('console', (message) => {

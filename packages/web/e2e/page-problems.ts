@@ -14,38 +14,45 @@ export const LISTEN_FOR_VIOLATIONS = `document.addEventListener('securitypolicyv
   window.${REPORT_BINDING}(event.violatedDirective + ' blocked ' + (event.blockedURI || 'inline') + ' in ' + event.sourceFile);
 });`;
 
-/** The page's side of a browser driver, as playwright-core and puppeteer-core both have it. */
-interface DrivenPage {
-  exposeFunction(name: string, callback: (text: string) => void): Promise<unknown>;
-  on(event: 'pageerror', listener: (error: Error) => void): unknown;
-  on(event: 'console', listener: (message: { type(): string; text(): string }) => void): unknown;
+/** A console message, as playwright-core and puppeteer-core both give it. */
+interface ConsoleMessage {
+  type(): string;
+  text(): string;
 }
 
-/** The problems seen so far; `list()` is what the test asserts to be empty. */
+/** The problems seen so far, and the listeners the test hooks to the page's events. */
 export interface PageProblems {
+  /** What the test asserts to be empty. */
   list(): string[];
+  /** For the page's `pageerror` event. */
+  pageError(error: unknown): void;
+  /** For the page's `console` event: errors that name the CSP count (Chromium logs blocked loads there). */
+  consoleMessage(message: ConsoleMessage): void;
 }
 
 /**
- * Watches `page` for CSP violations and uncaught errors. `addInitScript` is the driver's way to run
- * {@link LISTEN_FOR_VIOLATIONS} before the page's scripts (playwright `addInitScript`, puppeteer
- * `evaluateOnNewDocument`). Console errors that name the CSP count too: Chromium logs a blocked load
- * there even when the event cannot reach the page.
+ * Watches a page for CSP violations: exposes the reporting function (`exposeFunction` of either
+ * driver) and runs {@link LISTEN_FOR_VIOLATIONS} before the page's scripts (`addInitScript` in
+ * playwright, `evaluateOnNewDocument` in puppeteer). The caller hooks `pageError` and
+ * `consoleMessage` to the page's events, whose typings differ between the drivers.
  */
 export async function watchPageProblems(
-  page: DrivenPage,
+  exposeFunction: (name: string, callback: (text: string) => void) => Promise<unknown>,
   addInitScript: (script: string) => Promise<unknown>,
 ): Promise<PageProblems> {
   const problems: string[] = [];
-  await page.exposeFunction(REPORT_BINDING, (text: string) => {
+  await exposeFunction(REPORT_BINDING, (text: string) => {
     problems.push(`CSP violation: ${text}`);
   });
   await addInitScript(LISTEN_FOR_VIOLATIONS);
-  page.on('pageerror', (error) => problems.push(`uncaught: ${error.message}`));
-  page.on('console', (message) => {
-    if (message.type() === 'error' && /Content.Security.Policy/i.test(message.text())) {
-      problems.push(`console: ${message.text()}`);
-    }
-  });
-  return { list: () => [...problems] };
+  return {
+    list: () => [...problems],
+    pageError: (error) =>
+      problems.push(`uncaught: ${error instanceof Error ? error.message : String(error)}`),
+    consoleMessage: (message) => {
+      if (message.type() === 'error' && /Content.Security.Policy/i.test(message.text())) {
+        problems.push(`console: ${message.text()}`);
+      }
+    },
+  };
 }
