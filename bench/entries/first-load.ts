@@ -2,7 +2,8 @@
  * First load: what a browser fetches to show the sign-in screen, in headless Chromium with an empty
  * cache: the production build as `pnpm preview` serves it (CloudFront's rules: brotli, the stack's
  * headers, the outputs file fetched at start-up), the dev build under Vite's dev server (`pnpm dev`),
- * and the Amplify Authenticator page built in this run (`bench/pages/amplify`) served as static files.
+ * and the Amplify Authenticator page built in this run (`bench/pages/amplify`) over the same preview,
+ * so both builds are compressed and cached by the same rules.
  * Bytes are what crossed the wire (headers and compressed bodies, Chromium's `encodedDataLength`);
  * requests count every response until the network is idle.
  */
@@ -13,12 +14,9 @@ import { CHROMIUM_ARGS, findChromium } from '../../packages/web/e2e/browser.ts';
 import type { BenchContext, BenchEntry } from '../lib/entry.ts';
 import { NotAvailableError } from '../lib/errors.ts';
 import { runCommand } from '../lib/processes.ts';
-import { serveStatic } from '../lib/static-server.ts';
 import { KiB } from '../lib/stats.ts';
 
 const AMPLIFY = 'aws-amplify Authenticator';
-/** A fixed port for the Amplify page (its static server takes one). */
-const AMPLIFY_PORT = 4274;
 
 interface Load {
   requests: number;
@@ -128,28 +126,31 @@ export const firstLoadEntry: BenchEntry = {
     const amplifyDir = await buildAmplify(context);
     const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS, headless: true });
     try {
-      const server = await serveStatic(amplifyDir, 'localhost', AMPLIFY_PORT);
-      let amplify: Load;
-      try {
-        amplify = await firstLoad(browser, `http://localhost:${AMPLIFY_PORT}/`, async () => {});
-      } finally {
-        await new Promise((resolve) => server.close(resolve));
-      }
-
+      const overPreview = async (
+        name: string,
+        siteDirectory: string | undefined,
+        ready: (page: Page) => Promise<unknown>,
+      ) => {
+        const preview = await startPreview({
+          port: 0,
+          siteDirectory,
+          dataDir: join(context.tmpDir, `emulator-${name}`),
+          outputsFile: join(context.tmpDir, `outputs-${name}.json`),
+          quiet: true,
+          log: context.log,
+        });
+        try {
+          return await firstLoad(browser, preview.appUrl, ready);
+        } finally {
+          await preview.close();
+        }
+      };
+      // The Amplify page has no backend to reach; its form is its first screen.
+      const amplify = await overPreview('amplify', amplifyDir, (page) =>
+        page.locator('form').first().waitFor(),
+      );
       context.log('production build over the preview');
-      const preview = await startPreview({
-        port: 0,
-        dataDir: join(context.tmpDir, 'emulator-preview'),
-        outputsFile: join(context.tmpDir, 'outputs-preview.json'),
-        quiet: true,
-        log: context.log,
-      });
-      let prod: Load;
-      try {
-        prod = await firstLoad(browser, preview.appUrl, signInScreen);
-      } finally {
-        await preview.close();
-      }
+      const prod = await overPreview('prod', undefined, signInScreen);
 
       context.log('dev build under pnpm dev');
       const dev = await startDevStack({

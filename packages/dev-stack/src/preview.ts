@@ -26,6 +26,8 @@ export interface PreviewOptions
   port?: number;
   /** Where the emulator's outputs are written. @default `packages/web/aws-outputs.local.json` */
   outputsFile?: string;
+  /** Another build to serve by the same rules (the bench's baseline page). @default `packages/web/dist`, made fresh */
+  siteDirectory?: string;
   /** Progress lines (a rebuild, a synth). @default console.log */
   log?: (line: string) => void;
 }
@@ -61,7 +63,7 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
   const log = options.log ?? console.log;
   // The template first: its synth (cdk.json's build step) builds the app too, then found fresh here.
   const rules = siteRulesFromTemplate(JSON.parse(await readFile(await ensureTemplate({ log }), 'utf8')));
-  const siteDirectory = await ensureWebBuild(log);
+  const siteDirectory = options.siteDirectory ?? (await ensureWebBuild(log));
   const port = options.port === 0 ? await freePort() : (options.port ?? DEFAULT_PREVIEW_PORT);
   const outputsFile = options.outputsFile ?? LOCAL_OUTPUTS_FILE;
   const emulator = await startAppEmulator({ ...options, outputsFile }, port);
