@@ -49,3 +49,23 @@ describe('authS3Outputs', () => {
     });
   });
 });
+
+describe('authS3Outputs on index.html', () => {
+  const html =
+    '<head>\n    <link rel="preload" href="/aws-outputs.json" as="fetch" crossorigin data-site-outputs />\n</head>';
+  const transform = (server: boolean) => {
+    const hook = authS3Outputs().transformIndexHtml as (
+      html: string,
+      context: { server?: unknown },
+    ) => string;
+    return hook(html, { server: server ? {} : undefined });
+  };
+
+  it("keeps the outputs file's preload in a build, where the app fetches the file", () => {
+    expect(transform(false)).toBe(html);
+  });
+
+  it('drops it under the dev server, where the outputs come from the virtual module', () => {
+    expect(transform(true)).toBe('<head>\n</head>');
+  });
+});
