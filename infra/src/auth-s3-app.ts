@@ -12,7 +12,7 @@ import { AuthS3Stack } from './auth-s3-stack.js';
 import { acknowledgeNagFindings } from './nag-acknowledgements.js';
 
 /** The web app's production build, which cdk.json's `build` step writes before every synth. */
-export const DEFAULT_SITE_DIRECTORY = fileURLToPath(new URL('../../packages/web/dist', import.meta.url));
+const DEFAULT_SITE_DIRECTORY = fileURLToPath(new URL('../../packages/web/dist', import.meta.url));
 
 /**
  * Adds the stack to `app`. `region` pins the environment (the CLI passes CDK_DEFAULT_REGION);

@@ -4,9 +4,10 @@
  * app reads and, given the app's build, its hosting on CloudFront. `ephemeral` turns the stack
  * into a throwaway one that deletes cleanly.
  */
-import { STACK_NAME } from '@auth-s3/outputs';
+import { SITE_OUTPUTS_FILE, STACK_NAME } from '@auth-s3/outputs';
 import { RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
+import { DEFAULT_WEB_ORIGINS } from './app-context.js';
 import { awsApiOrigins } from './content-security-policy.js';
 import { FileBucket } from './file-bucket.js';
 import { Identity } from './identity.js';
@@ -60,7 +61,7 @@ export class AuthS3Stack extends Stack {
       userPool: this.userAuth.userPool,
       userPoolClient: this.userAuth.userPoolClient,
     });
-    const webOrigins = props.webOrigins ?? ['http://localhost:5173'];
+    const webOrigins = props.webOrigins ?? DEFAULT_WEB_ORIGINS;
     this.files = new FileBucket(this, 'FileBucket', {
       // The distribution's own origin cannot be named here: its CSP names this bucket, so the
       // bucket naming the distribution would be a cycle CloudFormation refuses. Every distribution
@@ -82,6 +83,7 @@ export class AuthS3Stack extends Stack {
       this.hosting = new SiteHosting(this, 'SiteHosting', {
         siteDirectory: props.siteDirectory,
         apiOrigins: awsApiOrigins(this.region, this.files.bucket.bucketName),
+        outputsFileName: SITE_OUTPUTS_FILE,
         // The same shape as `cdk deploy --outputs-file`: `{ "AuthS3Stack": { "<Key>": "<value>" } }`.
         outputsFile: (siteUrl) => ({ [STACK_NAME]: stackOutputsFile(this, { ...values, siteUrl }) }),
       });

@@ -6,7 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { OUTPUTS_VERSION } from '@auth-s3/outputs';
+import { OUTPUTS_VERSION, SITE_OUTPUTS_FILE } from '@auth-s3/outputs';
 import { type App, Stack } from 'aws-cdk-lib';
 import { Match, type Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -257,7 +257,7 @@ describe('the deployments', () => {
     const [, zip] = (entry?.Properties.SourceObjectKeys ?? []) as string[];
     const outdir = (stack.node.root as App).outdir;
     const file = JSON.parse(
-      readFileSync(join(outdir, `asset.${zip?.replace(/\.zip$/, '')}`, 'aws-outputs.json'), 'utf8'),
+      readFileSync(join(outdir, `asset.${zip?.replace(/\.zip$/, '')}`, SITE_OUTPUTS_FILE), 'utf8'),
     ) as Record<string, Record<string, string>>;
     expect(Object.keys(file)).toEqual(['AuthS3Stack']);
     expect(Object.keys(file.AuthS3Stack ?? {}).sort()).toEqual(Object.keys(template.findOutputs('*')).sort());
@@ -308,6 +308,7 @@ describe('SiteHosting', () => {
           siteDirectory: '/nonexistent/dist',
           apiOrigins: { connect: [], media: [] },
           outputsFile: () => ({}),
+          outputsFileName: SITE_OUTPUTS_FILE,
         }),
     ).toThrow(/no index\.html in \/nonexistent\/dist\. Run `pnpm build`.*-c hosting=false/);
   });

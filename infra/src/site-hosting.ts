@@ -30,7 +30,7 @@ import { Construct } from 'constructs';
 import { type AppApiOrigins, contentSecurityPolicy } from './content-security-policy.js';
 
 /** The build's folder of content-hashed files (Vite's `build.assetsDir`). */
-export const HASHED_ASSETS_DIR = 'assets';
+const HASHED_ASSETS_DIR = 'assets';
 
 /** Options for {@link SiteHosting}. */
 export interface SiteHostingProps {
@@ -43,11 +43,8 @@ export interface SiteHostingProps {
    * so the file can carry it. Values may be tokens of the stack's resources.
    */
   readonly outputsFile: (siteUrl: string) => unknown;
-  /**
-   * The outputs file's key in the site bucket (and path on the site).
-   * @default 'aws-outputs.json'
-   */
-  readonly outputsFileName?: string;
+  /** The outputs file's key in the site bucket and path on the site (`SITE_OUTPUTS_FILE` of the contract). */
+  readonly outputsFileName: string;
   /**
    * `DESTROY` removes the site bucket (and, with `autoDeleteObjects`, its files) with the stack.
    * The site is rebuilt by every deploy, so nothing in it needs keeping.
@@ -85,7 +82,6 @@ export class SiteHosting extends Construct {
       );
     }
     const removalPolicy = props.removalPolicy ?? RemovalPolicy.DESTROY;
-    const outputsFileName = props.outputsFileName ?? 'aws-outputs.json';
 
     this.bucket = new Bucket(this, 'Site', {
       blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
@@ -152,7 +148,7 @@ export class SiteHosting extends Construct {
       sources: [
         // Vite's manifest (`.vite/`) is for the bench's size check, not for browsers.
         Source.asset(props.siteDirectory, { exclude: [HASHED_ASSETS_DIR, '.vite'] }),
-        Source.jsonData(outputsFileName, props.outputsFile(this.siteUrl)),
+        Source.jsonData(props.outputsFileName, props.outputsFile(this.siteUrl)),
       ],
       destinationBucket: this.bucket,
       cacheControl: [CacheControl.noCache()],

@@ -14,8 +14,8 @@ export const OUTPUTS_VERSION = '2';
 export const STACK_NAME = 'AuthS3Stack';
 
 /**
- * The outputs file's name on a hosted site, next to `index.html`: the stack's deployment writes it
- * there and the production build fetches it from its own origin at start-up.
+ * The outputs file's path on the hosted site, next to `index.html`: the stack writes it there at
+ * deploy time and the production build fetches it from its own origin at start-up.
  */
 export const SITE_OUTPUTS_FILE = 'aws-outputs.json';
 

@@ -16,9 +16,12 @@ export function readRoles(ctx: LoadContext): RoleModel[] {
     .map((logicalId) => readRole(ctx, logicalId));
 }
 
-/** CDK's custom resource providers (e.g. auto-delete-objects) run only while CloudFormation deploys. */
+/**
+ * CDK's custom resource providers (auto-delete-objects, and the bucket deployment's handler with its
+ * role, policy and log group) run only while CloudFormation deploys.
+ */
 export function isCdkDeploymentHelper(logicalId: string): boolean {
-  return /CustomResourceProvider(Role|Handler)/.test(logicalId);
+  return /CustomResourceProvider(Role|Handler)|^CustomCDKBucketDeployment[0-9A-F]{32}/.test(logicalId);
 }
 
 function readRole(ctx: LoadContext, logicalId: string): RoleModel {

@@ -39,6 +39,13 @@ const KNOWN_TYPES = new Set([
   'AWS::CDK::Metadata',
   // CDK's deployment-time helper: empties buckets before CloudFormation deletes them.
   'Custom::S3AutoDeleteObjects',
+  // The web app's hosting (CloudFront in front of the site bucket, and the build's upload): locally
+  // the app is served by `pnpm dev` or the preview server, not by the emulator.
+  'AWS::CloudFront::Distribution',
+  'AWS::CloudFront::OriginAccessControl',
+  'AWS::CloudFront::ResponseHeadersPolicy',
+  'Custom::CDKBucketDeployment',
+  'AWS::Lambda::LayerVersion',
 ]);
 
 /**

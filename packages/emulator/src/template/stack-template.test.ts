@@ -73,14 +73,18 @@ describe('loadStackModel on the synthesized stack', () => {
     expect(model.bucket.versioning).toBe(true);
     expect(model.bucket.cors).toEqual([
       {
-        allowedOrigins: ['http://localhost:5173'],
+        // The dev server, and the CloudFront origins of the hosted app (infra's site-hosting).
+        allowedOrigins: ['http://localhost:5173', 'https://*.cloudfront.net'],
         allowedMethods: ['GET', 'PUT', 'POST', 'DELETE', 'HEAD'],
         allowedHeaders: ['*'],
         exposedHeaders: ['ETag'],
         maxAge: 3000,
       },
     ]);
-    expect(ephemeral.bucket.cors[0]?.allowedOrigins).toEqual(['https://app.example.com']);
+    expect(ephemeral.bucket.cors[0]?.allowedOrigins).toEqual([
+      'https://app.example.com',
+      'https://*.cloudfront.net',
+    ]);
     expect(JSON.stringify(model.bucket.policy?.document)).toContain('aws:SecureTransport');
   });
 
