@@ -5,6 +5,7 @@
  * next to `index.html`, so one build serves any stack.
  */
 
+import devOutputs from 'virtual:auth-s3-outputs';
 import { createAuthS3 } from 'auth-s3';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
@@ -16,10 +17,8 @@ import { ConfigError } from './screens/ConfigError';
 import { prefetchFiles } from './screens/lazy-files';
 import './styles.css';
 
-// `import.meta.env.DEV` is a constant, so a build keeps only the fetch and never bundles the dev file.
-const outputs = import.meta.env.DEV
-  ? (await import('virtual:auth-s3-outputs')).default
-  : await fetchSiteOutputs(new URL(import.meta.env.BASE_URL, document.baseURI));
+// The virtual module is the dev server's outputs file, and `null` in a build, which fetches the site's.
+const outputs = devOutputs ?? (await fetchSiteOutputs(new URL(import.meta.env.BASE_URL, document.baseURI)));
 
 const root = createRoot(document.getElementById('root') as HTMLElement);
 const result = loadConfig(outputs);
