@@ -49,7 +49,7 @@ export interface Preview {
 }
 
 /** The response headers of the stack's policy, with the CSP for an app that calls `endpoint`. */
-export function previewHeaders(rules: SiteRules, endpoint: string): Record<string, string> {
+function previewHeaders(rules: SiteRules, endpoint: string): Record<string, string> {
   // With an endpoint the library sends Cognito, Cognito Identity and path-style S3 to that one origin.
   const origin = new URL(endpoint).origin;
   return {

@@ -64,7 +64,7 @@ interface DistributionConfig {
  * aside. Values as CloudFront writes them:
  * https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/understanding-response-headers-policies.html#understanding-response-headers-policies-security
  */
-export function securityHeaders(config: SecurityHeadersConfig): Record<string, string> {
+function securityHeaders(config: SecurityHeadersConfig): Record<string, string> {
   const headers: Record<string, string> = {};
   const hsts = config.StrictTransportSecurity;
   if (hsts) {

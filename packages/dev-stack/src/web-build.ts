@@ -42,7 +42,7 @@ export async function buildWebApp(options: WebBuildOptions = {}): Promise<void> 
 }
 
 /** What `packages/web/dist` is built from, under `repoRoot` (tests aside). */
-export function webBuildSources(repoRoot: string = REPO_ROOT): string[] {
+function webBuildSources(repoRoot: string = REPO_ROOT): string[] {
   const web = join(repoRoot, 'packages', 'web');
   return [
     join(web, 'src'),

@@ -7,10 +7,10 @@
  */
 
 /** The name of the function the page calls for each violation. */
-export const REPORT_BINDING = '__reportCspViolation';
+const REPORT_BINDING = '__reportCspViolation';
 
 /** Added before the page's scripts: reports each violation with its directive and what it blocked. */
-export const LISTEN_FOR_VIOLATIONS = `document.addEventListener('securitypolicyviolation', (event) => {
+const LISTEN_FOR_VIOLATIONS = `document.addEventListener('securitypolicyviolation', (event) => {
   window.${REPORT_BINDING}(event.violatedDirective + ' blocked ' + (event.blockedURI || 'inline') + ' in ' + event.sourceFile);
 });`;
 
