@@ -13,6 +13,7 @@ import { bulkFiles } from './entries/bulk-files.ts';
 import { bundleSize } from './entries/bundle-size.ts';
 import { devStartup } from './entries/dev-startup.ts';
 import { emulatorPerformance } from './entries/emulator-performance.ts';
+import { firstLoadEntry } from './entries/first-load.ts';
 import { libraryUpload } from './entries/library-upload.ts';
 import { listing } from './entries/listing.ts';
 import { roundTrips } from './entries/round-trips.ts';
@@ -34,6 +35,7 @@ const entries: BenchEntry[] = [
   listing,
   bulkFiles,
   roundTrips,
+  firstLoadEntry,
   devStartup,
 ];
 

@@ -64,19 +64,7 @@ export async function startDevStack(options: DevStackOptions = {}): Promise<DevS
   let endpoint: string | undefined;
 
   if (choice.mode === 'emulator') {
-    const template = await ensureTemplate();
-    const loaded = loadStackModel(await readTemplate(template), {
-      stackName: STACK_NAME,
-      region: EMULATOR_REGION,
-    });
-    const model = allowOrigin(loaded, `http://localhost:${appPort}`);
-    const emulator = await startEmulator({
-      dataDir: options.dataDir ?? EMULATOR_DATA_DIR,
-      port: options.emulatorPort ?? 0,
-      outputsFile: choice.outputsFile,
-      quiet: options.quiet,
-      model: options.adjustModel ? options.adjustModel(model) : model,
-    });
+    const emulator = await startAppEmulator({ ...options, outputsFile: choice.outputsFile }, appPort);
     endpoint = emulator.endpoint;
     stopEmulator = () => emulator.stop();
   }
@@ -108,8 +96,38 @@ export async function startDevStack(options: DevStackOptions = {}): Promise<DevS
   };
 }
 
+/** What {@link startAppEmulator} needs: the emulator options of {@link DevStackOptions}, the file chosen. */
+export type AppEmulatorOptions = Pick<
+  DevStackOptions,
+  'dataDir' | 'emulatorPort' | 'quiet' | 'adjustModel'
+> & {
+  outputsFile: string;
+};
+
+/**
+ * The emulator for an app served on `localhost:appPort` (the dev server or the preview): a fresh
+ * template, loaded as the stack model with that origin in the bucket's CORS rule, started in-process.
+ */
+export async function startAppEmulator(
+  options: AppEmulatorOptions,
+  appPort: number,
+): Promise<{ endpoint: string; stop(): Promise<void> }> {
+  const loaded = loadStackModel(await readTemplate(await ensureTemplate()), {
+    stackName: STACK_NAME,
+    region: EMULATOR_REGION,
+  });
+  const model = allowOrigin(loaded, `http://localhost:${appPort}`);
+  return startEmulator({
+    dataDir: options.dataDir ?? EMULATOR_DATA_DIR,
+    port: options.emulatorPort ?? 0,
+    outputsFile: options.outputsFile,
+    quiet: options.quiet,
+    model: options.adjustModel ? options.adjustModel(model) : model,
+  });
+}
+
 /** A port free on localhost right now (the OS picks it). */
-function freePort(): Promise<number> {
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createNetServer();
     server.once('error', reject);

@@ -16,11 +16,11 @@ beforeEach(async () => {
 afterEach(() => rm(dir, { recursive: true, force: true }));
 
 /** Runs the plugin's hooks as Vite would, with `plugins` in the resolved config; returns the module. */
-function loadModule(plugin: Plugin, plugins: Plugin[]): unknown {
+function loadModule(plugin: Plugin, plugins: Plugin[], command: 'serve' | 'build' = 'serve'): unknown {
   type Hook = (this: unknown, ...args: unknown[]) => unknown;
   const call = (hook: unknown, self: unknown, ...args: unknown[]) =>
     (typeof hook === 'function' ? (hook as Hook) : (hook as { handler: Hook }).handler).apply(self, args);
-  call(plugin.configResolved, undefined, { plugins } as unknown as ResolvedConfig);
+  call(plugin.configResolved, undefined, { plugins, command } as unknown as ResolvedConfig);
   const id = call(plugin.resolveId, undefined, 'virtual:auth-s3-outputs', undefined, {});
   const code = call(plugin.load, { addWatchFile() {} }, id) as string;
   return JSON.parse(code.replace(/^export default /, '').replace(/;$/, ''));
@@ -39,6 +39,14 @@ describe('authS3Outputs', () => {
     });
   });
 
+  it('exports null in a build, whatever NODE_ENV says, so no outputs file is bundled', async () => {
+    const outputsFile = join(dir, 'chosen.json');
+    await writeFile(outputsFile, '{"AuthS3Stack":{}}');
+    const plugin = authS3Outputs();
+    const chosen = stackChoicePlugin({ mode: 'emulator', outputsFile });
+    expect(loadModule(plugin, [plugin, chosen], 'build')).toBeNull();
+  });
+
   it('serves null for a chosen file that does not exist, so the app explains it', () => {
     const plugin = authS3Outputs();
     const chosen = stackChoicePlugin({ mode: 'aws', outputsFile: join(dir, 'missing.json') });
@@ -47,5 +55,25 @@ describe('authS3Outputs', () => {
       source: 'aws',
       text: null,
     });
+  });
+});
+
+describe('authS3Outputs on index.html', () => {
+  const html =
+    '<head>\n    <link rel="preload" href="/aws-outputs.json" as="fetch" crossorigin data-site-outputs />\n</head>';
+  const transform = (server: boolean) => {
+    const hook = authS3Outputs().transformIndexHtml as (
+      html: string,
+      context: { server?: unknown },
+    ) => string;
+    return hook(html, { server: server ? {} : undefined });
+  };
+
+  it("keeps the outputs file's preload in a build, where the app fetches the file", () => {
+    expect(transform(false)).toBe(html);
+  });
+
+  it('drops it under the dev server, where the outputs come from the virtual module', () => {
+    expect(transform(true)).toBe('<head>\n</head>');
   });
 });

@@ -9,6 +9,8 @@ import { fileURLToPath } from 'node:url';
 export const REPO_ROOT = resolve(fileURLToPath(new URL('.', import.meta.url)), '../../..');
 /** The web app, `packages/web/`: its Vite config and the outputs files it reads. */
 export const WEB_ROOT = join(REPO_ROOT, 'packages', 'web');
+/** The web app's production build (`pnpm build`), which the stack uploads and `pnpm preview` serves. */
+export const WEB_DIST = join(WEB_ROOT, 'dist');
 /** The outputs file `pnpm cdk deploy` writes (`cdk.json`'s `outputsFile`): its presence means "use AWS". */
 export const AWS_OUTPUTS_FILE = join(WEB_ROOT, 'aws-outputs.json');
 /** The outputs file the emulator writes for `pnpm dev` and `pnpm emulator`. */

@@ -37,7 +37,7 @@ async function newestMtime(path: string): Promise<number> {
   } catch {
     return 0;
   }
-  if (!info.isDirectory()) return /\.test\.ts$/.test(path) ? 0 : info.mtimeMs;
+  if (!info.isDirectory()) return /\.test\.tsx?$/.test(path) ? 0 : info.mtimeMs;
   // The directory's own time moves when an entry is added, removed or renamed.
   let newest = info.mtimeMs;
   for (const entry of await readdir(path)) {
@@ -62,7 +62,10 @@ export async function templateIsStale(template: string, sources: string[]): Prom
 /** Runs `pnpm synth` in `repoRoot`, output passed through; resolves with its exit code. */
 export function runSynth(repoRoot: string): Promise<number> {
   return new Promise((resolve, reject) => {
-    const child = spawn('pnpm', ['synth'], { cwd: repoRoot, stdio: 'inherit' });
+    // The synth builds the web app (cdk.json's `build`); a NODE_ENV left by a test runner would make
+    // that a development build.
+    const { NODE_ENV: _, ...env } = process.env;
+    const child = spawn('pnpm', ['synth'], { cwd: repoRoot, stdio: 'inherit', env });
     child.once('error', reject);
     child.once('exit', (code) => resolve(code ?? 1));
   });

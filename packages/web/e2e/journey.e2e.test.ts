@@ -2,9 +2,10 @@
  * @vitest-environment node
  */
 /*
- * The browser journey of a new user, in real Chromium against the emulator and the Vite dev server
- * that `pnpm dev` starts (`startDevStack` of `@auth-s3/dev-stack`, on a free port so it runs beside
- * `pnpm dev`, synthesizing only a stale template): sign up, read the code from the emulator's inbox,
+ * The browser journey of a new user, in real Chromium against the emulator and the production build
+ * as `pnpm preview` serves it (`startPreview` of `@auth-s3/dev-stack`: the stack's response headers
+ * and Content-Security-Policy, on a free port so it runs beside `pnpm preview`, building and
+ * synthesizing only what is stale), with no CSP violation and no uncaught error on the way: sign up, read the code from the emulator's inbox,
  * confirm, land in the files view, upload two files watching progress, see them listed, cancel a
  * third on a throttled wire with nothing left behind, download one
  * and compare its bytes, preview, delete one, meet a denied upload, reload and still be signed in,
@@ -16,7 +17,7 @@
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type DevStack, startDevStack, WEB_ROOT } from '@auth-s3/dev-stack';
+import { type Preview, startPreview, WEB_ROOT } from '@auth-s3/dev-stack';
 import { totpCode } from '@auth-s3/emulator/testing';
 import { createAuthS3, parseOutputs } from 'auth-s3';
 import type { Browser, Page } from 'playwright-core';
@@ -25,6 +26,7 @@ import { EXPIRED_NOTICE } from '../src/auth/AuthS3Provider';
 import { seriousViolations } from './axe';
 import { launchChromium } from './browser';
 import { denyWritesUnder } from './deny-writes';
+import { type PageProblems, watchPageProblems } from './page-problems';
 import { gradientPng, randomBytes } from './test-files';
 
 const SCREENSHOTS = join(WEB_ROOT, 'artifacts', 'screenshots');
@@ -45,7 +47,8 @@ const cancelled = {
   buffer: randomBytes(12 * 1024 * 1024),
 };
 
-let stack: DevStack;
+let stack: Preview;
+let problems: PageProblems;
 let browser: Browser;
 let page: Page;
 let dataDir: string;
@@ -53,19 +56,23 @@ let dataDir: string;
 beforeAll(async () => {
   dataDir = mkdtempSync(join(tmpdir(), 'auth-s3-web-e2e-'));
   mkdirSync(SCREENSHOTS, { recursive: true });
-  stack = await startDevStack({
-    local: true,
-    appPort: 0,
+  stack = await startPreview({
+    port: 0,
     dataDir: join(dataDir, 'emulator'),
     outputsFile: join(dataDir, 'aws-outputs.local.json'),
     quiet: true,
-    logLevel: 'warn',
     // The stack allows every write under public/; a deny on public/archive/ gives a denied action to show.
     adjustModel: (model) => denyWritesUnder(model, 'public/archive/'),
   });
   browser = await launchChromium();
   const context = await browser.newContext({ viewport: { width: 1280, height: 860 }, acceptDownloads: true });
   page = await context.newPage();
+  problems = await watchPageProblems(
+    (name, callback) => page.exposeFunction(name, callback),
+    (script) => page.addInitScript(script),
+  );
+  page.on('pageerror', (error) => problems.pageError(error));
+  page.on('console', (message) => problems.consoleMessage(message));
   // Browser-side errors go to the test output, where a failing step can be explained.
   page.on('pageerror', (error) => console.error(`[browser] ${error.message}`));
   page.on('console', (message) => {
@@ -85,6 +92,8 @@ afterEach(async ({ task }) => {
 });
 
 afterAll(async () => {
+  // Everything the app needs passed the CSP, and nothing threw, from the first screen to the last.
+  expect(problems?.list()).toEqual([]);
   await browser?.close();
   await stack?.close();
   if (dataDir) rmSync(dataDir, { recursive: true, force: true });
@@ -334,11 +343,14 @@ describe('the journey of a new user', () => {
 
   it('explains a broken configuration instead of showing a blank page', async () => {
     await page.setViewportSize({ width: 1280, height: 860 });
-    // The dev server watches the outputs file and reloads the page when it changes.
+    // The site serves the outputs file no-cache, so a reload reads the broken one.
     writeFileSync(stack.outputsFile, '{ "AuthS3Stack": ');
-    await page.getByRole('heading', { name: 'The app is not configured yet' }).waitFor();
-    await page.getByText(/aws-outputs\.local\.json is not valid JSON/).waitFor();
-    expect(await page.getByText('pnpm dev', { exact: true }).isVisible()).toBe(true);
+    await page.reload();
+    await page
+      .getByRole('heading', { name: 'This site cannot start: its configuration is missing' })
+      .waitFor();
+    await page.getByText(/\/aws-outputs\.json, is not valid JSON/).waitFor();
+    expect(await page.getByText('pnpm cdk deploy', { exact: true }).isVisible()).toBe(true);
     await checkScreen('13-config-error');
   });
 });

@@ -75,6 +75,47 @@ describe('loadConfig', () => {
     });
   });
 
+  it('tells the operator of a deployed site to redeploy when the file could not be fetched', () => {
+    const result = loadConfig({
+      source: 'site',
+      url: 'https://d111.cloudfront.net/aws-outputs.json',
+      text: null,
+      failure: 'HTTP 403 Forbidden',
+    });
+    expect(result).toMatchObject({
+      ok: false,
+      problem: {
+        message:
+          'This site’s configuration file, https://d111.cloudfront.net/aws-outputs.json, could not be loaded (HTTP 403 Forbidden).',
+        command: 'pnpm cdk deploy',
+        deployed: true,
+      },
+    });
+  });
+
+  it('says a deployed site’s file is not JSON (an HTML page served in its place, say)', () => {
+    const result = loadConfig({
+      source: 'site',
+      url: 'https://x.example/aws-outputs.json',
+      text: '<!doctype html>',
+    });
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.problem.message).toMatch(
+      /^This site’s configuration file, .*aws-outputs\.json, is not valid JSON/,
+    );
+    expect(result.problem).toMatchObject({ command: 'pnpm cdk deploy', deployed: true });
+  });
+
+  it('reads a deployed site’s file with the same reader', () => {
+    const result = loadConfig({
+      source: 'site',
+      url: 'https://x.example/aws-outputs.json',
+      text: JSON.stringify(valid),
+    });
+    expect(result).toMatchObject({ ok: true, source: 'site', config: { bucket: 'auth-s3-files' } });
+  });
+
   it('names the missing key', () => {
     const { BucketName: _, ...rest } = valid.AuthS3Stack;
     const result = loadConfig({

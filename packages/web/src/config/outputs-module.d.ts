@@ -3,6 +3,7 @@
  * own `OutputsModule` type, so the shape is stated once.
  */
 declare module 'virtual:auth-s3-outputs' {
-  const outputs: import('@auth-s3/dev-stack/vite-plugin').OutputsModule;
+  /** `null` in a production build, which fetches the site's outputs file instead. */
+  const outputs: import('@auth-s3/dev-stack/vite-plugin').OutputsModule | null;
   export default outputs;
 }

@@ -15,4 +15,22 @@ describe('ConfigError', () => {
     expect(screen.getByText('packages/web/aws-outputs.local.json does not exist.')).toBeTruthy();
     expect(screen.getByText('pnpm dev').tagName).toBe('CODE');
   });
+
+  it('on a deployed site, says what is missing and tells whoever runs the site to redeploy', () => {
+    const result = loadConfig({
+      source: 'site',
+      url: 'https://d111.cloudfront.net/aws-outputs.json',
+      text: null,
+      failure: 'HTTP 403 Forbidden',
+    });
+    if (result.ok) throw new Error('expected a problem');
+    render(<ConfigError problem={result.problem} />);
+    expect(
+      screen.getByRole('heading', { name: 'This site cannot start: its configuration is missing' }),
+    ).toBeTruthy();
+    expect(screen.getByText(/aws-outputs\.json, could not be loaded \(HTTP 403 Forbidden\)/)).toBeTruthy();
+    expect(screen.getByText(/If you run this site, deploy the stack again/)).toBeTruthy();
+    expect(screen.getByText('pnpm cdk deploy').tagName).toBe('CODE');
+    expect(screen.queryByText(/pnpm dev/)).toBeNull();
+  });
 });
