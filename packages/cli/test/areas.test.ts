@@ -103,6 +103,17 @@ describe('my: on the command line', () => {
       .map((line) => (JSON.parse(line) as { path: string }).path);
     expect(paths).toEqual(expect.arrayContaining(['shared:tree/a.txt', 'shared:tree/inner/b.txt']));
   });
+
+  it('empties my: with rm -r my:, folders included, and leaves shared: alone', async () => {
+    await ok(alice, ['cp', 'notes.txt', 'shared:stays/notes.txt']);
+    await ok(alice, ['mkdir', 'my:empty']);
+    await ok(alice, ['cp', 'notes.txt', 'my:deep/er/notes.txt']);
+    const removed = await ok(alice, ['rm', '-r', 'my:']);
+    expect(removed).toMatch(/delete: my:empty\//);
+    expect(removed).toMatch(/delete: my:deep\/er\/notes\.txt/);
+    expect(await ok(alice, ['ls', '-R', 'my:'])).toBe('');
+    expect(await ok(alice, ['ls', 'shared:stays/'])).toMatch(/notes\.txt/);
+  });
 });
 
 describe('access denied (exit 4)', () => {
@@ -115,7 +126,8 @@ describe('access denied (exit 4)', () => {
   });
 
   it('refuses a copy from my: into that folder (the library copy)', async () => {
-    const result = await alice.cli(['cp', 'my:back.txt', `shared:${SEALED}back.txt`]);
+    await ok(alice, ['cp', 'notes.txt', 'my:to-seal.txt']);
+    const result = await alice.cli(['cp', 'my:to-seal.txt', `shared:${SEALED}to-seal.txt`]);
     expect(result.code).toBe(4);
     expect(result.stderr).toMatch(/Not allowed to /);
   });

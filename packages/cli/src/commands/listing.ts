@@ -3,7 +3,7 @@
  * area (`shared:photos/`); everything goes through the library's `files`, which checks each path
  * before any request is made.
  */
-import type { FileItem, Files } from 'auth-s3';
+import type { FileItem, Files, RemoveResult } from 'auth-s3';
 import { NotFoundError } from 'auth-s3';
 import type { Command } from '../command.js';
 import type { Context } from '../context.js';
@@ -161,8 +161,8 @@ async function hasMarker(files: Files, path: string): Promise<boolean> {
 }
 
 /**
- * Removes a remote folder and everything in it with the library's `removeFolder` (DeleteObjects,
- * each key answered on its own). `listRemoved` prints a line per removed key; every failure is
+ * Removes a remote folder (or the area's root) and everything in it with the library's
+ * `removeFolder` (`removeMany` for the root: DeleteObjects, each key answered on its own). `listRemoved` prints a line per removed key; every failure is
  * printed, and any failure ends the command with that failure's exit code.
  */
 export async function removeRemoteFolder(
@@ -172,7 +172,24 @@ export async function removeRemoteFolder(
   listRemoved: boolean,
 ): Promise<void> {
   const folder = path === '' || path.endsWith('/') ? path : `${path}/`;
-  const result = await context.files(area).removeFolder(folder, { signal: context.signal });
+  const files = context.files(area);
+  const options = { signal: context.signal };
+  // The area's root is no folder to the library: its files go through removeMany and each of its
+  // folders through removeFolder, the answers merged.
+  const result: RemoveResult = { removed: [], failed: [] };
+  const add = (part: RemoveResult) => {
+    result.removed.push(...part.removed);
+    result.failed.push(...part.failed);
+  };
+  if (folder !== '') add(await files.removeFolder(folder, options));
+  else {
+    const paths: string[] = [];
+    for await (const entry of listEntries(files, '', false)) {
+      if (entry.type === 'folder') add(await files.removeFolder(entry.path, options));
+      else paths.push(entry.path);
+    }
+    if (paths.length > 0) add(await files.removeMany(paths, options));
+  }
   if (listRemoved)
     for (const removed of result.removed) report(context, 'delete', formatRemote(area, removed));
   if (result.failed.length > 0) {
