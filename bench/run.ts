@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { bulkFiles } from './entries/bulk-files.ts';
 import { bundleSize } from './entries/bundle-size.ts';
+import { cliTransfer } from './entries/cli-transfer.ts';
 import { devStartup } from './entries/dev-startup.ts';
 import { emulatorPerformance } from './entries/emulator-performance.ts';
 import { firstLoadEntry } from './entries/first-load.ts';
@@ -32,6 +33,7 @@ const entries: BenchEntry[] = [
   srpCpu,
   emulatorPerformance,
   libraryUpload,
+  cliTransfer,
   listing,
   bulkFiles,
   roundTrips,

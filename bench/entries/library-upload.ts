@@ -4,7 +4,7 @@
  * side runs in a child process of its own, so its peak RSS is the upload's.
  */
 import { join } from 'node:path';
-import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { GetObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import {
   benchPassword,
@@ -44,7 +44,13 @@ async function runChild(context: BenchContext, script: string, env: NodeJS.Proce
   }
 }
 
-async function presignedPutUrl(emulator: RunningEmulator, email: string, key: string): Promise<string> {
+/** A presigned PUT or GET of `key` for `email`, signed without the library (the baseline's URL). */
+export async function presignedUrl(
+  emulator: RunningEmulator,
+  email: string,
+  key: string,
+  method: 'PUT' | 'GET' = 'PUT',
+): Promise<string> {
   const idToken = await signInWithoutLibrary(emulator, email);
   // Without a checksum in the URL: a plain fetch sends none.
   const s3 = new S3Client({
@@ -54,13 +60,9 @@ async function presignedPutUrl(emulator: RunningEmulator, email: string, key: st
     credentials: identityPoolCredentials(emulator, idToken),
     requestChecksumCalculation: 'WHEN_REQUIRED',
   });
-  const url = await getSignedUrl(
-    s3,
-    new PutObjectCommand({ Bucket: emulator.outputs.BucketName, Key: key }),
-    {
-      expiresIn: 900,
-    },
-  );
+  const input = { Bucket: emulator.outputs.BucketName, Key: key };
+  const command = method === 'PUT' ? new PutObjectCommand(input) : new GetObjectCommand(input);
+  const url = await getSignedUrl(s3, command, { expiresIn: 900 });
   s3.destroy();
   return url;
 }
@@ -92,7 +94,7 @@ export const libraryUpload: BenchEntry = {
       const email = 'upload@bench.example';
       await createConfirmedUser(emulator, email);
       context.log('baseline: presigned PUT with fetch');
-      const url = await presignedPutUrl(emulator, email, 'public/bench/presigned-256mib.bin');
+      const url = await presignedUrl(emulator, email, 'public/bench/presigned-256mib.bin');
       const baseline = await runChild(context, 'upload-presigned-fetch.ts', {
         BENCH_URL: url,
         BENCH_FILE: file,

@@ -1,5 +1,6 @@
 /*
- * What a consumer installing auth-s3 gets: `pnpm --filter auth-s3 build` emits `dist/` (JavaScript
+ * What a consumer installing auth-s3 gets: `pnpm --filter auth-s3 build` (run under the shared build
+ * lock, see built-library.ts) emits `dist/` (JavaScript
  * and declarations, the outputs contract's compiled copy under `dist/outputs/` reached through the
  * package's own `#outputs` import). The test installs that `dist/` alone, with only the dependencies
  * package.json declares, into a scratch `node_modules` outside the workspace; there plain Node
@@ -13,6 +14,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
+import { withBuiltLibrary } from './built-library.js';
 
 const run = promisify(execFile);
 const packageDir = resolve(import.meta.dirname, '..');
@@ -68,8 +70,8 @@ afterAll(() => rm(scratch, { recursive: true, force: true }));
 
 describe('the built package', () => {
   it('installs alone, outside the workspace, and loads in plain Node and TypeScript', async () => {
-    await run('pnpm', ['run', 'build'], { cwd: packageDir });
-    await installAlone(scratch);
+    // The copy is taken under the build lock: the CLI's test may rebuild dist/ at the same time.
+    await withBuiltLibrary(() => installAlone(scratch));
     const { stdout } = await run(process.execPath, ['--input-type=module', '-e', consumer], { cwd: scratch });
     expect(JSON.parse(stdout.trim().split('\n').at(-1) ?? '')).toEqual({
       bucket: 'example-bucket',

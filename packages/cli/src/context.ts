@@ -5,7 +5,7 @@
  * the signal that Ctrl-C aborts.
  */
 import { type AuthS3, createAuthS3, type Files, type Logger } from 'auth-s3';
-import { type AreaName, areaPrefix } from './locations.js';
+import { type AreaName, libraryArea } from './locations.js';
 import { chooseOutputsFile, readOutputs } from './outputs-file.js';
 import { sessionFilePath, sessionFileStorage } from './session-file.js';
 
@@ -42,7 +42,7 @@ export interface Context {
   verbose(line: string): void;
   /** The library over the session file; built on first call. */
   library(): AuthS3;
-  /** The `files` of an area. @throws CliError when the stack has no such area. */
+  /** The library's `files` of an area (`my` is the signed-in user's private area). */
   files(area: AreaName): Files;
 }
 
@@ -76,17 +76,12 @@ export function createContext(flags: GlobalFlags, io: Io, signal: AbortSignal): 
       context.verbose(`session: ${file}`);
       library = createAuthS3(config, {
         storage: sessionFileStorage(file),
-        prefix: areaPrefix('shared'),
         logger: requestLogger(flags, io),
       });
       return library;
     },
     files(area) {
-      const prefix = areaPrefix(area);
-      const files = context.library().files;
-      // One area per stack for now; a second prefix gets its own files when the private area lands.
-      if (files.prefix !== prefix) throw new Error(`No files for the prefix ${prefix}.`);
-      return files;
+      return context.library().area(libraryArea(area));
     },
   };
   return context;

@@ -89,3 +89,20 @@ export function describeFailure(error: unknown): { exitCode: ExitCode; message: 
   }
   return { exitCode: EXIT.other, message };
 }
+
+/**
+ * The error for a many-file operation (copy, move, removeFolder) where some files failed, after each
+ * failure was printed on its own line: it exits with the first failure's code (e.g. 4 when the role
+ * refused a write), so a script can tell a denied write from a lost connection.
+ */
+export function partialFailure(
+  failures: ReadonlyArray<{ path: string; error: unknown }>,
+  summary: string,
+  writeLine: (line: string) => void,
+): CliError {
+  for (const { path, error } of failures)
+    writeLine(`auth-s3: failed: ${path}: ${describeFailure(error).message}`);
+  const first = failures[0];
+  const exitCode = first ? describeFailure(first.error).exitCode : EXIT.other;
+  return new CliError(summary, exitCode === EXIT.ok ? EXIT.other : exitCode, { cause: first?.error });
+}

@@ -3,15 +3,17 @@
  * `shared:photos/cat.png` is `photos/cat.png` in the shared area (the stack's `public/` prefix, what
  * every signed-in user sees) and `my:notes.txt` is in the user's private area. `-` is stdin or
  * stdout; anything else is a local path (write `./shared:x` for a local file named like that).
- * The private area is refused until the stack's outputs name it (issue 12).
+ * Each area maps to one of the library's areas (`library.area(...)`): the keys under it are the
+ * library's business, never prefixes of the CLI's own.
  */
+import type { AreaName as LibraryArea } from 'auth-s3';
 import { CliError, EXIT } from './exit-codes.js';
 
-/** The areas a remote path can name, with the prefix each maps to (undefined: not on this stack yet). */
+/** The areas a remote path can name, with the library area each one is. */
 export const AREAS = {
-  shared: { prefix: 'public/', description: 'files every signed-in user shares' },
-  my: { prefix: undefined, description: 'your private files' },
-} as const;
+  shared: { area: 'shared', description: 'files every signed-in user shares' },
+  my: { area: 'mine', description: 'your private files, seen by you alone' },
+} as const satisfies Record<string, { area: LibraryArea; description: string }>;
 
 export type AreaName = keyof typeof AREAS;
 
@@ -46,17 +48,9 @@ export function parseRemote(argument: string, command: string): RemoteLocation {
   return location;
 }
 
-/** The prefix of an area on this stack, or a clear refusal when the stack has no such area yet. */
-export function areaPrefix(area: AreaName): string {
-  const prefix = AREAS[area].prefix;
-  if (prefix === undefined) {
-    throw new CliError(
-      `The private area (${area}:) is not available on this stack yet: its outputs name no private area. ` +
-        'Use shared: for now, or deploy a stack that has one.',
-      EXIT.other,
-    );
-  }
-  return prefix;
+/** The library's name for an area of the command line (`my` is the library's `mine`). */
+export function libraryArea(area: AreaName): LibraryArea {
+  return AREAS[area].area;
 }
 
 /** `shared:photos/cat.png`: how a remote path is shown. */

@@ -52,7 +52,7 @@ Commands:
 ${COMMANDS.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`).join('\n')}
 
 Remote paths name their area: shared:PATH (files every signed-in user shares; the root is shared:)
-and my:PATH (your private files, once the stack has them). Anything else is a local path; - is
+and my:PATH (your private files, which no other user sees). Anything else is a local path; - is
 standard input or output.
 
 ${GLOBAL_HELP}

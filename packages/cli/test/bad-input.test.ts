@@ -1,8 +1,8 @@
 /*
  * Bad input gets one clear line on stderr and its documented exit code, and nothing is written,
  * locally or remotely: unknown commands and flags, missing arguments, a local path that does not
- * exist, remote paths with `..` or over S3's 1024-byte key limit, a folder copied without -r, the
- * private area before the stack has one, and outputs files that are missing or unreadable.
+ * exist, remote paths with `..` or over S3's 1024-byte key limit, a folder copied without -r, and
+ * outputs files that are missing or unreadable.
  */
 import { chmod, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -87,12 +87,6 @@ describe('bad input', () => {
     expect(result.code).toBe(2);
     expectOneLine(result.stderr, /shared:remote-folder is a folder: add -r/);
     expect(await readdir(laptop.home)).not.toContain('copy');
-  });
-
-  it('refuses the private area, which this stack does not have yet', async () => {
-    const result = await laptop.cli(['cp', 'file.txt', 'my:file.txt']);
-    expect(result.code).toBe(1);
-    expectOneLine(result.stderr, /private area \(my:\) is not available on this stack yet/);
   });
 
   it('exits 7 naming the outputs file when it is missing, unreadable or malformed', async () => {

@@ -10,7 +10,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { type RunningEmulator, startEmulator } from '@auth-s3/emulator';
+import { type RunningEmulator, type StackModel, startEmulator } from '@auth-s3/emulator';
 import { testStackModel } from '@auth-s3/emulator/testing';
 import { createAuthS3, parseOutputs } from 'auth-s3';
 
@@ -65,11 +65,14 @@ export interface CliHarness {
   stop(): Promise<void>;
 }
 
-export async function startCliHarness(): Promise<CliHarness> {
+/** Starts the emulator; `narrow` changes the test stack model first (e.g. a role that denies more). */
+export async function startCliHarness(
+  options: { narrow?: (model: StackModel) => StackModel } = {},
+): Promise<CliHarness> {
   const root = await mkdtemp(join(tmpdir(), 'auth-s3-cli-'));
   const dataDir = join(root, 'emulator');
   const outputsFile = join(root, 'aws-outputs.local.json');
-  const model = testStackModel();
+  const model = (options.narrow ?? ((unchanged) => unchanged))(testStackModel());
   const emulator = await startEmulator({ dataDir, model, quiet: true, outputsFile });
   let machines = 0;
   const harness: CliHarness = {

@@ -3,11 +3,11 @@
  * area (`shared:photos/`); everything goes through the library's `files`, which checks each path
  * before any request is made.
  */
-import type { FileItem, Files } from 'auth-s3';
+import type { FileItem, Files, RemoveResult } from 'auth-s3';
 import { NotFoundError } from 'auth-s3';
 import type { Command } from '../command.js';
 import type { Context } from '../context.js';
-import { CliError, EXIT, usageError } from '../exit-codes.js';
+import { CliError, EXIT, partialFailure, usageError } from '../exit-codes.js';
 import { columns, humanSize, shortDate } from '../format.js';
 import { type AreaName, formatRemote, isFolderPath, parseRemote } from '../locations.js';
 
@@ -111,11 +111,13 @@ export const rm: Command = {
   name: 'rm',
   summary: 'delete a file, or a folder and everything in it with -r',
   usage: 'rm PATH... [-r]',
-  help: `Deletes remote files. A folder (a path ending in "/") needs -r and goes with everything in it.
+  help: `Deletes remote files. A folder (a path ending in "/") needs -r and goes with everything in it;
+a file that cannot be deleted is named on stderr and the command exits non-zero.
 
 Examples:
   auth-s3 rm shared:notes.txt
-  auth-s3 rm -r shared:old-photos/`,
+  auth-s3 rm -r shared:old-photos/
+  auth-s3 rm my:drafts/old.txt`,
   options: { recursive: { type: 'boolean', short: 'r' } },
   args: { required: ['PATH'], optional: Number.POSITIVE_INFINITY },
   async run(context, positionals, values) {
@@ -123,7 +125,7 @@ Examples:
       const { area, path } = parseRemote(argument, 'rm');
       const files = context.files(area);
       if (values.recursive && (isFolderPath(path) || (await isFolder(files, path)))) {
-        await removeFolder(context, files, area, path);
+        await removeRemoteFolder(context, area, path, true);
         continue;
       }
       if (isFolderPath(path))
@@ -158,22 +160,51 @@ async function hasMarker(files: Files, path: string): Promise<boolean> {
   return false;
 }
 
-async function removeFolder(context: Context, files: Files, area: AreaName, path: string): Promise<void> {
+/**
+ * Removes a remote folder (or the area's root) and everything in it with the library's
+ * `removeFolder` (`removeMany` for the root: DeleteObjects, each key answered on its own). `listRemoved` prints a line per removed key; every failure is
+ * printed, and any failure ends the command with that failure's exit code.
+ */
+export async function removeRemoteFolder(
+  context: Context,
+  area: AreaName,
+  path: string,
+  listRemoved: boolean,
+): Promise<void> {
   const folder = path === '' || path.endsWith('/') ? path : `${path}/`;
-  let removed = 0;
-  for await (const entry of listEntries(files, folder, true)) {
-    if (entry.type === 'folder') await files.removeFolder(entry.path);
-    else await files.remove(entry.path);
-    removed++;
-    report(context, 'delete', formatRemote(area, entry.path));
+  const files = context.files(area);
+  const options = { signal: context.signal };
+  // The area's root is no folder to the library: its files go through removeMany and each of its
+  // folders through removeFolder, the answers merged.
+  const result: RemoveResult = { removed: [], failed: [] };
+  const add = (part: RemoveResult) => {
+    result.removed.push(...part.removed);
+    result.failed.push(...part.failed);
+  };
+  if (folder !== '') add(await files.removeFolder(folder, options));
+  else {
+    const paths: string[] = [];
+    for await (const entry of listEntries(files, '', false)) {
+      if (entry.type === 'folder') add(await files.removeFolder(entry.path, options));
+      else paths.push(entry.path);
+    }
+    if (paths.length > 0) add(await files.removeMany(paths, options));
   }
-  if (folder !== '') await files.removeFolder(folder);
-  if (removed === 0 && folder !== '') report(context, 'delete', formatRemote(area, folder));
+  if (listRemoved)
+    for (const removed of result.removed) report(context, 'delete', formatRemote(area, removed));
+  if (result.failed.length > 0) {
+    throw partialFailure(
+      result.failed.map(({ path: failed, error }) => ({ path: formatRemote(area, failed), error })),
+      `${result.failed.length} of ${result.failed.length + result.removed.length} files in ${formatRemote(area, folder)} could not be deleted; the others were.`,
+      (line) => context.io.stderr.write(`${line}\n`),
+    );
+  }
 }
 
-function report(context: Context, action: string, path: string): void {
-  if (context.flags.json) context.record({ action, path });
-  else context.result(`${action}: ${path}`);
+/** One result line (or JSON object): `delete: shared:a.txt`, `copy: my:a.txt → shared:a.txt`. */
+export function report(context: Context, action: string, path: string, to?: string): void {
+  if (context.flags.json) context.record(to === undefined ? { action, path } : { action, from: path, to });
+  else context.result(to === undefined ? `${action}: ${path}` : `${action}: ${path} → ${to}`);
 }
 
 export const mkdir: Command = {

@@ -11,22 +11,23 @@ import { mkdir, readdir, rename, rm, stat, unlink } from 'node:fs/promises';
 import { basename, dirname, join, relative, sep } from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import type { Files } from 'auth-s3';
-import { NotFoundError } from 'auth-s3';
+import type { Files, TransferResult } from 'auth-s3';
+import { NotFoundError, TransferIncompleteError } from 'auth-s3';
 import type { Command } from '../command.js';
 import type { Context } from '../context.js';
-import { CliError, EXIT, usageError } from '../exit-codes.js';
+import { CliError, EXIT, partialFailure, usageError } from '../exit-codes.js';
 import { humanDuration, humanSize } from '../format.js';
 import {
   baseName,
   formatRemote,
   isFolderPath,
   type Location,
+  libraryArea,
   parseLocation,
   type RemoteLocation,
 } from '../locations.js';
 import { createProgressBoard, type ProgressBoard } from '../progress.js';
-import { isFolder, listEntries } from './listing.js';
+import { isFolder, listEntries, removeRemoteFolder, report } from './listing.js';
 
 type LocalLocation = { kind: 'local'; path: string };
 
@@ -253,6 +254,57 @@ async function writeLocal(stream: ReadableStream<Uint8Array>, path: string): Pro
   }
 }
 
+/**
+ * `cp`/`mv` with both ends remote, within an area or between `my:` and `shared:`: the library's
+ * `copy`/`move` with `toArea` (one CopyObject per file, the bytes stay in S3; a move removes each
+ * source only once its copy exists). Like cp, an existing destination is replaced.
+ */
+async function remoteTransfer(
+  context: Context,
+  from: RemoteLocation,
+  to: RemoteLocation,
+  recursive: boolean,
+  move: boolean,
+): Promise<void> {
+  const files = context.files(from.area);
+  let source = from.path;
+  let target = to.path;
+  if (recursive) {
+    source = folderOf(from.path);
+    target = folderOf(to.path);
+  } else {
+    if (isFolderPath(from.path))
+      throw usageError(
+        `${formatRemote(from.area, from.path)} is a folder: add -r to copy it and everything in it.`,
+      );
+    if (isFolderPath(to.path)) target = to.path + baseName(from.path);
+  }
+  const options = { toArea: libraryArea(to.area), overwrite: true, signal: context.signal };
+  const action = move ? 'move' : 'copy';
+  const show = (file: { from: string; to: string }) =>
+    report(context, action, formatRemote(from.area, file.from), formatRemote(to.area, file.to));
+  let result: TransferResult;
+  try {
+    result = move ? await files.move(source, target, options) : await files.copy(source, target, options);
+  } catch (error) {
+    if (error instanceof TransferIncompleteError) {
+      for (const file of error.details.completed) show(file);
+      const failures = error.details.failures.map(({ path, error }) => ({
+        path: formatRemote(from.area, path),
+        error,
+      }));
+      throw partialFailure(failures, error.message, (line) => context.io.stderr.write(`${line}\n`));
+    }
+    if (!recursive && error instanceof NotFoundError && (await isFolder(files, from.path))) {
+      throw usageError(
+        `${formatRemote(from.area, from.path)} is a folder: add -r to ${action} it and everything in it.`,
+      );
+    }
+    throw error;
+  }
+  for (const file of result.files) show(file);
+}
+
 /** Runs every job, a few at a time; the first failure stops new ones and is rethrown. */
 async function runJobs(
   context: Context,
@@ -278,8 +330,9 @@ async function runJobs(
   if (failure !== undefined) throw failure;
 }
 
-const copyHelp = `SRC and DST are local paths, remote paths (shared:PATH) or - (standard input or
-output). A DST ending in "/" (or an existing local folder) receives the file under its own name.
+const copyHelp = `SRC and DST are local paths, remote paths (shared:PATH for the shared area, my:PATH
+for your private one) or - (standard input or output). Between two remote paths (my: and shared:
+included) the copy stays in S3: nothing is downloaded. A DST ending in "/" (or an existing local folder) receives the file under its own name.
 With -r, SRC is a folder and everything in it lands under DST (like \`aws s3 cp --recursive\`).
 Partial downloads never appear under their final name; Ctrl-C cancels and leaves nothing behind.
 With --json: one object per file ({"action","from","to","bytes","seconds"}).`;
@@ -293,14 +346,19 @@ export const cp: Command = {
 Examples:
   auth-s3 cp report.pdf shared:docs/
   auth-s3 cp shared:docs/report.pdf .
+  auth-s3 cp my:notes.txt shared:notes.txt
+  auth-s3 cp -r shared:photos/ my:photos/
   auth-s3 cp -r photos shared:photos
   tar c src | auth-s3 cp - shared:backups/src.tar
   auth-s3 cp shared:backups/src.tar - | tar t`,
   options: { recursive: { type: 'boolean', short: 'r' } },
   args: { required: ['SRC', 'DST'] },
   async run(context, [source = '', target = ''], values) {
-    const { jobs, localFolders } = await plan(context, source, target, values.recursive === true);
+    const from = parseLocation(source);
     const to = parseLocation(target);
+    if (from.kind === 'remote' && to.kind === 'remote')
+      return remoteTransfer(context, from, to, values.recursive === true, false);
+    const { jobs, localFolders } = await plan(context, source, target, values.recursive === true);
     // Empty folders of the tree exist on the other side too.
     if (to.kind === 'local') for (const folder of localFolders) await mkdir(folder, { recursive: true });
     await runJobs(context, jobs);
@@ -317,19 +375,22 @@ ${copyHelp}
 
 Examples:
   auth-s3 mv shared:draft.txt shared:final.txt
+  auth-s3 mv -r shared:drafts/ my:drafts/
   auth-s3 mv -r shared:inbox/ ./inbox`,
   options: { recursive: { type: 'boolean', short: 'r' } },
   args: { required: ['SRC', 'DST'] },
   async run(context, [source = '', target = ''], values) {
     const from = parseLocation(source);
     if (from.kind === 'stdio') throw usageError('mv cannot move standard input; use cp.');
+    const to = parseLocation(target);
+    if (from.kind === 'remote' && to.kind === 'remote')
+      return remoteTransfer(context, from, to, values.recursive === true, true);
     const { jobs, localFolders, remoteFolders } = await plan(
       context,
       source,
       target,
       values.recursive === true,
     );
-    const to = parseLocation(target);
     if (to.kind === 'local') for (const folder of localFolders) await mkdir(folder, { recursive: true });
     await runJobs(context, jobs, async (job) => {
       if (job.from.kind === 'local') await unlink(job.from.path);
@@ -337,6 +398,7 @@ Examples:
     });
     if (from.kind === 'local' && values.recursive)
       await rm((from as LocalLocation).path, { recursive: true });
-    for (const folder of remoteFolders) await context.files(folder.area).removeFolder(folder.path);
+    // The folder markers go last, through removeFolder's per-key report.
+    for (const folder of remoteFolders) await removeRemoteFolder(context, folder.area, folder.path, false);
   },
 };
