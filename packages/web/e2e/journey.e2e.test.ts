@@ -167,7 +167,8 @@ describe('the journey of a new user', () => {
   }, 90_000);
 
   it('cancels an upload, leaving no object and no multipart upload behind', async () => {
-    // A slow uplink (4 MiB/s), so the Cancel click lands while the parts are still being sent.
+    // A slow uplink (512 KiB/s: 24 s for the file), so the Cancel click lands while the parts are
+    // still being sent even on a loaded machine (at 4 MiB/s a slow click found the upload done).
     const cdp = await page.context().newCDPSession(page);
     const throttle = (uploadThroughput: number) =>
       cdp.send('Network.emulateNetworkConditions', {
@@ -177,7 +178,7 @@ describe('the journey of a new user', () => {
         uploadThroughput,
       });
     await cdp.send('Network.enable');
-    await throttle(4 * 1024 * 1024);
+    await throttle(512 * 1024);
     try {
       await page.getByLabel('Choose files to upload').setInputFiles([cancelled]);
       await page.getByRole('button', { name: `Cancel upload of ${cancelled.name}` }).click();
