@@ -65,7 +65,12 @@ async function withEmulatorCpu(
   return { ...report, emulatorCpuMs: (await processCpuMs(emulator.process.pid)) - before };
 }
 
-async function presignedPutUrl(emulator: RunningEmulator, email: string, key: string): Promise<string> {
+/** A presigned PutObject URL for `key`, signed with `email`'s identity-pool credentials, with no checksum in it. */
+export async function presignedPutUrl(
+  emulator: RunningEmulator,
+  email: string,
+  key: string,
+): Promise<string> {
   const idToken = await signInWithoutLibrary(emulator, email);
   // Without a checksum in the URL: a plain fetch sends none.
   const s3 = new S3Client({
