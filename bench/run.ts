@@ -19,6 +19,7 @@ import { libraryUpload } from './entries/library-upload.ts';
 import { listing } from './entries/listing.ts';
 import { roundTrips } from './entries/round-trips.ts';
 import { srpCpu } from './entries/srp-cpu.ts';
+import { webUpload } from './entries/web-upload.ts';
 import type { BenchContext, BenchEntry } from './lib/entry.ts';
 import { BenchError, NotAvailableError } from './lib/errors.ts';
 import { type FigureResult, judge, type Measurement } from './lib/figures.ts';
@@ -38,6 +39,7 @@ const entries: BenchEntry[] = [
   bulkFiles,
   roundTrips,
   firstLoadEntry,
+  webUpload,
   devStartup,
 ];
 

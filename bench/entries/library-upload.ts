@@ -3,6 +3,7 @@
  * presigned PUT of the same file with plain `fetch`, against the emulator, in the same run. Each
  * side runs in a child process of its own, so its peak RSS is the upload's.
  */
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { GetObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
@@ -25,6 +26,8 @@ const FILE_SIZE = 256 * MiB;
 
 interface ChildReport {
   ms: number;
+  /** The child's user + system CPU time during the upload. */
+  cpuMs: number;
   rssBefore: number;
   peakRss: number;
 }
@@ -42,6 +45,24 @@ async function runChild(context: BenchContext, script: string, env: NodeJS.Proce
   } catch (cause) {
     throw new SetupError(`${script} printed no report: ${stdout.slice(-300)}`, { cause });
   }
+}
+
+/** User + system CPU time of a running process so far, ms (Linux: /proc/<pid>/stat, in clock ticks of 10 ms). */
+async function processCpuMs(pid: number): Promise<number> {
+  const stat = await readFile(`/proc/${pid}/stat`, 'utf8');
+  // Fields after the command name, which is in parentheses and may hold spaces: utime and stime are 14 and 15.
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * 10;
+}
+
+/** Runs `upload` and returns its report with the emulator's CPU time over the same span. */
+async function withEmulatorCpu(
+  emulator: RunningEmulator,
+  upload: () => Promise<ChildReport>,
+): Promise<ChildReport & { emulatorCpuMs: number }> {
+  const before = await processCpuMs(emulator.process.pid);
+  const report = await upload();
+  return { ...report, emulatorCpuMs: (await processCpuMs(emulator.process.pid)) - before };
 }
 
 /** A presigned PUT or GET of `key` for `email`, signed without the library (the baseline's URL). */
@@ -80,6 +101,20 @@ export const libraryUpload: BenchEntry = {
       budgets: [],
     },
     {
+      id: 'client-cpu',
+      label: 'client CPU per MiB uploaded',
+      unit: 'ms/MiB',
+      baselineLabel: 'presigned PUT, plain fetch',
+      budgets: [],
+    },
+    {
+      id: 'emulator-cpu',
+      label: 'emulator CPU per MiB received',
+      unit: 'ms/MiB',
+      baselineLabel: 'presigned PUT, plain fetch',
+      budgets: [],
+    },
+    {
       id: 'peak-rss',
       label: 'peak RSS of the uploading process',
       unit: 'MiB',
@@ -95,26 +130,38 @@ export const libraryUpload: BenchEntry = {
       await createConfirmedUser(emulator, email);
       context.log('baseline: presigned PUT with fetch');
       const url = await presignedUrl(emulator, email, 'public/bench/presigned-256mib.bin');
-      const baseline = await runChild(context, 'upload-presigned-fetch.ts', {
-        BENCH_URL: url,
-        BENCH_FILE: file,
-      });
+      const baseline = await withEmulatorCpu(emulator, () =>
+        runChild(context, 'upload-presigned-fetch.ts', { BENCH_URL: url, BENCH_FILE: file }),
+      );
       const throughput = (report: ChildReport) => FILE_SIZE / MiB / (report.ms / 1000);
       context.record('throughput', { baseline: throughput(baseline) });
       context.record('peak-rss', { baseline: baseline.peakRss / MiB });
+      const cpuPerMiB = (ms: number) => ms / (FILE_SIZE / MiB);
+      context.record('client-cpu', { baseline: cpuPerMiB(baseline.cpuMs) });
+      context.record('emulator-cpu', { baseline: cpuPerMiB(baseline.emulatorCpuMs) });
 
       await loadCreateAuthS3();
       context.log('auth-s3 files.upload');
-      const ours = await runChild(context, 'upload-through-library.ts', {
-        BENCH_CONFIG: JSON.stringify(configFromOutputs(emulator.outputs)),
-        BENCH_EMAIL: email,
-        BENCH_PASSWORD: benchPassword,
-        BENCH_FILE: file,
-        BENCH_PATH: 'bench/library-256mib.bin',
-      });
+      const ours = await withEmulatorCpu(emulator, () =>
+        runChild(context, 'upload-through-library.ts', {
+          BENCH_CONFIG: JSON.stringify(configFromOutputs(emulator.outputs)),
+          BENCH_EMAIL: email,
+          BENCH_PASSWORD: benchPassword,
+          BENCH_FILE: file,
+          BENCH_PATH: 'bench/library-256mib.bin',
+        }),
+      );
       context.record('throughput', {
         ours: throughput(ours),
         note: 'one upload each, a child process per side',
+      });
+      context.record('client-cpu', {
+        ours: cpuPerMiB(ours.cpuMs),
+        note: 'user + system CPU of the uploading process during the upload',
+      });
+      context.record('emulator-cpu', {
+        ours: cpuPerMiB(ours.emulatorCpuMs),
+        note: 'user + system CPU of the emulator process over the same span (10 ms ticks)',
       });
       context.record('peak-rss', {
         ours: ours.peakRss / MiB,

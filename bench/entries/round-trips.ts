@@ -39,7 +39,7 @@ const SETTLE_MS = 1500;
  * The synthesized template with the bench's origin in the bucket's CORS rule, exactly what
  * `pnpm synth -c webOrigins=<origin>` would write, without a second synth.
  */
-async function templateForOrigin(template: string, origin: string, out: string): Promise<string> {
+export async function templateForOrigin(template: string, origin: string, out: string): Promise<string> {
   const parsed = JSON.parse(await readFile(template, 'utf8')) as {
     Resources: Record<
       string,
@@ -61,7 +61,8 @@ async function templateForOrigin(template: string, origin: string, out: string):
   return out;
 }
 
-async function buildWebFor(context: BenchContext, outputsFile: string): Promise<string> {
+/** The web app built for the emulator whose outputs file is `outputsFile`, into the entry's scratch dir. */
+export async function buildWebFor(context: BenchContext, outputsFile: string): Promise<string> {
   const webRoot = join(context.repoRoot, 'packages', 'web');
   try {
     await access(join(webRoot, 'src', 'main.tsx'));
@@ -109,7 +110,8 @@ async function measureWindow(
   return { all, counted: all.filter((r) => r.start < listEnd) };
 }
 
-async function signIn(page: Page, email: string): Promise<void> {
+/** Signs in through the app's sign-in form. */
+export async function signIn(page: Page, email: string): Promise<void> {
   await page.getByLabel('Email').fill(email);
   await page.getByLabel('Password', { exact: true }).fill(benchPassword);
   await page.getByRole('button', { name: 'Sign in' }).click();

@@ -6,7 +6,7 @@
  */
 
 /** How a figure's value is written: `KiB`, `ms`, `/s`, `MiB`, `MiB/s`, `requests`. */
-export type Unit = 'KiB' | 'MiB' | 'ms' | '/s' | 'MiB/s' | 'requests';
+export type Unit = 'KiB' | 'MiB' | 'ms' | 'ms/MiB' | '/s' | 'MiB/s' | 'requests';
 
 /**
  * A budget on a figure. `max`/`min` bound our value; `ratio-max`/`ratio-min` bound ours ÷ baseline.

@@ -81,6 +81,10 @@ export async function createS3Client(
     endpoint: config.endpoint,
     forcePathStyle: config.endpoint !== undefined,
     credentials: provider,
+    // No CRC32 over every upload in JS and no aws-chunked body with a trailer (clients.test.ts): an
+    // upload's integrity then rests on TLS's own record MACs and the length S3 checks, as a
+    // presigned PUT's does; S3 still verifies a Content-MD5 or x-amz-checksum-* when one is sent,
+    // and operations that require a checksum (DeleteObjects) keep theirs.
     requestChecksumCalculation: 'WHEN_REQUIRED',
     responseChecksumValidation: 'WHEN_REQUIRED',
   });

@@ -20,7 +20,7 @@ import { toAuthS3Error } from '../error-mapping.js';
 import { AbortedError, AccessDeniedError, NotFoundError, ServiceError } from '../errors.js';
 import type { UploadOptions, UploadProgress } from '../types.js';
 import { missingOrDenied } from './missing-or-denied.js';
-import type { UploadSource } from './upload-source.js';
+import { type PartBody, partLength, type UploadSource } from './upload-source.js';
 
 export const MIB = 1024 * 1024;
 /** Data up to this size goes in one PUT. */
@@ -56,13 +56,13 @@ export async function uploadObject(
   const firstPart = first.done ? new Uint8Array(0) : first.value;
   const pending = [firstPart];
   // Sources yield full parts until the last, so a short first part means there is no second.
-  let exhausted = first.done === true || firstPart.length < partSize;
+  let exhausted = first.done === true || partLength(firstPart) < partSize;
   if (!exhausted) {
     const second = await parts.next();
     if (second.done) exhausted = true;
     else pending.push(second.value);
   }
-  if (exhausted && firstPart.length <= threshold) {
+  if (exhausted && partLength(firstPart) <= threshold) {
     return putObject(s3, target, firstPart, contentType, options);
   }
   return multipartUpload(s3, target, prependGenerator(pending, parts), source.size, contentType, options);
@@ -71,11 +71,11 @@ export async function uploadObject(
 async function putObject(
   s3: S3Client,
   { bucket, key }: { bucket: string; key: string },
-  body: Uint8Array<ArrayBuffer>,
+  body: PartBody,
   contentType: string,
   { onProgress, signal, overwrite }: UploadOptions,
 ): Promise<UploadedObject> {
-  const total = body.length;
+  const total = partLength(body);
   onProgress?.({ loaded: 0, total });
   let etag: string | undefined;
   try {
@@ -109,7 +109,7 @@ async function putObject(
 async function multipartUpload(
   s3: S3Client,
   { bucket, key }: { bucket: string; key: string },
-  parts: AsyncIterator<Uint8Array<ArrayBuffer>>,
+  parts: AsyncIterator<PartBody>,
   knownSize: number | undefined,
   contentType: string,
   options: UploadOptions & UploadTuning,
@@ -143,8 +143,9 @@ async function multipartUpload(
     let partNumber = 0;
     for (let next = await parts.next(); !next.done; next = await parts.next()) {
       const body = next.value;
+      const size = partLength(body);
       const number = ++partNumber;
-      read += body.length;
+      read += size;
       // No abortSignal: a part is never cut off once sent (see the file header).
       const task = s3
         .send(
@@ -154,13 +155,13 @@ async function multipartUpload(
             UploadId: uploadId,
             PartNumber: number,
             Body: body,
-            ContentLength: body.length,
+            ContentLength: size,
           }),
         )
         .then((response) => {
           if (!response.ETag) throw new ServiceError(`S3 returned no ETag for part ${number} of ${key}.`);
           completed.push({ PartNumber: number, ETag: response.ETag });
-          loaded += body.length;
+          loaded += size;
           if (!stopped()) onProgress?.(progress());
         })
         .catch((error: unknown) => {

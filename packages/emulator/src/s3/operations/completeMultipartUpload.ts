@@ -21,6 +21,8 @@ import type { OperationFactory } from './operation.js';
 import { commitObject, writeCondition } from './putObject.js';
 
 const MIN_PART_SIZE = 5 * 1024 * 1024;
+/** Bytes per read when the parts are copied into the object. */
+const COPY_CHUNK = 1 << 20;
 
 interface RequestedPart {
   partNumber: number;
@@ -68,9 +70,11 @@ export const completeMultipartUpload: OperationFactory =
       const out = new DurableFileSink(temp);
       try {
         for (const part of chosen) {
-          await pipeline(createReadStream(uploads.partPath(upload, part)), hashing(fullObject), out, {
-            end: false,
-          });
+          // Reads of 1 MiB, not the default 64 KiB: the copy of a 256 MiB upload otherwise spends
+          // most of its CPU on 4,096 read calls, their buffers and the garbage they leave.
+          const read = createReadStream(uploads.partPath(upload, part), { highWaterMark: COPY_CHUNK });
+          if (fullObject) await pipeline(read, hashing(fullObject), out, { end: false });
+          else await pipeline(read, out, { end: false });
         }
         await new Promise<void>((resolve, reject) =>
           out.end((error?: Error | null) => (error ? reject(error) : resolve())),
