@@ -7,7 +7,6 @@
  * readable. Proven in headless Chromium with a page that tries fetch, no-cors fetch, XHR and an iframe.
  */
 import { GetCredentialsForIdentityCommand, GetIdCommand } from '@aws-sdk/client-cognito-identity';
-import { InitiateAuthCommand } from '@aws-sdk/client-cognito-identity-provider';
 import { GetObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import { type Browser, chromium } from 'playwright-core';
@@ -56,13 +55,7 @@ beforeAll(async () => {
   });
   // A code in the inbox that the page must not read.
   await h.createUser(email, password);
-  const { AuthenticationResult } = await h.idp.send(
-    new InitiateAuthCommand({
-      ClientId: h.model.userPoolClient.id,
-      AuthFlow: 'USER_PASSWORD_AUTH',
-      AuthParameters: { USERNAME: email, PASSWORD: password },
-    }),
-  );
+  const { AuthenticationResult } = await h.passwordSignIn(email, password);
   const Logins = {
     [`cognito-idp.${h.model.region}.amazonaws.com/${h.model.userPool.id}`]:
       AuthenticationResult?.IdToken ?? '',

@@ -30,14 +30,7 @@ const flows = {
 let h: Harness;
 afterEach(() => h.close());
 
-const signIn = (email: string) =>
-  h.idp.send(
-    new InitiateAuthCommand({
-      ClientId: h.model.userPoolClient.id,
-      AuthFlow: 'USER_PASSWORD_AUTH',
-      AuthParameters: { USERNAME: email, PASSWORD: password },
-    }),
-  );
+const signIn = (email: string) => h.passwordSignIn(email, password);
 
 describe('restart', () => {
   it('keeps users, tokens, codes, identities, credentials and the inbox', async () => {
