@@ -1,14 +1,14 @@
 /*
  * Starts an emulator in-process for an integration test, configured from the synthesized
  * AuthS3Stack template (with per-suite overrides): random port, temporary data dir, quiet, a
- * manual clock, and real SDK v3 clients pointed at it, with the steps most suites take through
+ * manual clock, and real SDK v3 clients pointed at it (and S3 clients for issued credentials), with the steps most suites take through
  * them (create a user, sign in with a password or with SRP). `restart()` stops it and starts
  * a new one on the same data dir and port; `close()` stops it and removes the dir.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CognitoIdentityClient } from '@aws-sdk/client-cognito-identity';
+import { CognitoIdentityClient, type Credentials } from '@aws-sdk/client-cognito-identity';
 import {
   CognitoIdentityProviderClient,
   ConfirmSignUpCommand,
@@ -18,6 +18,7 @@ import {
   type RespondToAuthChallengeCommandOutput,
   SignUpCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
+import { S3Client } from '@aws-sdk/client-s3';
 import { ManualClock } from '../src/clock.js';
 import { SrpClient } from '../src/cognito/__tests__/srp-client.js';
 import { formatSrpTimestamp } from '../src/cognito/user-pools/srp-timestamp.js';
@@ -34,6 +35,10 @@ export interface Harness {
   dataDir: string;
   idp: CognitoIdentityProviderClient;
   identity: CognitoIdentityClient;
+  /** The user pool's login key in identity pool `Logins` (`cognito-idp.<region>.amazonaws.com/<pool id>`). */
+  provider: string;
+  /** An S3 client for the emulator (path-style), signing with `credentials` as GetCredentialsForIdentity returns them; destroy it after. */
+  s3For(credentials: Credentials | undefined): S3Client;
   /** The latest code sent to `to`. */
   codeFor(to: string): string;
   /** Signs up and confirms a user through the SDK. */
@@ -69,6 +74,19 @@ export async function startHarness(overrides: FixtureOverrides = {}): Promise<Ha
     dataDir,
     idp: undefined as unknown as CognitoIdentityProviderClient,
     identity: undefined as unknown as CognitoIdentityClient,
+    provider: `cognito-idp.${model.region}.amazonaws.com/${model.userPool.id}`,
+    s3For(issued) {
+      return new S3Client({
+        region: model.region,
+        endpoint: harness.emulator.endpoint,
+        forcePathStyle: true,
+        credentials: {
+          accessKeyId: issued?.AccessKeyId ?? '',
+          secretAccessKey: issued?.SecretKey ?? '',
+          sessionToken: issued?.SessionToken ?? '',
+        },
+      });
+    },
     async rawCall(target, body) {
       const response = await fetch(harness.emulator.endpoint, {
         method: 'POST',

@@ -19,7 +19,7 @@ beforeAll(async () => {
     userPoolClient: { explicitAuthFlows: ['ALLOW_USER_PASSWORD_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'] },
   });
   IdentityPoolId = h.model.identityPool.id;
-  provider = `cognito-idp.${h.model.region}.amazonaws.com/${h.model.userPool.id}`;
+  provider = h.provider;
   await h.createUser('ada@example.com', 'Correct-Horse-1');
   await h.createUser('grace@example.com', 'Correct-Horse-1');
 });
