@@ -7,8 +7,7 @@
  * readable. Proven in headless Chromium with a page that tries fetch, no-cors fetch, XHR and an iframe.
  */
 import { GetCredentialsForIdentityCommand, GetIdCommand } from '@aws-sdk/client-cognito-identity';
-import { InitiateAuthCommand } from '@aws-sdk/client-cognito-identity-provider';
-import { GetObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { GetObjectCommand, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import { type Browser, chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -56,31 +55,15 @@ beforeAll(async () => {
   });
   // A code in the inbox that the page must not read.
   await h.createUser(email, password);
-  const { AuthenticationResult } = await h.idp.send(
-    new InitiateAuthCommand({
-      ClientId: h.model.userPoolClient.id,
-      AuthFlow: 'USER_PASSWORD_AUTH',
-      AuthParameters: { USERNAME: email, PASSWORD: password },
-    }),
-  );
+  const { AuthenticationResult } = await h.passwordSignIn(email, password);
   const Logins = {
-    [`cognito-idp.${h.model.region}.amazonaws.com/${h.model.userPool.id}`]:
-      AuthenticationResult?.IdToken ?? '',
+    [h.provider]: AuthenticationResult?.IdToken ?? '',
   };
   const { IdentityId } = await h.identity.send(
     new GetIdCommand({ IdentityPoolId: h.model.identityPool.id, Logins }),
   );
   const { Credentials } = await h.identity.send(new GetCredentialsForIdentityCommand({ IdentityId, Logins }));
-  s3 = new S3Client({
-    region: h.model.region,
-    endpoint: h.emulator.endpoint,
-    forcePathStyle: true,
-    credentials: {
-      accessKeyId: Credentials?.AccessKeyId ?? '',
-      secretAccessKey: Credentials?.SecretKey ?? '',
-      sessionToken: Credentials?.SessionToken ?? '',
-    },
-  });
+  s3 = h.s3For(Credentials);
   key = `public/${IdentityId}/attack.html`;
   await s3.send(
     new PutObjectCommand({

@@ -18,8 +18,6 @@ import {
   SignUpCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SrpClient } from '../src/cognito/__tests__/srp-client.js';
-import { formatSrpTimestamp } from '../src/cognito/user-pools/srp-timestamp.js';
 import { expectAwsError } from './aws-error.js';
 import { type Harness, startHarness } from './harness.js';
 
@@ -345,31 +343,7 @@ describe('Token signing keys (developer guide, "Verifying a JSON web token": one
 
 /** One USER_SRP_AUTH round trip; resolves with the tokens or rejects with the step's error. */
 async function srpSignIn(email: string, password: string) {
-  return (await srpRoundTrip(email, password)).AuthenticationResult ?? {};
-}
-
-/** InitiateAuth and the PASSWORD_VERIFIER answer; resolves with RespondToAuthChallenge's response. */
-async function srpRoundTrip(email: string, password: string) {
-  const srp = new SrpClient(UserPoolId.split('_')[1] ?? '');
-  const started = await h.idp.send(
-    new InitiateAuthCommand({
-      ClientId,
-      AuthFlow: 'USER_SRP_AUTH',
-      AuthParameters: { USERNAME: email, SRP_A: await srp.publicValue() },
-    }),
-  );
-  const answered = await h.idp.send(
-    new RespondToAuthChallengeCommand({
-      ClientId,
-      ChallengeName: 'PASSWORD_VERIFIER',
-      ChallengeResponses: await srp.challengeResponses(
-        started.ChallengeParameters ?? {},
-        password,
-        formatSrpTimestamp(h.clock.now()),
-      ),
-    }),
-  );
-  return answered;
+  return (await h.srpSignIn(email, password)).AuthenticationResult ?? {};
 }
 
 describe('RespondToAuthChallenge NEW_PASSWORD_REQUIRED (API reference: RespondToAuthChallenge, "userAttributes.")', () => {
@@ -384,7 +358,7 @@ describe('RespondToAuthChallenge NEW_PASSWORD_REQUIRED (API reference: RespondTo
       }),
     );
     const answer = async (attribute: string) => {
-      const challenge = await srpRoundTrip('temporary@example.com', 'Temp-0rary!');
+      const challenge = await h.srpSignIn('temporary@example.com', 'Temp-0rary!');
       expect(challenge.ChallengeName).toBe('NEW_PASSWORD_REQUIRED');
       return h.idp.send(
         new RespondToAuthChallengeCommand({

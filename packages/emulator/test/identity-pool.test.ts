@@ -4,11 +4,7 @@
  * the stack's authenticated role, which the S3 half can look up.
  */
 import { GetCredentialsForIdentityCommand, GetIdCommand } from '@aws-sdk/client-cognito-identity';
-import {
-  AdminDeleteUserCommand,
-  GlobalSignOutCommand,
-  InitiateAuthCommand,
-} from '@aws-sdk/client-cognito-identity-provider';
+import { AdminDeleteUserCommand, GlobalSignOutCommand } from '@aws-sdk/client-cognito-identity-provider';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FixtureOverrides } from '../src/testing/index.js';
 import { expectAwsError } from './aws-error.js';
@@ -23,7 +19,7 @@ beforeAll(async () => {
     userPoolClient: { explicitAuthFlows: ['ALLOW_USER_PASSWORD_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'] },
   });
   IdentityPoolId = h.model.identityPool.id;
-  provider = `cognito-idp.${h.model.region}.amazonaws.com/${h.model.userPool.id}`;
+  provider = h.provider;
   await h.createUser('ada@example.com', 'Correct-Horse-1');
   await h.createUser('grace@example.com', 'Correct-Horse-1');
 });
@@ -34,13 +30,7 @@ async function idToken(email: string): Promise<string> {
 }
 
 async function signIn(email: string): Promise<{ IdToken: string; AccessToken: string }> {
-  const result = await h.idp.send(
-    new InitiateAuthCommand({
-      ClientId: h.model.userPoolClient.id,
-      AuthFlow: 'USER_PASSWORD_AUTH',
-      AuthParameters: { USERNAME: email, PASSWORD: 'Correct-Horse-1' },
-    }),
-  );
+  const result = await h.passwordSignIn(email, 'Correct-Horse-1');
   return {
     IdToken: result.AuthenticationResult?.IdToken ?? '',
     AccessToken: result.AuthenticationResult?.AccessToken ?? '',
@@ -201,13 +191,7 @@ describe('ServerSideTokenCheck (the stack turns it on)', () => {
     });
     try {
       await lax.createUser('ada@example.com', 'Correct-Horse-1');
-      const result = await lax.idp.send(
-        new InitiateAuthCommand({
-          ClientId: lax.model.userPoolClient.id,
-          AuthFlow: 'USER_PASSWORD_AUTH',
-          AuthParameters: { USERNAME: 'ada@example.com', PASSWORD: 'Correct-Horse-1' },
-        }),
-      );
+      const result = await lax.passwordSignIn('ada@example.com', 'Correct-Horse-1');
       const auth = result.AuthenticationResult;
       await lax.idp.send(new GlobalSignOutCommand({ AccessToken: auth?.AccessToken }));
       const Logins = { [provider]: auth?.IdToken ?? '' };
@@ -255,13 +239,7 @@ describe('unauthenticated identities', () => {
     });
     try {
       await open.createUser('ada@example.com', 'Correct-Horse-1');
-      const signedIn = await open.idp.send(
-        new InitiateAuthCommand({
-          ClientId: open.model.userPoolClient.id,
-          AuthFlow: 'USER_PASSWORD_AUTH',
-          AuthParameters: { USERNAME: 'ada@example.com', PASSWORD: 'Correct-Horse-1' },
-        }),
-      );
+      const signedIn = await open.passwordSignIn('ada@example.com', 'Correct-Horse-1');
       const Logins = { [provider]: signedIn.AuthenticationResult?.IdToken ?? '' };
       const { IdentityId } = await open.identity.send(
         new GetIdCommand({ IdentityPoolId: open.model.identityPool.id, Logins }),

@@ -3,7 +3,7 @@
  * emulator publishes, the OpenID configuration, CORS for browsers, loud failures for
  * unsupported operations and bad bodies, and the developer page.
  */
-import { AdminDisableUserCommand, InitiateAuthCommand } from '@aws-sdk/client-cognito-identity-provider';
+import { AdminDisableUserCommand } from '@aws-sdk/client-cognito-identity-provider';
 import { JwtVerifier } from 'aws-jwt-verify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectAwsError } from './aws-error.js';
@@ -19,13 +19,7 @@ beforeAll(async () => {
   });
   issuer = `${h.emulator.endpoint}/${h.model.userPool.id}`;
   await h.createUser('ada@example.com', 'Correct-Horse-1');
-  const result = await h.idp.send(
-    new InitiateAuthCommand({
-      ClientId: h.model.userPoolClient.id,
-      AuthFlow: 'USER_PASSWORD_AUTH',
-      AuthParameters: { USERNAME: 'ada@example.com', PASSWORD: 'Correct-Horse-1' },
-    }),
-  );
+  const result = await h.passwordSignIn('ada@example.com', 'Correct-Horse-1');
   tokens = result.AuthenticationResult ?? {};
 });
 afterAll(() => h.close());

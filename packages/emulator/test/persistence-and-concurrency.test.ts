@@ -13,7 +13,7 @@ import {
   ListUsersCommand,
   SignUpCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
-import { GetObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { GetObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3';
 import { CognitoUserPool } from 'amazon-cognito-identity-js';
 import { afterEach, describe, expect, it } from 'vitest';
 import { signInWithCognitoJs } from '../src/cognito/__tests__/cognito-js-sign-in.js';
@@ -30,25 +30,17 @@ const flows = {
 let h: Harness;
 afterEach(() => h.close());
 
-const signIn = (email: string) =>
-  h.idp.send(
-    new InitiateAuthCommand({
-      ClientId: h.model.userPoolClient.id,
-      AuthFlow: 'USER_PASSWORD_AUTH',
-      AuthParameters: { USERNAME: email, PASSWORD: password },
-    }),
-  );
+const signIn = (email: string) => h.passwordSignIn(email, password);
 
 describe('restart', () => {
   it('keeps users, tokens, codes, identities, credentials and the inbox', async () => {
     h = await startHarness(flows);
     const ClientId = h.model.userPoolClient.id;
-    const provider = `cognito-idp.${h.model.region}.amazonaws.com/${h.model.userPool.id}`;
     await h.createUser('ada@example.com', password);
     await h.idp.send(new SignUpCommand({ ClientId, Username: 'later@example.com', Password: password }));
     const pendingCode = h.codeFor('later@example.com');
     const tokens = (await signIn('ada@example.com')).AuthenticationResult;
-    const Logins = { [provider]: tokens?.IdToken ?? '' };
+    const Logins = { [h.provider]: tokens?.IdToken ?? '' };
     const { IdentityId } = await h.identity.send(
       new GetIdCommand({ IdentityPoolId: h.model.identityPool.id, Logins }),
     );
@@ -74,22 +66,13 @@ describe('restart', () => {
     const again = await h.identity.send(
       new GetIdCommand({
         IdentityPoolId: h.model.identityPool.id,
-        Logins: { [provider]: refreshed.AuthenticationResult?.IdToken ?? '' },
+        Logins: { [h.provider]: refreshed.AuthenticationResult?.IdToken ?? '' },
       }),
     );
     expect(again.IdentityId).toBe(IdentityId);
 
     // Credentials issued before the restart still sign S3 requests.
-    const s3 = new S3Client({
-      region: h.model.region,
-      endpoint: h.emulator.endpoint,
-      forcePathStyle: true,
-      credentials: {
-        accessKeyId: Credentials?.AccessKeyId ?? '',
-        secretAccessKey: Credentials?.SecretKey ?? '',
-        sessionToken: Credentials?.SessionToken ?? '',
-      },
-    });
+    const s3 = h.s3For(Credentials);
     try {
       const Key = `public/${IdentityId}/hello.txt`;
       await s3.send(new PutObjectCommand({ Bucket: h.model.bucket.name, Key, Body: 'hello' }));

@@ -12,7 +12,7 @@ import {
   ListUsersCommand,
   SignUpCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
-import { GetObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { GetObjectCommand } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectAwsError } from './aws-error.js';
 import { type Harness, startHarness } from './harness.js';
@@ -116,11 +116,10 @@ describe('prototype property names', () => {
         'ValidationException',
       );
     }
-    const s3 = new S3Client({
-      region: h.model.region,
-      endpoint: h.emulator.endpoint,
-      forcePathStyle: true,
-      credentials: { accessKeyId: 'constructor', secretAccessKey: 'x', sessionToken: 'y' },
+    const s3 = h.s3For({
+      AccessKeyId: 'constructor',
+      SecretKey: 'x',
+      SessionToken: 'y',
     });
     try {
       await expectAwsError(

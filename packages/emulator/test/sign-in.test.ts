@@ -32,14 +32,7 @@ beforeAll(async () => {
 });
 afterAll(() => h.close());
 
-const signIn = (email: string, pass = password) =>
-  h.idp.send(
-    new InitiateAuthCommand({
-      ClientId,
-      AuthFlow: 'USER_PASSWORD_AUTH',
-      AuthParameters: { USERNAME: email, PASSWORD: pass },
-    }),
-  );
+const signIn = (email: string, pass = password) => h.passwordSignIn(email, pass);
 const refresh = (token: string) =>
   h.idp.send(
     new InitiateAuthCommand({

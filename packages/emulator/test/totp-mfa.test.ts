@@ -9,16 +9,13 @@ import {
   AdminSetUserMFAPreferenceCommand,
   AssociateSoftwareTokenCommand,
   GetUserCommand,
-  InitiateAuthCommand,
-  type InitiateAuthCommandOutput,
   RespondToAuthChallengeCommand,
+  type RespondToAuthChallengeCommandOutput,
   SetUserMFAPreferenceCommand,
   VerifySoftwareTokenCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SrpClient } from '../src/cognito/__tests__/srp-client.js';
 import { TIME_STEP_MS, totpCode } from '../src/cognito/services/totp.js';
-import { formatSrpTimestamp } from '../src/cognito/user-pools/srp-timestamp.js';
 import { expectAwsError } from './aws-error.js';
 import { type Harness, startHarness } from './harness.js';
 
@@ -41,28 +38,9 @@ async function newUser(harness = h): Promise<string> {
   return email;
 }
 
-/** USER_SRP_AUTH and the PASSWORD_VERIFIER answer, timestamped by the emulator's clock. */
-async function passwordSignIn(email: string, harness = h): Promise<InitiateAuthCommandOutput> {
-  const ClientId = harness.model.userPoolClient.id;
-  const srp = new SrpClient(harness.model.userPool.id.split('_')[1] ?? '');
-  const started = await harness.idp.send(
-    new InitiateAuthCommand({
-      ClientId,
-      AuthFlow: 'USER_SRP_AUTH',
-      AuthParameters: { USERNAME: email, SRP_A: await srp.publicValue() },
-    }),
-  );
-  return harness.idp.send(
-    new RespondToAuthChallengeCommand({
-      ClientId,
-      ChallengeName: 'PASSWORD_VERIFIER',
-      ChallengeResponses: await srp.challengeResponses(
-        started.ChallengeParameters ?? {},
-        PASSWORD,
-        formatSrpTimestamp(harness.clock.now()),
-      ),
-    }),
-  );
+/** USER_SRP_AUTH and the PASSWORD_VERIFIER answer with the suite's password. */
+function passwordSignIn(email: string, harness = h): Promise<RespondToAuthChallengeCommandOutput> {
+  return harness.srpSignIn(email, PASSWORD);
 }
 
 async function accessToken(email: string, harness = h): Promise<string> {

@@ -8,6 +8,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { ErrorAnswer, FakeCognito, networkFailure } from '../__tests__/fake-cognito.js';
 import { fakeIdToken, RecordingLogger, TestClock } from '../__tests__/fakes.js';
+import { TEST_CONFIG, VERIFIER_CHALLENGE } from '../__tests__/test-config.js';
 import { USER_POOLS } from '../cognito/json-client.js';
 import {
   type InitiateAuthInput,
@@ -31,25 +32,8 @@ import type { Auth, AuthEvent, TokenStorage } from '../types.js';
 import { createAuth } from './auth.js';
 import { SessionStore } from './session-store.js';
 
-const config = {
-  region: 'us-east-1',
-  userPoolId: 'us-east-1_Pool1',
-  userPoolClientId: 'client1',
-  identityPoolId: 'us-east-1:abc',
-  bucket: 'bucket',
-};
+const config = TEST_CONFIG;
 let cognito: FakeCognito;
-const verifierChallenge = {
-  ChallengeName: 'PASSWORD_VERIFIER' as const,
-  Session: 'srp-session',
-  ChallengeParameters: {
-    SRP_B: 'abcdef0123456789'.repeat(20),
-    SALT: '0a1b2c3d',
-    SECRET_BLOCK: 'c2VjcmV0',
-    USER_ID_FOR_SRP: 'sub-1',
-    USERNAME: 'sub-1',
-  },
-};
 const tokens = (n: number, withRefresh = true) => ({
   AuthenticationResult: {
     IdToken: fakeIdToken(),
@@ -75,7 +59,7 @@ function setup(storage: TokenStorage = memoryStorage()) {
 }
 
 async function signedIn() {
-  cognito.on('InitiateAuth', verifierChallenge, { AuthFlow: 'USER_SRP_AUTH' });
+  cognito.on('InitiateAuth', VERIFIER_CHALLENGE, { AuthFlow: 'USER_SRP_AUTH' });
   cognito.on('RespondToAuthChallenge', tokens(1));
   const context = setup();
   await context.auth.signIn('ada@example.com', 'Passw0rd!');
@@ -103,7 +87,7 @@ describe('auth.signIn', () => {
   });
 
   it('offers completeNewPassword for NEW_PASSWORD_REQUIRED', async () => {
-    cognito.on('InitiateAuth', verifierChallenge);
+    cognito.on('InitiateAuth', VERIFIER_CHALLENGE);
     cognito
       .on(
         'RespondToAuthChallenge',
@@ -154,7 +138,7 @@ describe('auth.signIn', () => {
   });
 
   it('reports other challenges as UnsupportedChallengeError', async () => {
-    cognito.on('InitiateAuth', verifierChallenge);
+    cognito.on('InitiateAuth', VERIFIER_CHALLENGE);
     cognito.on('RespondToAuthChallenge', { ChallengeName: 'SMS_MFA', Session: 'x' });
     const error = await setup()
       .auth.signIn('ada@example.com', 'Passw0rd!')
@@ -164,7 +148,7 @@ describe('auth.signIn', () => {
   });
 
   it('maps a wrong password to NotAuthorizedError', async () => {
-    cognito.on('InitiateAuth', verifierChallenge);
+    cognito.on('InitiateAuth', VERIFIER_CHALLENGE);
     cognito.on('RespondToAuthChallenge', serviceError('NotAuthorizedException'));
     await expect(setup().auth.signIn('ada@example.com', 'wrong')).rejects.toBeInstanceOf(NotAuthorizedError);
   });
@@ -225,7 +209,7 @@ describe('auth.confirmSignUp', () => {
   it('signs in with the password from signUp when autoSignIn is on', async () => {
     cognito.on('SignUp', { UserConfirmed: false, UserSub: 'sub-1' });
     cognito.on('ConfirmSignUp', {});
-    cognito.on('InitiateAuth', verifierChallenge);
+    cognito.on('InitiateAuth', VERIFIER_CHALLENGE);
     cognito.on('RespondToAuthChallenge', tokens(1));
     const { auth, events } = setup();
     await auth.signUp('ada@example.com', 'Passw0rd!', { name: 'Ada' });
@@ -241,7 +225,7 @@ describe('auth.confirmSignUp', () => {
   });
 
   it('signs in with the password of a sign-in refused as unconfirmed', async () => {
-    cognito.on('InitiateAuth', verifierChallenge);
+    cognito.on('InitiateAuth', VERIFIER_CHALLENGE);
     cognito.on('RespondToAuthChallenge', serviceError('UserNotConfirmedException')).on('ConfirmSignUp', {});
     const { auth, events } = setup();
     await expect(auth.signIn('ada@example.com', 'Passw0rd!')).rejects.toBeInstanceOf(UserNotConfirmedError);
@@ -252,7 +236,7 @@ describe('auth.confirmSignUp', () => {
   });
 
   it('reports the account confirmed but not signed in when the kept password is refused', async () => {
-    cognito.on('InitiateAuth', verifierChallenge);
+    cognito.on('InitiateAuth', VERIFIER_CHALLENGE);
     cognito.on('RespondToAuthChallenge', serviceError('UserNotConfirmedException')).on('ConfirmSignUp', {});
     const { auth, events } = setup();
     await expect(auth.signIn('ada@example.com', 'Wr0ng!')).rejects.toBeInstanceOf(UserNotConfirmedError);

@@ -6,6 +6,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { FakeCognito } from '../__tests__/fake-cognito.js';
 import { fakeIdToken, RecordingLogger } from '../__tests__/fakes.js';
+import { TEST_CONFIG } from '../__tests__/test-config.js';
 import { identityPoolApi } from '../cognito/identity-pool-operations.js';
 import { IDENTITY_POOLS } from '../cognito/json-client.js';
 import { NotSignedInError } from '../errors.js';
@@ -14,13 +15,7 @@ import type { Auth } from '../types.js';
 import { createIdentityIds } from './identity-id.js';
 import { SessionStore } from './session-store.js';
 
-const config = {
-  region: 'us-east-1',
-  userPoolId: 'us-east-1_Pool1',
-  userPoolClientId: 'client1',
-  identityPoolId: 'us-east-1:pool',
-  bucket: 'bucket',
-};
+const config = TEST_CONFIG;
 
 let identity: FakeCognito;
 beforeEach(() => {

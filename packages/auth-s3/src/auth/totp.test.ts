@@ -7,28 +7,12 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { ErrorAnswer, FakeCognito } from '../__tests__/fake-cognito.js';
 import { fakeIdToken } from '../__tests__/fakes.js';
+import { TEST_CONFIG, VERIFIER_CHALLENGE } from '../__tests__/test-config.js';
 import { createAuthS3 } from '../create-auth-s3.js';
 import { InvalidParameterError, SessionExpiredError } from '../errors.js';
 import type { AuthEvent, AuthS3 } from '../types.js';
 
-const config = {
-  region: 'us-east-1',
-  userPoolId: 'us-east-1_Pool1',
-  userPoolClientId: 'client1',
-  identityPoolId: 'us-east-1:abc',
-  bucket: 'bucket',
-};
-const verifierChallenge = {
-  ChallengeName: 'PASSWORD_VERIFIER' as const,
-  Session: 'srp-session',
-  ChallengeParameters: {
-    SRP_B: 'abcdef0123456789'.repeat(20),
-    SALT: '0a1b2c3d',
-    SECRET_BLOCK: 'c2VjcmV0',
-    USER_ID_FOR_SRP: 'sub-1',
-    USERNAME: 'sub-1',
-  },
-};
+const config = TEST_CONFIG;
 const signedInAnswer = {
   AuthenticationResult: {
     IdToken: fakeIdToken(),
@@ -51,7 +35,7 @@ function library(): AuthS3 & { events: AuthEvent['type'][] } {
 }
 
 async function signedIn() {
-  cognito.on('InitiateAuth', verifierChallenge);
+  cognito.on('InitiateAuth', VERIFIER_CHALLENGE);
   cognito.on('RespondToAuthChallenge', signedInAnswer, { ChallengeName: 'PASSWORD_VERIFIER' });
   const lib = library();
   expect((await lib.auth.signIn('ada@example.com', 'Passw0rd!')).status).toBe('done');
@@ -82,7 +66,7 @@ describe('mfa arguments', () => {
   });
 
   it('refuses a code of the wrong type on the sign-in code step, before answering the challenge', async () => {
-    cognito.on('InitiateAuth', verifierChallenge);
+    cognito.on('InitiateAuth', VERIFIER_CHALLENGE);
     cognito.on(
       'RespondToAuthChallenge',
       { ChallengeName: 'SOFTWARE_TOKEN_MFA', Session: 'mfa-session', ChallengeParameters: {} },

@@ -1,7 +1,7 @@
 /*
  * Services for operation unit tests: the fixture model, an in-memory store, a manual clock and
  * one RSA key pair shared by every test in the file (generating keys is the slow part), plus a
- * builder for users in any status.
+ * builder for users in any status and the identity pool `Logins` of a signed-in one.
  */
 import { ManualClock } from '../../clock.js';
 import { type FixtureOverrides, testStackModel } from '../../testing/index.js';
@@ -54,4 +54,9 @@ export function seedUser(
   const user = services.users.create({ login: email, attributes: {}, password, status });
   user.attributes.email_verified = status === 'UNCONFIRMED' ? 'false' : 'true';
   return user;
+}
+
+/** The identity pool `Logins` of `user` signed in to the fixture's app client: its id token under the pool's provider. */
+export function loginsFor(services: Services, user: UserRecord): Record<string, string> {
+  return { [PROVIDER_NAME]: services.tokens.signIn(user, CLIENT_ID).IdToken };
 }

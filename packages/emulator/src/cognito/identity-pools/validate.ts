@@ -7,9 +7,7 @@
 
 import type { StackModel } from '../../stack-model.js';
 import { ResourceNotFoundError, ValidationError } from '../errors.js';
-import type { OperationFactory } from '../operation.js';
-import type { Services } from '../services/index.js';
-import { type Checked, map, type StructShape, shaped, string } from '../user-pools/request-shape.js';
+import { map, shaped, string } from '../user-pools/request-shape.js';
 
 export const IdentityPoolId = string({ min: 1, max: 55, pattern: '[\\w-]+:[0-9a-f-]+' });
 export const IdentityId = string({ min: 1, max: 55, pattern: '[\\w-]+:[0-9a-f-]+' });
@@ -18,18 +16,8 @@ export const Logins = map(string({ min: 1, max: 128 }), string({ min: 1, max: 50
   max: 10,
 });
 
-/** Wraps an identity pool operation with its input shape (see `request-shape.ts`). */
-export function identityPoolInput<
-  Request,
-  Response,
-  Needs extends keyof Services,
-  Required extends keyof Request & string,
->(
-  shape: StructShape<Required>,
-  factory: OperationFactory<Checked<Request, Required>, Response, Needs>,
-): OperationFactory<Request, Response, Needs> {
-  return shaped(shape, (message) => new ValidationError(message), factory);
-}
+/** Wraps an identity pool operation with its input shape (see `request-shape.ts`); Cognito Identity's answer to a bad one is ValidationException. */
+export const identityPoolInput = shaped((message) => new ValidationError(message));
 
 /** Checks the (well-formed) identity pool id of a request. */
 export function identityPool(model: StackModel, id: string): void {

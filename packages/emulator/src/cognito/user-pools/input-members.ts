@@ -6,19 +6,7 @@
  */
 
 import { InvalidParameterError } from '../errors.js';
-import type { OperationFactory } from '../operation.js';
-import type { Services } from '../services/index.js';
-import {
-  boolean,
-  type Checked,
-  list,
-  map,
-  type Shape,
-  type StructShape,
-  shaped,
-  string,
-  struct,
-} from './request-shape.js';
+import { boolean, list, map, type Shape, shaped, string, struct } from './request-shape.js';
 
 /** Letters, marks, symbols, numbers and punctuation: Cognito's pattern for names and usernames. */
 const PRINTABLE = '[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+';
@@ -53,15 +41,5 @@ export const ClientContext = {
   UserContextData: struct({ IpAddress: string(), EncodedData: string() }),
 } as const;
 
-/** Wraps a user pool operation with its input shape (see `request-shape.ts`). */
-export function userPoolInput<
-  Request,
-  Response,
-  Needs extends keyof Services,
-  Required extends keyof Request & string,
->(
-  shape: StructShape<Required>,
-  factory: OperationFactory<Checked<Request, Required>, Response, Needs>,
-): OperationFactory<Request, Response, Needs> {
-  return shaped(shape, (message) => new InvalidParameterError(message), factory);
-}
+/** Wraps a user pool operation with its input shape (see `request-shape.ts`); Cognito's answer to a bad one is InvalidParameterException. */
+export const userPoolInput = shaped((message) => new InvalidParameterError(message));

@@ -203,24 +203,20 @@ export type Checked<Request, Required extends keyof Request> = Request & {
 };
 
 /**
- * Wraps an operation factory so every request is checked against `shape` first: the one place
- * an operation declares what its input may hold.
+ * A service's input wrapper: it wraps an operation factory so every request is checked against
+ * `shape` first (the one place an operation declares what its input may hold), and a request that
+ * breaks it fails with the service's own error, made by `invalid`.
  */
-export function shaped<
-  Request,
-  Response,
-  Needs extends keyof Services,
-  Required extends keyof Request & string,
->(
-  shape: StructShape<Required>,
-  invalid: ValidationErrorFactory,
-  factory: OperationFactory<Checked<Request, Required>, Response, Needs>,
-): OperationFactory<Request, Response, Needs> {
-  return (services) => {
-    const operation = factory(services);
-    return async (request) => {
-      assertShape(request, shape, invalid);
-      return operation(request as Checked<Request, Required>);
+export function shaped(invalid: ValidationErrorFactory) {
+  return <Request, Response, Needs extends keyof Services, Required extends keyof Request & string>(
+    shape: StructShape<Required>,
+    factory: OperationFactory<Checked<Request, Required>, Response, Needs>,
+  ): OperationFactory<Request, Response, Needs> =>
+    (services) => {
+      const operation = factory(services);
+      return async (request) => {
+        assertShape(request, shape, invalid);
+        return operation(request as Checked<Request, Required>);
+      };
     };
-  };
 }

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import {
   CLIENT_ID,
   IDENTITY_POOL_ID,
+  loginsFor,
   PROVIDER_NAME,
   seedUser,
   testServices,
@@ -11,15 +12,13 @@ import { NotAuthorizedError } from '../../errors.js';
 import { getCredentialsForIdentity } from './getCredentialsForIdentity.js';
 import { getId } from './getId.js';
 
-const ClientId = CLIENT_ID;
 const IdentityPoolId = IDENTITY_POOL_ID;
-const provider = PROVIDER_NAME;
 
 describe('getCredentialsForIdentity', () => {
   it('issues credentials for the authenticated role that S3 can look up', async () => {
     const services = await testServices();
     const ada = seedUser(services, 'ada@example.com');
-    const Logins = { [provider]: services.tokens.signIn(ada, ClientId).IdToken };
+    const Logins = loginsFor(services, ada);
     const { IdentityId } = await getId(services)({ IdentityPoolId, Logins });
     const { Credentials } = await getCredentialsForIdentity(services)({ IdentityId, Logins });
     const issued = services.identities.lookupCredentials(Credentials?.AccessKeyId ?? '');
@@ -29,7 +28,7 @@ describe('getCredentialsForIdentity', () => {
       secretAccessKey: Credentials?.SecretKey,
       sessionToken: Credentials?.SessionToken,
       // S3 builds the `amr` condition list from it: authenticated, the provider, provider:CognitoSignIn:sub.
-      login: `${provider}:${ada.sub}`,
+      login: `${PROVIDER_NAME}:${ada.sub}`,
     });
     expect(issued?.expiration).toBe(Credentials?.Expiration?.getTime());
     expect(Credentials?.Expiration?.getTime()).toBe(services.clock.now() + 3600_000);
@@ -37,9 +36,7 @@ describe('getCredentialsForIdentity', () => {
 
   it('refuses an authenticated identity without its login', async () => {
     const services = await testServices();
-    const Logins = {
-      [provider]: services.tokens.signIn(seedUser(services, 'ada@example.com'), ClientId).IdToken,
-    };
+    const Logins = loginsFor(services, seedUser(services, 'ada@example.com'));
     const { IdentityId } = await getId(services)({ IdentityPoolId, Logins });
     await expect(getCredentialsForIdentity(services)({ IdentityId })).rejects.toThrow(NotAuthorizedError);
   });
@@ -47,15 +44,15 @@ describe('getCredentialsForIdentity', () => {
   it('refuses, with ServerSideTokenCheck, a revoked session and a disabled user', async () => {
     const services = await testServices();
     const ada = seedUser(services, 'ada@example.com');
-    const signedIn = services.tokens.signIn(ada, ClientId);
-    const Logins = { [provider]: signedIn.IdToken };
+    const signedIn = services.tokens.signIn(ada, CLIENT_ID);
+    const Logins = { [PROVIDER_NAME]: signedIn.IdToken };
     const { IdentityId } = await getId(services)({ IdentityPoolId, Logins });
     ada.enabled = false;
     await expect(getCredentialsForIdentity(services)({ IdentityId, Logins })).rejects.toThrow(
       'Invalid login token. User is disabled.',
     );
     ada.enabled = true;
-    services.tokens.revoke(signedIn.RefreshToken ?? '', ClientId);
+    services.tokens.revoke(signedIn.RefreshToken ?? '', CLIENT_ID);
     await expect(getCredentialsForIdentity(services)({ IdentityId, Logins })).rejects.toThrow(
       'Invalid login token. Token has been revoked.',
     );

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import {
   CLIENT_ID,
   IDENTITY_POOL_ID,
+  loginsFor,
   PROVIDER_NAME,
   seedUser,
   testServices,
@@ -10,35 +11,24 @@ import {
 import { NotAuthorizedError, ResourceNotFoundError } from '../../errors.js';
 import { getId } from './getId.js';
 
-const ClientId = CLIENT_ID;
 const IdentityPoolId = IDENTITY_POOL_ID;
-const provider = PROVIDER_NAME;
 
 describe('getId', () => {
   it('returns one identity per user', async () => {
     const services = await testServices();
     const ada = seedUser(services, 'ada@example.com');
-    const a1 = await getId(services)({
-      IdentityPoolId,
-      Logins: { [provider]: services.tokens.signIn(ada, ClientId).IdToken },
-    });
-    const a2 = await getId(services)({
-      IdentityPoolId,
-      Logins: { [provider]: services.tokens.signIn(ada, ClientId).IdToken },
-    });
+    const a1 = await getId(services)({ IdentityPoolId, Logins: loginsFor(services, ada) });
+    const a2 = await getId(services)({ IdentityPoolId, Logins: loginsFor(services, ada) });
     const grace = seedUser(services, 'grace@example.com');
-    const g = await getId(services)({
-      IdentityPoolId,
-      Logins: { [provider]: services.tokens.signIn(grace, ClientId).IdToken },
-    });
+    const g = await getId(services)({ IdentityPoolId, Logins: loginsFor(services, grace) });
     expect(a1.IdentityId).toBe(a2.IdentityId);
     expect(g.IdentityId).not.toBe(a1.IdentityId);
   });
 
   it('refuses access tokens, expired id tokens and tokens for another audience', async () => {
     const services = await testServices();
-    const tokens = services.tokens.signIn(seedUser(services, 'ada@example.com'), ClientId);
-    const get = (token: string) => getId(services)({ IdentityPoolId, Logins: { [provider]: token } });
+    const tokens = services.tokens.signIn(seedUser(services, 'ada@example.com'), CLIENT_ID);
+    const get = (token: string) => getId(services)({ IdentityPoolId, Logins: { [PROVIDER_NAME]: token } });
     await expect(get(tokens.AccessToken)).rejects.toThrow(NotAuthorizedError);
     const otherClient = await testServices({ userPoolClient: { id: 'otherclient' } });
     const foreign = otherClient.tokens.signIn(

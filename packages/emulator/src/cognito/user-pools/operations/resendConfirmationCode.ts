@@ -8,24 +8,13 @@ import type {
 } from '@aws-sdk/client-cognito-identity-provider';
 import { InvalidParameterError } from '../../errors.js';
 import type { OperationFactory } from '../../operation.js';
-import { deliveryForUnknownUser, sendCode } from '../code-delivery.js';
-import { ClientContext, ClientId, SecretHash, Username, userPoolInput } from '../input-members.js';
-import { struct } from '../request-shape.js';
-import { appClient } from '../validate.js';
-
-/** ResendConfirmationCode's request members (API reference, ResendConfirmationCode). */
-const input = struct({ ClientId, SecretHash, Username, ...ClientContext }, ['ClientId', 'Username']);
+import { sendCodeToUser } from '../code-delivery.js';
 
 export const resendConfirmationCode: OperationFactory<
   ResendConfirmationCodeRequest,
   ResendConfirmationCodeResponse,
   'model' | 'users' | 'codes' | 'inbox' | 'store'
-> = userPoolInput(input, ({ model, users, codes, inbox, store }) => async (request) => {
-  appClient(model, request.ClientId);
-  const login = request.Username;
-  const user = users.find(login);
-  if (!user)
-    return { CodeDeliveryDetails: await deliveryForUnknownUser({ model, codes, store }, login, 'signUp') };
+> = sendCodeToUser('signUp', 'resendConfirmationCode', (user) => {
   if (user.status !== 'UNCONFIRMED') throw new InvalidParameterError('User is already confirmed.');
   const email = user.attributes.email;
   if (!email) {
@@ -33,7 +22,5 @@ export const resendConfirmationCode: OperationFactory<
       'Cannot resend codes. Auto verification not turned on or no email for the user.',
     );
   }
-  const delivery = sendCode({ codes, inbox }, user, email, 'signUp', 'resendConfirmationCode');
-  await store.save();
-  return { CodeDeliveryDetails: delivery };
+  return email;
 });
