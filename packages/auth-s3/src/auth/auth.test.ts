@@ -107,7 +107,7 @@ describe('auth.signIn', () => {
   });
 
   it('goes on from completeNewPassword to the SOFTWARE_TOKEN_MFA code step, on the session Cognito sent', async () => {
-    cognito.on('InitiateAuth', verifierChallenge);
+    cognito.on('InitiateAuth', VERIFIER_CHALLENGE);
     cognito
       .on(
         'RespondToAuthChallenge',
