@@ -102,7 +102,7 @@ describe('the journey in Firefox', () => {
     await heading('Confirm your email');
     await fill('Confirmation code', await signUpCode(email));
     await click('button', 'Confirm');
-    await heading('All files');
+    await heading('My files');
   }, 60_000);
 
   it('signs out and signs in again', async () => {
@@ -111,7 +111,7 @@ describe('the journey in Firefox', () => {
     await fill('Email', email);
     await fill('Password', password);
     await click('button', 'Sign in');
-    await heading('All files');
+    await heading('My files');
   }, 30_000);
 
   it('uploads a file and lists it', async () => {

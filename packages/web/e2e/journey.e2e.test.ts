@@ -114,6 +114,26 @@ async function latestCode(to: string, kind: string): Promise<string> {
   return message.code;
 }
 
+/** Runs `fn` with the page's uplink throttled to `bytesPerSecond` (Chromium's network emulation). */
+async function withUplink(bytesPerSecond: number, fn: () => Promise<void>): Promise<void> {
+  const cdp = await page.context().newCDPSession(page);
+  const throttle = (uploadThroughput: number) =>
+    cdp.send('Network.emulateNetworkConditions', {
+      offline: false,
+      latency: 0,
+      downloadThroughput: -1,
+      uploadThroughput,
+    });
+  await cdp.send('Network.enable');
+  await throttle(bytesPerSecond);
+  try {
+    await fn();
+  } finally {
+    await throttle(-1);
+    await cdp.detach();
+  }
+}
+
 describe('the journey of a new user', () => {
   it('signs up, confirms with the inbox code and lands in the empty files view', async () => {
     await page.goto(stack.appUrl);
@@ -151,9 +171,13 @@ describe('the journey of a new user', () => {
         attributeFilter: ['value'],
       });
     });
-    await page.getByLabel('Choose files to upload').setInputFiles([bigFile, image]);
-    await page.getByRole('heading', { name: 'Uploads' }).waitFor();
-    await expectUploaded(2);
+    // Progress moves as parts finish; at 4 MiB/s the big file's two parts (8 and 1 MiB) finish
+    // seconds apart, so a value between 0 and 100 shows however fast the machine is.
+    await withUplink(4 * 1024 * 1024, async () => {
+      await page.getByLabel('Choose files to upload').setInputFiles([bigFile, image]);
+      await page.getByRole('heading', { name: 'Uploads' }).waitFor();
+      await expectUploaded(2);
+    });
     const seen = await page.evaluate(() => (window as unknown as { progressSeen: number[] }).progressSeen);
     expect(
       seen.some((value) => value > 0 && value < 100),
@@ -169,25 +193,12 @@ describe('the journey of a new user', () => {
   it('cancels an upload, leaving no object and no multipart upload behind', async () => {
     // A slow uplink (512 KiB/s: 24 s for the file), so the Cancel click lands while the parts are
     // still being sent even on a loaded machine (at 4 MiB/s a slow click found the upload done).
-    const cdp = await page.context().newCDPSession(page);
-    const throttle = (uploadThroughput: number) =>
-      cdp.send('Network.emulateNetworkConditions', {
-        offline: false,
-        latency: 0,
-        downloadThroughput: -1,
-        uploadThroughput,
-      });
-    await cdp.send('Network.enable');
-    await throttle(512 * 1024);
-    try {
+    await withUplink(512 * 1024, async () => {
       await page.getByLabel('Choose files to upload').setInputFiles([cancelled]);
       await page.getByRole('button', { name: `Cancel upload of ${cancelled.name}` }).click();
       const queue = page.getByRole('region', { name: 'Uploads' });
       await queue.getByText('Cancelled', { exact: true }).waitFor({ timeout: 30_000 });
-    } finally {
-      await throttle(-1);
-      await cdp.detach();
-    }
+    });
     await checkScreen('05b-upload-cancelled');
     await page.getByRole('button', { name: 'Refresh' }).click();
     const table = page.getByRole('table');
