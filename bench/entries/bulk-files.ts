@@ -7,12 +7,7 @@
  * (its `logger`) for ours, each `send` for the baseline. Rounds are interleaved, each on freshly
  * seeded folders.
  */
-import {
-  CopyObjectCommand,
-  DeleteObjectCommand,
-  ListObjectsV2Command,
-  type S3Client,
-} from '@aws-sdk/client-s3';
+import { CopyObjectCommand, DeleteObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import {
   benchPassword,
   createConfirmedUser,
@@ -24,7 +19,7 @@ import {
 import type { BenchEntry } from '../lib/entry.ts';
 import { SetupError } from '../lib/errors.ts';
 import { type AuthS3, configFromOutputs, loadCreateAuthS3 } from '../lib/library.ts';
-import { seedObjects } from '../lib/seed-objects.ts';
+import { countObjects, seedObjects } from '../lib/seed-objects.ts';
 import { interleave, median, wallMilliseconds } from '../lib/stats.ts';
 
 const FILES = 1000;
@@ -47,21 +42,8 @@ async function eachInParallel<T>(items: readonly T[], work: (item: T) => Promise
   );
 }
 
-async function countUnder(s3: S3Client, bucket: string, prefix: string): Promise<number> {
-  let count = 0;
-  let token: string | undefined;
-  do {
-    const page = await s3.send(
-      new ListObjectsV2Command({ Bucket: bucket, Prefix: prefix, ContinuationToken: token }),
-    );
-    count += page.Contents?.length ?? 0;
-    token = page.NextContinuationToken;
-  } while (token);
-  return count;
-}
-
 async function expectCount(s3: S3Client, bucket: string, prefix: string, expected: number, what: string) {
-  const count = await countUnder(s3, bucket, prefix);
+  const count = await countObjects(s3, bucket, prefix);
   if (count !== expected)
     throw new SetupError(`${what}: ${count} objects under ${prefix}, expected ${expected}`);
 }

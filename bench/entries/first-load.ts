@@ -10,9 +10,8 @@
 import { join } from 'node:path';
 import { startDevStack, startPreview } from '@auth-s3/dev-stack';
 import { type Browser, chromium, type Page } from 'playwright-core';
-import { CHROMIUM_ARGS, findChromium } from '../../packages/web/e2e/browser.ts';
+import { benchChromium, CHROMIUM_ARGS } from '../lib/chromium.ts';
 import type { BenchContext, BenchEntry } from '../lib/entry.ts';
-import { NotAvailableError } from '../lib/errors.ts';
 import { runCommand } from '../lib/processes.ts';
 import { KiB } from '../lib/stats.ts';
 
@@ -116,12 +115,7 @@ export const firstLoadEntry: BenchEntry = {
     },
   ],
   async run(context) {
-    let executablePath: string;
-    try {
-      executablePath = findChromium();
-    } catch (cause) {
-      throw new NotAvailableError(cause instanceof Error ? cause.message : String(cause), { cause });
-    }
+    const executablePath = benchChromium();
     context.log('building the Amplify page');
     const amplifyDir = await buildAmplify(context);
     const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS, headless: true });

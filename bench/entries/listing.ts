@@ -3,7 +3,6 @@
  * through auth-s3's `files.listAll` beside a raw ListObjectsV2 pagination loop with the same
  * credentials' role, interleaved. Both sides must see every object.
  */
-import { ListObjectsV2Command, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import {
   benchPassword,
   createConfirmedUser,
@@ -15,38 +14,12 @@ import {
 import type { BenchEntry } from '../lib/entry.ts';
 import { SetupError } from '../lib/errors.ts';
 import { configFromOutputs, loadCreateAuthS3 } from '../lib/library.ts';
+import { countObjects, seedObjects } from '../lib/seed-objects.ts';
 import { interleave, median, wallMilliseconds } from '../lib/stats.ts';
 
 const OBJECTS = 10_000;
-const SEED_CONCURRENCY = 32;
 const ROUNDS = 5;
 const FOLDER = 'bench-list/';
-
-async function seed(s3: S3Client, bucket: string, prefix: string): Promise<void> {
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: SEED_CONCURRENCY }, async () => {
-      while (next < OBJECTS) {
-        const index = next++;
-        const key = `${prefix}file-${String(index).padStart(5, '0')}.txt`;
-        await s3.send(new PutObjectCommand({ Bucket: bucket, Key: key, Body: `object ${index}\n` }));
-      }
-    }),
-  );
-}
-
-async function rawListAll(s3: S3Client, bucket: string, prefix: string): Promise<number> {
-  let count = 0;
-  let token: string | undefined;
-  do {
-    const page = await s3.send(
-      new ListObjectsV2Command({ Bucket: bucket, Prefix: prefix, ContinuationToken: token }),
-    );
-    count += page.Contents?.length ?? 0;
-    token = page.NextContinuationToken;
-  } while (token);
-  return count;
-}
 
 function expectAll(count: number, who: string): void {
   if (count !== OBJECTS) throw new SetupError(`${who} listed ${count} objects, expected ${OBJECTS}`);
@@ -74,14 +47,23 @@ export const listing: BenchEntry = {
       const bucket = emulator.outputs.BucketName;
       const prefix = `public/${FOLDER}`;
       context.log(`seeding ${OBJECTS} objects`);
-      const seedMs = await wallMilliseconds(() => seed(s3, bucket, prefix));
+      const seedMs = await wallMilliseconds(() =>
+        seedObjects(
+          s3,
+          bucket,
+          Array.from(
+            { length: OBJECTS },
+            (_, index) => `${prefix}file-${String(index).padStart(5, '0')}.txt`,
+          ),
+        ),
+      );
       context.log(`seeded in ${(seedMs / 1000).toFixed(1)} s`);
       // The baseline alone first, so its figure is there even when auth-s3 is not built yet.
       const rawOnly: number[] = [];
       for (let round = 0; round < ROUNDS; round++) {
         rawOnly.push(
           await wallMilliseconds(async () =>
-            expectAll(await rawListAll(s3, bucket, prefix), 'ListObjectsV2'),
+            expectAll(await countObjects(s3, bucket, prefix), 'ListObjectsV2'),
           ),
         );
       }
@@ -100,7 +82,8 @@ export const listing: BenchEntry = {
       const samples = await interleave(
         ROUNDS,
         () => wallMilliseconds(async () => expectAll(await libraryListAll(), 'auth-s3 listAll')),
-        () => wallMilliseconds(async () => expectAll(await rawListAll(s3, bucket, prefix), 'ListObjectsV2')),
+        () =>
+          wallMilliseconds(async () => expectAll(await countObjects(s3, bucket, prefix), 'ListObjectsV2')),
       );
       context.record('list-10k', {
         ours: median(samples.ours),

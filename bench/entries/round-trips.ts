@@ -9,8 +9,8 @@ import { access, readFile, writeFile } from 'node:fs/promises';
 import type { Server } from 'node:http';
 import { join } from 'node:path';
 import { buildWebApp } from '@auth-s3/dev-stack';
-import { CHROMIUM_ARGS, findChromium } from '@auth-s3/web/e2e/browser';
 import { type Browser, chromium, type Page } from 'playwright-core';
+import { benchChromium, CHROMIUM_ARGS } from '../lib/chromium.ts';
 import {
   benchPassword,
   createConfirmedUser,
@@ -59,6 +59,16 @@ export async function templateForOrigin(template: string, origin: string, out: s
   if (rules === 0) throw new SetupError('The template has no bucket CORS rule to point at the bench origin');
   await writeFile(out, JSON.stringify(parsed));
   return out;
+}
+
+/** The emulator in its own process, on the synthesized stack with its bucket CORS rule admitting `origin`. */
+export async function startEmulatorForOrigin(
+  context: BenchContext,
+  origin: string,
+): Promise<RunningEmulator> {
+  const synthesized = await ensureTemplate(context.repoRoot, context.tmpDir, context.log);
+  const template = await templateForOrigin(synthesized, origin, join(context.tmpDir, 'template.json'));
+  return startEmulatorProcess({ repoRoot: context.repoRoot, dir: context.tmpDir, template });
 }
 
 /** The web app built for the emulator whose outputs file is `outputsFile`, into the entry's scratch dir. */
@@ -156,20 +166,8 @@ export const roundTrips: BenchEntry = {
     requestCount('repeated', 'requests repeated within a window', 0),
   ],
   async run(context) {
-    let executablePath: string;
-    try {
-      // The browser tests' lookup: CHROMIUM_PATH, then the usual Debian/Ubuntu paths.
-      executablePath = findChromium();
-    } catch (cause) {
-      throw new NotAvailableError(cause instanceof Error ? cause.message : String(cause), { cause });
-    }
-    const synthesized = await ensureTemplate(context.repoRoot, context.tmpDir, context.log);
-    const template = await templateForOrigin(synthesized, APP_ORIGIN, join(context.tmpDir, 'template.json'));
-    const emulator = await startEmulatorProcess({
-      repoRoot: context.repoRoot,
-      dir: context.tmpDir,
-      template,
-    });
+    const executablePath = benchChromium();
+    const emulator = await startEmulatorForOrigin(context, APP_ORIGIN);
     let server: Server | undefined;
     let browser: Browser | undefined;
     try {

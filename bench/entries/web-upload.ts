@@ -8,15 +8,14 @@ import { link } from 'node:fs/promises';
 import type { Server } from 'node:http';
 import { join } from 'node:path';
 import { type Browser, chromium, type Page } from 'playwright-core';
-import { CHROMIUM_ARGS, findChromium } from '../../packages/web/e2e/browser.ts';
-import { createConfirmedUser, ensureTemplate, startEmulatorProcess } from '../lib/emulator.ts';
+import { benchChromium, CHROMIUM_ARGS } from '../lib/chromium.ts';
+import { createConfirmedUser } from '../lib/emulator.ts';
 import type { BenchEntry } from '../lib/entry.ts';
-import { NotAvailableError } from '../lib/errors.ts';
 import { serveStatic } from '../lib/static-server.ts';
 import { interleave, MiB, median } from '../lib/stats.ts';
 import { writeRandomFile } from '../lib/transfers.ts';
 import { presignedUrl } from './library-upload.ts';
-import { buildWebFor, signIn, templateForOrigin } from './round-trips.ts';
+import { buildWebFor, signIn, startEmulatorForOrigin } from './round-trips.ts';
 
 const APP_HOST = 'localhost';
 /** Not round-trips' port, so the two entries never share an origin's storage. */
@@ -72,19 +71,8 @@ export const webUpload: BenchEntry = {
     },
   ],
   async run(context) {
-    let executablePath: string;
-    try {
-      executablePath = findChromium();
-    } catch (cause) {
-      throw new NotAvailableError(cause instanceof Error ? cause.message : String(cause), { cause });
-    }
-    const synthesized = await ensureTemplate(context.repoRoot, context.tmpDir, context.log);
-    const template = await templateForOrigin(synthesized, APP_ORIGIN, join(context.tmpDir, 'template.json'));
-    const emulator = await startEmulatorProcess({
-      repoRoot: context.repoRoot,
-      dir: context.tmpDir,
-      template,
-    });
+    const executablePath = benchChromium();
+    const emulator = await startEmulatorForOrigin(context, APP_ORIGIN);
     let server: Server | undefined;
     let browser: Browser | undefined;
     try {
