@@ -3,8 +3,8 @@
  * `CHROMIUM_PATH` first, then the usual Debian/Ubuntu paths; a missing browser fails with the
  * command that installs it.
  */
-import { existsSync } from 'node:fs';
 import { type Browser, chromium } from 'playwright-core';
+import { findBrowser } from './find-browser';
 
 const USUAL_PATHS = [
   '/usr/bin/chromium',
@@ -26,18 +26,9 @@ export const CHROMIUM_ARGS = [
 
 /** The Chromium executable, or an error that says how to install one. */
 export function findChromium(env: NodeJS.ProcessEnv = process.env): string {
-  const explicit = env.CHROMIUM_PATH;
-  if (explicit) {
-    if (existsSync(explicit)) return explicit;
-    throw new Error(
-      `CHROMIUM_PATH is ${explicit}, which does not exist. Point it at a Chromium binary or unset it.`,
-    );
-  }
-  const found = USUAL_PATHS.find((path) => existsSync(path));
-  if (found) return found;
-  throw new Error(
-    `No Chromium found (looked in ${USUAL_PATHS.join(', ')}). Install it with \`apt-get install -y chromium\` ` +
-      '(as .ci/run does), or set CHROMIUM_PATH to a Chromium binary.',
+  return findBrowser(
+    { name: 'Chromium', envVar: 'CHROMIUM_PATH', paths: USUAL_PATHS, aptPackage: 'chromium' },
+    env,
   );
 }
 

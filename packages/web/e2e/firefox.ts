@@ -4,25 +4,16 @@
  * Debian paths; a missing browser fails with the command that installs it. Downloads go to a folder
  * the test gives, without a dialog.
  */
-import { existsSync } from 'node:fs';
 import puppeteer, { type Browser } from 'puppeteer-core';
+import { findBrowser } from './find-browser';
 
 const USUAL_PATHS = ['/usr/bin/firefox-esr', '/usr/bin/firefox'];
 
 /** The Firefox executable, or an error that says how to install one. */
 export function findFirefox(env: NodeJS.ProcessEnv = process.env): string {
-  const explicit = env.FIREFOX_PATH;
-  if (explicit) {
-    if (existsSync(explicit)) return explicit;
-    throw new Error(
-      `FIREFOX_PATH is ${explicit}, which does not exist. Point it at a Firefox binary or unset it.`,
-    );
-  }
-  const found = USUAL_PATHS.find((path) => existsSync(path));
-  if (found) return found;
-  throw new Error(
-    `No Firefox found (looked in ${USUAL_PATHS.join(', ')}). Install it with \`apt-get install -y firefox-esr\` ` +
-      '(as .ci/run does), or set FIREFOX_PATH to a Firefox binary.',
+  return findBrowser(
+    { name: 'Firefox', envVar: 'FIREFOX_PATH', paths: USUAL_PATHS, aptPackage: 'firefox-esr' },
+    env,
   );
 }
 
