@@ -10,24 +10,26 @@
  * user gone. Each new screen is screenshotted to `artifacts/screenshots/` and checked with axe-core
  * (no serious or critical violations).
  */
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { type DevStack, startDevStack, WEB_ROOT } from '@auth-s3/dev-stack';
+import type { DevStack } from '@auth-s3/dev-stack';
 import { TIME_STEP_MS, totpCode } from '@auth-s3/emulator/testing';
 import { createAuthS3, parseOutputs } from 'auth-s3';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { seriousViolations } from './axe';
-import { launchChromium } from './browser';
+import {
+  checkScreen,
+  type DevStackBrowser,
+  screenshotFailure,
+  startDevStackBrowser,
+} from './dev-stack-browser';
 
-const SCREENSHOTS = join(WEB_ROOT, 'artifacts', 'screenshots');
 const email = `account-${Date.now()}@example.com`;
 const password = 'Account-Passw0rd!';
 const newPassword = 'Changed-Passw0rd?';
 
+let env: DevStackBrowser;
 let stack: DevStack;
-let browser: Browser;
 let page: Page;
 let dataDir: string;
 /** The secret read from the page, and the last 30-second step a code was used for. */
@@ -35,40 +37,18 @@ let secret = '';
 let lastStep = Number.NEGATIVE_INFINITY;
 
 beforeAll(async () => {
-  dataDir = mkdtempSync(join(tmpdir(), 'auth-s3-web-account-'));
-  mkdirSync(SCREENSHOTS, { recursive: true });
-  stack = await startDevStack({
-    local: true,
-    appPort: 0,
-    dataDir: join(dataDir, 'emulator'),
-    outputsFile: join(dataDir, 'aws-outputs.local.json'),
-    quiet: true,
-    logLevel: 'warn',
-  });
-  browser = await launchChromium();
-  page = await (await browser.newContext({ viewport: { width: 1280, height: 860 } })).newPage();
-  page.on('pageerror', (error) => console.error(`[browser] ${error.message}`));
+  env = await startDevStackBrowser('account');
+  ({ stack, dataDir } = env);
+  page = await env.openPage();
 }, 240_000);
 
 afterEach(async ({ task }) => {
-  if (task.result?.state === 'fail' && page) {
-    await page.screenshot({
-      path: join(SCREENSHOTS, `failed-account-${task.name.replace(/\W+/g, '-')}.png`),
-      fullPage: true,
-    });
-  }
+  if (task.result?.state === 'fail' && page) await screenshotFailure(page, 'failed-account', task.name);
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await stack?.close();
-  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+  await env?.close();
 });
-
-async function checkScreen(name: string): Promise<void> {
-  await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
-  expect(await seriousViolations(page), `axe on ${name}`).toEqual([]);
-}
 
 /**
  * A code the emulator has not seen yet: Cognito takes each 30-second step once, with one step of
@@ -141,7 +121,7 @@ describe('the account page', () => {
     await profile.getByText(email).waitFor();
     await profile.getByText('Verified').waitFor();
     await page.getByText(/^Off:/).waitFor();
-    await checkScreen('20-account');
+    await checkScreen(page, '20-account');
   }, 60_000);
 
   it('sets up an authenticator app from the secret shown on the page', async () => {
@@ -150,7 +130,7 @@ describe('the account page', () => {
     const shown = await page.getByLabel('Setup key').inputValue();
     expect(shown).toMatch(/^([A-Z2-7]{4} )+[A-Z2-7]{1,4}$/);
     secret = shown.replaceAll(' ', '');
-    await checkScreen('21-account-totp-setup');
+    await checkScreen(page, '21-account-totp-setup');
     // A 5-digit code is refused before any request, and the set-up stays open.
     await page.getByLabel('Authenticator code').fill('12345');
     await page.getByRole('button', { name: 'Verify and turn on' }).click();
@@ -182,7 +162,7 @@ describe('the account page', () => {
     await form.getByLabel('Password', { exact: true }).fill(password);
     await form.getByRole('button', { name: 'Turn off' }).click();
     await form.getByText('Enter the code from your authenticator app.').waitFor();
-    await checkScreen('22-account-totp-off');
+    await checkScreen(page, '22-account-totp-off');
     await form.getByLabel('Authenticator code').fill(await freshCode());
     await form.getByRole('button', { name: 'Turn off' }).click();
     await page.getByText(/Two-factor sign-in is off\./).waitFor();
@@ -203,10 +183,10 @@ describe('the account page', () => {
   it('deletes the account: its private files first, then the user', async () => {
     const section = page.getByRole('region', { name: 'Delete account' });
     await section.getByLabel('Type your email to confirm').fill(email);
-    await checkScreen('23-account-delete');
+    await checkScreen(page, '23-account-delete');
     await section.getByRole('button', { name: 'Delete my account' }).click();
     await page.getByText('Your account was deleted, with its 2 private files.').waitFor();
-    await checkScreen('24-account-deleted');
+    await checkScreen(page, '24-account-deleted');
 
     const keys = storedKeys();
     const privateKeys = [...keys].filter(([key]) => key.startsWith('private/'));

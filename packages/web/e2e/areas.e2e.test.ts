@@ -10,72 +10,44 @@
  * answers "Replace?" for an upload, restores a deleted file and an earlier version whose bytes come
  * back. Every screen is screenshotted to `artifacts/screenshots/` and checked with axe-core.
  */
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { type DevStack, startDevStack, WEB_ROOT } from '@auth-s3/dev-stack';
-import type { Browser, Page } from 'playwright-core';
+import type { DevStack } from '@auth-s3/dev-stack';
+import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { seriousViolations } from './axe';
-import { launchChromium } from './browser';
+import {
+  checkScreen,
+  type DevStackBrowser,
+  screenshotFailure,
+  startDevStackBrowser,
+} from './dev-stack-browser';
 
-const SCREENSHOTS = join(WEB_ROOT, 'artifacts', 'screenshots');
 const password = 'Areas-Passw0rd!';
 const run = Date.now();
 const emailA = `areas-a-${run}@example.com`;
 const emailB = `areas-b-${run}@example.com`;
 const text = (name: string, body: string) => ({ name, mimeType: 'text/plain', buffer: Buffer.from(body) });
 
+let env: DevStackBrowser;
 let stack: DevStack;
-let browser: Browser;
 let pageA: Page;
 let pageB: Page;
 let dataDir: string;
 
 beforeAll(async () => {
-  dataDir = mkdtempSync(join(tmpdir(), 'auth-s3-web-areas-'));
-  mkdirSync(SCREENSHOTS, { recursive: true });
-  stack = await startDevStack({
-    local: true,
-    appPort: 0,
-    dataDir: join(dataDir, 'emulator'),
-    outputsFile: join(dataDir, 'aws-outputs.local.json'),
-    quiet: true,
-    logLevel: 'warn',
-  });
-  browser = await launchChromium();
-  const open = async () => {
-    const context = await browser.newContext({
-      viewport: { width: 1280, height: 860 },
-      acceptDownloads: true,
-    });
-    const page = await context.newPage();
-    page.on('pageerror', (error) => console.error(`[browser] ${error.message}`));
-    return page;
-  };
-  pageA = await open();
-  pageB = await open();
+  env = await startDevStackBrowser('areas');
+  ({ stack, dataDir } = env);
+  pageA = await env.openPage({ acceptDownloads: true });
+  pageB = await env.openPage({ acceptDownloads: true });
 }, 240_000);
 
 afterEach(async ({ task }) => {
-  if (task.result?.state === 'fail' && pageA) {
-    await pageA.screenshot({
-      path: join(SCREENSHOTS, `areas-failed-${task.name.replace(/\W+/g, '-')}.png`),
-      fullPage: true,
-    });
-  }
+  if (task.result?.state === 'fail' && pageA) await screenshotFailure(pageA, 'areas-failed', task.name);
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await stack?.close();
-  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+  await env?.close();
 });
-
-async function checkScreen(page: Page, name: string): Promise<void> {
-  await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
-  expect(await seriousViolations(page), `axe on ${name}`).toEqual([]);
-}
 
 async function signUp(page: Page, email: string): Promise<void> {
   await page.goto(stack.appUrl);
