@@ -7,11 +7,11 @@
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { launchChromium } from '@auth-s3/browser-testing';
 import { type DevStack, startDevStack, WEB_ROOT } from '@auth-s3/dev-stack';
 import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { seriousViolations } from './axe';
-import { launchChromium } from './browser';
 
 /** Where every journey's screenshots land. */
 export const SCREENSHOTS = join(WEB_ROOT, 'artifacts', 'screenshots');

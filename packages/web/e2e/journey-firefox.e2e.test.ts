@@ -11,10 +11,10 @@
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { launchFirefox } from '@auth-s3/browser-testing/firefox';
 import { type Preview, startPreview } from '@auth-s3/dev-stack';
 import type { Browser, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchFirefox } from './firefox';
 import { type PageProblems, watchPageProblems } from './page-problems';
 import { gradientPng } from './test-files';
 
