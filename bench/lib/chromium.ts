@@ -1,12 +1,12 @@
 /*
- * The system Chromium for the entries that drive the web app, found as the web's browser tests find
- * it (CHROMIUM_PATH, then the usual Debian/Ubuntu paths). Without one, an entry is not available
- * rather than failed.
+ * The system Chromium for the entries that drive the web app, found as the browser tests find it
+ * (`@auth-s3/browser-testing`: CHROMIUM_PATH, then the usual Debian/Ubuntu paths). Without one, an
+ * entry is not available rather than failed.
  */
-import { findChromium } from '@auth-s3/web/e2e/browser';
+import { findChromium } from '@auth-s3/browser-testing';
 import { NotAvailableError } from './errors.ts';
 
-export { CHROMIUM_ARGS } from '@auth-s3/web/e2e/browser';
+export { CHROMIUM_ARGS } from '@auth-s3/browser-testing';
 
 /** Chromium's executable path, or NotAvailableError saying how to install it. */
 export function benchChromium(): string {

@@ -42,6 +42,11 @@ export interface DevStackOptions {
   logLevel?: 'info' | 'warn' | 'error' | 'silent';
   /** Changes the stack model read from the template before the emulator starts (tests). */
   adjustModel?: (model: StackModel) => StackModel;
+  /**
+   * A synthesized template to serve instead of `cdk.out`'s, which is then neither checked nor
+   * synthesized (tests: another stack's `-c` flags, e.g. a `@auth-s3/stack-testing` fixture).
+   */
+  template?: string;
 }
 
 /** A running dev stack. */
@@ -99,20 +104,21 @@ export async function startDevStack(options: DevStackOptions = {}): Promise<DevS
 /** What {@link startAppEmulator} needs: the emulator options of {@link DevStackOptions}, the file chosen. */
 export type AppEmulatorOptions = Pick<
   DevStackOptions,
-  'dataDir' | 'emulatorPort' | 'quiet' | 'adjustModel'
+  'dataDir' | 'emulatorPort' | 'quiet' | 'adjustModel' | 'template'
 > & {
   outputsFile: string;
 };
 
 /**
  * The emulator for an app served on `localhost:appPort` (the dev server or the preview): a fresh
- * template, loaded as the stack model with that origin in the bucket's CORS rule, started in-process.
+ * template (or the one given), loaded as the stack model with that origin in the bucket's CORS rule,
+ * started in-process.
  */
 export async function startAppEmulator(
   options: AppEmulatorOptions,
   appPort: number,
 ): Promise<{ endpoint: string; stop(): Promise<void> }> {
-  const loaded = loadStackModel(await readTemplate(await ensureTemplate()), {
+  const loaded = loadStackModel(await readTemplate(options.template ?? (await ensureTemplate())), {
     stackName: STACK_NAME,
     region: EMULATOR_REGION,
   });

@@ -4,12 +4,15 @@
  * fetch `/_emulator/inbox` same-origin and read everyone's codes. Every S3 answer carries
  * `Content-Security-Policy: sandbox …` (scripts still run), which gives such a document an opaque
  * origin: `/_emulator/` is then another origin and sends no CORS headers, so nothing there is
- * readable. Proven in headless Chromium with a page that tries fetch, no-cors fetch, XHR and an iframe.
+ * readable. Proven in headless Chromium, launched as the browser tests launch it
+ * (`@auth-s3/browser-testing`), with a page that tries fetch, no-cors fetch, XHR and an iframe.
  */
+
+import { launchChromium } from '@auth-s3/browser-testing';
 import { GetCredentialsForIdentityCommand, GetIdCommand } from '@aws-sdk/client-cognito-identity';
 import { GetObjectCommand, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
-import { type Browser, chromium } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Harness, startHarness } from './harness.js';
 
@@ -73,12 +76,7 @@ beforeAll(async () => {
       ContentType: 'text/html',
     }),
   );
-  // As packages/web/e2e/browser.ts launches it.
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    headless: true,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-  });
+  browser = await launchChromium();
 }, 60_000);
 afterAll(async () => {
   await browser?.close();

@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { GetCredentialsForIdentityCommand, GetIdCommand } from '@aws-sdk/client-cognito-identity';
 import {
   AdminCreateUserCommand,
+  type AttributeType,
   ConfirmForgotPasswordCommand,
   ForgotPasswordCommand,
   InitiateAuthCommand,
@@ -19,7 +20,7 @@ import {
 } from '@aws-sdk/client-cognito-identity-provider';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectAwsError } from './aws-error.js';
-import { type Harness, startHarness } from './harness.js';
+import { type Harness, startHarness, withHarness } from './harness.js';
 
 let h: Harness;
 let ClientId: string;
@@ -45,16 +46,35 @@ const signUp = (email: string, extra: Partial<ConstructorParameters<typeof SignU
     }),
   );
 
+/** SignUp of `email` with its email attribute and `attributes` after it. */
+const signUpWithAttributes = (email: string, ...attributes: AttributeType[]) =>
+  signUp(email, { UserAttributes: [{ Name: 'email', Value: email }, ...attributes] });
+
+/**
+ * How each of `times` calls of `attempt`, one after another, ended: `success` or the error's
+ * `name: message`.
+ */
+async function outcomes(times: number, attempt: () => Promise<unknown>, success: string): Promise<string[]> {
+  const answers: string[] = [];
+  for (let i = 0; i < times; i++) {
+    answers.push(
+      await attempt().then(
+        () => success,
+        (error: Error) => `${error.name}: ${error.message}`,
+      ),
+    );
+  }
+  return answers;
+}
+
 describe('SignUp (API reference: SignUp, "Errors" and "Request Parameters")', () => {
   it('refuses an attribute that is not in the pool schema with InvalidParameterException', async () => {
     await expectAwsError(
-      signUp('schema@example.com', {
-        UserAttributes: [
-          { Name: 'email', Value: 'schema@example.com' },
-          { Name: 'favourite_colour', Value: 'blue' },
-          { Name: 'custom:tier', Value: 'gold' },
-        ],
-      }),
+      signUpWithAttributes(
+        'schema@example.com',
+        { Name: 'favourite_colour', Value: 'blue' },
+        { Name: 'custom:tier', Value: 'gold' },
+      ),
       'InvalidParameterException',
       'Attributes did not conform to the schema: favourite_colour: Attribute does not exist in the schema.\n' +
         'custom:tier: Attribute does not exist in the schema.\n',
@@ -63,12 +83,7 @@ describe('SignUp (API reference: SignUp, "Errors" and "Request Parameters")', ()
 
   it('refuses an attribute the app client may not write (UserPoolClientType, "WriteAttributes")', async () => {
     await expectAwsError(
-      signUp('verified@example.com', {
-        UserAttributes: [
-          { Name: 'email', Value: 'verified@example.com' },
-          { Name: 'email_verified', Value: 'true' },
-        ],
-      }),
+      signUpWithAttributes('verified@example.com', { Name: 'email_verified', Value: 'true' }),
       'NotAuthorizedException',
       'A client attempted to write unauthorized attribute',
     );
@@ -87,12 +102,7 @@ describe('SignUp (API reference: SignUp, "Errors" and "Request Parameters")', ()
       "1 validation error detected: Value at 'username' failed to satisfy constraint: Member must have length less than or equal to 128",
     );
     await expectAwsError(
-      signUp('long-value@example.com', {
-        UserAttributes: [
-          { Name: 'email', Value: 'long-value@example.com' },
-          { Name: 'name', Value: 'n'.repeat(2049) },
-        ],
-      }),
+      signUpWithAttributes('long-value@example.com', { Name: 'name', Value: 'n'.repeat(2049) }),
       'InvalidParameterException',
       "1 validation error detected: Value at 'userAttributes.2.member.value' failed to satisfy constraint: Member must have length less than or equal to 2048",
     );
@@ -131,27 +141,22 @@ describe('SignUp (API reference: SignUp, "Errors" and "Request Parameters")', ()
 
 describe('SignUp with custom attributes (UserPoolClientType, "WriteAttributes")', () => {
   it('writes a custom attribute only where the client lists it: the default is the standard attributes', async () => {
-    const signUpWith = async (writeAttributes: string[] | undefined) => {
-      const pool = await startHarness({
-        userPool: { customAttributes: ['custom:tier'] },
-        userPoolClient: { writeAttributes },
-      });
-      try {
-        return await pool.idp.send(
-          new SignUpCommand({
-            ClientId: pool.model.userPoolClient.id,
-            Username: 'tier@example.com',
-            Password: PASSWORD,
-            UserAttributes: [
-              { Name: 'email', Value: 'tier@example.com' },
-              { Name: 'custom:tier', Value: 'gold' },
-            ],
-          }),
-        );
-      } finally {
-        await pool.close();
-      }
-    };
+    const signUpWith = (writeAttributes: string[] | undefined) =>
+      withHarness(
+        { userPool: { customAttributes: ['custom:tier'] }, userPoolClient: { writeAttributes } },
+        (pool) =>
+          pool.idp.send(
+            new SignUpCommand({
+              ClientId: pool.model.userPoolClient.id,
+              Username: 'tier@example.com',
+              Password: PASSWORD,
+              UserAttributes: [
+                { Name: 'email', Value: 'tier@example.com' },
+                { Name: 'custom:tier', Value: 'gold' },
+              ],
+            }),
+          ),
+      );
     await expectAwsError(
       signUpWith(undefined),
       'NotAuthorizedException',
@@ -188,9 +193,8 @@ describe('AdminCreateUser (API reference: AdminCreateUser, "Errors")', () => {
 
 describe('AdminCreateUser in a pool without email sign-in (Schema: email Required)', () => {
   it('refuses a user without the required attribute', async () => {
-    const plain = await startHarness({ userPool: { usernameAttributes: [] } });
-    try {
-      await expectAwsError(
+    await withHarness({ userPool: { usernameAttributes: [] } }, (plain) =>
+      expectAwsError(
         plain.idp.send(
           new AdminCreateUserCommand({
             UserPoolId: plain.model.userPool.id,
@@ -200,10 +204,8 @@ describe('AdminCreateUser in a pool without email sign-in (Schema: email Require
         ),
         'InvalidParameterException',
         'Attributes did not conform to the schema: email: The attribute is required\n',
-      );
-    } finally {
-      await plain.close();
-    }
+      ),
+    );
   });
 });
 
@@ -232,9 +234,8 @@ describe('InitiateAuth (API reference: InitiateAuth, "AuthFlow")', () => {
 
 describe('InitiateAuth in a client without ALLOW_REFRESH_TOKEN_AUTH (CreateUserPoolClient, "ExplicitAuthFlows")', () => {
   it('refuses REFRESH_TOKEN_AUTH', async () => {
-    const srpOnly = await startHarness({ userPoolClient: { explicitAuthFlows: ['ALLOW_USER_SRP_AUTH'] } });
-    try {
-      await expectAwsError(
+    await withHarness({ userPoolClient: { explicitAuthFlows: ['ALLOW_USER_SRP_AUTH'] } }, (srpOnly) =>
+      expectAwsError(
         srpOnly.idp.send(
           new InitiateAuthCommand({
             ClientId: srpOnly.model.userPoolClient.id,
@@ -244,10 +245,8 @@ describe('InitiateAuth in a client without ALLOW_REFRESH_TOKEN_AUTH (CreateUserP
         ),
         'InvalidParameterException',
         'REFRESH_TOKEN_AUTH flow not enabled for this client',
-      );
-    } finally {
-      await srpOnly.close();
-    }
+      ),
+    );
   });
 });
 
@@ -391,18 +390,7 @@ describe('RespondToAuthChallenge NEW_PASSWORD_REQUIRED (API reference: RespondTo
 describe('Lockout where the pool hides users (developer guide, "Managing user existence error responses")', () => {
   it('answers wrong passwords for a real account and an unknown email alike, lockout included', async () => {
     await h.createUser('locked@example.com', PASSWORD);
-    const attempts = async (email: string) => {
-      const answers: string[] = [];
-      for (let i = 0; i < 7; i++) {
-        answers.push(
-          await srpSignIn(email, 'Wrong-Horse-1').then(
-            () => 'signed in',
-            (error: Error) => `${error.name}: ${error.message}`,
-          ),
-        );
-      }
-      return answers;
-    };
+    const attempts = (email: string) => outcomes(7, () => srpSignIn(email, 'Wrong-Horse-1'), 'signed in');
     const real = await attempts('locked@example.com');
     const unknown = await attempts('nobody-here@example.com');
     expect(real).toContain('NotAuthorizedException: Password attempts exceeded');
@@ -413,24 +401,19 @@ describe('Lockout where the pool hides users (developer guide, "Managing user ex
     await h.createUser('reset@example.com', PASSWORD);
     const attempts = async (email: string) => {
       await h.idp.send(new ForgotPasswordCommand({ ClientId, Username: email }));
-      const answers: string[] = [];
-      for (let i = 0; i < 6; i++) {
-        answers.push(
-          await h.idp
-            .send(
-              new ConfirmForgotPasswordCommand({
-                ClientId,
-                Username: email,
-                ConfirmationCode: '000000',
-                Password: 'Brand-New-Pass-1',
-              }),
-            )
-            .then(
-              () => 'reset',
-              (error: Error) => `${error.name}: ${error.message}`,
-            ),
-        );
-      }
+      const answers = await outcomes(
+        6,
+        () =>
+          h.idp.send(
+            new ConfirmForgotPasswordCommand({
+              ClientId,
+              Username: email,
+              ConfirmationCode: '000000',
+              Password: 'Brand-New-Pass-1',
+            }),
+          ),
+        'reset',
+      );
       // A weak password is refused before the code is looked at, for both alike.
       answers.push(
         await h.idp

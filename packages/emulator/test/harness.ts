@@ -59,6 +59,22 @@ export interface Harness {
   close(): Promise<void>;
 }
 
+/**
+ * Runs `use` against an emulator of its own, started with `overrides` (a pool, client or identity
+ * pool other than the suite's), and closes it after, whether `use` resolves or throws.
+ */
+export async function withHarness<T>(
+  overrides: FixtureOverrides,
+  use: (harness: Harness) => Promise<T>,
+): Promise<T> {
+  const harness = await startHarness(overrides);
+  try {
+    return await use(harness);
+  } finally {
+    await harness.close();
+  }
+}
+
 /** Any static credentials: the SDK then signs, which Admin* and ListUsers require (the key is not checked). */
 const credentials = { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'secret' };
 

@@ -1,7 +1,7 @@
 /*
  * The synthesized AuthS3Stack templates as test fixtures: copies of what `pnpm synth` writes (the
- * default stack, and an ephemeral one with a web origin), so suites get the stack's real policies,
- * CORS rule and ids without a 10–30 s synth. infra's `template-fixture.test.ts` synthesizes the app
+ * default stack, an ephemeral one with a web origin, and one that requires MFA), so suites get the
+ * stack's real policies, CORS rule and ids without a 10–30 s synth. infra's `template-fixture.test.ts` synthesizes the app
  * and fails when a copy differs from it; `pnpm --filter @auth-s3/infra fixture:refresh` rewrites them.
  */
 import { readFileSync } from 'node:fs';
@@ -16,9 +16,11 @@ export const TEMPLATE_FIXTURES = {
     file: 'AuthS3Stack.ephemeral.template.json',
     context: { ephemeral: 'true', webOrigins: 'https://app.example.com' },
   },
+  /** `pnpm synth -c mfa=required`: every user must set up an authenticator app (MfaConfiguration `ON`). */
+  mfaRequired: { file: 'AuthS3Stack.mfa-required.template.json', context: { mfa: 'required' } },
 } as const satisfies Record<string, { file: string; context: Record<string, string> }>;
 
-/** A fixture's name: `default` or `ephemeral`. */
+/** A fixture's name: `default`, `ephemeral` or `mfaRequired`. */
 export type TemplateFixtureName = keyof typeof TEMPLATE_FIXTURES;
 
 /** The absolute path of a fixture, for code that takes a template path (the emulator's CLI, `startEmulator`). */

@@ -4,7 +4,7 @@
 /*
  * The account page's journey in real Chromium against the emulator and the Vite dev server (the same
  * `startDevStack` the main journey uses): reach the page from the header by keyboard, set up an
- * authenticator app by reading the secret shown on the page (codes computed here with `totpCode`,
+ * authenticator app by reading the secret shown on the page (codes computed by `authenticator.ts`,
  * as a phone would), sign out, sign in with a code after a wrong one, turn the app off, change the
  * password and sign in with the new one, then delete the account and see its private files and the
  * user gone. Each new screen is screenshotted to `artifacts/screenshots/` and checked with axe-core
@@ -13,10 +13,10 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { DevStack } from '@auth-s3/dev-stack';
-import { TIME_STEP_MS, totpCode } from '@auth-s3/emulator/testing';
 import { createAuthS3, parseOutputs } from 'auth-s3';
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { AuthenticatorApp, otherCode } from './authenticator';
 import {
   checkScreen,
   type DevStackBrowser,
@@ -32,9 +32,8 @@ let env: DevStackBrowser;
 let stack: DevStack;
 let page: Page;
 let dataDir: string;
-/** The secret read from the page, and the last 30-second step a code was used for. */
-let secret = '';
-let lastStep = Number.NEGATIVE_INFINITY;
+/** The authenticator app, once set up from the secret on the page. */
+let app: AuthenticatorApp;
 
 beforeAll(async () => {
   env = await startDevStackBrowser('account');
@@ -49,27 +48,6 @@ afterEach(async ({ task }) => {
 afterAll(async () => {
   await env?.close();
 });
-
-/**
- * A code the emulator has not seen yet: Cognito takes each 30-second step once, with one step of
- * drift either way. The previous step while it is still well inside the window, else the current or
- * next one; when all are spent, wait for the next step.
- */
-async function freshCode(): Promise<string> {
-  for (;;) {
-    const now = Date.now();
-    const current = Math.floor(now / TIME_STEP_MS);
-    const earliest = now % TIME_STEP_MS < TIME_STEP_MS / 2 ? current - 1 : current;
-    const step = Math.max(lastStep + 1, earliest);
-    if (step <= current + 1) {
-      lastStep = step;
-      return totpCode(secret, step * TIME_STEP_MS);
-    }
-    await new Promise((resolve) => setTimeout(resolve, TIME_STEP_MS - (now % TIME_STEP_MS) + 500));
-  }
-}
-
-const otherCode = (code: string) => String((Number(code) + 500_000) % 1_000_000).padStart(6, '0');
 
 async function signIn(withPassword: string): Promise<void> {
   await page.getByRole('heading', { name: 'Sign in' }).waitFor();
@@ -127,15 +105,13 @@ describe('the account page', () => {
   it('sets up an authenticator app from the secret shown on the page', async () => {
     await page.getByRole('button', { name: 'Set up authenticator app' }).click();
     await page.getByRole('img', { name: 'QR code for your authenticator app' }).waitFor();
-    const shown = await page.getByLabel('Setup key').inputValue();
-    expect(shown).toMatch(/^([A-Z2-7]{4} )+[A-Z2-7]{1,4}$/);
-    secret = shown.replaceAll(' ', '');
+    app = await AuthenticatorApp.fromPage(page);
     await checkScreen(page, '21-account-totp-setup');
     // A 5-digit code is refused before any request, and the set-up stays open.
     await page.getByLabel('Authenticator code').fill('12345');
     await page.getByRole('button', { name: 'Verify and turn on' }).click();
     await page.getByText('The code is the 6 digits your authenticator app shows.').waitFor();
-    await page.getByLabel('Authenticator code').fill(await freshCode());
+    await page.getByLabel('Authenticator code').fill(await app.freshCode());
     await page.getByRole('button', { name: 'Verify and turn on' }).click();
     await page.getByText(/Two-factor sign-in is on\./).waitFor();
     await page.getByText(/^On:/).waitFor();
@@ -145,7 +121,7 @@ describe('the account page', () => {
     await page.getByRole('button', { name: 'Sign out', exact: true }).click();
     await signIn(password);
     await page.getByRole('heading', { name: 'Enter your code' }).waitFor();
-    const right = await freshCode();
+    const right = await app.freshCode();
     await page.getByLabel('Authenticator code').fill(otherCode(right));
     await page.getByRole('button', { name: 'Verify and sign in' }).click();
     await page.getByText(/That code is not right/).waitFor();
@@ -163,7 +139,7 @@ describe('the account page', () => {
     await form.getByRole('button', { name: 'Turn off' }).click();
     await form.getByText('Enter the code from your authenticator app.').waitFor();
     await checkScreen(page, '22-account-totp-off');
-    await form.getByLabel('Authenticator code').fill(await freshCode());
+    await form.getByLabel('Authenticator code').fill(await app.freshCode());
     await form.getByRole('button', { name: 'Turn off' }).click();
     await page.getByText(/Two-factor sign-in is off\./).waitFor();
     await page.getByText(/^Off:/).waitFor();

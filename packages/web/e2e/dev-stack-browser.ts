@@ -7,11 +7,11 @@
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type DevStack, startDevStack, WEB_ROOT } from '@auth-s3/dev-stack';
+import { launchChromium } from '@auth-s3/browser-testing';
+import { type DevStack, type DevStackOptions, startDevStack, WEB_ROOT } from '@auth-s3/dev-stack';
 import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { seriousViolations } from './axe';
-import { launchChromium } from './browser';
 
 /** Where every journey's screenshots land. */
 export const SCREENSHOTS = join(WEB_ROOT, 'artifacts', 'screenshots');
@@ -26,11 +26,18 @@ export interface DevStackBrowser {
   close(): Promise<void>;
 }
 
-/** Starts the dev stack on a free port and Chromium; `label` names the scratch data dir. */
-export async function startDevStackBrowser(label: string): Promise<DevStackBrowser> {
+/**
+ * Starts the dev stack on a free port and Chromium; `label` names the scratch data dir. `stack`
+ * passes other options to `startDevStack`, e.g. the `template` of another stack.
+ */
+export async function startDevStackBrowser(
+  label: string,
+  stack: Pick<DevStackOptions, 'template' | 'adjustModel'> = {},
+): Promise<DevStackBrowser> {
   const dataDir = mkdtempSync(join(tmpdir(), `auth-s3-web-${label}-`));
   mkdirSync(SCREENSHOTS, { recursive: true });
-  const stack = await startDevStack({
+  const devStack = await startDevStack({
+    ...stack,
     local: true,
     appPort: 0,
     dataDir: join(dataDir, 'emulator'),
@@ -40,7 +47,7 @@ export async function startDevStackBrowser(label: string): Promise<DevStackBrows
   });
   const browser = await launchChromium();
   return {
-    stack,
+    stack: devStack,
     browser,
     dataDir,
     async openPage(options = {}) {
@@ -51,7 +58,7 @@ export async function startDevStackBrowser(label: string): Promise<DevStackBrows
     },
     async close() {
       await browser.close();
-      await stack.close();
+      await devStack.close();
       rmSync(dataDir, { recursive: true, force: true });
     },
   };

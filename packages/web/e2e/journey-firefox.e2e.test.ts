@@ -11,10 +11,10 @@
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { launchFirefox } from '@auth-s3/browser-testing/firefox';
 import { type Preview, startPreview } from '@auth-s3/dev-stack';
-import type { Browser, Page } from 'puppeteer-core';
+import type { Browser, ElementHandle, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchFirefox } from './firefox';
 import { type PageProblems, watchPageProblems } from './page-problems';
 import { gradientPng } from './test-files';
 
@@ -64,30 +64,56 @@ async function signUpCode(to: string): Promise<string> {
 }
 
 /**
+ * Asks `find` again every 100 ms until it gives an element. The waiting is done here, not in the
+ * page: puppeteer's own waits (`waitForFunction`, `waitForSelector`, locators) compile their
+ * predicate in the page with `new Function`, which the stack's CSP blocks as eval in Firefox (140
+ * ESR) and which would count as a violation; a query or `evaluateHandle` of a function compiles
+ * nothing there.
+ */
+async function waitFor<T extends Node>(
+  what: string,
+  find: () => Promise<ElementHandle<T> | null>,
+): Promise<ElementHandle<T>> {
+  const deadline = Date.now() + 10_000;
+  for (;;) {
+    const found = await find();
+    if (found) return found;
+    if (Date.now() > deadline) throw new Error(`No ${what} after 10 s`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+/** The element of `role` named `name`, once there (puppeteer's ARIA query). */
+function byRole(role: string, name: string): Promise<ElementHandle<Element>> {
+  return waitFor(`${role} "${name}"`, () => page.$(`::-p-aria([name="${name}"][role="${role}"])`));
+}
+
+/**
  * Types into the field whose label reads `label`. Found through its `<label>`, as a person would:
  * over BiDi, puppeteer's ARIA query answers with the label rather than the field.
  */
 async function fill(label: string, value: string): Promise<void> {
-  const found = await page.waitForFunction(
-    (text) =>
-      [...document.querySelectorAll('label')].find((element) => element.textContent?.trim() === text)
-        ?.control ?? null,
-    { timeout: 10_000 },
-    label,
+  const field = await waitFor(`field labelled ${label}`, async () =>
+    (
+      await page.evaluateHandle(
+        (text) =>
+          [...document.querySelectorAll('label')].find((element) => element.textContent?.trim() === text)
+            ?.control ?? null,
+        label,
+      )
+    ).asElement(),
   );
-  const field = found.asElement();
-  if (!field) throw new Error(`No field labelled ${label}`);
   await field.type(value);
 }
 
 /** Clicks the element of `role` named `name`. */
 async function click(role: string, name: string): Promise<void> {
-  await page.locator(`::-p-aria([name="${name}"][role="${role}"])`).click();
+  await (await byRole(role, name)).click();
 }
 
 /** Waits for the heading `name`. */
 async function heading(name: string): Promise<void> {
-  await page.locator(`::-p-aria([name="${name}"][role="heading"])`).wait();
+  await byRole('heading', name);
 }
 
 describe('the journey in Firefox', () => {
@@ -117,9 +143,11 @@ describe('the journey in Firefox', () => {
   it('uploads a file and lists it', async () => {
     const file = join(dir, image.name);
     await import('node:fs/promises').then(({ writeFile }) => writeFile(file, image.buffer));
-    const input = await page.waitForSelector('input[type="file"][aria-label="Choose files to upload"]');
-    await input?.uploadFile(file);
-    await page.locator(`::-p-aria([name="Download ${image.name}"][role="button"])`).wait();
+    const input = await waitFor('file input', () =>
+      page.$('input[type="file"][aria-label="Choose files to upload"]'),
+    );
+    await (input as ElementHandle<HTMLInputElement>).uploadFile(file);
+    await byRole('button', `Download ${image.name}`);
   }, 30_000);
 
   it('downloads it with the same bytes', async () => {

@@ -17,6 +17,7 @@
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { launchChromium } from '@auth-s3/browser-testing';
 import { type Preview, startPreview, WEB_ROOT } from '@auth-s3/dev-stack';
 import { totpCode } from '@auth-s3/emulator/testing';
 import { createAuthS3, parseOutputs } from 'auth-s3';
@@ -24,7 +25,6 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { EXPIRED_NOTICE } from '../src/auth/AuthS3Provider';
 import { seriousViolations } from './axe';
-import { launchChromium } from './browser';
 import { denyWritesUnder } from './deny-writes';
 import { type PageProblems, watchPageProblems } from './page-problems';
 import { gradientPng, randomBytes } from './test-files';

@@ -15,9 +15,8 @@ import {
 } from '@aws-sdk/client-s3';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
-import { FakeCognito } from '../__tests__/fake-cognito.js';
-import { fakeIdToken, RecordingLogger, TestClock } from '../__tests__/fakes.js';
-import { SessionStore } from '../auth/session-store.js';
+import type { FakeCognito } from '../__tests__/fake-cognito.js';
+import { fakeIdentityPool, filesDeps } from '../__tests__/files-deps.js';
 import {
   AbortedError,
   AccessDeniedError,
@@ -27,24 +26,9 @@ import {
   NotAuthorizedError,
   NotFoundError,
 } from '../errors.js';
-import { memoryStorage } from '../token-storage.js';
-import type { Auth } from '../types.js';
 import { createFilesClient } from './files-client.js';
 
 const s3Mock = mockClient(S3Client);
-const config = {
-  region: 'us-east-1',
-  userPoolId: 'us-east-1_Pool1',
-  userPoolClientId: 'client1',
-  identityPoolId: 'us-east-1:pool',
-  bucket: 'bucket',
-};
-const signedIn = {
-  getSession: async () => ({ idToken: fakeIdToken(), accessToken: 'a', refreshToken: 'r', expiresAt: 0 }),
-  currentUser: () => ({ sub: 'sub-1', email: '', emailVerified: true, username: 'sub-1', claims: {} }),
-  onChange: () => () => {},
-} as unknown as Auth;
-
 function s3Error(name: string, status: number) {
   return new S3ServiceException({
     name,
@@ -57,29 +41,12 @@ function s3Error(name: string, status: number) {
 let identity: FakeCognito;
 beforeEach(() => {
   s3Mock.reset();
-  identity = new FakeCognito();
-  identity.on('GetId', { IdentityId: 'us-east-1:identity-1' });
-  identity.on('GetCredentialsForIdentity', {
-    IdentityId: 'us-east-1:identity-1',
-    Credentials: {
-      AccessKeyId: 'ASIA',
-      SecretKey: 's',
-      SessionToken: 't',
-      Expiration: Date.UTC(2026, 10, 26, 11) / 1000,
-    },
-  });
+  identity = fakeIdentityPool();
 });
 afterAll(() => s3Mock.restore());
 
 async function client() {
-  return createFilesClient({
-    config,
-    auth: signedIn,
-    store: new SessionStore(memoryStorage(), 'client1'),
-    clock: new TestClock(),
-    logger: new RecordingLogger(),
-    fetch: identity.fetch,
-  });
+  return createFilesClient(filesDeps(identity));
 }
 
 describe('files client', () => {

@@ -8,52 +8,24 @@
 import { HeadObjectCommand, ListObjectsV2Command, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
-import { FakeCognito } from '../__tests__/fake-cognito.js';
-import { fakeIdToken, RecordingLogger, TestClock } from '../__tests__/fakes.js';
-import { SessionStore } from '../auth/session-store.js';
+import type { FakeCognito } from '../__tests__/fake-cognito.js';
+import { RecordingLogger } from '../__tests__/fakes.js';
+import { fakeIdentityPool, filesDeps } from '../__tests__/files-deps.js';
 import { InvalidKeyError, InvalidParameterError, ServiceError, UnexpectedError } from '../errors.js';
-import { memoryStorage } from '../token-storage.js';
-import type { Auth, Files } from '../types.js';
+import type { Files } from '../types.js';
 import { createFileAreas } from './files.js';
 
 const s3Mock = mockClient(S3Client);
-const signedIn = {
-  getSession: async () => ({ idToken: fakeIdToken(), accessToken: 'a', refreshToken: 'r', expiresAt: 0 }),
-  currentUser: () => ({ sub: 'sub-1', email: '', emailVerified: true, username: 'sub-1', claims: {} }),
-  onChange: () => () => {},
-} as unknown as Auth;
-
 let identity: FakeCognito;
 let logger: RecordingLogger;
 let files: Files;
 let mine: Files;
 beforeEach(() => {
   s3Mock.reset();
-  identity = new FakeCognito();
-  identity.on('GetId', { IdentityId: 'us-east-1:identity-1' });
-  identity.on('GetCredentialsForIdentity', {
-    IdentityId: 'us-east-1:identity-1',
-    Credentials: {
-      AccessKeyId: 'ASIA',
-      SecretKey: 's',
-      SessionToken: 't',
-      Expiration: Date.UTC(2026, 10, 26, 11) / 1000,
-    },
-  });
+  identity = fakeIdentityPool();
   logger = new RecordingLogger();
   const areas = createFileAreas({
-    config: {
-      region: 'us-east-1',
-      userPoolId: 'us-east-1_Pool1',
-      userPoolClientId: 'client1',
-      identityPoolId: 'us-east-1:pool',
-      bucket: 'bucket',
-    },
-    auth: signedIn,
-    store: new SessionStore(memoryStorage(), 'client1'),
-    clock: new TestClock(),
-    logger,
-    fetch: identity.fetch,
+    ...filesDeps(identity, logger),
     prefix: 'public/',
     privatePrefixPattern: 'private/{identityId}/',
   });
@@ -70,6 +42,18 @@ async function rejection(run: () => Promise<unknown>): Promise<Error> {
     },
     (error: Error) => error,
   );
+}
+
+/**
+ * The error `run` rejects with, checked to be an InvalidParameterError whose message matches
+ * `message`, thrown before any AWS request.
+ */
+async function refusedBeforeAnyRequest(run: () => Promise<unknown>, message: RegExp): Promise<Error> {
+  const error = await rejection(run);
+  expect(error).toBeInstanceOf(InvalidParameterError);
+  expect(error.message).toMatch(message);
+  expect(logger.requests()).toEqual([]);
+  return error;
 }
 
 describe('files arguments', () => {
@@ -112,10 +96,7 @@ describe('files arguments', () => {
       /needs onProgress as a function/,
     ],
   ])('refuses a bad argument to %s before any request', async (_method, run, message) => {
-    const error = await rejection(run);
-    expect(error).toBeInstanceOf(InvalidParameterError);
-    expect(error.message).toMatch(message);
-    expect(logger.requests()).toEqual([]);
+    await refusedBeforeAnyRequest(run, message);
     expect(s3Mock.calls()).toHaveLength(0);
   });
 });
@@ -137,11 +118,8 @@ describe('names and paths of the file-browser operations', () => {
     ['removeMany with one bad path', () => files.removeMany(['ok.txt', 'a//b.txt']), /"\/\/"/],
     ['listVersions of a folder', () => mine.listVersions('docs/'), /names a folder/],
   ])('refuses %s with InvalidKeyError before any request', async (_case, run, message) => {
-    const error = await rejection(run);
+    const error = await refusedBeforeAnyRequest(run, message);
     expect(error).toBeInstanceOf(InvalidKeyError);
-    expect(error).toBeInstanceOf(InvalidParameterError);
-    expect(error.message).toMatch(message);
-    expect(logger.requests()).toEqual([]);
     expect(identity.calls('GetId')).toHaveLength(0);
   });
 
@@ -162,10 +140,7 @@ describe('names and paths of the file-browser operations', () => {
     ['restoreVersion without a version', () => files.restoreVersion('a.txt', '' as never), /versionId/],
     ['rename to a number', () => files.rename('a.txt', 5 as never), /new name as a string/],
   ])('refuses %s with InvalidParameterError before any request', async (_case, run, message) => {
-    const error = await rejection(run);
-    expect(error).toBeInstanceOf(InvalidParameterError);
-    expect(error.message).toMatch(message);
-    expect(logger.requests()).toEqual([]);
+    await refusedBeforeAnyRequest(run, message);
   });
 
   it("names the private area after the signed-in user's identity id, known after the first call", async () => {

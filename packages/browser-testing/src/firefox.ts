@@ -5,7 +5,7 @@
  * the test gives, without a dialog.
  */
 import puppeteer, { type Browser } from 'puppeteer-core';
-import { findBrowser } from './find-browser';
+import { findBrowser } from './find-browser.js';
 
 const USUAL_PATHS = ['/usr/bin/firefox-esr', '/usr/bin/firefox'];
 

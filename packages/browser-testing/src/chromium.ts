@@ -1,10 +1,10 @@
 /*
- * Finds and launches the system Chromium for the browser tests (playwright-core ships no browser):
- * `CHROMIUM_PATH` first, then the usual Debian/Ubuntu paths; a missing browser fails with the
- * command that installs it.
+ * Finds and launches the system Chromium for the browser tests and the bench (playwright-core ships
+ * no browser): `CHROMIUM_PATH` first, then the usual Debian/Ubuntu paths; a missing browser fails
+ * with the command that installs it.
  */
 import { type Browser, chromium } from 'playwright-core';
-import { findBrowser } from './find-browser';
+import { findBrowser } from './find-browser.js';
 
 const USUAL_PATHS = [
   '/usr/bin/chromium',
