@@ -20,11 +20,17 @@ export function benchChromium(): string {
   }
 }
 
+/** A Chromium process's CPU time so far (user + system, ms) and its kind: browser, renderer, network, gpu, … */
+export interface ChromiumProcessCpu {
+  kind: string;
+  ms: number;
+}
+
 /**
- * CPU time (user + system, ms) used so far by each live Chromium process descended from this one,
- * by pid. Linux only (/proc); a process that exits between two readings takes its time with it.
+ * Every live Chromium process descended from this one, by pid, with its CPU time so far. Linux
+ * only (/proc); a process that exits between two readings takes its time with it.
  */
-export async function chromiumCpuByPid(): Promise<Map<number, number>> {
+export async function chromiumCpuByPid(): Promise<Map<number, ChromiumProcessCpu>> {
   const parents = new Map<number, { ppid: number; chromium: boolean }>();
   for (const name of await readdir('/proc')) {
     if (!/^\d+$/.test(name)) continue;
@@ -44,11 +50,12 @@ export async function chromiumCpuByPid(): Promise<Map<number, number>> {
     }
     return false;
   };
-  const cpu = new Map<number, number>();
+  const cpu = new Map<number, ChromiumProcessCpu>();
   for (const [pid, { chromium }] of parents) {
     if (!chromium || !descends(pid)) continue;
     try {
-      cpu.set(pid, await processCpuMilliseconds(pid));
+      const ms = await processCpuMilliseconds(pid);
+      cpu.set(pid, { kind: processKind(await readFile(`/proc/${pid}/cmdline`, 'utf8')), ms });
     } catch {
       // Exited since.
     }
@@ -56,9 +63,35 @@ export async function chromiumCpuByPid(): Promise<Map<number, number>> {
   return cpu;
 }
 
-/** CPU time (ms) Chromium's processes used between `before` (from {@link chromiumCpuByPid}) and now. */
-export async function chromiumCpuSince(before: Map<number, number>): Promise<number> {
-  let used = 0;
-  for (const [pid, now] of await chromiumCpuByPid()) used += now - (before.get(pid) ?? 0);
-  return used;
+/** `--type=renderer` → renderer; the network service's utility process → network; none → browser. */
+function processKind(cmdline: string): string {
+  // Child processes rewrite their title: one string of space-separated arguments, not NUL-separated.
+  const args = cmdline.split(/[\0 ]/);
+  const type = args.find((a) => a.startsWith('--type='))?.slice('--type='.length);
+  if (type === undefined) return 'browser';
+  if (type === 'utility') {
+    const sub = args
+      .find((a) => a.startsWith('--utility-sub-type='))
+      ?.split('.')[0]
+      ?.split('=')[1];
+    return sub === 'network' ? 'network' : `utility ${sub ?? ''}`.trim();
+  }
+  return type === 'gpu-process' ? 'gpu' : type;
+}
+
+/**
+ * CPU time (ms) Chromium's processes used between `before` (from {@link chromiumCpuByPid}) and
+ * now, in all and by kind of process.
+ */
+export async function chromiumCpuSince(
+  before: Map<number, ChromiumProcessCpu>,
+): Promise<{ total: number; byKind: Record<string, number> }> {
+  const byKind: Record<string, number> = {};
+  let total = 0;
+  for (const [pid, { kind, ms }] of await chromiumCpuByPid()) {
+    const used = ms - (before.get(pid)?.ms ?? 0);
+    total += used;
+    byKind[kind] = (byKind[kind] ?? 0) + used;
+  }
+  return { total, byKind };
 }
