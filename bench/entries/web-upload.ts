@@ -5,10 +5,11 @@
  * user, same emulator. Rounds are interleaved; the figures are medians, with the spread in the note.
  * Each upload also reports the CPU time of every Chromium process (renderer, network service,
  * browser) and of the emulator over its span, per MiB, and the app's requests phase by phase.
- * `BENCH_WEB_UPLOAD_PROFILE=1` also writes a CPU profile of the page for the first round of each
- * side into the entry's scratch directory (open it in Chrome DevTools' Performance panel).
+ * `BENCH_WEB_UPLOAD_PROFILE=1` also writes a Chromium trace (every process and thread, with the
+ * page's JavaScript sampled) of the first round of each side into the entry's scratch directory,
+ * for Chrome DevTools' Performance panel or ui.perfetto.dev.
  */
-import { link, writeFile } from 'node:fs/promises';
+import { link } from 'node:fs/promises';
 import type { Server } from 'node:http';
 import { join } from 'node:path';
 import { type Browser, chromium, type Page } from 'playwright-core';
@@ -130,19 +131,52 @@ async function presignedPutFromPage(page: Page, path: string, url: string): Prom
   if (status !== 200) throw new Error(`presigned PUT from the page answered ${status}`);
 }
 
-/** Runs `upload` and measures it; with `profile`, writes the page's CPU profile over it there. */
+/** Trace categories: tasks and their thread time on every thread, network, and sampled JavaScript. */
+const TRACE_CATEGORIES = [
+  'toplevel',
+  'blink',
+  'loading',
+  'netlog',
+  'devtools.timeline',
+  'v8.execute',
+  'disabled-by-default-devtools.timeline',
+  'disabled-by-default-v8.cpu_profiler',
+];
+
+/**
+ * Counts, in `window.blobBytesRead`, the bytes of every Blob (a File is one) the page's scripts
+ * read into memory: `arrayBuffer`, `bytes`, `text`, `stream` and FileReader. A part sent as a Blob
+ * slice by `fetch` is read by the browser itself, off the page, and counts nothing. Source text, as
+ * the page runs it (tsx would wrap named functions in a helper the page lacks).
+ */
+const COUNT_BLOB_READS = `
+  window.blobBytesRead = 0;
+  for (const name of ['arrayBuffer', 'bytes', 'text', 'stream']) {
+    const original = Blob.prototype[name];
+    if (!original) continue;
+    Blob.prototype[name] = function (...args) {
+      window.blobBytesRead += this.size;
+      return original.apply(this, args);
+    };
+  }
+  for (const name of ['readAsArrayBuffer', 'readAsBinaryString', 'readAsDataURL', 'readAsText']) {
+    const original = FileReader.prototype[name];
+    FileReader.prototype[name] = function (blob, ...rest) {
+      window.blobBytesRead += blob.size;
+      return original.call(this, blob, ...rest);
+    };
+  }
+`;
+
+/** Runs `upload` and measures it; with `trace`, writes a Chromium trace of it there. */
 async function measured(
   page: Page,
   emulator: RunningEmulator,
   upload: () => Promise<void>,
-  profile?: string,
+  trace?: string,
 ): Promise<Sample> {
-  const session = profile ? await page.context().newCDPSession(page) : undefined;
-  if (session) {
-    await session.send('Profiler.enable');
-    await session.send('Profiler.setSamplingInterval', { interval: 200 });
-    await session.send('Profiler.start');
-  }
+  const browser = page.context().browser();
+  if (trace) await browser?.startTracing(page, { path: trace, categories: TRACE_CATEGORIES });
   const chromiumBefore = await chromiumCpuByPid();
   const emulatorBefore = await processCpuMilliseconds(emulator.process.pid);
   const started = performance.now();
@@ -150,11 +184,7 @@ async function measured(
   const ms = performance.now() - started;
   const emulatorCpuMs = (await processCpuMilliseconds(emulator.process.pid)) - emulatorBefore;
   const chromium = await chromiumCpuSince(chromiumBefore);
-  if (session && profile) {
-    const { profile: data } = await session.send('Profiler.stop');
-    await writeFile(profile, JSON.stringify(data));
-    await session.detach();
-  }
+  if (trace) await browser?.stopTracing();
   return { ms, chromiumCpuMs: chromium.total, chromiumByKind: chromium.byKind, emulatorCpuMs };
 }
 
@@ -249,6 +279,7 @@ export const webUpload: BenchEntry = {
       browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS, headless: true });
       const page = await (await browser.newContext()).newPage();
       const endpoint = new URL(emulator.endpoint).origin;
+      await page.addInitScript(COUNT_BLOB_READS);
       await page.goto(APP_ORIGIN);
       await page.getByLabel('Email').waitFor({ timeout: 30_000 });
       await signIn(page, email);
@@ -257,8 +288,9 @@ export const webUpload: BenchEntry = {
       const app: Sample[] = [];
       const bare: Sample[] = [];
       const appPhases: Array<ReturnType<typeof phases>> = [];
+      const blobBytesRead: number[] = [];
       const profileOf = (side: string, round: number) =>
-        profiling && round === 1 ? join(context.tmpDir, `web-upload-${side}.cpuprofile`) : undefined;
+        profiling && round === 1 ? join(context.tmpDir, `web-upload-${side}.trace.json`) : undefined;
       await interleave(
         ROUNDS,
         async () => {
@@ -275,6 +307,12 @@ export const webUpload: BenchEntry = {
             profileOf('app', round),
           );
           if (moments) appPhases.push(phases({ ...moments, requests: await requestsTo(page, endpoint) }));
+          // Bytes of Blobs the page's scripts read during this upload (the app's file is never one).
+          blobBytesRead.push(
+            await page.evaluate<number>(
+              '(() => { const n = window.blobBytesRead; window.blobBytesRead = 0; return n; })()',
+            ),
+          );
           app.push(sample);
           return sample.ms;
         },
@@ -324,6 +362,7 @@ export const webUpload: BenchEntry = {
           .map((kind) => `${kind} ${median(list.map((s) => (s.chromiumByKind[kind] ?? 0) / mib)).toFixed(1)}`)
           .join(', ');
       };
+      const withoutComplete = median(app.map((s, i) => s.ms - (appPhases[i]?.complete ?? 0)));
       context.detail(
         'web upload rounds',
         [
@@ -334,8 +373,11 @@ export const webUpload: BenchEntry = {
             `CompleteMultipartUpload ${phase('complete')}, Complete → "Uploaded" ${phase('afterComplete')}`,
           `app requests per round: ${[...new Set(appPhases.map((p) => p.operations))].join(' | ')}`,
           `Chromium CPU per MiB by process, medians: app ${byKind(app)}; fetch ${byKind(bare)}`,
+          `app time less its CompleteMultipartUpload, median ${(withoutComplete / 1000).toFixed(2)} s: ` +
+            `${(median(bare.map((s) => s.ms)) / withoutComplete).toFixed(2)}× of fetch's median time`,
+          `bytes of Blobs the page's scripts read during each app upload (the file must not be one): ${blobBytesRead.join(', ')}`,
         ].join('\n\n'),
-        { app, fetch: bare, appPhases },
+        { app, fetch: bare, appPhases, blobBytesRead },
       );
     } finally {
       await browser?.close();
