@@ -195,7 +195,8 @@ async function measured(
  * from Complete's answer to "Uploaded"; plus every operation in the round.
  */
 function phases({ started, chosen, uploaded, requests }: AppRound) {
-  const sorted = [...requests].sort((a, b) => a.start - b.start);
+  // A request that began before the file was chosen (the previous round's listing) is not this upload's.
+  const sorted = requests.filter((r) => r.start >= started).sort((a, b) => a.start - b.start);
   const of = (operation: string) => sorted.filter((r) => r.operation === operation);
   const span = (list: Timed[]) =>
     list.length === 0
