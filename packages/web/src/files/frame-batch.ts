@@ -14,7 +14,7 @@ export interface FrameScheduler {
 }
 
 /** `requestAnimationFrame` where there is one, else a timer of about one frame. */
-export const animationFrames: FrameScheduler =
+const animationFrames: FrameScheduler =
   typeof requestAnimationFrame === 'function'
     ? {
         request: (callback) => requestAnimationFrame(() => callback()),
