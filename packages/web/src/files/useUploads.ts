@@ -3,12 +3,14 @@
  * (an AbortController the library honours, leaving no object behind) and its own error. A file is
  * never replaced unasked: it is sent with `overwrite: false`, and when one of that name exists it
  * waits (`exists`) until the person answers Replace, Keep both (`name (1).ext`) or Skip. A name S3
- * would refuse fails at once, before any request.
+ * would refuse fails at once, before any request. Progress reaches the screen at most once per
+ * animation frame (`frame-batch.ts`); a change of state (Uploaded, Failed, …) shows at once.
  */
 import type { Files } from 'auth-s3';
 import { AlreadyExistsError } from 'auth-s3/errors';
-import { useCallback, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { describeError } from '../errors/describe-error';
+import { type FrameBatch, type FrameScheduler, frameBatch } from './frame-batch';
 import { keepBothName, nameProblem } from './names';
 
 /** One file in the queue. */
@@ -45,17 +47,40 @@ export interface Uploads {
   clearFinished(): void;
 }
 
-/** See {@link Uploads}; `onUploaded` runs after each success (e.g. to refresh the listing). */
-export function useUploads(files: Files, onUploaded: () => void): Uploads {
+/**
+ * See {@link Uploads}; `onUploaded` runs after each success (e.g. to refresh the listing).
+ * `frames` paces progress renders (tests pass their own).
+ */
+export function useUploads(files: Files, onUploaded: () => void, frames?: FrameScheduler): Uploads {
   const [entries, setEntries] = useState<UploadEntry[]>([]);
   const controllers = useRef(new Map<number, AbortController>());
   const nextId = useRef(1);
   /** Each entry's file and folder, for an upload asked again after "Replace, keep both or skip?". */
   const pending = useRef(new Map<number, { file: File; folder: string }>());
 
-  const update = useCallback((id: number, patch: Partial<UploadEntry>) => {
-    setEntries((list) => list.map((e) => (e.id === id ? { ...e, ...patch } : e)));
-  }, []);
+  /** Progress of every running upload, one render per frame; only an entry still uploading takes it. */
+  const progress: FrameBatch<number, Pick<UploadEntry, 'loaded' | 'total'>> = useMemo(
+    () =>
+      frameBatch((latest) => {
+        setEntries((list) =>
+          list.map((e) => {
+            const next = latest.get(e.id);
+            return next && e.status === 'uploading' ? { ...e, ...next } : e;
+          }),
+        );
+      }, frames),
+    [frames],
+  );
+  useEffect(() => () => progress.cancel(), [progress]);
+
+  /** A change of state: applied at once, and any progress still waiting for a frame is dropped. */
+  const update = useCallback(
+    (id: number, patch: Partial<UploadEntry>) => {
+      progress.drop(id);
+      setEntries((list) => list.map((e) => (e.id === id ? { ...e, ...patch } : e)));
+    },
+    [progress],
+  );
 
   const start = useCallback(
     (id: number, file: File, folder: string, name: string, overwrite: boolean) => {
@@ -67,7 +92,7 @@ export function useUploads(files: Files, onUploaded: () => void): Uploads {
           contentType: file.type || undefined,
           overwrite,
           signal: controller.signal,
-          onProgress: ({ loaded, total }) => update(id, { loaded, total: total || file.size }),
+          onProgress: ({ loaded, total }) => progress.set(id, { loaded, total: total || file.size }),
         })
         .then(
           () => {
@@ -82,7 +107,7 @@ export function useUploads(files: Files, onUploaded: () => void): Uploads {
         )
         .finally(() => controllers.current.delete(id));
     },
-    [files, update, onUploaded],
+    [files, update, progress, onUploaded],
   );
 
   const add = useCallback<Uploads['add']>(
