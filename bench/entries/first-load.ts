@@ -5,7 +5,8 @@
  * and the Amplify Authenticator page built in this run (`bench/pages/amplify`) over the same preview,
  * so both builds are compressed and cached by the same rules.
  * Bytes are what crossed the wire (headers and compressed bodies, Chromium's `encodedDataLength`);
- * requests count every response until the network is idle.
+ * requests count every response until the network is idle. The production build's requests are listed
+ * one by one under the table, so growth in their count or bytes comes with the names of the files.
  */
 import { join } from 'node:path';
 import { startDevStack, startPreview } from '@auth-s3/dev-stack';
