@@ -14,7 +14,7 @@ import { readFileSync } from 'node:fs';
 import type { Plugin } from 'vite';
 
 const EVENT_STREAMS = '@smithy/core/event-streams';
-const EVENT_STREAMS_STAND_IN = '\0auth-s3:event-streams-left-out';
+const EVENT_STREAMS_STAND_IN = '\0event-streams-left-out.js';
 const SDK_PACKAGE_JSON = /[\\/]node_modules[\\/]@aws-sdk[\\/][^\\/]+[\\/]package\.json$/;
 
 /** The error a left-out capability throws, should an SDK path reach it after all. */
