@@ -32,7 +32,7 @@ const FUNCTIONS = new Set([
 ]);
 
 /** Lines of the `await`s (and `for await`s) outside any function in `file` (parsed by Vite's parser). */
-export function topLevelAwaits(file: string, text: string): number[] {
+function topLevelAwaits(file: string, text: string): number[] {
   const { program, errors } = parseSync(file, text, { sourceType: 'module' });
   if (errors.length > 0) throw new Error(`${file} does not parse: ${errors[0]?.message}`);
   const lines: number[] = [];
