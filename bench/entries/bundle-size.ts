@@ -73,6 +73,15 @@ function filesTable(sizes: BuildSize): string {
   return lines.join('\n');
 }
 
+/** What each lazy import adds to the first load (they share chunks, so the rows do not sum). */
+function lazyTable(sizes: BuildSize): string {
+  const lines = ['| lazy import | adds, brotli KiB |', '| --- | --- |'];
+  for (const group of sizes.lazyGroups) {
+    lines.push(`| ${group.module.replace(/^.*node_modules\//, '')} | ${kib(group.brotli).toFixed(1)} |`);
+  }
+  return lines.join('\n');
+}
+
 /** One size compared: which part of the build, compressed how, beside which baseline build. */
 interface SizeFigure {
   part: 'signIn' | 'whole';
@@ -152,7 +161,10 @@ export const bundleSize: BenchEntry = {
     } finally {
       const builds: Array<[string, BuildSize]> = web ? [['auth-s3 web app', web], ...baselines] : baselines;
       context.detail('sizes by build', sizesTable(builds), Object.fromEntries(builds));
-      if (web) context.detail('web app files', filesTable(web), web.files);
+      if (web) {
+        context.detail('web app files', filesTable(web), web.files);
+        context.detail('web app lazy imports', lazyTable(web), web.lazyGroups);
+      }
     }
     recordAll(web);
   },

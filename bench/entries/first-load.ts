@@ -5,7 +5,8 @@
  * and the Amplify Authenticator page built in this run (`bench/pages/amplify`) over the same preview,
  * so both builds are compressed and cached by the same rules.
  * Bytes are what crossed the wire (headers and compressed bodies, Chromium's `encodedDataLength`);
- * requests count every response until the network is idle.
+ * requests count every response until the network is idle. The production build's requests are listed
+ * one by one under the table, so growth in their count or bytes comes with the names of the files.
  */
 import { join } from 'node:path';
 import { startDevStack, startPreview } from '@auth-s3/dev-stack';
@@ -17,10 +18,20 @@ import { KiB } from '../lib/stats.ts';
 
 const AMPLIFY = 'aws-amplify Authenticator';
 
+/** One response of a first load: what was asked for, how, and what crossed the wire. */
+interface Fetched {
+  url: string;
+  bytes: number;
+  /** Chromium's resource type: Document, Script, Stylesheet, Fetch, Other (a modulepreload)… */
+  type: string;
+  /** The `content-encoding` it came with, `''` for none. */
+  encoding: string;
+}
+
 interface Load {
   requests: number;
   bytes: number;
-  files: Array<{ url: string; bytes: number }>;
+  files: Fetched[];
 }
 
 /** Loads `url` in a fresh context, waits for `ready` and an idle network, and sums what came over the wire. */
@@ -32,12 +43,22 @@ async function firstLoad(
   const context = await browser.newContext();
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
-  const urls = new Map<string, string>();
+  const sent = new Map<string, { url: string; type: string; encoding: string }>();
   const files: Load['files'] = [];
-  cdp.on('Network.requestWillBeSent', (event) => urls.set(event.requestId, event.request.url));
-  cdp.on('Network.loadingFinished', (event) =>
-    files.push({ url: urls.get(event.requestId) ?? '?', bytes: event.encodedDataLength }),
+  cdp.on('Network.requestWillBeSent', (event) =>
+    sent.set(event.requestId, { url: event.request.url, type: event.type ?? 'Other', encoding: '' }),
   );
+  cdp.on('Network.responseReceived', (event) => {
+    const request = sent.get(event.requestId);
+    const headers = Object.fromEntries(
+      Object.entries(event.response.headers).map(([name, value]) => [name.toLowerCase(), value]),
+    );
+    if (request) request.encoding = headers['content-encoding'] ?? '';
+  });
+  cdp.on('Network.loadingFinished', (event) => {
+    const request = sent.get(event.requestId) ?? { url: '?', type: 'Other', encoding: '' };
+    files.push({ ...request, bytes: event.encodedDataLength });
+  });
   await cdp.send('Network.enable');
   await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
   await page.goto(url, { waitUntil: 'networkidle' });
@@ -77,6 +98,18 @@ function filesTable(loads: Array<[string, Load]>): string {
       `| ${name} | ${load.requests} | ${(load.bytes / KiB).toFixed(1)} | ${path} (${((largest?.bytes ?? 0) / KiB).toFixed(1)} KiB) |`,
     );
   }
+  return lines.join('\n');
+}
+
+/** Every request of one load, in the order they finished, so that a change in the count is explained. */
+function requestsTable(load: Load): string {
+  const lines = ['| # | path | type | encoding | KiB on the wire |', '| --- | --- | --- | --- | --- |'];
+  load.files.forEach((file, index) => {
+    const path = file.url.startsWith('data:') ? 'data: URL' : new URL(file.url).pathname;
+    lines.push(
+      `| ${index + 1} | ${path} | ${file.type} | ${file.encoding || 'none'} | ${(file.bytes / KiB).toFixed(1)} |`,
+    );
+  });
   return lines.join('\n');
 }
 
@@ -173,6 +206,7 @@ export const firstLoadEntry: BenchEntry = {
         [AMPLIFY, amplify],
       ];
       context.detail('first load by build', filesTable(loads), Object.fromEntries(loads));
+      context.detail("requests of the production build's first load", requestsTable(prod), prod.files);
     } finally {
       await browser.close();
     }

@@ -9,12 +9,13 @@ import { defaultClientConditions, defineConfig } from 'vite';
 // `#outputs-plugin` is `@auth-s3/dev-stack/vite-plugin` (package.json `imports`): Vite leaves bare
 // imports of a config to Node, which cannot load TypeScript, but bundles a `#` import with the config.
 import { authS3Outputs } from '#outputs-plugin';
+import { trimAwsSdk } from './build/trim-aws-sdk.ts';
 
 const webRoot = fileURLToPath(new URL('.', import.meta.url));
 
 export default defineConfig({
   root: webRoot,
-  plugins: [react(), authS3Outputs()],
+  plugins: [react(), authS3Outputs(), trimAwsSdk()],
   resolve: { conditions: ['@auth-s3/source', ...defaultClientConditions] },
   // Pre-bundled up front, with discovery off: the library is linked source that imports the S3 SDK
   // lazily, and a dependency found late makes the dev server reload the page mid-session. These are

@@ -13,7 +13,7 @@ export default defineConfig({
   test: {
     name: '@auth-s3/web',
     environment: 'happy-dom',
-    include: ['src/**/*.test.{ts,tsx}', 'scripts/**/*.test.ts', 'e2e/**/*.e2e.test.ts'],
+    include: ['src/**/*.test.{ts,tsx}', 'scripts/**/*.test.ts', 'build/**/*.test.ts', 'e2e/**/*.e2e.test.ts'],
     setupFiles: ['src/__tests__/setup.ts'],
     testTimeout: 30_000,
     hookTimeout: 120_000,

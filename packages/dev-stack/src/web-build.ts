@@ -48,6 +48,8 @@ function webBuildSources(repoRoot: string = REPO_ROOT): string[] {
     join(web, 'src'),
     join(web, 'index.html'),
     join(web, 'vite.config.ts'),
+    // The build's own Vite plugins (vite.config.ts imports them).
+    join(web, 'build'),
     join(web, 'package.json'),
     join(repoRoot, 'packages', 'auth-s3', 'src'),
     join(repoRoot, 'packages', 'outputs', 'src'),

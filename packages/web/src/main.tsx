@@ -17,15 +17,18 @@ import { ConfigError } from './screens/ConfigError';
 import { prefetchFiles } from './screens/lazy-files';
 import './styles.css';
 
-// The virtual module is the dev server's outputs file, and `null` in a build, which fetches the site's.
-const outputs = devOutputs ?? (await fetchSiteOutputs(new URL(import.meta.env.BASE_URL, document.baseURI)));
+/** Loads the configuration and renders the app, or the ConfigError screen. */
+async function start(): Promise<void> {
+  // The virtual module is the dev server's outputs file, and `null` in a build, which fetches the site's.
+  const outputs = devOutputs ?? (await fetchSiteOutputs(new URL(import.meta.env.BASE_URL, document.baseURI)));
 
-const root = createRoot(document.getElementById('root') as HTMLElement);
-const result = loadConfig(outputs);
+  const root = createRoot(document.getElementById('root') as HTMLElement);
+  const result = loadConfig(outputs);
 
-if (!result.ok) {
-  root.render(<ConfigError problem={result.problem} />);
-} else {
+  if (!result.ok) {
+    root.render(<ConfigError problem={result.problem} />);
+    return;
+  }
   const client = createAuthS3(result.config, { storage: 'local' });
   // A stored session means the files view comes next: fetch it now.
   if (client.auth.currentUser()) void prefetchFiles(client.files);
@@ -37,3 +40,7 @@ if (!result.ok) {
     </StrictMode>,
   );
 }
+
+// Not a top-level `await`: one anywhere in the graph turns off Rolldown's chunk optimizations, and
+// the modules the lazy views share with the first load then split into many small first-load chunks.
+void start();
