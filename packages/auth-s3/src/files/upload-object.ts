@@ -65,7 +65,14 @@ export async function uploadObject(
   if (exhausted && partLength(firstPart) <= threshold) {
     return putObject(s3, target, firstPart, contentType, options);
   }
-  return multipartUpload(s3, target, prependGenerator(pending, parts), source.size, contentType, options);
+  return multipartUpload(
+    s3,
+    target,
+    prependGenerator(pending, parts),
+    { size: source.size, release: source.release?.bind(source) },
+    contentType,
+    options,
+  );
 }
 
 async function putObject(
@@ -110,7 +117,7 @@ async function multipartUpload(
   s3: S3Client,
   { bucket, key }: { bucket: string; key: string },
   parts: AsyncIterator<PartBody>,
-  knownSize: number | undefined,
+  { size: knownSize, release }: Pick<UploadSource, 'size' | 'release'>,
   contentType: string,
   options: UploadOptions & UploadTuning,
 ): Promise<UploadedObject> {
@@ -160,6 +167,8 @@ async function multipartUpload(
         )
         .then((response) => {
           if (!response.ETag) throw new ServiceError(`S3 returned no ETag for part ${number} of ${key}.`);
+          // Stored: S3 answered after every byte arrived, so nothing will send this buffer again.
+          release?.(body);
           completed.push({ PartNumber: number, ETag: response.ETag });
           loaded += size;
           if (!stopped()) onProgress?.(progress());

@@ -6,8 +6,8 @@
  * object) per file. Ctrl-C aborts the signal: the library takes back a half-done upload, and a
  * download goes to a temporary file that is only renamed into place once complete.
  */
-import { createWriteStream, openAsBlob } from 'node:fs';
-import { mkdir, readdir, rename, rm, stat, unlink } from 'node:fs/promises';
+import { createWriteStream } from 'node:fs';
+import { type FileHandle, mkdir, open, readdir, rename, rm, stat, unlink } from 'node:fs/promises';
 import { basename, dirname, join, relative, sep } from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -186,14 +186,20 @@ async function transfer(context: Context, job: Job, board: ProgressBoard): Promi
     if (to.kind === 'remote') {
       const files = context.files(to.area);
       let data: Parameters<Files['upload']>[0];
-      if (from.kind === 'local') data = await openAsBlob(from.path);
+      // A local file goes as its open handle: the library reads each part at its offset.
+      let file: FileHandle | undefined;
+      if (from.kind === 'local') data = file = await open(from.path, 'r');
       else if (from.kind === 'stdio') data = context.io.stdin;
       else data = await download(context, from, onProgress);
-      const uploaded = await files.upload(data, to.path, {
-        signal,
-        onProgress: from.kind === 'remote' ? undefined : onProgress,
-      });
-      bytes = uploaded.size;
+      try {
+        const uploaded = await files.upload(data, to.path, {
+          signal,
+          onProgress: from.kind === 'remote' ? undefined : onProgress,
+        });
+        bytes = uploaded.size;
+      } finally {
+        await file?.close();
+      }
     } else {
       const stream = await download(context, from as RemoteLocation, onProgress);
       if (to.kind === 'stdio') {
