@@ -464,12 +464,7 @@ export interface Files {
 export interface UploadFileHandle {
   readonly fd: number;
   stat(): Promise<{ size: number; mtimeMs: number }>;
-  read(
-    buffer: Uint8Array,
-    offset: number,
-    length: number,
-    position: number,
-  ): Promise<{ bytesRead: number }>;
+  read(buffer: Uint8Array, offset: number, length: number, position: number): Promise<{ bytesRead: number }>;
 }
 
 export type UploadData =
