@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { FileChangedError } from '../errors.js';
-import { fileSource, isUploadData, toUploadSource } from './upload-source.js';
+import { fileSource, isUploadData, MAX_PARTS, partSizeFor, toUploadSource } from './upload-source.js';
 
 let dir: string;
 beforeEach(async () => {
@@ -62,13 +62,29 @@ describe('fileSource', () => {
     try {
       const source = fileSource(handle);
       const parts = source.parts(4)[Symbol.asyncIterator]();
-      const first = (await parts.next()).value as Uint8Array;
-      const second = (await parts.next()).value as Uint8Array;
+      const first = (await parts.next()).value as Uint8Array<ArrayBuffer>;
+      const second = (await parts.next()).value as Uint8Array<ArrayBuffer>;
       expect(second.buffer).not.toBe(first.buffer);
       source.release?.(first);
       const third = (await parts.next()).value as Uint8Array;
       expect(third.buffer).toBe(first.buffer);
       expect([...third]).toEqual([7, 7, 7, 7]);
+    } finally {
+      await handle.close();
+    }
+  });
+
+  it('raises the part size of a file too big for 10,000 parts to whole MiB', async () => {
+    const { path, handle } = await fileWith(new Uint8Array(0));
+    try {
+      // Sparse: 80 GiB on paper, nothing on disk; 8 MiB parts would need 10,240 of them.
+      await truncate(path, 80 * 1024 ** 3);
+      const parts = fileSource(handle)
+        .parts(8 * 1024 ** 2)
+        [Symbol.asyncIterator]();
+      const first = (await parts.next()).value as Uint8Array;
+      expect(first.length).toBe(9 * 1024 ** 2);
+      await parts.return?.();
     } finally {
       await handle.close();
     }
@@ -113,5 +129,17 @@ describe('fileSource', () => {
     } finally {
       await handle.close();
     }
+  });
+});
+
+describe('partSizeFor', () => {
+  const mib = 1024 ** 2;
+  it('keeps the part size while the parts fit in 10,000, and raises it to whole MiB past that', () => {
+    expect(partSizeFor(undefined, 8 * mib)).toBe(8 * mib);
+    expect(partSizeFor(8 * mib * MAX_PARTS, 8 * mib)).toBe(8 * mib);
+    expect(partSizeFor(8 * mib * MAX_PARTS + 1, 8 * mib)).toBe(9 * mib);
+    expect(Math.ceil((500 * 1024 ** 3) / partSizeFor(500 * 1024 ** 3, 8 * mib))).toBeLessThanOrEqual(
+      MAX_PARTS,
+    );
   });
 });

@@ -20,7 +20,7 @@ import { toAuthS3Error } from '../error-mapping.js';
 import { AbortedError, AccessDeniedError, NotFoundError, ServiceError } from '../errors.js';
 import type { UploadOptions, UploadProgress } from '../types.js';
 import { missingOrDenied } from './missing-or-denied.js';
-import { type PartBody, partLength, type UploadSource } from './upload-source.js';
+import { type PartBody, partLength, partSizeFor, type UploadSource } from './upload-source.js';
 
 export const MIB = 1024 * 1024;
 /** Data up to this size goes in one PUT. */
@@ -45,7 +45,8 @@ export async function uploadObject(
   source: UploadSource,
   options: UploadOptions & UploadTuning = {},
 ): Promise<UploadedObject> {
-  const partSize = Math.max(options.partSize ?? DEFAULT_PART_SIZE, 5 * MIB);
+  // A file handle's size is known only once read: it raises its own part size the same way.
+  const partSize = partSizeFor(source.size, Math.max(options.partSize ?? DEFAULT_PART_SIZE, 5 * MIB));
   const threshold = Math.min(options.threshold ?? DEFAULT_MULTIPART_THRESHOLD, partSize);
   const contentType = options.contentType ?? source.contentType ?? 'application/octet-stream';
   const { signal } = options;

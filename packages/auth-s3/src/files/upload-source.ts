@@ -21,6 +21,19 @@ export const UPLOAD_DATA_KINDS =
 /** One part's body: bytes, or (in browsers) a slice of the Blob being uploaded. */
 export type PartBody = Uint8Array<ArrayBuffer> | Blob;
 
+/** S3's most parts in one multipart upload (S3 API Reference, UploadPart: part numbers 1 to 10,000). */
+export const MAX_PARTS = 10_000;
+
+/**
+ * `partSize`, or whole MiB more when `size` bytes would otherwise need more than `MAX_PARTS` parts
+ * (8 MiB parts stop at 78 GiB). A stream's size is not known ahead: past that, S3 refuses the part.
+ */
+export function partSizeFor(size: number | undefined, partSize: number): number {
+  if (size === undefined || size <= partSize * MAX_PARTS) return partSize;
+  const mib = 1024 * 1024;
+  return Math.ceil(size / MAX_PARTS / mib) * mib;
+}
+
 /** A part's length in bytes. */
 export function partLength(body: PartBody): number {
   return body instanceof Uint8Array ? body.length : body.size;
@@ -124,11 +137,12 @@ export function fileSource(handle: UploadFileHandle): UploadSource {
       if (part instanceof Uint8Array && part.length === fullSize && spare.length < MAX_SPARE_PARTS)
         spare.push(part as Uint8Array<ArrayBuffer>);
     },
-    async *parts(partSize) {
-      fullSize = partSize;
+    async *parts(requestedPartSize) {
       const before = await handle.stat();
       const total = before.size;
       size = total;
+      const partSize = partSizeFor(total, requestedPartSize);
+      fullSize = partSize;
       const unchanged = async () => {
         const after = await handle.stat();
         if (after.size !== total || after.mtimeMs !== before.mtimeMs)
