@@ -4,6 +4,8 @@
  * 256 MiB beside its own for 64 MiB (flat in the file size); and CLI start to first output for
  * `auth-s3 ls` with a stored session beside plain Node printing a line. The CLI is the built package
  * (`bin/auth-s3.mjs` over dist/) run with plain Node, as an installed tool runs, not through tsx.
+ * Each copy and its baseline take turns, ROUNDS times (which goes first alternates); the figures
+ * are medians.
  */
 import { spawn } from 'node:child_process';
 import { readFile, rm } from 'node:fs/promises';
@@ -19,13 +21,16 @@ import { presignedUrl } from './library-upload.ts';
 const LARGE = 256 * MiB;
 const SMALL = 64 * MiB;
 const STARTUP_ROUNDS = 5;
+/** 256 MiB copies per side and direction, interleaved: one run each swung by up to 2× on a shared machine. */
+const ROUNDS = 3;
 
 /**
- * Loaded before the CLI with `--import`: writes the process's peak RSS (bytes) where
- * BENCH_RSS_FILE says, on exit, so a child's peak is read without sampling.
+ * Loaded before the CLI with `--import`: writes the process's peak RSS (bytes) and CPU time (ms,
+ * user + system, start-up included) as JSON where BENCH_RSS_FILE says, on exit, so a child's peak
+ * is read without sampling.
  */
 const PEAK_RSS_HOOK = `data:text/javascript,${encodeURIComponent(
-  "import{writeFileSync}from'node:fs';process.on('exit',()=>writeFileSync(process.env.BENCH_RSS_FILE,String(process.resourceUsage().maxRSS*1024)));",
+  "import{writeFileSync}from'node:fs';process.on('exit',()=>{const c=process.cpuUsage();writeFileSync(process.env.BENCH_RSS_FILE,JSON.stringify({peakRss:process.resourceUsage().maxRSS*1024,cpuMs:(c.user+c.system)/1000}))});",
 )}`;
 
 interface CliRun {
@@ -97,12 +102,17 @@ async function timedCopy(context: BenchContext, cli: Cli, from: string, to: stri
   const result = await ok(cli, ['cp', '--json', from, to], { peakRssFile });
   const line = JSON.parse(result.stdout.trim().split('\n').at(-1) ?? '{}') as { seconds?: number };
   if (typeof line.seconds !== 'number') throw new SetupError(`cp printed no transfer: ${result.stdout}`);
-  const peakRss = Number(await readFile(peakRssFile, 'utf8'));
-  return { ms: line.seconds * 1000, wallMs: result.ms, peakRss };
+  const { peakRss, cpuMs } = JSON.parse(await readFile(peakRssFile, 'utf8')) as {
+    peakRss: number;
+    cpuMs: number;
+  };
+  return { ms: line.seconds * 1000, wallMs: result.ms, peakRss, cpuMs };
 }
 
 interface FetchReport {
   ms: number;
+  /** CPU time during the transfer only. */
+  cpuMs: number;
   rssBefore: number;
   peakRss: number;
 }
@@ -184,32 +194,63 @@ export const cliTransfer: BenchEntry = {
       await ok(cli, ['login', email, '--password-stdin'], { input: `${benchPassword}\n` });
       const throughput = (bytes: number, ms: number) => bytes / MiB / (ms / 1000);
 
-      context.log('upload: presigned PUT with fetch, then auth-s3 cp');
+      const rate = (ms: number) => throughput(LARGE, ms);
+      const spread = (samples: Array<{ ms: number }>) => samples.map((s) => rate(s.ms).toFixed(0)).join(', ');
+      const cpuPerMiB = (samples: Array<{ cpuMs: number }>) =>
+        samples.map((s) => (s.cpuMs / (LARGE / MiB)).toFixed(1)).join(', ');
       const baselineKey = 'public/bench/presigned-256mib.bin';
-      const put = await fetchChild(context, 'upload-presigned-fetch.ts', {
-        BENCH_URL: await presignedUrl(emulator, email, baselineKey),
-        BENCH_FILE: large,
-      });
-      const up = await timedCopy(context, cli, large, 'shared:bench/cli-256mib.bin');
-      context.record('upload', {
-        ours: throughput(LARGE, up.ms),
-        baseline: throughput(LARGE, put.ms),
-        note: `one each; ours is the CLI's own transfer time (its --json line), the process took ${(up.wallMs / 1000).toFixed(2)} s from spawn to exit`,
-      });
-
-      context.log('download: presigned GET with fetch, then auth-s3 cp');
       const downloaded = join(context.tmpDir, 'downloaded.bin');
-      const get = await fetchChild(context, 'download-presigned-fetch.ts', {
-        BENCH_URL: await presignedUrl(emulator, email, baselineKey, 'GET'),
-        BENCH_FILE: downloaded,
+      const put = async () =>
+        fetchChild(context, 'upload-presigned-fetch.ts', {
+          BENCH_URL: await presignedUrl(emulator, email, baselineKey),
+          BENCH_FILE: large,
+        });
+      const get = async () => {
+        const report = await fetchChild(context, 'download-presigned-fetch.ts', {
+          BENCH_URL: await presignedUrl(emulator, email, baselineKey, 'GET'),
+          BENCH_FILE: downloaded,
+        });
+        await rm(downloaded, { force: true });
+        return report;
+      };
+      const copyDown = async () => {
+        const report = await timedCopy(context, cli, 'shared:bench/cli-256mib.bin', downloaded);
+        await rm(downloaded, { force: true });
+        return report;
+      };
+      const puts: FetchReport[] = [];
+      const ups: Array<Awaited<ReturnType<typeof timedCopy>>> = [];
+      const gets: FetchReport[] = [];
+      const downs: Array<Awaited<ReturnType<typeof timedCopy>>> = [];
+      for (let round = 0; round < ROUNDS; round++) {
+        context.log(`round ${round + 1}: presigned PUT with fetch and auth-s3 cp up`);
+        const copyUp = () => timedCopy(context, cli, large, 'shared:bench/cli-256mib.bin');
+        if (round % 2 === 0) {
+          ups.push(await copyUp());
+          puts.push(await put());
+        } else {
+          puts.push(await put());
+          ups.push(await copyUp());
+        }
+        context.log(`round ${round + 1}: presigned GET with fetch and auth-s3 cp down`);
+        if (round % 2 === 0) {
+          downs.push(await copyDown());
+          gets.push(await get());
+        } else {
+          gets.push(await get());
+          downs.push(await copyDown());
+        }
+      }
+      const midMs = (samples: Array<{ ms: number }>) => median(samples.map((s) => s.ms));
+      context.record('upload', {
+        ours: rate(midMs(ups)),
+        baseline: rate(midMs(puts)),
+        note: `median of ${ROUNDS} interleaved rounds (MiB/s: ours ${spread(ups)}, fetch ${spread(puts)}); ours is the CLI's own transfer time (its --json line). CPU ms/MiB: the CLI process ${cpuPerMiB(ups)} (start-up included), fetch ${cpuPerMiB(puts)} (the upload only)`,
       });
-      await rm(downloaded, { force: true });
-      const down = await timedCopy(context, cli, 'shared:bench/cli-256mib.bin', downloaded);
-      await rm(downloaded, { force: true });
       context.record('download', {
-        ours: throughput(LARGE, down.ms),
-        baseline: throughput(LARGE, get.ms),
-        note: `one each, both writing the file to disk; the CLI process took ${(down.wallMs / 1000).toFixed(2)} s from spawn to exit`,
+        ours: rate(midMs(downs)),
+        baseline: rate(midMs(gets)),
+        note: `median of ${ROUNDS} interleaved rounds (MiB/s: ours ${spread(downs)}, fetch ${spread(gets)}), both writing the file to disk. CPU ms/MiB: the CLI process ${cpuPerMiB(downs)} (start-up included), fetch ${cpuPerMiB(gets)} (the download only)`,
       });
 
       context.log('64 MiB up and down for the memory figures');
@@ -217,14 +258,14 @@ export const cliTransfer: BenchEntry = {
       const downSmall = await timedCopy(context, cli, 'shared:bench/cli-64mib.bin', downloaded);
       await rm(downloaded, { force: true });
       context.record('rss-upload', {
-        ours: up.peakRss / MiB,
+        ours: median(ups.map((u) => u.peakRss)) / MiB,
         baseline: upSmall.peakRss / MiB,
-        note: `presigned PUT with fetch peaked at ${(put.peakRss / MiB).toFixed(0)} MiB for 256 MiB`,
+        note: `presigned PUT with fetch peaked at ${(median(puts.map((p) => p.peakRss)) / MiB).toFixed(0)} MiB for 256 MiB (median)`,
       });
       context.record('rss-download', {
-        ours: down.peakRss / MiB,
+        ours: median(downs.map((d) => d.peakRss)) / MiB,
         baseline: downSmall.peakRss / MiB,
-        note: `presigned GET with fetch peaked at ${(get.peakRss / MiB).toFixed(0)} MiB for 256 MiB`,
+        note: `presigned GET with fetch peaked at ${(median(gets.map((g) => g.peakRss)) / MiB).toFixed(0)} MiB for 256 MiB (median)`,
       });
 
       context.log('start-up: auth-s3 ls with the stored session');
@@ -251,8 +292,8 @@ export const cliTransfer: BenchEntry = {
       });
       context.detail(
         'cli transfers',
-        `cp up ${JSON.stringify(up)}, down ${JSON.stringify(down)}; 64 MiB up ${JSON.stringify(upSmall)}, down ${JSON.stringify(downSmall)}; fetch PUT ${JSON.stringify(put)}, GET ${JSON.stringify(get)}; ls samples ${JSON.stringify(samples)}`,
-        { up, down, upSmall, downSmall, put, get, startup: samples },
+        `cp up ${JSON.stringify(ups)}, down ${JSON.stringify(downs)}; 64 MiB up ${JSON.stringify(upSmall)}, down ${JSON.stringify(downSmall)}; fetch PUT ${JSON.stringify(puts)}, GET ${JSON.stringify(gets)}; ls samples ${JSON.stringify(samples)}`,
+        { ups, downs, upSmall, downSmall, puts, gets, startup: samples },
       );
     });
   },

@@ -1,7 +1,8 @@
 /*
  * Library upload: 256 MiB through auth-s3's `files.upload` (multipart above its threshold) beside a
  * presigned PUT of the same file with plain `fetch`, against the emulator, in the same run. Each
- * side runs in a child process of its own, so its peak RSS is the upload's.
+ * upload runs in a child process of its own, so its peak RSS is the upload's; the two sides take
+ * turns, ROUNDS times (which goes first alternates), and each figure is the median of its rounds.
  */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -19,10 +20,12 @@ import type { BenchContext, BenchEntry } from '../lib/entry.ts';
 import { SetupError } from '../lib/errors.ts';
 import { configFromOutputs, loadCreateAuthS3 } from '../lib/library.ts';
 import { runCommand, tsNodeArgs } from '../lib/processes.ts';
-import { MiB } from '../lib/stats.ts';
+import { MiB, median } from '../lib/stats.ts';
 import { writeRandomFile } from '../lib/transfers.ts';
 
 const FILE_SIZE = 256 * MiB;
+/** Uploads per side, interleaved: one run each swung by up to 2× on a shared machine. */
+const ROUNDS = 3;
 
 interface ChildReport {
   ms: number;
@@ -128,52 +131,76 @@ export const libraryUpload: BenchEntry = {
     await withEmulator(context, async (emulator) => {
       const email = 'upload@bench.example';
       await createConfirmedUser(emulator, email);
-      context.log('baseline: presigned PUT with fetch');
-      const url = await presignedUrl(emulator, email, 'public/bench/presigned-256mib.bin');
-      const baseline = await withEmulatorCpu(emulator, () =>
-        runChild(context, 'upload-presigned-fetch.ts', { BENCH_URL: url, BENCH_FILE: file }),
-      );
-      const throughput = (report: ChildReport) => FILE_SIZE / MiB / (report.ms / 1000);
-      context.record('throughput', { baseline: throughput(baseline) });
-      context.record('peak-rss', { baseline: baseline.peakRss / MiB });
-      const cpuPerMiB = (ms: number) => ms / (FILE_SIZE / MiB);
-      context.record('client-cpu', { baseline: cpuPerMiB(baseline.cpuMs) });
-      context.record('emulator-cpu', { baseline: cpuPerMiB(baseline.emulatorCpuMs) });
-
       await loadCreateAuthS3();
-      context.log('auth-s3 files.upload');
-      const ours = await withEmulatorCpu(emulator, () =>
-        runChild(context, 'upload-through-library.ts', {
-          BENCH_CONFIG: JSON.stringify(configFromOutputs(emulator.outputs)),
-          BENCH_EMAIL: email,
-          BENCH_PASSWORD: benchPassword,
-          BENCH_FILE: file,
-          BENCH_PATH: 'bench/library-256mib.bin',
-        }),
-      );
+      const fetchPut = async (round: number) => {
+        context.log(`round ${round + 1}: presigned PUT with fetch`);
+        const url = await presignedUrl(emulator, email, `public/bench/presigned-256mib-${round}.bin`);
+        return withEmulatorCpu(emulator, () =>
+          runChild(context, 'upload-presigned-fetch.ts', { BENCH_URL: url, BENCH_FILE: file }),
+        );
+      };
+      const libraryUpload = (round: number) => {
+        context.log(`round ${round + 1}: auth-s3 files.upload`);
+        return withEmulatorCpu(emulator, () =>
+          runChild(context, 'upload-through-library.ts', {
+            BENCH_CONFIG: JSON.stringify(configFromOutputs(emulator.outputs)),
+            BENCH_EMAIL: email,
+            BENCH_PASSWORD: benchPassword,
+            BENCH_FILE: file,
+            BENCH_PATH: `bench/library-256mib-${round}.bin`,
+          }),
+        );
+      };
+      const ours: Array<ChildReport & { emulatorCpuMs: number }> = [];
+      const baseline: Array<ChildReport & { emulatorCpuMs: number }> = [];
+      for (let round = 0; round < ROUNDS; round++) {
+        if (round % 2 === 0) {
+          ours.push(await libraryUpload(round));
+          baseline.push(await fetchPut(round));
+        } else {
+          baseline.push(await fetchPut(round));
+          ours.push(await libraryUpload(round));
+        }
+      }
+      const mid = (
+        reports: typeof ours,
+        value: (report: ChildReport & { emulatorCpuMs: number }) => number,
+      ) => median(reports.map(value));
+      const spread = (
+        reports: typeof ours,
+        value: (report: ChildReport & { emulatorCpuMs: number }) => number,
+      ) => reports.map((report) => value(report).toFixed(1)).join(', ');
+      const throughput = (report: ChildReport) => FILE_SIZE / MiB / (report.ms / 1000);
+      const cpuPerMiB = (ms: number) => ms / (FILE_SIZE / MiB);
+      const clientCpu = (report: ChildReport) => cpuPerMiB(report.cpuMs);
+      const emulatorCpu = (report: ChildReport & { emulatorCpuMs: number }) =>
+        cpuPerMiB(report.emulatorCpuMs);
+      const rss = (report: ChildReport) => report.peakRss / MiB;
+      const rounds = `median of ${ROUNDS} interleaved rounds, a child process per upload`;
       context.record('throughput', {
-        ours: throughput(ours),
-        note: 'one upload each, a child process per side',
+        ours: mid(ours, throughput),
+        baseline: mid(baseline, throughput),
+        note: `${rounds}; the file given as an open FileHandle (fs.promises.open) to auth-s3, as a file-backed Blob to fetch; rounds: ours ${spread(ours, throughput)}, fetch ${spread(baseline, throughput)}`,
       });
       context.record('client-cpu', {
-        ours: cpuPerMiB(ours.cpuMs),
-        note: 'user + system CPU of the uploading process during the upload',
+        ours: mid(ours, clientCpu),
+        baseline: mid(baseline, clientCpu),
+        note: `user + system CPU of the uploading process during the upload; rounds: ours ${spread(ours, clientCpu)}, fetch ${spread(baseline, clientCpu)}`,
       });
       context.record('emulator-cpu', {
-        ours: cpuPerMiB(ours.emulatorCpuMs),
-        note: 'user + system CPU of the emulator process over the same span (10 ms ticks)',
+        ours: mid(ours, emulatorCpu),
+        baseline: mid(baseline, emulatorCpu),
+        note: `user + system CPU of the emulator process over the same span (10 ms ticks); rounds: ours ${spread(ours, emulatorCpu)}, fetch ${spread(baseline, emulatorCpu)}`,
       });
       context.record('peak-rss', {
-        ours: ours.peakRss / MiB,
-        note: `RSS before the upload: auth-s3 ${(ours.rssBefore / MiB).toFixed(0)} MiB, fetch ${(baseline.rssBefore / MiB).toFixed(0)} MiB`,
+        ours: mid(ours, rss),
+        baseline: mid(baseline, rss),
+        note: `RSS before the upload: auth-s3 ${mid(ours, (r) => r.rssBefore / MiB).toFixed(0)} MiB, fetch ${mid(baseline, (r) => r.rssBefore / MiB).toFixed(0)} MiB`,
       });
       context.detail(
         'upload children',
         `auth-s3: ${JSON.stringify(ours)}; fetch: ${JSON.stringify(baseline)}`,
-        {
-          ours,
-          baseline,
-        },
+        { ours, baseline },
       );
     });
   },

@@ -2,7 +2,8 @@
  * Unit test of createS3Client's checksum settings: uploads (PutObject, UploadPart) go out with no
  * flexible checksum (no CRC32 computed over the body, no `aws-chunked` encoding, no trailer), which
  * the SDK otherwise adds to every upload; operations S3 requires a checksum for (DeleteObjects,
- * "httpChecksumRequired") still carry one. Requests are recorded before they leave, never sent.
+ * "httpChecksumRequired") still carry one; and a large part goes without `Expect: 100-continue`.
+ * Requests are recorded before they leave, never sent.
  */
 import { DeleteObjectsCommand, PutObjectCommand, type S3Client, UploadPartCommand } from '@aws-sdk/client-s3';
 import { describe, expect, it } from 'vitest';
@@ -69,6 +70,25 @@ describe('createS3Client checksums', () => {
     const { client, sent } = await recordingClient();
     await client.send(new DeleteObjectsCommand({ Bucket: 'b', Delete: { Objects: [{ Key: 'public/a' }] } }));
     expect(checksumHeaders(sent[0] ?? {})).not.toEqual([]);
+    client.destroy();
+  });
+});
+
+describe('createS3Client connections', () => {
+  it('sends an 8 MiB part without Expect: 100-continue (a new connection and a round trip per part)', async () => {
+    const { client, sent } = await recordingClient();
+    const body = new Uint8Array(8 * 1024 * 1024);
+    await client.send(
+      new UploadPartCommand({
+        Bucket: 'b',
+        Key: 'public/a',
+        UploadId: 'u',
+        PartNumber: 1,
+        Body: body,
+        ContentLength: body.length,
+      }),
+    );
+    expect(Object.keys(sent[0] ?? {}).map((name) => name.toLowerCase())).not.toContain('expect');
     client.destroy();
   });
 });

@@ -172,3 +172,10 @@ export class ServiceError extends AuthS3Error {}
  * with its stack; `code` is unset because AWS said nothing.
  */
 export class UnexpectedError extends AuthS3Error {}
+
+/**
+ * A local file given to `upload()` as an open file handle changed size (or was written to) while it
+ * was being read: the object would have mixed old and new bytes, so nothing was stored. Upload it
+ * again once it has stopped changing.
+ */
+export class FileChangedError extends AuthS3Error {}

@@ -22,6 +22,7 @@ export {
   CodeExpiredError,
   CodeMismatchError,
   ConfigError,
+  FileChangedError,
   InvalidKeyError,
   InvalidParameterError,
   InvalidPasswordError,
@@ -76,6 +77,7 @@ export type {
   TransferResult,
   TransferredFile,
   UploadData,
+  UploadFileHandle,
   UploadOptions,
   UploadProgress,
 } from './types.js';

@@ -456,7 +456,25 @@ export interface Files {
   preload(): Promise<void>;
 }
 
-export type UploadData = Blob | Uint8Array | ArrayBuffer | string | NodeJS.ReadableStream | ReadableStream;
+/**
+ * An open local file in Node: what `fs.promises.open(path)` returns. `upload()` reads it part by
+ * part at each part's offset (no stream, no extra copy) and leaves it open: the caller closes it.
+ * The file must not change while it is read (`FileChangedError`).
+ */
+export interface UploadFileHandle {
+  readonly fd: number;
+  stat(): Promise<{ size: number; mtimeMs: number }>;
+  read(buffer: Uint8Array, offset: number, length: number, position: number): Promise<{ bytesRead: number }>;
+}
+
+export type UploadData =
+  | Blob
+  | Uint8Array
+  | ArrayBuffer
+  | string
+  | NodeJS.ReadableStream
+  | ReadableStream
+  | UploadFileHandle;
 
 export interface AuthS3 {
   auth: Auth;

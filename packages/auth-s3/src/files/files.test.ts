@@ -61,7 +61,7 @@ describe('files arguments', () => {
     const error = await rejection(() => files.upload(42 as never, 'answer.txt'));
     expect(error).toBeInstanceOf(InvalidParameterError);
     expect(error.message).toBe(
-      'upload() needs the data first, as a File, Blob, Uint8Array, ArrayBuffer, string, or a Node or web readable stream (got the number 42).',
+      'upload() needs the data first, as a File, Blob, Uint8Array, ArrayBuffer, string, a Node or web readable stream, or an open file handle (got the number 42).',
     );
     expect(s3Mock.calls()).toHaveLength(0);
   });

@@ -3,6 +3,9 @@
  * with ordered parts and progress, and clean-up (AbortMultipartUpload + ListParts check) on abort
  * and on a failed part. The emulator suite repeats the abort case over real HTTP.
  */
+import { mkdtemp, open, rm, truncate, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import {
   AbortMultipartUploadCommand,
@@ -19,7 +22,7 @@ import {
 } from '@aws-sdk/client-s3';
 import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { AbortedError, AccessDeniedError } from '../errors.js';
+import { AbortedError, AccessDeniedError, FileChangedError } from '../errors.js';
 import type { UploadProgress } from '../types.js';
 import { MIB, uploadObject } from './upload-object.js';
 import { toUploadSource } from './upload-source.js';
@@ -315,6 +318,70 @@ describe('uploadObject', () => {
       Bucket: 'b',
       Key: target.key,
     });
+  });
+
+  it('sends an open file in parts without rewriting a part while its request is in flight', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'auth-s3-upload-'));
+    const data = bytes(23 * MIB);
+    await writeFile(join(dir, 'f.bin'), data);
+    const handle = await open(join(dir, 'f.bin'), 'r');
+    s3Mock.on(CreateMultipartUploadCommand).resolves({ UploadId: 'up-1' });
+    s3Mock.on(CompleteMultipartUploadCommand).resolves({ ETag: '"f"' });
+    s3Mock.on(AbortMultipartUploadCommand).resolves({});
+    s3Mock
+      .on(ListPartsCommand)
+      .rejects(new NoSuchUpload({ message: 'gone', $metadata: { httpStatusCode: 404 } }));
+    const sent: Uint8Array[] = [];
+    const buffers = new Set<ArrayBufferLike>();
+    s3Mock.on(UploadPartCommand).callsFake(async (input: { PartNumber: number; Body: Uint8Array }) => {
+      const atSend = new Uint8Array(input.Body);
+      buffers.add(input.Body.buffer);
+      await new Promise((r) => setTimeout(r, 10 * (input.PartNumber % 3)));
+      // The bytes S3 receives are the ones there when the request went out.
+      if (Buffer.compare(input.Body, atSend) !== 0)
+        throw new Error(`part ${input.PartNumber} was rewritten in flight`);
+      sent[input.PartNumber - 1] = atSend;
+      return { ETag: `"e${input.PartNumber}"` };
+    });
+    try {
+      const result = await uploadObject(s3, target, toUploadSource(handle), tuning);
+      expect(result.size).toBe(23 * MIB);
+      const joined = new Uint8Array(23 * MIB);
+      let offset = 0;
+      for (const part of sent) {
+        joined.set(part, offset);
+        offset += part.length;
+      }
+      expect(offset).toBe(23 * MIB);
+      expect(Buffer.compare(joined, data)).toBe(0);
+      // Five parts through two requests at a time: buffers are reused, not one per part.
+      expect(buffers.size).toBeLessThan(5);
+    } finally {
+      await handle.close();
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('aborts the multipart upload with FileChangedError when the file shrinks mid-upload', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'auth-s3-upload-'));
+    const path = join(dir, 'f.bin');
+    await writeFile(path, bytes(16 * MIB));
+    const handle = await open(path, 'r');
+    mockMultipart();
+    s3Mock.on(UploadPartCommand).callsFake(async (input: { PartNumber: number }) => {
+      if (input.PartNumber === 1) await truncate(path, 7 * MIB);
+      return { ETag: `"e${input.PartNumber}"` };
+    });
+    try {
+      await expect(
+        uploadObject(s3, target, toUploadSource(handle), { ...tuning, concurrency: 1 }),
+      ).rejects.toBeInstanceOf(FileChangedError);
+      expect(s3Mock.commandCalls(AbortMultipartUploadCommand)).toHaveLength(1);
+      expect(s3Mock.commandCalls(CompleteMultipartUploadCommand)).toHaveLength(0);
+    } finally {
+      await handle.close();
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 
   it('does not start when the signal is already aborted', async () => {

@@ -20,7 +20,7 @@ import { toAuthS3Error } from '../error-mapping.js';
 import { AbortedError, AccessDeniedError, NotFoundError, ServiceError } from '../errors.js';
 import type { UploadOptions, UploadProgress } from '../types.js';
 import { missingOrDenied } from './missing-or-denied.js';
-import { type PartBody, partLength, type UploadSource } from './upload-source.js';
+import { type PartBody, partLength, partSizeFor, type UploadSource } from './upload-source.js';
 
 export const MIB = 1024 * 1024;
 /** Data up to this size goes in one PUT. */
@@ -45,7 +45,8 @@ export async function uploadObject(
   source: UploadSource,
   options: UploadOptions & UploadTuning = {},
 ): Promise<UploadedObject> {
-  const partSize = Math.max(options.partSize ?? DEFAULT_PART_SIZE, 5 * MIB);
+  // A file handle's size is known only once read: it raises its own part size the same way.
+  const partSize = partSizeFor(source.size, Math.max(options.partSize ?? DEFAULT_PART_SIZE, 5 * MIB));
   const threshold = Math.min(options.threshold ?? DEFAULT_MULTIPART_THRESHOLD, partSize);
   const contentType = options.contentType ?? source.contentType ?? 'application/octet-stream';
   const { signal } = options;
@@ -65,7 +66,14 @@ export async function uploadObject(
   if (exhausted && partLength(firstPart) <= threshold) {
     return putObject(s3, target, firstPart, contentType, options);
   }
-  return multipartUpload(s3, target, prependGenerator(pending, parts), source.size, contentType, options);
+  return multipartUpload(
+    s3,
+    target,
+    prependGenerator(pending, parts),
+    { size: source.size, release: source.release?.bind(source) },
+    contentType,
+    options,
+  );
 }
 
 async function putObject(
@@ -110,7 +118,7 @@ async function multipartUpload(
   s3: S3Client,
   { bucket, key }: { bucket: string; key: string },
   parts: AsyncIterator<PartBody>,
-  knownSize: number | undefined,
+  { size: knownSize, release }: Pick<UploadSource, 'size' | 'release'>,
   contentType: string,
   options: UploadOptions & UploadTuning,
 ): Promise<UploadedObject> {
@@ -160,6 +168,8 @@ async function multipartUpload(
         )
         .then((response) => {
           if (!response.ETag) throw new ServiceError(`S3 returned no ETag for part ${number} of ${key}.`);
+          // Stored: S3 answered after every byte arrived, so nothing will send this buffer again.
+          release?.(body);
           completed.push({ PartNumber: number, ETag: response.ETag });
           loaded += size;
           if (!stopped()) onProgress?.(progress());
