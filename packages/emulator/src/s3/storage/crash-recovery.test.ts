@@ -5,9 +5,10 @@
  * the temp and orphan files the dead writer left. A data dir of before versioning loads with each
  * object as its `null` version.
  */
-import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
+import { buffer } from 'node:stream/consumers';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fsyncFile } from './files.js';
 import type { NewObject } from './object-meta.js';
@@ -98,7 +99,7 @@ async function deleteDyingAt(
 async function contents(store: ObjectStore, key: string, versionId?: string): Promise<string | undefined> {
   const open = await store.read(key, undefined, versionId);
   if (!open) return undefined;
-  return readFile(store.blobPath(open.meta), 'utf8').finally(() => open.stream.destroy());
+  return (await buffer(open.stream)).toString('utf8');
 }
 
 describe('ObjectStore crash recovery', () => {
