@@ -14,7 +14,7 @@ import type { BlobExtent } from './object-meta.js';
 const READ_CHUNK = 1 << 20;
 
 /** A part of one file to read: bytes `start` to `end`, inclusive. */
-export interface FileSlice {
+interface FileSlice {
   path: string;
   start: number;
   end: number;
