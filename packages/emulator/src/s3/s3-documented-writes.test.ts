@@ -11,6 +11,7 @@ import {
   CreateMultipartUploadCommand,
   DeleteObjectCommand,
   DeleteObjectsCommand,
+  GetObjectCommand,
   HeadObjectCommand,
   ListPartsCommand,
   PutObjectCommand,
@@ -119,6 +120,12 @@ describe('CopyObject (S3 API Reference, CopyObject)', () => {
     );
     expect(head.ETag).toBe(copied.CopyObjectResult?.ETag);
     expect(head.ChecksumType).toBe('FULL_OBJECT');
+    expect(head.PartsCount).toBeUndefined();
+    const out = await suite.s3.send(
+      new GetObjectCommand({ Bucket: BUCKET, Key: 'public/multipart-copy.bin' }),
+    );
+    const body = Buffer.from((await out.Body?.transformToByteArray()) ?? []);
+    expect(body.equals(Buffer.concat(parts))).toBe(true);
   });
 
   it('refuses an unknown x-amz-metadata-directive with 400 InvalidArgument', async () => {

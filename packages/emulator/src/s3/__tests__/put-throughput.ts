@@ -3,13 +3,15 @@
  * through a presigned URL sent with plain node:http, beside the same client PUTting to a bare
  * node:http server (its own process) that streams the body to a file and renames it, interleaved
  * in one run. Both servers see byte-identical traffic but for the query string, so the ratio
- * isolates the server. Not a test: run it by hand, optionally profiling the S3 process.
+ * isolates the server; the S3 process's own CPU per MiB (from /proc) is printed too, a figure a
+ * loaded machine disturbs less than throughput. Not a test: run it by hand, optionally profiling
+ * the S3 process.
  *   tsx --conditions=@auth-s3/source src/s3/__tests__/put-throughput.ts [rounds] [--cpu-prof]
  */
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { createReadStream, createWriteStream } from 'node:fs';
-import { mkdir, mkdtemp, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { createServer, request } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -107,6 +109,13 @@ async function sdkPut(s3: S3Client, key: string, file: string): Promise<number> 
   return SIZE / MiB / ((performance.now() - started) / 1000);
 }
 
+/** User + system CPU of a process, in ms (Linux /proc; clock ticks of 10 ms). */
+async function cpuMilliseconds(pid: number | undefined): Promise<number> {
+  const stat = await readFile(`/proc/${pid}/stat`, 'utf8').catch(() => '');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * 10;
+}
+
 const median = (values: number[]) =>
   [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] as number;
 
@@ -138,8 +147,10 @@ async function main(): Promise<void> {
     : undefined;
   const ours: number[] = [];
   const baseline: number[] = [];
+  let cpu = 0;
   try {
     for (let i = 0; i <= rounds; i++) {
+      const cpuBefore = await cpuMilliseconds(s3.child.pid);
       const path = `/${BUCKET}/public/put-${i}.bin`;
       const presigned = await signerFor(credentials as IssuedCredentials).presign(
         {
@@ -157,6 +168,7 @@ async function main(): Promise<void> {
       const a = sdk
         ? await sdkPut(sdk, `public/put-${i}.bin`, file)
         : await put(`${s3Url}${path}?${query}`, file);
+      if (i > 0) cpu += (await cpuMilliseconds(s3.child.pid)) - cpuBefore;
       const b = await put(`${bareUrl}/put-${i}.bin`, file);
       // Round 0 warms both up.
       if (i > 0) {
@@ -174,6 +186,7 @@ async function main(): Promise<void> {
   const b = median(baseline);
   console.log(`emulator PUT MiB/s: ${ours.map((v) => v.toFixed(0)).join(', ')} (median ${o.toFixed(1)})`);
   console.log(`bare     PUT MiB/s: ${baseline.map((v) => v.toFixed(0)).join(', ')} (median ${b.toFixed(1)})`);
+  console.log(`emulator CPU per MiB received: ${(cpu / (rounds * (SIZE / MiB))).toFixed(2)} ms`);
   console.log(`ratio ${(o / b).toFixed(2)}×${profile ? `; profile in ${join(root, 's3-prof')}` : ''}`);
   if (!profile) await rm(root, { recursive: true, force: true });
 }

@@ -76,6 +76,45 @@ export function createHasher(algorithm: ChecksumAlgorithm): Hasher {
   }
 }
 
+/** The reflected polynomials of the CRCs S3 offers FULL_OBJECT checksums for. */
+const CRC_POLYNOMIALS = { CRC32: 0xedb88320, CRC32C: 0x82f63b78 } as const;
+
+/** a(x)·b(x) modulo the CRC polynomial, in the reflected bit order (zlib's `multmodp`). */
+function multiplyModP(a: number, b: number, poly: number): number {
+  let product = 0;
+  let factor = b >>> 0;
+  for (let bit = 0x80000000; bit !== 0; bit >>>= 1) {
+    if (a & bit) product ^= factor;
+    factor = factor & 1 ? (factor >>> 1) ^ poly : factor >>> 1;
+  }
+  return product >>> 0;
+}
+
+/** x^(8·bytes) modulo the CRC polynomial: the shift a CRC undergoes over `bytes` more bytes. */
+function shiftModP(bytes: number, poly: number): number {
+  let result = 0x80000000; // x^0
+  let power = 0x40000000; // x^1, squared up to x^(2^k) as the bits of 8·bytes are read
+  for (let n = bytes * 8; n > 0; n = Math.floor(n / 2)) {
+    if (n % 2 === 1) result = multiplyModP(power, result, poly);
+    power = multiplyModP(power, power, poly);
+  }
+  return result;
+}
+
+/**
+ * The CRC32 or CRC32C of concatenated pieces from each piece's CRC and size, without their bytes
+ * (zlib's `crc32_combine`): how a multipart upload's FULL_OBJECT checksum is made from its parts'.
+ */
+export function combineCrcs(
+  algorithm: keyof typeof CRC_POLYNOMIALS,
+  pieces: ReadonlyArray<{ crc: number; size: number }>,
+): number {
+  const poly = CRC_POLYNOMIALS[algorithm];
+  let crc = 0;
+  for (const piece of pieces) crc = (multiplyModP(shiftModP(piece.size, poly), crc, poly) ^ piece.crc) >>> 0;
+  return crc;
+}
+
 /** A pass-through stream that feeds every chunk to the hashers (for bytes copied from disk). */
 export function hashing(...hashers: Array<Hasher | undefined>): Transform {
   return new Transform({

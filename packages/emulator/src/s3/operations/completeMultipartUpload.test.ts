@@ -1,11 +1,14 @@
 /*
  * Multipart uploads over real HTTP: a 20 MiB @aws-sdk/lib-storage upload (CRC32 per part,
- * composite checksum, md5-of-md5s ETag), an aborted one that leaves nothing, ListParts, and
- * S3's errors for bad part lists.
+ * composite checksum, md5-of-md5s ETag), ranges and parts read across the part boundaries of the
+ * object kept as its parts, FULL_OBJECT checksums, an aborted upload that leaves nothing,
+ * ListParts, and S3's errors for bad part lists.
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
+import { crc32 } from 'node:zlib';
+import { Crc32c } from '@aws-crypto/crc32c';
 import {
   AbortMultipartUploadCommand,
   CompleteMultipartUploadCommand,
@@ -52,6 +55,80 @@ describe('multipart uploads', () => {
     const back = Buffer.from((await out.Body?.transformToByteArray()) ?? []);
     expect(md5(back).equals(md5(data))).toBe(true);
     expect(await readdir(join(suite.h.dataDir, 's3', BUCKET, 'uploads'))).toEqual([]);
+  });
+
+  it('serves a Range across a part boundary and each partNumber from the parts it keeps', async () => {
+    const Key = 'public/ranges.bin';
+    const data = randomBytes(12 * MiB + 1234);
+    await new Upload({
+      client: suite.s3,
+      params: { Bucket: BUCKET, Key, Body: data },
+      partSize: 5 * MiB,
+    }).done();
+    const get = async (input: { Range?: string; PartNumber?: number }) => {
+      const out = await suite.s3.send(new GetObjectCommand({ Bucket: BUCKET, Key, ...input }));
+      return { out, body: Buffer.from((await out.Body?.transformToByteArray()) ?? []) };
+    };
+    const boundary = 5 * MiB;
+    // One byte before the first boundary to one past the second: part 1's tail, part 2, part 3's head.
+    const across = await get({ Range: `bytes=${boundary - 1}-${2 * boundary}` });
+    expect(across.out.ContentRange).toBe(`bytes ${boundary - 1}-${2 * boundary}/${data.length}`);
+    expect(across.body.equals(data.subarray(boundary - 1, 2 * boundary + 1))).toBe(true);
+    const tail = await get({ Range: 'bytes=-2000' });
+    expect(tail.body.equals(data.subarray(data.length - 2000))).toBe(true);
+    for (const PartNumber of [1, 2, 3]) {
+      const part = await get({ PartNumber });
+      expect(part.out.PartsCount).toBe(3);
+      expect(part.body.equals(data.subarray((PartNumber - 1) * boundary, PartNumber * boundary))).toBe(true);
+    }
+  });
+
+  it.each([
+    ['CRC32', (data: Buffer) => crc32(data)],
+    ['CRC32C', (data: Buffer) => new Crc32c().update(data).digest()],
+  ] as const)('gives a FULL_OBJECT %s upload the checksum of all its bytes', async (algorithm, crc) => {
+    const Key = `public/full-object-${algorithm}.bin`;
+    const parts = [randomBytes(5 * MiB), randomBytes(5 * MiB + 3), randomBytes(777)];
+    const { UploadId } = await suite.s3.send(
+      new CreateMultipartUploadCommand({
+        Bucket: BUCKET,
+        Key,
+        ChecksumAlgorithm: algorithm,
+        ChecksumType: 'FULL_OBJECT',
+      }),
+    );
+    const uploaded = [];
+    for (const [i, Body] of parts.entries()) {
+      const part = await suite.s3.send(
+        new UploadPartCommand({
+          Bucket: BUCKET,
+          Key,
+          UploadId,
+          PartNumber: i + 1,
+          Body,
+          ChecksumAlgorithm: algorithm,
+        }),
+      );
+      uploaded.push({
+        PartNumber: i + 1,
+        ETag: part.ETag,
+        [`Checksum${algorithm}`]: part[`Checksum${algorithm}`],
+      });
+    }
+    const done = await suite.s3.send(
+      new CompleteMultipartUploadCommand({
+        Bucket: BUCKET,
+        Key,
+        UploadId,
+        MultipartUpload: { Parts: uploaded },
+      }),
+    );
+    const expected = Buffer.alloc(4);
+    expected.writeUInt32BE(crc(Buffer.concat(parts)));
+    expect(done[`Checksum${algorithm}`]).toBe(expected.toString('base64'));
+    expect(done.ChecksumType).toBe('FULL_OBJECT');
+    const head = await suite.s3.send(new HeadObjectCommand({ Bucket: BUCKET, Key, ChecksumMode: 'ENABLED' }));
+    expect(head[`Checksum${algorithm}`]).toBe(expected.toString('base64'));
   });
 
   it('aborts an upload: its parts are gone and no object appears', async () => {

@@ -1,28 +1,24 @@
 /*
  * CompleteMultipartUpload: checks the part list as S3 does (ascending, each part present with
- * its ETag and checksum, every part but the last ≥ 5 MiB), streams the parts into one temp file,
- * and commits it as the key's new version (`x-amz-version-id`). ETag `md5(md5s)-N`; checksum
- * COMPOSITE (`crc(part crcs)-N`) or FULL_OBJECT (over all bytes) as the upload declared.
+ * its ETag and checksum, every part but the last ≥ 5 MiB) and commits the chosen parts as the
+ * key's new version (`x-amz-version-id`), kept as they are: their files are linked into the
+ * object store, not copied, so completing costs no rewrite of the bytes. ETag `md5(md5s)-N`;
+ * checksum COMPOSITE (`crc(part crcs)-N`) or FULL_OBJECT (the parts' CRCs combined, which equals
+ * the CRC over all the bytes) as the upload declared.
  */
 import { createHash } from 'node:crypto';
-import { createReadStream } from 'node:fs';
-import { pipeline } from 'node:stream/promises';
-import { createHasher, hashing } from '../body/checksums.js';
+import { combineCrcs, createHasher } from '../body/checksums.js';
 import { receiveSmallBody } from '../body/incoming-body.js';
 import { S3Errors } from '../errors.js';
 import { quoteEtag, sendXml } from '../reply.js';
 import { queryValue } from '../request-url.js';
-import { DurableFileSink } from '../storage/durable-file-sink.js';
-import { removeQuietly } from '../storage/files.js';
 import type { PartRecord } from '../storage/multipart-store.js';
-import { storedTime } from '../storage/object-meta.js';
+import { type ChecksumAlgorithm, storedTime } from '../storage/object-meta.js';
 import { parseRequestXml, textOf } from '../xml.js';
 import type { OperationFactory } from './operation.js';
-import { commitObject, writeCondition } from './putObject.js';
+import { conditionError, writeCondition } from './putObject.js';
 
 const MIN_PART_SIZE = 5 * 1024 * 1024;
-/** Bytes per read when the parts are copied into the object. */
-const COPY_CHUNK = 1 << 20;
 
 interface RequestedPart {
   partNumber: number;
@@ -40,6 +36,34 @@ function requestedParts(xml: string, checksumField: string | undefined): Request
     if (!Number.isInteger(partNumber) || etag === undefined) throw S3Errors.malformedXml();
     return { partNumber, etag, checksum: checksumField ? textOf(part, checksumField)?.trim() : undefined };
   });
+}
+
+/**
+ * The object's checksum from its parts' (base64, in the upload's algorithm): FULL_OBJECT combines
+ * the part CRCs into the CRC of all the bytes (CreateMultipartUpload allows FULL_OBJECT only for
+ * CRC32 and CRC32C); COMPOSITE is the checksum of the part checksums, suffixed `-N`.
+ */
+function objectChecksum(
+  algorithm: ChecksumAlgorithm,
+  type: 'FULL_OBJECT' | 'COMPOSITE' | undefined,
+  parts: readonly PartRecord[],
+): string {
+  const digests = parts.map((p) => Buffer.from(p.checksum ?? '', 'base64'));
+  if (type === 'FULL_OBJECT') {
+    if (algorithm !== 'CRC32' && algorithm !== 'CRC32C') {
+      throw S3Errors.internalError(new Error(`FULL_OBJECT upload with ${algorithm}`));
+    }
+    const crc = combineCrcs(
+      algorithm,
+      parts.map((p, i) => ({ crc: (digests[i] as Buffer).readUInt32BE(0), size: p.size })),
+    );
+    const out = Buffer.alloc(4);
+    out.writeUInt32BE(crc);
+    return out.toString('base64');
+  }
+  const composite = createHasher(algorithm);
+  for (const digest of digests) composite.update(digest);
+  return `${composite.digest().toString('base64')}-${parts.length}`;
 }
 
 export const completeMultipartUpload: OperationFactory =
@@ -64,54 +88,30 @@ export const completeMultipartUpload: OperationFactory =
       }
       if (chosen.slice(0, -1).some((p) => p.size < MIN_PART_SIZE)) throw S3Errors.entityTooSmall();
 
-      const fullObject =
-        algorithm && upload.checksumType === 'FULL_OBJECT' ? createHasher(algorithm) : undefined;
-      const temp = objects.newTempFile();
-      const out = new DurableFileSink(temp);
-      try {
-        for (const part of chosen) {
-          // Reads of 1 MiB, not the default 64 KiB: the copy of a 256 MiB upload otherwise spends
-          // most of its CPU on 4,096 read calls, their buffers and the garbage they leave.
-          const read = createReadStream(uploads.partPath(upload, part), { highWaterMark: COPY_CHUNK });
-          if (fullObject) await pipeline(read, hashing(fullObject), out, { end: false });
-          else await pipeline(read, out, { end: false });
-        }
-        await new Promise<void>((resolve, reject) =>
-          out.end((error?: Error | null) => (error ? reject(error) : resolve())),
-        );
-      } catch (error) {
-        out.destroy();
-        await removeQuietly(temp);
-        throw error;
-      }
       const md5s = createHash('md5');
       for (const part of chosen) md5s.update(Buffer.from(part.etag, 'hex'));
-      const etag = `${md5s.digest('hex')}-${chosen.length}`;
-      let checksum: string | undefined;
-      if (algorithm && fullObject) checksum = fullObject.digest().toString('base64');
-      else if (algorithm) {
-        const composite = createHasher(algorithm);
-        for (const part of chosen) composite.update(Buffer.from(part.checksum ?? '', 'base64'));
-        checksum = `${composite.digest().toString('base64')}-${chosen.length}`;
-      }
-      const meta = await commitObject(
-        objects,
-        temp,
-        {
-          key,
-          size: chosen.reduce((sum, p) => sum + p.size, 0),
-          etag,
-          lastModified: storedTime(clock.now()),
-          contentType: upload.contentType,
-          headers: upload.headers,
-          userMetadata: upload.userMetadata,
-          checksums: algorithm && checksum ? { [algorithm]: checksum } : {},
-          checksumType: upload.checksumType,
-          partsCount: chosen.length,
-          partSizes: chosen.map((p) => p.size),
-        },
-        condition,
-      );
+      const checksum = algorithm && objectChecksum(algorithm, upload.checksumType, chosen);
+      const meta = await objects
+        .commitParts(
+          chosen.map((part) => uploads.partPath(upload, part)),
+          {
+            key,
+            size: chosen.reduce((sum, p) => sum + p.size, 0),
+            etag: `${md5s.digest('hex')}-${chosen.length}`,
+            lastModified: storedTime(clock.now()),
+            contentType: upload.contentType,
+            headers: upload.headers,
+            userMetadata: upload.userMetadata,
+            checksums: algorithm && checksum ? { [algorithm]: checksum } : {},
+            checksumType: upload.checksumType,
+            partsCount: chosen.length,
+            partSizes: chosen.map((p) => p.size),
+          },
+          condition,
+        )
+        .catch((error: unknown) => {
+          throw conditionError(error, key);
+        });
       await uploads.remove(uploadId);
       const encodedKey = key.split('/').map(encodeURIComponent).join('/');
       res.setHeader('x-amz-version-id', meta.versionId);

@@ -2,14 +2,17 @@
  * Crash recovery of the object store: the process "dies" at a rename (the injected rename never
  * returns, so nothing after it runs, as after a kill), and a new store opened on the same directory
  * must show no partial object, keep the previous versions (and delete markers) whole, and sweep
- * the temp and orphan files the dead writer left. A data dir of before versioning loads with each
+ * the temp and orphan files the dead writer left; a CompleteMultipartUpload that dies before its
+ * history lands leaves the upload completable and no stray part link. A data dir of before versioning loads with each
  * object as its `null` version.
  */
-import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
+import { buffer } from 'node:stream/consumers';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fsyncFile } from './files.js';
+import { MultipartStore } from './multipart-store.js';
 import type { NewObject } from './object-meta.js';
 import { ObjectStore } from './object-store.js';
 
@@ -98,7 +101,7 @@ async function deleteDyingAt(
 async function contents(store: ObjectStore, key: string, versionId?: string): Promise<string | undefined> {
   const open = await store.read(key, undefined, versionId);
   if (!open) return undefined;
-  return readFile(store.blobPath(open.meta), 'utf8').finally(() => open.stream.destroy());
+  return (await buffer(open.stream)).toString('utf8');
 }
 
 describe('ObjectStore crash recovery', () => {
@@ -193,5 +196,60 @@ describe('ObjectStore crash recovery', () => {
     await reopened.open();
     expect(reopened.get('public/old.txt')?.versionId).toBe('null');
     expect(await contents(reopened, 'public/old.txt', 'null')).toBe('old');
+  });
+
+  it('leaves the upload completable and no stray blob when Complete dies between linking the parts and the commit', async () => {
+    const store = new ObjectStore(root);
+    await store.open();
+    const uploads = new MultipartStore(root, store.tmpDir);
+    await uploads.open();
+    const upload = await uploads.create({
+      key: 'public/mpu.bin',
+      initiated: 0,
+      contentType: 'application/octet-stream',
+      headers: {},
+      userMetadata: {},
+    });
+    const bodies = ['first part, ', 'second part'];
+    for (const [i, body] of bodies.entries()) {
+      await uploads.putPart(upload, await writeTemp(store, body), {
+        partNumber: i + 1,
+        etag: 'etag',
+        size: body.length,
+        lastModified: 0,
+      });
+    }
+    const partsMeta = (): NewObject => ({
+      ...meta('public/mpu.bin', bodies.join('')),
+      partsCount: 2,
+      partSizes: bodies.map((b) => b.length),
+    });
+    const files = (await uploads.listParts(upload)).map((part) => uploads.partPath(upload, part));
+    const reached = new Promise<void>((resolve) => {
+      crash.reached = resolve;
+    });
+    const objectsDir = join(root, 'objects');
+    crash.at = (_from, to) => to.startsWith(objectsDir);
+    void store.commitParts(files, partsMeta());
+    await reached;
+    // The parts are linked into data/; only the history rename that would publish them is missing.
+    expect(await readdir(join(root, 'data'))).toHaveLength(2);
+
+    const reopened = new ObjectStore(root);
+    await reopened.open();
+    const reopenedUploads = new MultipartStore(root, reopened.tmpDir);
+    await reopenedUploads.open();
+    expect(reopened.get('public/mpu.bin')).toBeUndefined();
+    expect(await readdir(join(root, 'data'))).toEqual([]);
+    const again = await reopenedUploads.get(upload.uploadId, 'public/mpu.bin');
+    const parts = await reopenedUploads.listParts(again);
+    expect(parts.map((p) => p.size)).toEqual(bodies.map((b) => b.length));
+    await reopened.commitParts(
+      parts.map((part) => reopenedUploads.partPath(again, part)),
+      partsMeta(),
+    );
+    await reopenedUploads.remove(upload.uploadId);
+    expect(await contents(reopened, 'public/mpu.bin')).toBe(bodies.join(''));
+    expect(await readdir(join(root, 'data'))).toHaveLength(2);
   });
 });

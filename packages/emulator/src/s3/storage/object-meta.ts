@@ -1,7 +1,8 @@
 /*
  * What the emulator records about each stored object version, written beside its bytes as JSON:
- * the headers S3 returns on GET/HEAD, the ETag and the checksums, the version id and the name of
- * the blob that holds the bytes; and the delete markers a versioned bucket keeps in between.
+ * the headers S3 returns on GET/HEAD, the ETag and the checksums, the version id and the names of
+ * the blobs that hold the bytes (one, or one per part of a multipart upload); and the delete
+ * markers a versioned bucket keeps in between.
  */
 
 /** Checksum algorithms S3 accepts, named as in `x-amz-checksum-<name>` (upper-case in XML). */
@@ -27,8 +28,25 @@ export interface ObjectMeta {
   partsCount?: number;
   /** Each part's size, in order, for a multipart object (GetObject's `partNumber`). */
   partSizes?: number[];
-  /** The blob file under the bucket's `data/` directory. */
+  /** The blob file under the bucket's `data/` directory, for an object stored in one piece. */
+  blob?: string;
+  /**
+   * A multipart object's blob files under `data/`, one per part in order (sizes in `partSizes`):
+   * the uploaded parts themselves, linked in at CompleteMultipartUpload rather than copied.
+   */
+  blobs?: string[];
+}
+
+/** One blob file of a stored object and how many of the object's bytes it holds. */
+export interface BlobExtent {
   blob: string;
+  size: number;
+}
+
+/** The blob files holding a version's bytes, in order: its parts' blobs, or its one blob. */
+export function blobExtents(meta: ObjectMeta): BlobExtent[] {
+  if (meta.blobs) return meta.blobs.map((blob, i) => ({ blob, size: meta.partSizes?.[i] ?? 0 }));
+  return meta.blob === undefined ? [] : [{ blob: meta.blob, size: meta.size }];
 }
 
 /**
@@ -47,7 +65,7 @@ export interface DeleteMarker {
 export type StoredVersion = (ObjectMeta & { deleteMarker?: undefined }) | DeleteMarker;
 
 /** What a write hands the store: the version's metadata without the store's own fields. */
-export type NewObject = Omit<ObjectMeta, 'blob' | 'versionId'>;
+export type NewObject = Omit<ObjectMeta, 'blob' | 'blobs' | 'versionId'>;
 
 /** Whole seconds, as S3 keeps Last-Modified (of objects and delete markers). */
 export function storedTime(ms: number): number {

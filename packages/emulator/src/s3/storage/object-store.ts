@@ -1,6 +1,7 @@
 /*
  * The bucket's objects on disk, versioned as the stack's bucket is (VersioningConfiguration
- * Enabled). Bytes live in blob files, one per version; each key's history (its versions and delete
+ * Enabled). Bytes live in blob files, one per version, or one per part for a multipart object
+ * (the parts are hard-linked in, never copied); each key's history (its versions and delete
  * markers, newest first) is one JSON file named by the SHA-256 of the key, so no key (`../`, `%`,
  * unicode, 1024 bytes) ever becomes a path. A write lands in a temp file, is fsynced, then becomes
  * visible by renaming the key's new history into place, one commit per key at a time: the last
@@ -9,14 +10,16 @@
  * Lifecycle rules (expiring non-current versions) are not applied.
  */
 import { createHash, randomUUID } from 'node:crypto';
-import type { ReadStream } from 'node:fs';
-import { mkdir, open, readdir, readFile, unlink } from 'node:fs/promises';
+import { link, mkdir, readdir, readFile, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
+import type { Readable } from 'node:stream';
+import { openSlices, slicesOf } from './blob-reader.js';
 import { fsyncDir, KeyedQueue, removeQuietly, renameDurably, tempPath, writeFileDurably } from './files.js';
 import { compareKeys, lowerBound } from './key-order.js';
 import { type ListKeysInput, type ListKeysResult, listKeys } from './list-keys.js';
 import { type ListVersionsInput, type ListVersionsResult, listVersions } from './list-versions.js';
 import {
+  blobExtents,
   type DeleteMarker,
   type NewObject,
   type ObjectMeta,
@@ -28,7 +31,7 @@ import { NULL_VERSION_ID, VersionIds } from './version-id.js';
 /** An open object: its metadata and a stream of the requested bytes (inclusive range). */
 export interface OpenObject {
   meta: ObjectMeta;
-  stream: ReadStream;
+  stream: Readable;
 }
 
 /**
@@ -127,7 +130,8 @@ export class ObjectStore {
     this.current.sort(compareKeys);
     const referenced = new Set<string>();
     for (const history of this.histories.values())
-      for (const version of history) if (!version.deleteMarker) referenced.add(version.blob);
+      for (const version of history)
+        if (!version.deleteMarker) for (const { blob } of blobExtents(version)) referenced.add(blob);
     for (const blob of await readdir(this.dataDir)) {
       if (!referenced.has(blob)) await removeQuietly(join(this.dataDir, blob));
     }
@@ -182,24 +186,17 @@ export class ObjectStore {
       const found: StoredVersion | undefined =
         versionId === undefined ? this.get(key) : this.version(key, versionId);
       if (!found || found.deleteMarker) return undefined;
+      const slices = slicesOf(blobExtents(found), (blob) => join(this.dataDir, blob), {
+        start: range?.start ?? 0,
+        end: range?.end ?? found.size - 1,
+      });
       try {
-        const handle = await open(join(this.dataDir, found.blob), 'r');
-        const stream = handle.createReadStream({
-          start: range?.start,
-          end: range?.end,
-          highWaterMark: 1 << 20,
-        });
-        return { meta: found, stream };
+        return { meta: found, stream: await openSlices(slices) };
       } catch (error) {
         if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
       }
     }
     return undefined;
-  }
-
-  /** Path of a stored blob, for copies. */
-  blobPath(meta: ObjectMeta): string {
-    return join(this.dataDir, meta.blob);
   }
 
   /**
@@ -208,23 +205,52 @@ export class ObjectStore {
    */
   async commit(tempFile: string, meta: NewObject, condition: WriteCondition = {}): Promise<ObjectMeta> {
     return this.commits.run(meta.key, async () => {
-      const existing = this.get(meta.key);
-      if (condition.ifNoneMatch === '*' && existing) throw new WriteConditionFailed('If-None-Match');
-      if (condition.ifMatch !== undefined) {
-        if (!existing) throw new WriteConditionFailed('If-Match', true);
-        if (!etagMatches(condition.ifMatch, existing.etag)) throw new WriteConditionFailed('If-Match');
-      }
+      checkCondition(this.get(meta.key), condition);
       const blob = randomUUID();
       await renameDurably(tempFile, join(this.dataDir, blob));
-      const stored: ObjectMeta = { ...meta, versionId: this.versionIds.next(this.now()), blob };
+      return this.addVersion({ ...meta, versionId: this.versionIds.next(this.now()), blob }, [blob]);
+    });
+  }
+
+  /**
+   * Makes fully written, fsynced part files (a multipart upload's, in order; sizes in
+   * `meta.partSizes`) the key's new current version without copying a byte: each is hard-linked
+   * into `data/`, then the history commits. The part files stay where they are (the caller removes
+   * the upload after this resolves), so a crash before the commit leaves the upload completable
+   * and only unreferenced links, which `open()` removes.
+   */
+  async commitParts(
+    partFiles: readonly string[],
+    meta: NewObject,
+    condition: WriteCondition = {},
+  ): Promise<ObjectMeta> {
+    return this.commits.run(meta.key, async () => {
+      checkCondition(this.get(meta.key), condition);
+      const blobs: string[] = [];
       try {
-        await this.saveHistory(meta.key, [stored, ...(this.histories.get(meta.key) ?? [])]);
+        for (const file of partFiles) {
+          const blob = randomUUID();
+          blobs.push(blob);
+          await link(file, join(this.dataDir, blob));
+        }
+        await fsyncDir(this.dataDir);
       } catch (error) {
-        await removeQuietly(join(this.dataDir, blob));
+        await Promise.all(blobs.map((b) => removeQuietly(join(this.dataDir, b))));
         throw error;
       }
-      return stored;
+      return this.addVersion({ ...meta, versionId: this.versionIds.next(this.now()), blobs }, blobs);
     });
+  }
+
+  /** Records `stored` as the key's newest version; its blobs are removed if that fails. */
+  private async addVersion(stored: ObjectMeta, blobs: readonly string[]): Promise<ObjectMeta> {
+    try {
+      await this.saveHistory(stored.key, [stored, ...(this.histories.get(stored.key) ?? [])]);
+    } catch (error) {
+      await Promise.all(blobs.map((b) => removeQuietly(join(this.dataDir, b))));
+      throw error;
+    }
+    return stored;
   }
 
   /**
@@ -264,7 +290,9 @@ export class ObjectStore {
         key,
         history.filter((v) => v !== removed),
       );
-      if (!removed.deleteMarker) await removeQuietly(join(this.dataDir, removed.blob));
+      if (!removed.deleteMarker) {
+        await Promise.all(blobExtents(removed).map(({ blob }) => removeQuietly(join(this.dataDir, blob))));
+      }
       return removed;
     });
   }
@@ -291,6 +319,15 @@ export class ObjectStore {
 
   private metaPath(key: string): string {
     return join(this.objectsDir, `${createHash('sha256').update(key, 'utf8').digest('hex')}.json`);
+  }
+}
+
+/** Throws WriteConditionFailed when `condition` does not hold for the key's current object. */
+function checkCondition(existing: ObjectMeta | undefined, condition: WriteCondition): void {
+  if (condition.ifNoneMatch === '*' && existing) throw new WriteConditionFailed('If-None-Match');
+  if (condition.ifMatch !== undefined) {
+    if (!existing) throw new WriteConditionFailed('If-Match', true);
+    if (!etagMatches(condition.ifMatch, existing.etag)) throw new WriteConditionFailed('If-Match');
   }
 }
 
