@@ -4,7 +4,7 @@
  * the SDK otherwise adds to every upload; operations S3 requires a checksum for (DeleteObjects,
  * "httpChecksumRequired") still carry one. Requests are recorded before they leave, never sent.
  */
-import { DeleteObjectsCommand, PutObjectCommand, type S3Client, UploadPartCommand } from '@aws-sdk/client-s3';
+import { DeleteObjectsCommand, PutObjectCommand, S3Client, UploadPartCommand } from '@aws-sdk/client-s3';
 import { describe, expect, it } from 'vitest';
 import { createS3Client } from './clients.js';
 import type { AuthS3Config } from './types.js';
@@ -22,7 +22,8 @@ const config: AuthS3Config = {
 /** The library's S3 client with a request handler that records each request and answers 200. */
 async function recordingClient() {
   const sent: Array<Record<string, string>> = [];
-  const client: S3Client = await createS3Client(
+  const client: S3Client = createS3Client(
+    S3Client,
     config,
     async () => ({
       accessKeyId: 'AKIDEXAMPLE',
