@@ -86,7 +86,9 @@ export function createS3Client(
     // No CRC32 over every upload in JS and no aws-chunked body with a trailer (clients.test.ts): an
     // upload's integrity then rests on TLS's own record MACs and the length S3 checks, as a
     // presigned PUT's does; S3 still verifies a Content-MD5 or x-amz-checksum-* when one is sent,
-    // and operations that require a checksum (DeleteObjects) keep theirs.
+    // and operations that require a checksum (DeleteObjects) keep theirs. The web build leaves the
+    // other algorithms and response validation out on the strength of these two settings
+    // (packages/web/build/trim-aws-sdk.ts).
     requestChecksumCalculation: 'WHEN_REQUIRED',
     responseChecksumValidation: 'WHEN_REQUIRED',
   });
