@@ -33,13 +33,11 @@ export default defineConfig({
   },
   // The manifest tells scripts/bundle-size.ts which chunks the sign-in screen loads first. No
   // modulepreload polyfill: browsers without `<link rel="modulepreload">` (Safari before 17) still
-  // load every chunk, only without the early fetch. One CSS file (under 3 KiB compressed) rather
-  // than a first one and two small ones for lazy screens: less to compress apart and fetch.
+  // load every chunk, only without the early fetch.
   build: {
     target: 'es2022',
     sourcemap: false,
     manifest: true,
     modulePreload: { polyfill: false },
-    cssCodeSplit: false,
   },
 });
