@@ -21,7 +21,9 @@
  * - S3 Express One Zone sessions (directory buckets, `--x-s3` names) and SigV4a signing
  *   (multi-Region access points): the app's bucket is a general purpose bucket in one Region. The
  *   client constructs both at start-up, so the stand-ins construct and throw when asked to sign;
- * - the adaptive retry strategy, used only with `retryMode: 'adaptive'` (the app keeps `standard`);
+ * - the adaptive retry strategy, used only with `retryMode: 'adaptive'` (the app keeps `standard`),
+ *   and the region redirects, only followed with `followRegionRedirects: true` (the app's client
+ *   names its bucket's Region): the stand-in plugin adds nothing, or throws at start-up if set;
  * - the whole `package.json` of each `@aws-sdk/*` package, inlined because its `version` goes into
  *   the user agent: only `name` and `version` are kept.
  *
@@ -106,6 +108,15 @@ export const LEFT_OUT_MODULES: ReadonlyArray<{ path: string; standIn: string }> 
   {
     path: '@smithy/core/dist-es/submodules/retry/util-retry/AdaptiveRetryStrategy.js',
     standIn: `export class AdaptiveRetryStrategy { constructor() { ${throwing("retryMode 'adaptive' is")} } }`,
+  },
+  {
+    path: '@aws-sdk/middleware-sdk-s3/dist-es/submodules/s3/middleware-region-redirect/region-redirect-middleware.js',
+    standIn: `const leftOut = () => { ${throwing('followRegionRedirects is')} };
+export const regionRedirectMiddleware = leftOut;
+export const regionRedirectMiddlewareOptions = {};
+export const getRegionRedirectMiddlewarePlugin = (config) => ({
+  applyToStack() { if (config.followRegionRedirects) leftOut(); },
+});`,
   },
 ];
 
