@@ -5,7 +5,7 @@
  * "httpChecksumRequired") still carry one; and a large part goes without `Expect: 100-continue`.
  * Requests are recorded before they leave, never sent.
  */
-import { DeleteObjectsCommand, PutObjectCommand, type S3Client, UploadPartCommand } from '@aws-sdk/client-s3';
+import { DeleteObjectsCommand, PutObjectCommand, S3Client, UploadPartCommand } from '@aws-sdk/client-s3';
 import { describe, expect, it } from 'vitest';
 import { createS3Client } from './clients.js';
 import type { AuthS3Config } from './types.js';
@@ -23,7 +23,8 @@ const config: AuthS3Config = {
 /** The library's S3 client with a request handler that records each request and answers 200. */
 async function recordingClient() {
   const sent: Array<Record<string, string>> = [];
-  const client: S3Client = await createS3Client(
+  const client: S3Client = createS3Client(
+    S3Client,
     config,
     async () => ({
       accessKeyId: 'AKIDEXAMPLE',

@@ -2,10 +2,12 @@
  * Every AWS client auth-s3 uses is built here, from the config: region, the emulator endpoint when
  * there is one (S3 then uses path-style URLs), and the injected `fetch`. Cognito (user pools and
  * identity pools) is called through the small JSON client in `cognito/`, which is part of the first
- * load; the S3 client (AWS SDK v3: SigV4, presigning, XML) loads with a dynamic `import()`, with
- * checksums only when S3 requires them so browser File/Blob PUTs work. Every HTTP attempt is logged.
+ * load; the S3 client (AWS SDK v3: SigV4, presigning, XML) is built from the constructor that
+ * `files/files-client.ts`, itself loaded with a dynamic `import()`, passes in (so this file imports no
+ * SDK code and a bundler puts the SDK in one chunk with its only user), with checksums only when S3
+ * requires them so browser File/Blob PUTs work. Every HTTP attempt is logged.
  */
-import type { S3Client } from '@aws-sdk/client-s3';
+import type { S3Client as S3ClientClass } from '@aws-sdk/client-s3';
 import { type IdentityPoolApi, identityPoolApi } from './cognito/identity-pool-operations.js';
 import { createJsonClient, IDENTITY_POOLS, USER_POOLS } from './cognito/json-client.js';
 import { type UserPoolApi, userPoolApi } from './cognito/user-pool-operations.js';
@@ -65,13 +67,13 @@ export function createIdentityPoolApi(config: AuthS3Config, deps: ClientDeps): I
   );
 }
 
-/** The S3 client, signing with the identity pool's credentials; loaded on first use. */
-export async function createS3Client(
+/** The S3 client, signing with the identity pool's credentials; `S3Client` is the SDK's constructor. */
+export function createS3Client(
+  S3Client: typeof S3ClientClass,
   config: AuthS3Config,
   credentials: () => Promise<AwsCredentials>,
   logger: Logger,
-): Promise<S3Client> {
-  const { S3Client } = await import('@aws-sdk/client-s3');
+): S3ClientClass {
   // The SDK memoizes a credentials function until shortly before expiry, which would keep serving the
   // previous user's credentials after a sign-out and sign-in. Ours caches per user and resets on every
   // auth change, so it is marked as already memoized and the SDK calls it on every request.
@@ -84,7 +86,9 @@ export async function createS3Client(
     // No CRC32 over every upload in JS and no aws-chunked body with a trailer (clients.test.ts): an
     // upload's integrity then rests on TLS's own record MACs and the length S3 checks, as a
     // presigned PUT's does; S3 still verifies a Content-MD5 or x-amz-checksum-* when one is sent,
-    // and operations that require a checksum (DeleteObjects) keep theirs.
+    // and operations that require a checksum (DeleteObjects) keep theirs. The web build leaves the
+    // other algorithms and response validation out on the strength of these two settings
+    // (packages/web/build/trim-aws-sdk.ts).
     requestChecksumCalculation: 'WHEN_REQUIRED',
     responseChecksumValidation: 'WHEN_REQUIRED',
     // In Node the SDK sends `Expect: 100-continue` with every body of 2 MiB or more, and its node:http

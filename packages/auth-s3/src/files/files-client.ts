@@ -13,6 +13,7 @@ import {
   ListObjectsV2Command,
   ListObjectVersionsCommand,
   PutObjectCommand,
+  S3Client,
 } from '@aws-sdk/client-s3';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import { createIdentityIds, type IdentityIds } from '../auth/identity-id.js';
@@ -91,7 +92,7 @@ export async function createFilesClient(deps: FilesClientDeps) {
   const identity = createIdentityPoolApi(config, { logger, fetch: deps.fetch });
   const identityIds = deps.identityIds ?? createIdentityIds({ config, identity, auth, store });
   const credentials = createCredentialsProvider({ identity, identityIds, auth, clock });
-  const s3 = await createS3Client(config, credentials, logger);
+  const s3 = createS3Client(S3Client, config, credentials, logger);
   signUploadsUnsignedPayload(s3);
   const Bucket = config.bucket;
 
