@@ -45,8 +45,10 @@ async function readAll(stream: NodeJS.ReadableStream): Promise<string> {
 /** Reads one line from the terminal in raw mode, echoing nothing; Ctrl-C exits with 130. */
 function readHidden(io: Io, prompt: string): Promise<string> {
   const { stdin, stderr } = io;
-  stderr.write(prompt);
+  // Echo off before the prompt shows: a password typed (or pasted) the moment the prompt appears
+  // would otherwise be echoed by the terminal before raw mode took effect.
   stdin.setRawMode(true);
+  stderr.write(prompt);
   stdin.resume();
   stdin.setEncoding('utf8');
   return new Promise((resolve, reject) => {
