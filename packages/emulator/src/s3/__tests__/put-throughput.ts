@@ -197,6 +197,15 @@ async function main(): Promise<void> {
         expectContinueHeader: false,
       })
     : undefined;
+  // As packages/auth-s3/src/files/unsigned-payload.ts: parts sign UNSIGNED-PAYLOAD, as a presigned PUT.
+  multipart?.middlewareStack.add(
+    (next) => async (args) => {
+      const { request } = args as { request: { headers?: Record<string, string> } };
+      if (request.headers) request.headers['x-amz-content-sha256'] = 'UNSIGNED-PAYLOAD';
+      return next(args);
+    },
+    { step: 'build', name: 'unsignedPayload' },
+  );
   const bytes = multipart ? await readFile(file) : undefined;
   const ours: number[] = [];
   const baseline: number[] = [];
