@@ -18,7 +18,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { fileURLToPath } from 'node:url';
-import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import {
+  CompleteMultipartUploadCommand,
+  CreateMultipartUploadCommand,
+  PutObjectCommand,
+  S3Client,
+  UploadPartCommand,
+} from '@aws-sdk/client-s3';
 import { ManualClock } from '../../clock.js';
 import type { IssuedCredentials } from '../../issued-credentials.js';
 import { createS3Service } from '../index.js';
@@ -109,6 +115,39 @@ async function sdkPut(s3: S3Client, key: string, file: string): Promise<number> 
   return SIZE / MiB / ((performance.now() - started) / 1000);
 }
 
+const PART_SIZE = 8 * MiB;
+const PARTS_IN_FLIGHT = 4;
+
+/** A multipart upload of `body`: PART_SIZE parts, PARTS_IN_FLIGHT at a time; returns MiB/s. */
+async function multipartPut(s3: S3Client, key: string, body: Buffer): Promise<number> {
+  const started = performance.now();
+  const { UploadId } = await s3.send(new CreateMultipartUploadCommand({ Bucket: BUCKET, Key: key }));
+  const parts: Array<{ PartNumber: number; ETag: string }> = [];
+  let next = 0;
+  const worker = async () => {
+    for (let at = next; at < body.length; at = next) {
+      next += PART_SIZE;
+      const PartNumber = at / PART_SIZE + 1;
+      const Body = body.subarray(at, at + PART_SIZE);
+      const { ETag } = await s3.send(
+        new UploadPartCommand({ Bucket: BUCKET, Key: key, UploadId, PartNumber, Body }),
+      );
+      parts.push({ PartNumber, ETag: ETag ?? '' });
+    }
+  };
+  await Promise.all(Array.from({ length: PARTS_IN_FLIGHT }, worker));
+  parts.sort((a, b) => a.PartNumber - b.PartNumber);
+  await s3.send(
+    new CompleteMultipartUploadCommand({
+      Bucket: BUCKET,
+      Key: key,
+      UploadId,
+      MultipartUpload: { Parts: parts },
+    }),
+  );
+  return body.length / MiB / ((performance.now() - started) / 1000);
+}
+
 /** User + system CPU of a process, in ms (Linux /proc; clock ticks of 10 ms). */
 async function cpuMilliseconds(pid: number | undefined): Promise<number> {
   const stat = await readFile(`/proc/${pid}/stat`, 'utf8').catch(() => '');
@@ -133,21 +172,46 @@ async function main(): Promise<void> {
   const [{ url: s3Url, credentials }, { url: bareUrl }] = await Promise.all([s3.first, bare.first]);
   const endpoint = new URL(s3Url);
   // --sdk: SDK v3 PutObject (aws-chunked, CRC32 trailer), as `pnpm bench` sends; its client work is included.
+  const sdkCredentials = {
+    accessKeyId: credentials?.accessKeyId ?? '',
+    secretAccessKey: credentials?.secretAccessKey ?? '',
+    sessionToken: credentials?.sessionToken,
+  };
   const sdk = process.argv.includes('--sdk')
     ? new S3Client({
         endpoint: s3Url,
         region: 'us-east-1',
         forcePathStyle: true,
-        credentials: {
-          accessKeyId: credentials?.accessKeyId ?? '',
-          secretAccessKey: credentials?.secretAccessKey ?? '',
-          sessionToken: credentials?.sessionToken,
-        },
+        credentials: sdkCredentials,
       })
     : undefined;
+  // --multipart: the client as packages/auth-s3/src/clients.ts configures it.
+  const multipart = process.argv.includes('--multipart')
+    ? new S3Client({
+        endpoint: s3Url,
+        region: 'us-east-1',
+        forcePathStyle: true,
+        credentials: sdkCredentials,
+        requestChecksumCalculation: 'WHEN_REQUIRED',
+        responseChecksumValidation: 'WHEN_REQUIRED',
+        expectContinueHeader: false,
+      })
+    : undefined;
+  // As packages/auth-s3/src/files/unsigned-payload.ts: parts sign UNSIGNED-PAYLOAD, as a presigned PUT.
+  multipart?.middlewareStack.add(
+    (next) => async (args) => {
+      const { request } = args as { request: { headers?: Record<string, string> } };
+      if (request.headers) request.headers['x-amz-content-sha256'] = 'UNSIGNED-PAYLOAD';
+      return next(args);
+    },
+    { step: 'build', name: 'unsignedPayload' },
+  );
+  const bytes = multipart ? await readFile(file) : undefined;
   const ours: number[] = [];
   const baseline: number[] = [];
+  const multiparts: number[] = [];
   let cpu = 0;
+  let multipartCpu = 0;
   try {
     for (let i = 0; i <= rounds; i++) {
       const cpuBefore = await cpuMilliseconds(s3.child.pid);
@@ -170,6 +234,14 @@ async function main(): Promise<void> {
         : await put(`${s3Url}${path}?${query}`, file);
       if (i > 0) cpu += (await cpuMilliseconds(s3.child.pid)) - cpuBefore;
       const b = await put(`${bareUrl}/put-${i}.bin`, file);
+      if (multipart && bytes) {
+        const before = await cpuMilliseconds(s3.child.pid);
+        const m = await multipartPut(multipart, `public/multipart-${i}.bin`, bytes);
+        if (i > 0) {
+          multipartCpu += (await cpuMilliseconds(s3.child.pid)) - before;
+          multiparts.push(m);
+        }
+      }
       // Round 0 warms both up.
       if (i > 0) {
         ours.push(a);
@@ -187,6 +259,14 @@ async function main(): Promise<void> {
   console.log(`emulator PUT MiB/s: ${ours.map((v) => v.toFixed(0)).join(', ')} (median ${o.toFixed(1)})`);
   console.log(`bare     PUT MiB/s: ${baseline.map((v) => v.toFixed(0)).join(', ')} (median ${b.toFixed(1)})`);
   console.log(`emulator CPU per MiB received: ${(cpu / (rounds * (SIZE / MiB))).toFixed(2)} ms`);
+  if (multipart) {
+    console.log(
+      `emulator multipart MiB/s: ${multiparts.map((v) => v.toFixed(0)).join(', ')} (median ${median(multiparts).toFixed(1)})`,
+    );
+    console.log(
+      `emulator CPU per MiB received, multipart: ${(multipartCpu / (rounds * (SIZE / MiB))).toFixed(2)} ms (${(multipartCpu / cpu).toFixed(2)}× the PUT's)`,
+    );
+  }
   console.log(`ratio ${(o / b).toFixed(2)}×${profile ? `; profile in ${join(root, 's3-prof')}` : ''}`);
   if (!profile) await rm(root, { recursive: true, force: true });
 }

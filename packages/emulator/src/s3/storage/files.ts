@@ -41,16 +41,28 @@ export async function renameDurably(from: string, to: string): Promise<void> {
   await fsyncDir(dirname(to));
 }
 
-/** Writes `text` to `path` atomically: temp file in `tmpDir`, fsync, rename over `path`. */
-export async function writeFileDurably(tmpDir: string, path: string, text: string): Promise<void> {
+/**
+ * Writes `text` to a new temp file in `tmpDir` and fsyncs it; returns its path, for the caller to
+ * rename into place (and then fsync that directory) or remove.
+ */
+export async function writeTempFileSynced(tmpDir: string, text: string): Promise<string> {
   const temp = tempPath(tmpDir);
   const handle = await open(temp, 'wx');
   try {
     await handle.writeFile(text);
     await handle.sync();
-  } finally {
+  } catch (error) {
     await handle.close();
+    await removeQuietly(temp);
+    throw error;
   }
+  await handle.close();
+  return temp;
+}
+
+/** Writes `text` to `path` atomically: temp file in `tmpDir`, fsync, rename over `path`. */
+export async function writeFileDurably(tmpDir: string, path: string, text: string): Promise<void> {
+  const temp = await writeTempFileSynced(tmpDir, text);
   try {
     await renameDurably(temp, path);
   } catch (error) {
