@@ -205,9 +205,12 @@ export const cliTransfer: BenchEntry = {
           BENCH_URL: await presignedUrl(emulator, email, baselineKey),
           BENCH_FILE: large,
         });
+      // Both directions' baselines move the same stored object as the CLI: the GET reads the
+      // object `cp` uploaded (a multipart object, kept by the emulator as its parts), not the
+      // presigned PUT's single-part one, so the figure compares the two clients alone.
       const get = async () => {
         const report = await fetchChild(context, 'download-presigned-fetch.ts', {
-          BENCH_URL: await presignedUrl(emulator, email, baselineKey, 'GET'),
+          BENCH_URL: await presignedUrl(emulator, email, 'public/bench/cli-256mib.bin', 'GET'),
           BENCH_FILE: downloaded,
         });
         await rm(downloaded, { force: true });
