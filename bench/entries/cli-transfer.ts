@@ -8,7 +8,7 @@
  * are medians.
  */
 import { spawn } from 'node:child_process';
-import { readFile, rm } from 'node:fs/promises';
+import { readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { benchPassword, createConfirmedUser, type RunningEmulator, withEmulator } from '../lib/emulator.ts';
 import type { BenchContext, BenchEntry } from '../lib/entry.ts';
@@ -23,6 +23,8 @@ const SMALL = 64 * MiB;
 const STARTUP_ROUNDS = 5;
 /** 256 MiB copies per side and direction, interleaved: one run each swung by up to 2× on a shared machine. */
 const ROUNDS = 3;
+/** Rounds of the 1-byte download that shows the fixed cost of each `cp`. */
+const FIXED_COST_ROUNDS = 5;
 
 /**
  * Loaded before the CLI with `--import`: writes the process's peak RSS (bytes) and CPU time (ms,
@@ -158,6 +160,13 @@ export const cliTransfer: BenchEntry = {
       budgets: [{ kind: 'ratio-min', value: 0.8 }],
     },
     {
+      id: 'fixed-cost',
+      label: "`cp` of a 1-byte object down, the CLI's own time",
+      unit: 'ms',
+      baselineLabel: 'presigned GET of it, plain fetch',
+      budgets: [],
+    },
+    {
       id: 'rss-upload',
       label: 'CLI peak RSS, `cp` 256 MiB up',
       unit: 'MiB',
@@ -269,6 +278,28 @@ export const cliTransfer: BenchEntry = {
         ours: median(downs.map((d) => d.peakRss)) / MiB,
         baseline: downSmall.peakRss / MiB,
         note: `presigned GET with fetch peaked at ${(median(gets.map((g) => g.peakRss)) / MiB).toFixed(0)} MiB for 256 MiB (median)`,
+      });
+
+      context.log('fixed cost: a 1-byte object down, 5 rounds interleaved');
+      const tiny = join(context.tmpDir, 'file-1b.bin');
+      await writeFile(tiny, 'x');
+      await timedCopy(context, cli, tiny, 'shared:bench/cli-1b.bin');
+      const tinyDowns: number[] = [];
+      const tinyGets: number[] = [];
+      for (let round = 0; round < FIXED_COST_ROUNDS; round++) {
+        tinyDowns.push((await timedCopy(context, cli, 'shared:bench/cli-1b.bin', downloaded)).ms);
+        await rm(downloaded, { force: true });
+        const report = await fetchChild(context, 'download-presigned-fetch.ts', {
+          BENCH_URL: await presignedUrl(emulator, email, 'public/bench/cli-1b.bin', 'GET'),
+          BENCH_FILE: downloaded,
+        });
+        tinyGets.push(report.ms);
+        await rm(downloaded, { force: true });
+      }
+      context.record('fixed-cost', {
+        ours: median(tinyDowns),
+        baseline: median(tinyGets),
+        note: `median of ${FIXED_COST_ROUNDS}, interleaved (ours ${tinyDowns.map((ms) => ms.toFixed(0)).join(', ')} ms): what every \`cp\` above spends besides moving bytes, inside its timed span — loading the AWS SDK's S3 client (the first S3 call imports it), the session's refresh and identity-pool credentials, GetObject, the temporary file and its rename; the fetch side's URL was presigned before its clock started`,
       });
 
       context.log('start-up: auth-s3 ls with the stored session');
