@@ -64,21 +64,18 @@ async function signUpCode(to: string): Promise<string> {
 }
 
 /**
- * Asks `find` again every 100 ms until it gives an element. The waiting is done here, not in the
+ * Asks `find` again every 100 ms until it gives an element (or any truthy value). The waiting is done here, not in the
  * page: puppeteer's own waits (`waitForFunction`, `waitForSelector`, locators) compile their
  * predicate in the page with `new Function`, which the stack's CSP blocks as eval in Firefox (140
  * ESR) and which would count as a violation; a query or `evaluateHandle` of a function compiles
  * nothing there.
  */
-async function waitFor<T extends Node>(
-  what: string,
-  find: () => Promise<ElementHandle<T> | null>,
-): Promise<ElementHandle<T>> {
-  const deadline = Date.now() + 10_000;
+async function waitFor<T>(what: string, find: () => Promise<T | null | false>, seconds = 10): Promise<T> {
+  const deadline = Date.now() + seconds * 1000;
   for (;;) {
     const found = await find();
     if (found) return found;
-    if (Date.now() > deadline) throw new Error(`No ${what} after 10 s`);
+    if (Date.now() > deadline) throw new Error(`No ${what} after ${seconds} s`);
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
 }
@@ -153,11 +150,11 @@ describe('the journey in Firefox', () => {
   it('downloads it with the same bytes', async () => {
     await click('button', `Download ${image.name}`);
     const saved = join(dir, 'downloads', image.name);
-    const deadline = Date.now() + 15_000;
-    while (!(existsSync(saved) && readFileSync(saved).length === image.buffer.length)) {
-      if (Date.now() > deadline) throw new Error(`${saved} did not arrive`);
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
+    await waitFor(
+      `complete ${saved}`,
+      async () => existsSync(saved) && readFileSync(saved).length === image.buffer.length,
+      15,
+    );
     expect(readFileSync(saved).equals(image.buffer)).toBe(true);
   }, 30_000);
 
