@@ -230,29 +230,16 @@ export const cliTransfer: BenchEntry = {
         await rm(downloaded, { force: true });
         return report;
       };
-      const puts: FetchReport[] = [];
-      const ups: Array<Awaited<ReturnType<typeof timedCopy>>> = [];
-      const gets: FetchReport[] = [];
-      const downs: Array<Awaited<ReturnType<typeof timedCopy>>> = [];
-      for (let round = 0; round < ROUNDS; round++) {
-        context.log(`round ${round + 1}: presigned PUT with fetch and auth-s3 cp up`);
-        const copyUp = () => timedCopy(context, cli, large, 'shared:bench/cli-256mib.bin');
-        if (round % 2 === 0) {
-          ups.push(await copyUp());
-          puts.push(await put());
-        } else {
-          puts.push(await put());
-          ups.push(await copyUp());
-        }
-        context.log(`round ${round + 1}: presigned GET with fetch and auth-s3 cp down`);
-        if (round % 2 === 0) {
-          downs.push(await copyDown());
-          gets.push(await get());
-        } else {
-          gets.push(await get());
-          downs.push(await copyDown());
-        }
-      }
+      // Every `cp` up first (the last leaves the object the downloads read), then every `cp` down.
+      context.log(`${ROUNDS} rounds, interleaved: presigned PUT with fetch and auth-s3 cp up`);
+      const up = await interleave(
+        ROUNDS,
+        () => timedCopy(context, cli, large, 'shared:bench/cli-256mib.bin'),
+        put,
+      );
+      context.log(`${ROUNDS} rounds, interleaved: presigned GET with fetch and auth-s3 cp down`);
+      const down = await interleave(ROUNDS, copyDown, get);
+      const [ups, puts, downs, gets] = [up.ours, up.baseline, down.ours, down.baseline];
       const midMs = (samples: Array<{ ms: number }>) => median(samples.map((s) => s.ms));
       context.record('upload', {
         ours: rate(midMs(ups)),
@@ -284,18 +271,23 @@ export const cliTransfer: BenchEntry = {
       const tiny = join(context.tmpDir, 'file-1b.bin');
       await writeFile(tiny, 'x');
       await timedCopy(context, cli, tiny, 'shared:bench/cli-1b.bin');
-      const tinyDowns: number[] = [];
-      const tinyGets: number[] = [];
-      for (let round = 0; round < FIXED_COST_ROUNDS; round++) {
-        tinyDowns.push((await timedCopy(context, cli, 'shared:bench/cli-1b.bin', downloaded)).ms);
-        await rm(downloaded, { force: true });
-        const report = await fetchChild(context, 'download-presigned-fetch.ts', {
-          BENCH_URL: await presignedUrl(emulator, email, 'public/bench/cli-1b.bin', 'GET'),
-          BENCH_FILE: downloaded,
-        });
-        tinyGets.push(report.ms);
-        await rm(downloaded, { force: true });
-      }
+      const tinyDownloads = await interleave(
+        FIXED_COST_ROUNDS,
+        async () => {
+          const { ms } = await timedCopy(context, cli, 'shared:bench/cli-1b.bin', downloaded);
+          await rm(downloaded, { force: true });
+          return ms;
+        },
+        async () => {
+          const { ms } = await fetchChild(context, 'download-presigned-fetch.ts', {
+            BENCH_URL: await presignedUrl(emulator, email, 'public/bench/cli-1b.bin', 'GET'),
+            BENCH_FILE: downloaded,
+          });
+          await rm(downloaded, { force: true });
+          return ms;
+        },
+      );
+      const [tinyDowns, tinyGets] = [tinyDownloads.ours, tinyDownloads.baseline];
       context.record('fixed-cost', {
         ours: median(tinyDowns),
         baseline: median(tinyGets),

@@ -20,7 +20,7 @@ import type { BenchContext, BenchEntry } from '../lib/entry.ts';
 import { SetupError } from '../lib/errors.ts';
 import { configFromOutputs, loadCreateAuthS3 } from '../lib/library.ts';
 import { runCommand, tsNodeArgs } from '../lib/processes.ts';
-import { MiB, median } from '../lib/stats.ts';
+import { interleave, MiB, median } from '../lib/stats.ts';
 import { writeRandomFile } from '../lib/transfers.ts';
 
 const FILE_SIZE = 256 * MiB;
@@ -153,17 +153,7 @@ export const libraryUpload: BenchEntry = {
           }),
         );
       };
-      const ours: Array<ChildReport & { emulatorCpuMs: number }> = [];
-      const baseline: Array<ChildReport & { emulatorCpuMs: number }> = [];
-      for (let round = 0; round < ROUNDS; round++) {
-        if (round % 2 === 0) {
-          ours.push(await libraryUpload(round));
-          baseline.push(await fetchPut(round));
-        } else {
-          baseline.push(await fetchPut(round));
-          ours.push(await libraryUpload(round));
-        }
-      }
+      const { ours, baseline } = await interleave(ROUNDS, libraryUpload, fetchPut);
       const mid = (
         reports: typeof ours,
         value: (report: ChildReport & { emulatorCpuMs: number }) => number,

@@ -38,4 +38,20 @@ describe('interleave', () => {
     expect(samples.ours).toEqual([0, 3, 4]);
     expect(samples.baseline).toEqual([101, 102, 105]);
   });
+
+  it('hands each call its round and keeps whole reports', async () => {
+    const samples = await interleave(
+      2,
+      (round) => ({ side: 'ours', round }),
+      async (round) => ({ side: 'baseline', round }),
+    );
+    expect(samples.ours).toEqual([
+      { side: 'ours', round: 0 },
+      { side: 'ours', round: 1 },
+    ]);
+    expect(samples.baseline).toEqual([
+      { side: 'baseline', round: 0 },
+      { side: 'baseline', round: 1 },
+    ]);
+  });
 });

@@ -14,21 +14,21 @@ export function median(values: number[]): number {
 
 /**
  * Runs `ours` and `baseline` `rounds` times each, alternating which goes first, and returns each
- * side's samples in run order.
+ * side's samples (a time, or a whole report) in run order. Each call gets its round, from 0.
  */
-export async function interleave(
+export async function interleave<O = number, B = O>(
   rounds: number,
-  ours: () => Promise<number> | number,
-  baseline: () => Promise<number> | number,
-): Promise<{ ours: number[]; baseline: number[] }> {
-  const samples = { ours: [] as number[], baseline: [] as number[] };
+  ours: (round: number) => Promise<O> | O,
+  baseline: (round: number) => Promise<B> | B,
+): Promise<{ ours: O[]; baseline: B[] }> {
+  const samples = { ours: [] as O[], baseline: [] as B[] };
   for (let round = 0; round < rounds; round++) {
     if (round % 2 === 0) {
-      samples.ours.push(await ours());
-      samples.baseline.push(await baseline());
+      samples.ours.push(await ours(round));
+      samples.baseline.push(await baseline(round));
     } else {
-      samples.baseline.push(await baseline());
-      samples.ours.push(await ours());
+      samples.baseline.push(await baseline(round));
+      samples.ours.push(await ours(round));
     }
   }
   return samples;
