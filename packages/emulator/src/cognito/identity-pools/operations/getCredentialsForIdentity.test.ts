@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   CLIENT_ID,
-  IDENTITY_POOL_ID,
+  identityIdFor,
   loginsFor,
   PROVIDER_NAME,
   seedUser,
@@ -10,16 +10,13 @@ import {
 } from '../../__tests__/test-services.js';
 import { NotAuthorizedError } from '../../errors.js';
 import { getCredentialsForIdentity } from './getCredentialsForIdentity.js';
-import { getId } from './getId.js';
-
-const IdentityPoolId = IDENTITY_POOL_ID;
 
 describe('getCredentialsForIdentity', () => {
   it('issues credentials for the authenticated role that S3 can look up', async () => {
     const services = await testServices();
     const ada = seedUser(services, 'ada@example.com');
     const Logins = loginsFor(services, ada);
-    const { IdentityId } = await getId(services)({ IdentityPoolId, Logins });
+    const IdentityId = await identityIdFor(services, Logins);
     const { Credentials } = await getCredentialsForIdentity(services)({ IdentityId, Logins });
     const issued = services.identities.lookupCredentials(Credentials?.AccessKeyId ?? '');
     expect(issued).toMatchObject({
@@ -37,7 +34,7 @@ describe('getCredentialsForIdentity', () => {
   it('refuses an authenticated identity without its login', async () => {
     const services = await testServices();
     const Logins = loginsFor(services, seedUser(services, 'ada@example.com'));
-    const { IdentityId } = await getId(services)({ IdentityPoolId, Logins });
+    const IdentityId = await identityIdFor(services, Logins);
     await expect(getCredentialsForIdentity(services)({ IdentityId })).rejects.toThrow(NotAuthorizedError);
   });
 
@@ -46,7 +43,7 @@ describe('getCredentialsForIdentity', () => {
     const ada = seedUser(services, 'ada@example.com');
     const signedIn = services.tokens.signIn(ada, CLIENT_ID);
     const Logins = { [PROVIDER_NAME]: signedIn.IdToken };
-    const { IdentityId } = await getId(services)({ IdentityPoolId, Logins });
+    const IdentityId = await identityIdFor(services, Logins);
     ada.enabled = false;
     await expect(getCredentialsForIdentity(services)({ IdentityId, Logins })).rejects.toThrow(
       'Invalid login token. User is disabled.',

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   CLIENT_ID,
-  IDENTITY_POOL_ID,
+  identityIdFor,
   loginsFor,
   PROVIDER_NAME,
   seedUser,
@@ -11,24 +11,22 @@ import {
 import { NotAuthorizedError, ResourceNotFoundError } from '../../errors.js';
 import { getId } from './getId.js';
 
-const IdentityPoolId = IDENTITY_POOL_ID;
-
 describe('getId', () => {
   it('returns one identity per user', async () => {
     const services = await testServices();
     const ada = seedUser(services, 'ada@example.com');
-    const a1 = await getId(services)({ IdentityPoolId, Logins: loginsFor(services, ada) });
-    const a2 = await getId(services)({ IdentityPoolId, Logins: loginsFor(services, ada) });
+    const a1 = await identityIdFor(services, loginsFor(services, ada));
+    const a2 = await identityIdFor(services, loginsFor(services, ada));
     const grace = seedUser(services, 'grace@example.com');
-    const g = await getId(services)({ IdentityPoolId, Logins: loginsFor(services, grace) });
-    expect(a1.IdentityId).toBe(a2.IdentityId);
-    expect(g.IdentityId).not.toBe(a1.IdentityId);
+    const g = await identityIdFor(services, loginsFor(services, grace));
+    expect(a1).toBe(a2);
+    expect(g).not.toBe(a1);
   });
 
   it('refuses access tokens, expired id tokens and tokens for another audience', async () => {
     const services = await testServices();
     const tokens = services.tokens.signIn(seedUser(services, 'ada@example.com'), CLIENT_ID);
-    const get = (token: string) => getId(services)({ IdentityPoolId, Logins: { [PROVIDER_NAME]: token } });
+    const get = (token: string) => identityIdFor(services, { [PROVIDER_NAME]: token });
     await expect(get(tokens.AccessToken)).rejects.toThrow(NotAuthorizedError);
     const otherClient = await testServices({ userPoolClient: { id: 'otherclient' } });
     const foreign = otherClient.tokens.signIn(
