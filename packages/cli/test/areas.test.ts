@@ -8,6 +8,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { StackModel } from '@auth-s3/emulator';
+import { withAuthenticatedRolePolicy } from '@auth-s3/emulator/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type CliHarness, type Machine, startCliHarness } from './cli-harness.js';
 
@@ -17,36 +18,15 @@ const KEPT = 'kept/';
 
 /** A copy of `model` whose authenticated role is denied writes under `public/sealed/`, deletes under `public/kept/`. */
 function narrowRole(model: StackModel): StackModel {
-  const roleArn = model.identityPool.authenticatedRoleArn;
   const deny = (Action: string[], folder: string) => ({
     Effect: 'Deny' as const,
     Action,
     Resource: `${model.bucket.arn}/public/${folder}*`,
   });
-  return {
-    ...model,
-    roles: model.roles.map((role) =>
-      role.arn !== roleArn
-        ? role
-        : {
-            ...role,
-            policies: [
-              ...role.policies,
-              {
-                name: 'CliTest/DenyUnderSealedAndKept',
-                kind: 'identity' as const,
-                document: {
-                  Version: '2012-10-17',
-                  Statement: [
-                    deny(['s3:PutObject', 's3:DeleteObject'], SEALED),
-                    deny(['s3:DeleteObject'], KEPT),
-                  ],
-                },
-              },
-            ],
-          },
-    ),
-  };
+  return withAuthenticatedRolePolicy(model, 'CliTest/DenyUnderSealedAndKept', [
+    deny(['s3:PutObject', 's3:DeleteObject'], SEALED),
+    deny(['s3:DeleteObject'], KEPT),
+  ]);
 }
 
 let harness: CliHarness;

@@ -7,15 +7,13 @@
 import { chmod, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type CliHarness, type Machine, startCliHarness } from './cli-harness.js';
+import { type CliHarness, type Machine, startSignedInHarness } from './cli-harness.js';
 
 let harness: CliHarness;
 let laptop: Machine;
 
 beforeAll(async () => {
-  harness = await startCliHarness();
-  laptop = await harness.machine();
-  await harness.signedInUser(laptop, 'careful@example.com');
+  ({ harness, machine: laptop } = await startSignedInHarness('careful@example.com'));
   await mkdir(join(laptop.home, 'folder'), { recursive: true });
   await writeFile(join(laptop.home, 'folder/inside.txt'), 'inside');
   await writeFile(join(laptop.home, 'file.txt'), 'file');

@@ -127,6 +127,24 @@ async function expectOk(result: Promise<CliResult>): Promise<CliResult> {
   return done;
 }
 
+/**
+ * The set-up most suites share: the harness with one machine signed in as `email`. A failed sign-in
+ * stops the emulator before the error propagates, so nothing is left running.
+ */
+export async function startSignedInHarness(
+  email: string,
+): Promise<{ harness: CliHarness; machine: Machine }> {
+  const harness = await startCliHarness();
+  try {
+    const machine = await harness.machine();
+    await harness.signedInUser(machine, email);
+    return { harness, machine };
+  } catch (error) {
+    await harness.stop();
+    throw error;
+  }
+}
+
 /** The command line that runs the CLI on source, like `pnpm auth-s3` (tsx, the `@auth-s3/source` condition). */
 export function cliCommand(args: string[]): string[] {
   return [process.execPath, '--conditions=@auth-s3/source', '--import', TSX, MAIN, ...args];

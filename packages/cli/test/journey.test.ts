@@ -8,16 +8,14 @@ import { randomBytes } from 'node:crypto';
 import { mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type CliHarness, type Machine, startCliHarness } from './cli-harness.js';
+import { type CliHarness, type Machine, startSignedInHarness } from './cli-harness.js';
 
 const MIB = 1024 * 1024;
 let harness: CliHarness;
 let laptop: Machine;
 
 beforeAll(async () => {
-  harness = await startCliHarness();
-  laptop = await harness.machine();
-  await harness.signedInUser(laptop, 'ada@example.com');
+  ({ harness, machine: laptop } = await startSignedInHarness('ada@example.com'));
 });
 afterAll(() => harness?.stop());
 

@@ -4,6 +4,7 @@
  * in the emulator does the denying.
  */
 import type { StackModel } from '@auth-s3/emulator';
+import { withAuthenticatedRolePolicy } from '@auth-s3/emulator/testing';
 
 /** A copy of `model` whose authenticated role may not put or delete objects under `prefix`. */
 export function denyWritesUnder(model: StackModel, prefix: string): StackModel {
@@ -13,31 +14,11 @@ export function denyWritesUnder(model: StackModel, prefix: string): StackModel {
       'The stack model has no authenticated role to narrow; check the identity pool in infra/.',
     );
   }
-  return {
-    ...model,
-    roles: model.roles.map((role) =>
-      role.arn !== roleArn
-        ? role
-        : {
-            ...role,
-            policies: [
-              ...role.policies,
-              {
-                name: 'E2E/DenyWritesUnderArchive',
-                kind: 'identity' as const,
-                document: {
-                  Version: '2012-10-17',
-                  Statement: [
-                    {
-                      Effect: 'Deny' as const,
-                      Action: ['s3:PutObject', 's3:DeleteObject'],
-                      Resource: `${model.bucket.arn}/${prefix}*`,
-                    },
-                  ],
-                },
-              },
-            ],
-          },
-    ),
-  };
+  return withAuthenticatedRolePolicy(model, 'E2E/DenyWritesUnderArchive', [
+    {
+      Effect: 'Deny',
+      Action: ['s3:PutObject', 's3:DeleteObject'],
+      Resource: `${model.bucket.arn}/${prefix}*`,
+    },
+  ]);
 }

@@ -20,6 +20,7 @@ import {
 } from '@aws-sdk/client-s3';
 import { describe, expect, it } from 'vitest';
 import type { StackModel } from '../stack-model.js';
+import { withAuthenticatedRolePolicy } from '../testing/index.js';
 import { signedRequest, uploadInParts } from './__tests__/documented-requests.js';
 import { errorCode } from './__tests__/raw-s3.js';
 import { startS3Harness } from './__tests__/s3-harness.js';
@@ -65,34 +66,9 @@ async function history(prefix: string): Promise<Array<[string, string, boolean, 
 /** A model whose authenticated role may also delete versions under public/ (not the stack's). */
 function modelWithVersionDeletes(): StackModel {
   const model = testStackModel();
-  const roleArn = model.identityPool.authenticatedRoleArn;
-  return {
-    ...model,
-    roles: model.roles.map((role) =>
-      role.arn !== roleArn
-        ? role
-        : {
-            ...role,
-            policies: [
-              ...role.policies,
-              {
-                name: 'test/DeleteVersions',
-                kind: 'identity' as const,
-                document: {
-                  Version: '2012-10-17',
-                  Statement: [
-                    {
-                      Effect: 'Allow',
-                      Action: 's3:DeleteObjectVersion',
-                      Resource: `${model.bucket.arn}/public/*`,
-                    },
-                  ],
-                },
-              },
-            ],
-          },
-    ),
-  };
+  return withAuthenticatedRolePolicy(model, 'test/DeleteVersions', [
+    { Effect: 'Allow', Action: 's3:DeleteObjectVersion', Resource: `${model.bucket.arn}/public/*` },
+  ]);
 }
 
 describe('PutObject and GetObject of versions (S3 API Reference, PutObject "x-amz-version-id"; GetObject "versionId")', () => {

@@ -3,9 +3,11 @@
  * template loader run on the synthesized AuthS3Stack kept by `@auth-s3/stack-testing` (a fixture
  * that infra's tests hold equal to a fresh synth), so tests see the stack's real policies, CORS
  * rule, bucket policy and ids, and `withOverrides` adjusts the pool, the client or the identity
- * pool per test. Also the emulator's own TOTP arithmetic (RFC 6238), so suites compute an
+ * pool per test, and `withAuthenticatedRolePolicy` gives the authenticated role one more policy (a
+ * deny to refuse with, an allow the stack leaves out). Also the emulator's own TOTP arithmetic (RFC 6238), so suites compute an
  * authenticator app's codes as a phone would. For tests only.
  */
+import type { PolicyStatement } from '@auth-s3/iam';
 import { STACK_NAME } from '@auth-s3/outputs';
 import { type TemplateFixtureName, templateFixture } from '@auth-s3/stack-testing';
 import type { IdentityPoolModel, StackModel, UserPoolClientModel, UserPoolModel } from '../stack-model.js';
@@ -40,4 +42,30 @@ export function testStackModel(
   fixture: TemplateFixtureName = 'default',
 ): StackModel {
   return withOverrides(loadStackModel(templateFixture(fixture), FIXTURE_LOAD_OPTIONS), overrides);
+}
+
+/**
+ * A copy of `model` whose authenticated role also has the identity policy `name` made of
+ * `statements`, so real IAM evaluation grants or refuses what a test needs beyond the stack's.
+ */
+export function withAuthenticatedRolePolicy(
+  model: StackModel,
+  name: string,
+  statements: PolicyStatement[],
+): StackModel {
+  const roleArn = model.identityPool.authenticatedRoleArn;
+  return {
+    ...model,
+    roles: model.roles.map((role) =>
+      role.arn !== roleArn
+        ? role
+        : {
+            ...role,
+            policies: [
+              ...role.policies,
+              { name, kind: 'identity', document: { Version: '2012-10-17', Statement: statements } },
+            ],
+          },
+    ),
+  };
 }
