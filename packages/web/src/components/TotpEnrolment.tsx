@@ -4,14 +4,9 @@
  * page and by the sign-in step of a pool that requires the app; both load it lazily, with the QR
  * encoder.
  */
-import { type FormEvent, useState } from 'react';
-import { checkTotpCode } from '../auth/validate';
-import { Alert } from './Alert';
-import { TotpCodeField } from './AuthFields';
 import { Field } from './Field';
 import { QrCode } from './QrCode';
-import { SubmitButton } from './SubmitButton';
-import { useAction } from './useAction';
+import { TotpCodeForm } from './TotpCodeForm';
 import './totp-enrolment.css';
 
 /** Props of {@link TotpEnrolment}. */
@@ -33,23 +28,6 @@ function groupSecret(secret: string): string {
 
 /** The QR code, the secret as text, and the first code. */
 export function TotpEnrolment({ secret, uri, verify, submitLabel, onError }: TotpEnrolmentProps) {
-  const [code, setCode] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const action = useAction();
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    const problem = checkTotpCode(code);
-    setError(problem);
-    if (problem) return;
-    void action.run(
-      () => verify(code),
-      (caught) => {
-        // A wrong code leaves the set-up open: clear the field for the next one.
-        setCode('');
-        return onError?.(caught) ?? false;
-      },
-    );
-  };
   return (
     <div className="totp-enrolment">
       <ol>
@@ -72,11 +50,7 @@ export function TotpEnrolment({ secret, uri, verify, submitLabel, onError }: Tot
         </li>
         <li>
           <p>Enter the 6-digit code the app now shows.</p>
-          {action.error ? <Alert tone="error">{action.error}</Alert> : null}
-          <form onSubmit={submit} noValidate>
-            <TotpCodeField value={code} onValueChange={setCode} error={error} />
-            <SubmitButton busy={action.busy}>{submitLabel}</SubmitButton>
-          </form>
+          <TotpCodeForm submitCode={verify} submitLabel={submitLabel} onError={onError} />
         </li>
       </ol>
     </div>
